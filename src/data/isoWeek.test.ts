@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { formatIsoWeek, isoWeekMonday, isoWeekOfDate, isoWeeksInYear, parseCalendarDate, parseWeekCell, parseYearAndWeek } from './isoWeek';
+
+const weekOf = (text: string) => {
+  const parsed = parseWeekCell(text);
+  return parsed.ok ? formatIsoWeek(parsed.week) : parsed.reason;
+};
+
+describe('ISO weeks', () => {
+  it('knows which years have 53 weeks', () => {
+    expect([2015, 2019, 2020, 2021, 2026].map(isoWeeksInYear)).toEqual([53, 52, 53, 52, 53]);
+  });
+
+  it('puts the Monday of a week on the right calendar day, also around new year', () => {
+    expect(isoWeekMonday({ year: 2020, week: 1 })).toBe('2019-12-30');
+    expect(isoWeekMonday({ year: 2020, week: 12 })).toBe('2020-03-16');
+    expect(isoWeekMonday({ year: 2020, week: 27 })).toBe('2020-06-29');
+    expect(isoWeekMonday({ year: 2020, week: 53 })).toBe('2020-12-28');
+    expect(isoWeekMonday({ year: 2021, week: 1 })).toBe('2021-01-04');
+  });
+
+  it('assigns dates near new year to the ISO week year, not the calendar year', () => {
+    expect(formatIsoWeek(isoWeekOfDate('2021-01-03'))).toBe('2020-W53');
+    expect(formatIsoWeek(isoWeekOfDate('2019-12-30'))).toBe('2020-W01');
+    expect(formatIsoWeek(isoWeekOfDate('2021-01-04'))).toBe('2021-W01');
+  });
+
+  it.each([
+    ['2020-W27', '2020-W27'],
+    ['2020W27', '2020-W27'],
+    ['2020-w7', '2020-W07'],
+    ['2020-27', '2020-W27'],
+    ['2020 week 27', '2020-W27'],
+    ['2020 wk 27', '2020-W27'],
+    ['wk 27 2020', '2020-W27'],
+    ['Week 27-2020', '2020-W27'],
+    ['week 27, 2020', '2020-W27'],
+    ['2020-06-29', '2020-W27'],
+    ['29-06-2020', '2020-W27'],
+    ['29/06/2020', '2020-W27'],
+    ['2020-W53', '2020-W53'],
+    ['28-12-2020', '2020-W53'],
+  ])('reads %s as %s', (text, week) => {
+    expect(weekOf(text)).toBe(week);
+  });
+
+  it('rejects weeks that do not exist, with the reason', () => {
+    expect(weekOf('2019-W53')).toBe('week_53_missing');
+    expect(weekOf('2021-W53')).toBe('week_53_missing');
+    expect(weekOf('2020-W54')).toBe('week_out_of_range');
+    expect(weekOf('2020-W00')).toBe('week_out_of_range');
+    expect(weekOf('31-02-2020')).toBe('invalid_date');
+    expect(weekOf('06/29/2020')).toBe('invalid_date');
+    expect(weekOf('juni 2020')).toBe('not_a_week');
+  });
+
+  it('reads separate year and week columns', () => {
+    const parsed = parseYearAndWeek('2020', '53');
+    expect(parsed.ok && formatIsoWeek(parsed.week)).toBe('2020-W53');
+    expect(parseYearAndWeek('2019', '53')).toMatchObject({ ok: false, reason: 'week_53_missing' });
+    expect(parseYearAndWeek('2020', 'wk 5')).toMatchObject({ ok: true, week: { year: 2020, week: 5 } });
+  });
+
+  it('reads calendar dates day-first and never month-first', () => {
+    expect(parseCalendarDate('15-03-2020')).toBe('2020-03-15');
+    expect(parseCalendarDate('1/7/2020')).toBe('2020-07-01');
+    expect(parseCalendarDate('2020-02-29')).toBe('2020-02-29');
+    expect(parseCalendarDate('2019-02-29')).toBeNull();
+    expect(parseCalendarDate('03/15/2020')).toBeNull();
+  });
+});

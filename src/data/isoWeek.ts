@@ -1,0 +1,90 @@
+/**
+ * ISO 8601 weeks (Monday to Sunday). Dates are handled as calendar dates ("YYYY-MM-DD")
+ * built from local Date objects and never converted through UTC, so no figure moves a day
+ * in a time zone west of Greenwich.
+ */
+import { format, getISOWeek, getISOWeekYear, getISOWeeksInYear, isValid, setISOWeek, startOfISOWeek } from 'date-fns';
+
+export interface IsoWeek {
+  year: number;
+  week: number;
+}
+
+export type WeekParse =
+  | { ok: true; week: IsoWeek; fromDate?: string }
+  | { ok: false; reason: 'week_53_missing' | 'week_out_of_range' | 'invalid_date' | 'not_a_week'; year?: number; week?: number };
+
+export function isoWeeksInYear(year: number): number {
+  return getISOWeeksInYear(new Date(year, 5, 1));
+}
+
+export function formatIsoWeek({ year, week }: IsoWeek): string {
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The Monday of an ISO week as "YYYY-MM-DD". */
+export function isoWeekMonday({ year, week }: IsoWeek): string {
+  return format(startOfISOWeek(setISOWeek(new Date(year, 0, 4), week)), 'yyyy-MM-dd');
+}
+
+export function isoWeekOfDate(date: string): IsoWeek {
+  const d = localDate(date);
+  return { year: getISOWeekYear(d), week: getISOWeek(d) };
+}
+
+export function checkedWeek(year: number, week: number): WeekParse {
+  if (!Number.isInteger(year) || year < 1900 || year > 2999) return { ok: false, reason: 'not_a_week' };
+  if (week === 53 && isoWeeksInYear(year) === 52) return { ok: false, reason: 'week_53_missing', year, week };
+  if (!Number.isInteger(week) || week < 1 || week > isoWeeksInYear(year)) return { ok: false, reason: 'week_out_of_range', year, week };
+  return { ok: true, week: { year, week } };
+}
+
+/** Parses a calendar date written ISO (2020-06-29) or Dutch day-first (29-06-2020, 29/6/2020). Never month-first. */
+export function parseCalendarDate(text: string): string | null {
+  const t = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const [y, mo, d] = m ? [m[1], m[2], m[3]] : (m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t)) ? [m[3], m[2], m[1]] : [];
+  if (!y) return null;
+  const date = new Date(Number(y), Number(mo) - 1, Number(d));
+  if (!isValid(date) || date.getFullYear() !== Number(y) || date.getMonth() !== Number(mo) - 1 || date.getDate() !== Number(d)) return null;
+  return format(date, 'yyyy-MM-dd');
+}
+
+const WEEK_PATTERNS: { re: RegExp; year: number; week: number }[] = [
+  { re: /^(\d{4})\s*-?\s*w\s*(\d{1,2})$/, year: 1, week: 2 }, // 2020-W27, 2020W27
+  { re: /^(\d{4})\s*[-/]\s*(\d{1,2})$/, year: 1, week: 2 }, // 2020-27
+  { re: /^(\d{4})\s*,?\s*(?:week|wk)\.?\s*(\d{1,2})$/, year: 1, week: 2 }, // 2020 week 27
+  { re: /^(?:week|wk|w)\.?\s*(\d{1,2})\s*[,\-/ ]\s*(\d{4})$/, year: 2, week: 1 }, // wk 27 2020, week 27-2020
+];
+
+/** Parses one cell naming a week in any of the accepted forms, or a date inside the week. */
+export function parseWeekCell(text: string): WeekParse {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  for (const { re, year, week } of WEEK_PATTERNS) {
+    const m = re.exec(t);
+    if (m) return checkedWeek(Number(m[year]), Number(m[week]));
+  }
+  if (/^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/.test(t)) {
+    const date = parseCalendarDate(t);
+    if (!date) return { ok: false, reason: 'invalid_date' };
+    return { ok: true, week: isoWeekOfDate(date), fromDate: date };
+  }
+  return { ok: false, reason: 'not_a_week' };
+}
+
+/** Separate year and week columns ("jaar", "week"). */
+export function parseYearAndWeek(yearText: string, weekText: string): WeekParse {
+  const y = yearText.trim();
+  const w = weekText.trim().replace(/^(?:week|wk|w)\s*/i, '');
+  if (!/^\d{4}$/.test(y) || !/^\d{1,2}$/.test(w)) return { ok: false, reason: 'not_a_week' };
+  return checkedWeek(Number(y), Number(w));
+}
+
+export function isMonday(date: string): boolean {
+  return localDate(date).getDay() === 1;
+}
+
+function localDate(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y, m - 1, d);
+}

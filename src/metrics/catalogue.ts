@@ -1,0 +1,127 @@
+/**
+ * The metric catalogue: every figure the dashboard knows by id. Ids are part of the
+ * public contract (URLs, test hooks, docs) and are spelled as in shared/domain.md.
+ */
+export type MetricId =
+  | 'asylum_first'
+  | 'asylum_followup'
+  | 'nareis_applications'
+  | 'nareis_decisions'
+  | 'nareis_open'
+  | 'hearings_physical'
+  | 'hearings_tele'
+  | 'departures_total'
+  | 'departures_forced'
+  | 'dublin_transfers'
+  | 'dublin_transfers_forced';
+
+export type PanelId = 'inflow' | 'hearings' | 'departures' | 'dublin' | 'nareis';
+
+export interface MetricDefinition {
+  id: MetricId;
+  label: { nl: string; en: string };
+  /** A flow is counted per week; a stock is a level at the end of the week. */
+  kind: 'flow' | 'stock';
+  /** For "of which forced" metrics: the total they are part of. */
+  partOf?: MetricId;
+  panel: PanelId;
+  /** Header spellings seen in exports; matched after normalising case, accents and punctuation. */
+  aliases: string[];
+}
+
+export const METRICS: readonly MetricDefinition[] = [
+  {
+    id: 'asylum_first',
+    label: { nl: 'Eerste asielaanvragen', en: 'First asylum applications' },
+    kind: 'flow',
+    panel: 'inflow',
+    aliases: ['eerste asielaanvragen', 'eerste aanvragen', 'eerste asielverzoeken', 'asiel eerste', 'eerste asiel', 'first asylum applications', 'first applications', 'asylum applications first'],
+  },
+  {
+    id: 'asylum_followup',
+    label: { nl: 'Opvolgende aanvragen', en: 'Follow-up applications' },
+    kind: 'flow',
+    panel: 'inflow',
+    aliases: ['opvolgende aanvragen', 'opvolgende asielaanvragen', 'herhaalde aanvragen', 'follow-up applications', 'followup applications', 'subsequent applications', 'asylum follow-up'],
+  },
+  {
+    id: 'nareis_applications',
+    label: { nl: 'Nareisaanvragen', en: 'Family reunification applications' },
+    kind: 'flow',
+    panel: 'nareis',
+    aliases: ['nareisaanvragen', 'nareis aanvragen', 'nareis ingediend', 'family reunification applications', 'nareis applications'],
+  },
+  {
+    id: 'nareis_decisions',
+    label: { nl: 'Nareisbesluiten', en: 'Family reunification decisions' },
+    kind: 'flow',
+    panel: 'nareis',
+    aliases: ['nareisbesluiten', 'nareis besluiten', 'nareis beslissingen', 'nareis afgehandeld', 'family reunification decisions', 'nareis decisions'],
+  },
+  {
+    id: 'nareis_open',
+    label: { nl: 'Openstaande nareisaanvragen', en: 'Open family reunification applications' },
+    kind: 'stock',
+    panel: 'nareis',
+    aliases: ['openstaande nareisaanvragen', 'openstaand nareis', 'nareis openstaand', 'nareis voorraad', 'voorraad nareis', 'open nareis', 'nareis backlog', 'open family reunification applications'],
+  },
+  {
+    id: 'hearings_physical',
+    label: { nl: 'Fysieke gehoren', en: 'Hearings in person' },
+    kind: 'flow',
+    panel: 'hearings',
+    aliases: ['fysieke gehoren', 'gehoren fysiek', 'fysiek gehoor', 'gehoren op locatie', 'hearings in person', 'in-person hearings', 'physical hearings'],
+  },
+  {
+    id: 'hearings_tele',
+    label: { nl: 'Telehoren', en: 'Hearings by video' },
+    kind: 'flow',
+    panel: 'hearings',
+    aliases: ['telehoren', 'telegehoren', 'gehoren video', 'videogehoren', 'gehoren per video', 'hearings video', 'video hearings', 'hearings by video', 'remote hearings'],
+  },
+  {
+    id: 'departures_total',
+    label: { nl: 'Aantoonbaar vertrek', en: 'Demonstrable departures' },
+    kind: 'flow',
+    panel: 'departures',
+    aliases: ['aantoonbaar vertrek', 'aantoonbaar vertrokken', 'vertrek totaal', 'vertrek', 'demonstrable departures', 'departures', 'total departures'],
+  },
+  {
+    id: 'departures_forced',
+    label: { nl: 'Vertrek, waarvan gedwongen', en: 'Departures, of which forced' },
+    kind: 'flow',
+    partOf: 'departures_total',
+    panel: 'departures',
+    aliases: ['gedwongen vertrek', 'vertrek gedwongen', 'aantoonbaar vertrek gedwongen', 'vertrek waarvan gedwongen', 'forced departures', 'departures forced'],
+  },
+  {
+    id: 'dublin_transfers',
+    label: { nl: 'Dublinoverdrachten', en: 'Dublin transfers' },
+    kind: 'flow',
+    panel: 'dublin',
+    aliases: ['dublinoverdrachten', 'dublin overdrachten', 'overdrachten dublin', 'dublin', 'dublin transfers', 'dublin totaal'],
+  },
+  {
+    id: 'dublin_transfers_forced',
+    label: { nl: 'Dublinoverdrachten, waarvan gedwongen', en: 'Dublin transfers, of which forced' },
+    kind: 'flow',
+    partOf: 'dublin_transfers',
+    panel: 'dublin',
+    aliases: ['dublinoverdrachten gedwongen', 'gedwongen dublinoverdrachten', 'dublin gedwongen', 'dublinoverdrachten waarvan gedwongen', 'forced dublin transfers', 'dublin transfers forced'],
+  },
+];
+
+/** Headers such as "waarvan gedwongen" name the forced part of the total in the column before. */
+export const FORCED_PART_ALIASES = ['waarvan gedwongen', 'gedwongen', 'of which forced', 'forced'];
+
+export const CUSTOM_METRIC_PREFIX = 'custom_';
+
+const byId = new Map(METRICS.map((m) => [m.id, m]));
+
+export function metricDefinition(id: string): MetricDefinition | undefined {
+  return byId.get(id as MetricId);
+}
+
+export function forcedPartOf(total: MetricId): MetricId | undefined {
+  return METRICS.find((m) => m.partOf === total)?.id;
+}
