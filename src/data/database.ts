@@ -1,0 +1,45 @@
+/**
+ * The one door to DuckDB. The browser (AsyncDuckDB in a worker) and the tests (DuckDB-WASM's
+ * blocking Node build) each supply a SqlConnection; everything else talks to a Database.
+ */
+export type Row = Record<string, unknown>;
+
+export interface SqlConnection {
+  run(sql: string, params: readonly unknown[]): Promise<Row[]>;
+  /** Creates `table` from an Arrow IPC stream. */
+  insertArrowStream(table: string, ipc: Uint8Array): Promise<void>;
+}
+
+export class Database {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly connection: SqlConnection) {}
+
+  query<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return this.exclusive(() => this.connection.run(sql, params) as Promise<T[]>);
+  }
+
+  /**
+   * Runs `work` alone on the connection inside a transaction: no other query interleaves,
+   * so readers never see half a file, and a failure leaves the data as it was.
+   */
+  transaction<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      await this.connection.run('BEGIN TRANSACTION', []);
+      try {
+        const result = await work(this.connection);
+        await this.connection.run('COMMIT', []);
+        return result;
+      } catch (error) {
+        await this.connection.run('ROLLBACK', []);
+        throw error;
+      }
+    });
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task, task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}

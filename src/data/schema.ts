@@ -1,0 +1,65 @@
+/**
+ * The tables behind every figure. Each observation keeps the file and line it came from;
+ * each file keeps its export date, which orders revisions. Core types only: anything that
+ * needs an extension (JSON, ICU, TIMESTAMPTZ) would be fetched from the internet.
+ */
+export const SCHEMA: readonly string[] = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+  'CREATE SEQUENCE file_id_seq START 1',
+  `CREATE TABLE files (
+  file_id INTEGER PRIMARY KEY,
+  dataset VARCHAR NOT NULL,            -- 'sample' or 'user': never mixed in one view
+  name VARCHAR NOT NULL,
+  size_bytes BIGINT NOT NULL,
+  export_date DATE NOT NULL,
+  export_date_source VARCHAR NOT NULL, -- 'file_name' or 'modified'
+  encoding VARCHAR,
+  delimiter VARCHAR,
+  layout VARCHAR,
+  header_line INTEGER,
+  data_lines INTEGER NOT NULL,
+  rows_loaded INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL,
+  rows_skipped INTEGER NOT NULL,
+  problem VARCHAR,                     -- FileProblem as JSON text, or NULL
+  warnings VARCHAR NOT NULL            -- FileWarning[] as JSON text
+)`,
+  `CREATE TABLE file_columns (
+  file_id INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  header VARCHAR NOT NULL,
+  role VARCHAR NOT NULL,
+  metric VARCHAR,
+  detail VARCHAR
+)`,
+  `CREATE TABLE custom_metrics (
+  file_id INTEGER NOT NULL,
+  metric VARCHAR NOT NULL,
+  label VARCHAR NOT NULL
+)`,
+  `CREATE TABLE observations (
+  file_id INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  week_start DATE NOT NULL,            -- Monday of the ISO week
+  metric VARCHAR NOT NULL,
+  value DOUBLE NOT NULL
+)`,
+  `CREATE TABLE line_reports (
+  file_id INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  outcome VARCHAR NOT NULL,            -- 'rejected' or 'skipped'
+  raw VARCHAR NOT NULL,
+  reason VARCHAR NOT NULL              -- RejectReason or SkipReason as JSON text
+)`,
+  // Every reported value with its rank among the exports that reported it: 1 is the newest.
+  `CREATE VIEW observation_versions AS
+SELECT o.file_id, o.line, o.metric, o.week_start, o.value, f.dataset, f.name AS file_name, f.export_date,
+       row_number() OVER (PARTITION BY f.dataset, o.metric, o.week_start ORDER BY f.export_date DESC, o.file_id DESC) AS version_rank,
+       count(*) OVER (PARTITION BY f.dataset, o.metric, o.week_start) AS versions,
+       min(o.value) OVER (PARTITION BY f.dataset, o.metric, o.week_start)
+         <> max(o.value) OVER (PARTITION BY f.dataset, o.metric, o.week_start) AS revised
+FROM observations o JOIN files f USING (file_id)`,
+  // The value in force per week and metric: the newest export wins, and it is revised when an older export differs.
+  'CREATE VIEW current_observations AS SELECT * EXCLUDE (version_rank) FROM observation_versions WHERE version_rank = 1',
+];

@@ -1,0 +1,157 @@
+/**
+ * Every read of the data, as SQL against the views in src/data/schema.ts. Components call
+ * these through TanStack Query and never write SQL of their own.
+ */
+import type { Database } from '../data/database';
+import type { ColumnRole } from '../data/parseExport';
+import type { FileProblem, FileWarning, RejectReason, SkipReason } from '../data/reasons';
+import type { Dataset } from '../data/store';
+
+/** Weeks as "YYYY-MM-DD" Mondays; labels as ISO "2020-W27". */
+export interface WeekRange {
+  first: string;
+  last: string;
+}
+
+export interface WeeklyCell {
+  week: string;
+  weekStart: string;
+  metric: string;
+  /** null where no export reported the week: missing, not zero. */
+  value: number | null;
+  revised: boolean;
+  versions: number;
+  fileName: string | null;
+  line: number | null;
+  exportDate: string | null;
+}
+
+const ISO_WEEK = (column: string) => `strftime(${column}, '%G-W%V')`;
+const DAY = (column: string) => `strftime(${column}, '%Y-%m-%d')`;
+
+/**
+ * The value in force for each week of the range and each metric, with where it came from.
+ * Every week of the range is listed, also weeks without data. Without a range: all loaded weeks.
+ */
+export async function weeklyValues(db: Database, dataset: Dataset, metrics: readonly string[], range?: Partial<WeekRange>): Promise<WeeklyCell[]> {
+  if (metrics.length === 0) return [];
+  return db.query<WeeklyCell>(
+    `WITH bounds AS (
+       SELECT coalesce(CAST(? AS DATE), min(week_start)) AS first_week, coalesce(CAST(? AS DATE), max(week_start)) AS last_week
+       FROM current_observations WHERE dataset = ?
+     ),
+     weeks AS (SELECT CAST(unnest(generate_series(first_week, last_week, INTERVAL 7 DAY)) AS DATE) AS week_start FROM bounds),
+     wanted AS (SELECT unnest(string_split(?, ',')) AS metric)
+     SELECT ${ISO_WEEK('w.week_start')} AS week, ${DAY('w.week_start')} AS "weekStart", m.metric,
+            c.value, coalesce(c.revised, false) AS revised, coalesce(c.versions, 0) AS versions,
+            c.file_name AS "fileName", c.line, ${DAY('c.export_date')} AS "exportDate"
+     FROM weeks w CROSS JOIN wanted m
+     LEFT JOIN current_observations c ON c.dataset = ? AND c.metric = m.metric AND c.week_start = w.week_start
+     ORDER BY m.metric, w.week_start`,
+    [range?.first ?? null, range?.last ?? null, dataset, metrics.join(','), dataset],
+  );
+}
+
+export interface MetricInData {
+  metric: string;
+  /** The header a custom metric was found under; null for catalogue metrics. */
+  customLabel: string | null;
+  weeks: number;
+  first: string;
+  last: string;
+}
+
+export async function metricsInData(db: Database, dataset: Dataset): Promise<MetricInData[]> {
+  return db.query<MetricInData>(
+    `SELECT c.metric, any_value(l.label) AS "customLabel", count(*) AS weeks,
+            ${ISO_WEEK('min(c.week_start)')} AS first, ${ISO_WEEK('max(c.week_start)')} AS last
+     FROM current_observations c
+     LEFT JOIN (SELECT cm.metric, arg_max(cm.label, cm.file_id) AS label FROM custom_metrics cm
+                JOIN files f USING (file_id) WHERE f.dataset = ? GROUP BY cm.metric) l USING (metric)
+     WHERE c.dataset = ?
+     GROUP BY c.metric ORDER BY c.metric`,
+    [dataset, dataset],
+  );
+}
+
+export async function loadedWeekRange(db: Database, dataset: Dataset): Promise<WeekRange | null> {
+  const [row] = await db.query<{ first: string | null; last: string | null }>(
+    `SELECT ${DAY('min(week_start)')} AS first, ${DAY('max(week_start)')} AS last FROM current_observations WHERE dataset = ?`,
+    [dataset],
+  );
+  return row?.first && row.last ? { first: row.first, last: row.last } : null;
+}
+
+export interface FileReport {
+  fileId: number;
+  name: string;
+  sizeBytes: number;
+  exportDate: string;
+  exportDateSource: 'file_name' | 'modified';
+  encoding: string | null;
+  delimiter: string | null;
+  layout: 'wide' | 'long' | null;
+  headerLine: number | null;
+  dataLines: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  /** Values this file reports that a newer export has replaced. */
+  valuesSuperseded: number;
+  problem: FileProblem | null;
+  warnings: FileWarning[];
+}
+
+export async function fileReports(db: Database, dataset: Dataset): Promise<FileReport[]> {
+  const rows = await db.query<Omit<FileReport, 'problem' | 'warnings'> & { problem: string | null; warnings: string }>(
+    `SELECT f.file_id AS "fileId", f.name, f.size_bytes AS "sizeBytes", ${DAY('f.export_date')} AS "exportDate",
+            f.export_date_source AS "exportDateSource", f.encoding, f.delimiter, f.layout, f.header_line AS "headerLine",
+            f.data_lines AS "dataLines", f.rows_loaded AS "rowsLoaded", f.rows_rejected AS "rowsRejected",
+            f.rows_skipped AS "rowsSkipped", f.problem, f.warnings,
+            (SELECT count(*) FROM observation_versions v WHERE v.file_id = f.file_id AND v.version_rank > 1) AS "valuesSuperseded"
+     FROM files f WHERE f.dataset = ? ORDER BY f.file_id`,
+    [dataset],
+  );
+  return rows.map((r) => ({ ...r, problem: r.problem ? JSON.parse(r.problem) : null, warnings: JSON.parse(r.warnings) }));
+}
+
+export type ColumnSummary = { fileId: number; position: number; header: string; role: ColumnRole['role']; metric: string | null; detail: string | null };
+
+export async function fileColumns(db: Database, dataset: Dataset): Promise<ColumnSummary[]> {
+  return db.query<ColumnSummary>(
+    `SELECT c.file_id AS "fileId", c.position, c.header, c.role, c.metric, c.detail
+     FROM file_columns c JOIN files f USING (file_id) WHERE f.dataset = ? ORDER BY c.file_id, c.position`,
+    [dataset],
+  );
+}
+
+export type LineOutcome =
+  | { fileId: number; line: number; raw: string; outcome: 'rejected'; reason: RejectReason }
+  | { fileId: number; line: number; raw: string; outcome: 'skipped'; reason: SkipReason };
+
+export async function lineReports(db: Database, dataset: Dataset): Promise<LineOutcome[]> {
+  const rows = await db.query<Omit<LineOutcome, 'reason'> & { reason: string }>(
+    `SELECT r.file_id AS "fileId", r.line, r.raw, r.outcome, r.reason
+     FROM line_reports r JOIN files f USING (file_id) WHERE f.dataset = ? ORDER BY r.file_id, r.line`,
+    [dataset],
+  );
+  return rows.map((r) => ({ ...r, reason: JSON.parse(r.reason) }) as LineOutcome);
+}
+
+export interface ObservationVersion {
+  value: number;
+  fileName: string;
+  line: number;
+  exportDate: string;
+  current: boolean;
+}
+
+/** Every value the loaded exports gave for one week and metric, newest first. */
+export async function observationHistory(db: Database, dataset: Dataset, metric: string, weekStart: string): Promise<ObservationVersion[]> {
+  return db.query<ObservationVersion>(
+    `SELECT value, file_name AS "fileName", line, ${DAY('export_date')} AS "exportDate", version_rank = 1 AS current
+     FROM observation_versions WHERE dataset = ? AND metric = ? AND week_start = CAST(? AS DATE)
+     ORDER BY version_rank`,
+    [dataset, metric, weekStart],
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Real DuckDB-WASM for tests under Node (the blocking build), behind the same Database the
+ * app uses. Arrow crosses as an IPC stream because the CommonJS build carries its own Arrow.
+ */
+import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Database, type Row, type SqlConnection } from '../../src/data/database';
+import { createSchema } from '../../src/data/store';
+
+const dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/blocking'));
+
+export async function openTestDatabase(): Promise<Database> {
+  const bundles = {
+    mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
+    eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' },
+  };
+  const duckdb = await createDuckDB(bundles, new VoidLogger(), NODE_RUNTIME);
+  await duckdb.instantiate();
+  duckdb.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const db = new Database(new NodeConnection(duckdb.connect()));
+  await createSchema(db);
+  return db;
+}
+
+class NodeConnection implements SqlConnection {
+  constructor(private readonly connection: DuckDBConnection) {}
+
+  async run(sql: string, params: readonly unknown[]): Promise<Row[]> {
+    if (params.length === 0) return this.connection.query(sql).toArray().map((r) => r.toJSON());
+    const statement = this.connection.prepare(sql);
+    try {
+      return statement.query(...params).toArray().map((r) => r.toJSON());
+    } finally {
+      statement.close();
+    }
+  }
+
+  async insertArrowStream(table: string, ipc: Uint8Array): Promise<void> {
+    this.connection.insertArrowFromIPCStream(ipc, { name: table, create: true });
+  }
+}
