@@ -103,7 +103,7 @@ export function generateSeries(seed = 20200316): SampleSeries {
   const hearings = draw('hearings_total', 0.06, true).map(Math.round);
   const videoShare = (w: IsoWeek) => (w.year === 2019 || (w.year === 2020 && w.week < 18) ? 0 : profile(VIDEO_SHARE[w.year], w.week));
   series.hearings_tele = weeks.map((w, i) => Math.round(hearings[i] * videoShare(w)));
-  series.hearings_physical = weeks.map((w, i) => hearings[i] - series.hearings_tele[i]);
+  series.hearings_physical = weeks.map((_, i) => hearings[i] - series.hearings_tele[i]);
 
   series.departures_total = draw('departures_total', 0.1, false).map(Math.round);
   series.departures_forced = weeks.map((w, i) => Math.round(series.departures_total[i] * (w.year === 2021 ? 0.44 : 0.385) * noise(0.1)));

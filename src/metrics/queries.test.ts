@@ -68,9 +68,9 @@ describe('current values', () => {
 describe('file reports', () => {
   it('reports counts, columns, rejected lines and superseded values per file', async () => {
     const reports = await fileReports(db, 'user');
-    expect(reports.map((r) => [r.name, r.exportDate, r.rowsLoaded, r.rowsRejected, r.rowsSkipped, r.valuesSuperseded])).toEqual([
-      ['gehoren_2021-01-11.csv', '2021-01-11', 3, 0, 0, 0],
-      ['gehoren_2020-12-31.csv', '2020-12-31', 2, 1, 0, 2],
+    expect(reports.map((r) => [r.name, r.exportDate, r.rowsLoaded, r.rowsRejected, r.rowsSkipped, r.valuesSuperseded, r.valuesRevised])).toEqual([
+      ['gehoren_2021-01-11.csv', '2021-01-11', 3, 0, 0, 0, 0],
+      ['gehoren_2020-12-31.csv', '2020-12-31', 2, 1, 0, 2, 1],
     ]);
     const lines = await lineReports(db, 'user');
     expect(lines).toEqual([

@@ -96,8 +96,10 @@ export interface FileReport {
   rowsLoaded: number;
   rowsRejected: number;
   rowsSkipped: number;
-  /** Values this file reports that a newer export has replaced. */
+  /** Values this file reports that a newer export reports too (and so takes precedence)... */
   valuesSuperseded: number;
+  /** ...and how many of those the newer export changed. */
+  valuesRevised: number;
   problem: FileProblem | null;
   warnings: FileWarning[];
 }
@@ -108,8 +110,16 @@ export async function fileReports(db: Database, dataset: Dataset): Promise<FileR
             f.export_date_source AS "exportDateSource", f.encoding, f.delimiter, f.layout, f.header_line AS "headerLine",
             f.data_lines AS "dataLines", f.rows_loaded AS "rowsLoaded", f.rows_rejected AS "rowsRejected",
             f.rows_skipped AS "rowsSkipped", f.problem, f.warnings,
-            (SELECT count(*) FROM observation_versions v WHERE v.file_id = f.file_id AND v.version_rank > 1) AS "valuesSuperseded"
-     FROM files f WHERE f.dataset = ? ORDER BY f.file_id`,
+            coalesce(s.superseded, 0) AS "valuesSuperseded", coalesce(s.revised, 0) AS "valuesRevised"
+     FROM files f
+     LEFT JOIN (
+       SELECT v.file_id, count(*) AS superseded, count(*) FILTER (WHERE v.value <> c.value) AS revised
+       FROM observation_versions v
+       JOIN current_observations c ON c.dataset = v.dataset AND c.metric = v.metric AND c.week_start = v.week_start
+       WHERE v.version_rank > 1
+       GROUP BY v.file_id
+     ) s USING (file_id)
+     WHERE f.dataset = ? ORDER BY f.file_id`,
     [dataset],
   );
   return rows.map((r) => ({ ...r, problem: r.problem ? JSON.parse(r.problem) : null, warnings: JSON.parse(r.warnings) }));

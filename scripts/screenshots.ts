@@ -1,0 +1,27 @@
+/**
+ * Regenerates the README's screenshots from the production build: `npm run screenshots`
+ * (after `npm run build`). Uses the same Chromium set-up as the browser tests.
+ */
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { CHROMIUM_FLAGS } from '../tests/browser/chromium';
+
+const root = path.resolve(import.meta.dirname, '..');
+const out = path.join(root, 'docs/screenshots');
+const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 4320, strictPort: false } });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const ready = () => page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 30_000 });
+  await page.goto(server.resolvedUrls!.local[0]);
+  await ready();
+  await page.screenshot({ path: path.join(out, 'dashboard.png') });
+  await page.locator('[data-testid=nav-files]').click();
+  await ready();
+  await page.screenshot({ path: path.join(out, 'files.png') });
+  console.log(`screenshots written to ${out}`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,139 @@
+import { useIsFetching } from '@tanstack/react-query';
+import { useEffect, useState, type DragEvent } from 'react';
+import { LanguageContext, translator, useLang, type Lang } from '../i18n/language';
+import { useAnythingBusy } from './busy';
+import { DashboardView } from './DashboardView';
+import { useFileReports } from './dataQueries';
+import { FilePicker } from './FilePicker';
+import { FilesView } from './FilesView';
+import { useWorkspace, type IngestJob, type Startup } from './workspace';
+
+type View = 'dashboard' | 'files';
+
+function initialParam<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const value = new URLSearchParams(window.location.search).get(name);
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+export function App() {
+  const workspace = useWorkspace();
+  const [lang, setLang] = useState<Lang>(() => initialParam('lang', ['nl', 'en'], 'nl'));
+  const [view, setView] = useState<View>(() => initialParam('view', ['dashboard', 'files'], 'dashboard'));
+  const [dragging, setDragging] = useState(false);
+  const userFiles = useFileReports('user').data?.length ?? 0;
+  const t = translator(lang);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = `${t('appTitle')}: ${t('appSubtitle')}`;
+    const params = new URLSearchParams(window.location.search);
+    params.set('lang', lang);
+    params.set('view', view);
+    window.history.replaceState(null, '', `?${params}`);
+  }, [lang, view, t]);
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    workspace.addFiles([...event.dataTransfer.files]);
+  };
+  const userView = workspace.dataset === 'user';
+
+  return (
+    <LanguageContext.Provider value={lang}>
+      <div
+        className="app"
+        onDragOver={(event) => {
+          if (!event.dataTransfer.types.includes('Files')) return;
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={(event) => event.currentTarget === event.target && setDragging(false)}
+        onDrop={onDrop}
+      >
+        <header className="app-header">
+          <div className="brand">
+            <h1>{t('appTitle')}</h1>
+            <span>{t('appSubtitle')}</span>
+          </div>
+          <nav aria-label={t('appTitle')}>
+            <button type="button" aria-current={view === 'dashboard' ? 'page' : undefined} data-testid="nav-dashboard" onClick={() => setView('dashboard')}>
+              {t('navDashboard')}
+            </button>
+            <button type="button" aria-current={view === 'files' ? 'page' : undefined} data-testid="nav-files" onClick={() => setView('files')}>
+              {t('navFiles')}
+            </button>
+          </nav>
+          <div className="header-actions">
+            <FilePicker onFiles={workspace.addFiles} variant="button" />
+            <button type="button" className="secondary" lang={lang === 'nl' ? 'en' : 'nl'} aria-label={t('switchLanguageLabel')} onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}>
+              {t('switchLanguage')}
+            </button>
+          </div>
+        </header>
+
+        <StatusBar startup={workspace.startup} jobs={workspace.jobs} />
+
+        <div className={`dataset-banner ${userView ? 'user' : 'sample'}`} role="note" data-testid="dataset-banner" data-dataset={workspace.dataset}>
+          {userView ? (
+            <>
+              <span>{t('userNotice', { count: userFiles })}</span>
+              <button type="button" className="link" onClick={() => workspace.setDataset('sample')}>
+                {t('showSample')}
+              </button>
+            </>
+          ) : (
+            <>
+              <strong data-testid="sample-notice">{t('sampleNotice')}</strong>
+              {userFiles > 0 && (
+                <button type="button" className="link" onClick={() => workspace.setDataset('user')}>
+                  {t('showUser')}
+                </button>
+              )}
+            </>
+          )}
+        </div>
+
+        <main>
+          {view === 'dashboard' ? (
+            <DashboardView dataset={workspace.dataset} />
+          ) : (
+            <FilesView
+              dataset={workspace.dataset}
+              onFiles={workspace.addFiles}
+              onRemove={userView ? workspace.remove : undefined}
+              onRemoveAll={userView ? workspace.removeAllUserFiles : undefined}
+            />
+          )}
+        </main>
+        {dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            {t('dropOverlay')}
+          </div>
+        )}
+      </div>
+    </LanguageContext.Provider>
+  );
+}
+
+function StatusBar({ startup, jobs }: { startup: Startup; jobs: IngestJob[] }) {
+  const t = translator(useLang());
+  const fetching = useIsFetching();
+  const busy = useAnythingBusy();
+  const state = startup.phase === 'failed' ? 'error' : startup.phase === 'starting' || jobs.length > 0 || fetching > 0 || busy ? 'loading' : 'ready';
+  const job = jobs[0];
+  const message =
+    startup.phase === 'failed'
+      ? t('statusError', { message: startup.message })
+      : job
+        ? t('statusReading', { name: job.name, percent: Math.round(job.fraction * 100) })
+        : state === 'loading'
+          ? t('statusLoading')
+          : t('statusReady');
+  return (
+    <div className={`status status-${state}`} data-testid="app-status" data-state={state} role="status" aria-live="polite">
+      <span>{message}</span>
+      {job && <progress max={1} value={job.fraction} aria-label={job.name} />}
+    </div>
+  );
+}

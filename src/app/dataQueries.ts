@@ -1,0 +1,27 @@
+/** TanStack Query hooks over src/metrics: the only way components reach the data. */
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { Database } from '../data/database';
+import type { Dataset } from '../data/store';
+import { fileColumns, fileReports, lineReports, metricsInData, observationHistory, weeklyValues } from '../metrics/queries';
+import { useBusy } from './busy';
+import { engine } from './engine';
+
+function useData<T>(key: readonly unknown[], read: (db: Database) => Promise<T>): UseQueryResult<T> {
+  const result = useQuery({ queryKey: key, queryFn: async () => read(await engine) });
+  useBusy(result.isPending || result.isFetching);
+  return result;
+}
+
+export const useMetricsInData = (dataset: Dataset) => useData(['metrics', dataset], (db) => metricsInData(db, dataset));
+
+export const useWeeklyValues = (dataset: Dataset, metrics: readonly string[]) =>
+  useData(['weekly', dataset, metrics], (db) => weeklyValues(db, dataset, metrics));
+
+export const useFileReports = (dataset: Dataset) => useData(['files', dataset], (db) => fileReports(db, dataset));
+
+export const useFileColumns = (dataset: Dataset) => useData(['columns', dataset], (db) => fileColumns(db, dataset));
+
+export const useLineReports = (dataset: Dataset) => useData(['lines', dataset], (db) => lineReports(db, dataset));
+
+export const useObservationHistory = (dataset: Dataset, metric: string, weekStart: string) =>
+  useData(['history', dataset, metric, weekStart], (db) => observationHistory(db, dataset, metric, weekStart));

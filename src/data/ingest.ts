@@ -1,0 +1,83 @@
+/**
+ * Files in, tables out: reads each file, parses it in the worker, stores it in DuckDB.
+ * A file that fails at any step is still listed, with the reason, and nothing already
+ * loaded is touched.
+ */
+import type { Database } from './database';
+import type { ParseReply, ParseRequest } from './parse.worker';
+import type { ParsedExport } from './parseExport';
+import { exportDateOf } from './exportDate';
+import { storeExport, type Dataset } from './store';
+
+export interface SourceFile {
+  name: string;
+  lastModified: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+let worker: Worker | null = null;
+let nextRequest = 1;
+const pending = new Map<number, { resolve: (p: ParsedExport) => void; reject: (e: Error) => void; onProgress: (f: number) => void }>();
+
+function parseWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (event: MessageEvent<ParseReply>) => {
+    const reply = event.data;
+    const request = pending.get(reply.id);
+    if (!request) return;
+    if (reply.type === 'progress') return request.onProgress(reply.fraction);
+    pending.delete(reply.id);
+    if (reply.type === 'done') request.resolve(reply.result);
+    else request.reject(new Error(reply.message));
+  };
+  return worker;
+}
+
+function parseInWorker(input: Omit<ParseRequest, 'id'>, onProgress: (fraction: number) => void): Promise<ParsedExport> {
+  const id = nextRequest++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject, onProgress });
+    parseWorker().postMessage({ id, ...input } satisfies ParseRequest, [input.bytes.buffer]);
+  });
+}
+
+/** Reads and parses one file off the main thread; needs no database, so it can start before DuckDB is up. Never throws. */
+export async function readExport(file: SourceFile, onProgress: (fraction: number) => void): Promise<ParsedExport> {
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return await parseInWorker({ name: file.name, bytes, lastModified: file.lastModified }, onProgress);
+  } catch (error) {
+    return unreadable(file, error);
+  }
+}
+
+/** Stores a parsed file in `dataset`; a file the database refuses is still listed, with the reason. */
+export async function storeParsedExport(db: Database, dataset: Dataset, parsed: ParsedExport): Promise<number> {
+  try {
+    return await storeExport(db, dataset, parsed);
+  } catch (error) {
+    return storeExport(db, dataset, unreadable(parsed, error));
+  }
+}
+
+function unreadable(file: SourceFile | ParsedExport, error: unknown): ParsedExport {
+  return {
+    name: file.name,
+    sizeBytes: 'sizeBytes' in file ? file.sizeBytes : 0,
+    exportDate: 'exportDate' in file ? file.exportDate : exportDateOf(file.name, file.lastModified),
+    encoding: null,
+    delimiter: null,
+    layout: null,
+    headerLine: null,
+    dataLines: 0,
+    rowsLoaded: 0,
+    columns: [],
+    customMetrics: [],
+    observations: [],
+    rejected: [],
+    skipped: [],
+    problem: { code: 'read_failed', message: error instanceof Error ? error.message : String(error) },
+    warnings: [],
+  };
+}

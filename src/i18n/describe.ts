@@ -1,0 +1,127 @@
+/** Plain-language explanations of why a line was rejected or skipped, or a file could not be read. */
+import type { FileProblem, FileWarning, RejectReason, SkipReason, ValueProblem } from '../data/reasons';
+import { formatDay, weekLabel } from './format';
+import type { Lang } from './language';
+
+type Texts = { nl: string; en: string };
+const pick = (lang: Lang, texts: Texts) => texts[lang];
+
+const VALUE_PROBLEMS: Record<ValueProblem, Texts> = {
+  negative: { nl: 'is negatief; een aantal kan niet negatief zijn', en: 'is negative; a count cannot be negative' },
+  decimal: { nl: 'heeft decimalen; een aantal is een heel getal', en: 'has decimals; a count is a whole number' },
+  ambiguous_comma: {
+    nl: 'is dubbelzinnig: decimaalkomma of Engels duizendtal? Schrijf 1234 of 1.234',
+    en: 'is ambiguous: decimal comma or English thousands? Write 1234 or 1.234',
+  },
+  not_a_number: { nl: 'is geen getal', en: 'is not a number' },
+};
+
+export function describeReject(reason: RejectReason, lang: Lang): string {
+  switch (reason.code) {
+    case 'week_missing':
+      return pick(lang, { nl: 'Geen week ingevuld.', en: 'No week given.' });
+    case 'week_invalid':
+      switch (reason.problem) {
+        case 'week_53_missing':
+          return pick(lang, {
+            nl: `“${reason.text}”: ${reason.year} heeft geen week 53 (het jaar telt 52 ISO-weken).`,
+            en: `“${reason.text}”: ${reason.year} has no week 53 (the year has 52 ISO weeks).`,
+          });
+        case 'week_out_of_range':
+          return pick(lang, { nl: `“${reason.text}”: deze week bestaat niet.`, en: `“${reason.text}”: this week does not exist.` });
+        case 'invalid_date':
+          return pick(lang, {
+            nl: `“${reason.text}” is geen geldige datum (verwacht dag-maand-jaar of jaar-maand-dag).`,
+            en: `“${reason.text}” is not a valid date (expected day-month-year or year-month-day).`,
+          });
+        default:
+          return pick(lang, {
+            nl: `“${reason.text}” is geen week (verwacht bijvoorbeeld 2020-W27, 2020 week 27 of 29-06-2020).`,
+            en: `“${reason.text}” is not a week (expected e.g. 2020-W27, 2020 week 27 or 29-06-2020).`,
+          });
+      }
+    case 'week_after_export':
+      return pick(lang, {
+        nl: `${weekLabel(reason.week, lang)} begint na de exportdatum ${formatDay(reason.exportDate, lang)}.`,
+        en: `${weekLabel(reason.week, lang)} starts after the export date ${formatDay(reason.exportDate, lang)}.`,
+      });
+    case 'values_invalid':
+      return reason.cells.map((c) => `${c.column}: “${c.text}” ${pick(lang, VALUE_PROBLEMS[c.problem])}.`).join(' ');
+    case 'metric_missing':
+      return pick(lang, { nl: 'Geen reeks ingevuld.', en: 'No series given.' });
+    case 'too_many_fields':
+      return pick(lang, {
+        nl: `${reason.found} velden, terwijl de kopregel er ${reason.expected} heeft.`,
+        en: `${reason.found} fields, while the header has ${reason.expected}.`,
+      });
+    case 'too_few_fields':
+      return pick(lang, {
+        nl: `Maar ${reason.found} velden, terwijl de kopregel er ${reason.expected} heeft.`,
+        en: `Only ${reason.found} fields, while the header has ${reason.expected}.`,
+      });
+    case 'unterminated_quote':
+      return pick(lang, {
+        nl: `Een aanhalingsteken op regel ${reason.fromLine} wordt nooit gesloten.`,
+        en: `A quote on line ${reason.fromLine} is never closed.`,
+      });
+    case 'duplicate_conflict':
+      return pick(lang, {
+        nl: `${weekLabel(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} staat al op regel ${reason.firstLine}, met een andere waarde.`,
+        en: `${weekLabel(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} is already on line ${reason.firstLine}, with another value.`,
+      });
+    case 'file_unusable':
+      return pick(lang, { nl: 'Het bestand als geheel is niet te lezen (zie boven).', en: 'The file as a whole cannot be read (see above).' });
+  }
+}
+
+export function describeSkip(reason: SkipReason, lang: Lang): string {
+  switch (reason.code) {
+    case 'blank_line':
+      return pick(lang, { nl: 'Lege regel.', en: 'Blank line.' });
+    case 'before_header':
+      return pick(lang, { nl: 'Titel of toelichting vóór de kopregel.', en: 'Title or note before the header.' });
+    case 'total_row':
+      return pick(lang, { nl: 'Totaalregel: wordt zelf berekend.', en: 'Total row: computed, not loaded.' });
+    case 'note_line':
+      return pick(lang, { nl: 'Toelichting zonder cijfers.', en: 'Note without figures.' });
+    case 'no_values':
+      return pick(lang, { nl: `${weekLabel(reason.week, lang)}: geen cijfers ingevuld.`, en: `${weekLabel(reason.week, lang)}: no figures given.` });
+    case 'duplicate_identical':
+      return pick(lang, { nl: `Herhaling van regel ${reason.firstLine}, met dezelfde waarden.`, en: `Repeats line ${reason.firstLine}, with the same values.` });
+  }
+}
+
+export function describeProblem(problem: FileProblem, lang: Lang): string {
+  switch (problem.code) {
+    case 'binary_file':
+      return pick(lang, { nl: 'Dit is geen tekstbestand (CSV). Is het een afbeelding of een Excel-werkmap?', en: 'This is not a text (CSV) file. Is it an image or an Excel workbook?' });
+    case 'empty_file':
+      return pick(lang, { nl: 'Het bestand is leeg.', en: 'The file is empty.' });
+    case 'no_data_rows':
+      return pick(lang, { nl: 'Het bestand heeft een kopregel maar geen gegevens.', en: 'The file has a header but no data.' });
+    case 'no_week_column':
+      return pick(lang, {
+        nl: 'Geen weekkolom gevonden. Noem een kolom “Week” (of “Jaar” en “Week”, of “Datum” met de maandag).',
+        en: 'No week column found. Name a column “Week” (or “Year” and “Week”, or “Date” with the Monday).',
+      });
+    case 'no_metric_columns':
+      return pick(lang, { nl: 'Geen kolom met cijfers gevonden.', en: 'No column with figures found.' });
+    case 'read_failed':
+      return pick(lang, { nl: `Het bestand kon niet worden gelezen: ${problem.message}`, en: `The file could not be read: ${problem.message}` });
+  }
+}
+
+export function describeWarning(warning: FileWarning, lang: Lang): string {
+  switch (warning.code) {
+    case 'dates_not_mondays':
+      return pick(lang, {
+        nl: 'Niet alle datums zijn maandagen; elke datum is ingedeeld bij de ISO-week waarin hij valt.',
+        en: 'Not all dates are Mondays; each date is counted in the ISO week it falls in.',
+      });
+    case 'export_date_from_modified':
+      return pick(lang, {
+        nl: `Geen datum in de bestandsnaam: de wijzigingsdatum (${formatDay(warning.date, lang)}) geldt als exportdatum.`,
+        en: `No date in the file name: the modification date (${formatDay(warning.date, lang)}) counts as the export date.`,
+      });
+  }
+}

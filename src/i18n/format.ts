@@ -1,0 +1,40 @@
+/** Numbers, weeks and dates as a Dutch (or English) reader expects them: 27.000; 12,5; week 27 2020. */
+import { format } from 'date-fns';
+import { enGB, nl } from 'date-fns/locale';
+import type { Lang } from './language';
+
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
+};
+
+export function formatNumber(value: number, lang: Lang): string {
+  return numberFormats[lang].format(value);
+}
+
+/** "2020-W27" as "week 27 2020". */
+export function weekLabel(isoWeek: string, lang: Lang): string {
+  const [year, week] = isoWeek.split('-W');
+  return lang === 'nl' ? `week ${Number(week)} ${year}` : `week ${Number(week)}, ${year}`;
+}
+
+/** "2020-W27" as "wk 27 '20", for axis ticks. */
+export function shortWeekLabel(isoWeek: string): string {
+  const [year, week] = isoWeek.split('-W');
+  return `wk ${Number(week)} '${year.slice(2)}`;
+}
+
+/** The Monday-to-Sunday span of a week starting on `monday` ("YYYY-MM-DD"): "29 jun – 5 jul". */
+export function weekSpan(monday: string, lang: Lang): string {
+  const [y, m, d] = monday.split('-').map(Number);
+  const start = new Date(y, m - 1, d);
+  const end = new Date(y, m - 1, d + 6);
+  const locale = lang === 'nl' ? nl : enGB;
+  return `${format(start, 'd MMM', { locale })} – ${format(end, 'd MMM yyyy', { locale })}`;
+}
+
+/** A calendar day "YYYY-MM-DD" written out: "14-09-2020" (nl) or "14 Sep 2020" (en). */
+export function formatDay(day: string, lang: Lang): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return lang === 'nl' ? `${String(d).padStart(2, '0')}-${String(m).padStart(2, '0')}-${y}` : format(new Date(y, m - 1, d), 'd MMM yyyy', { locale: enGB });
+}

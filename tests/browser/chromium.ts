@@ -1,0 +1,115 @@
+/**
+ * Debian's Chromium driven by playwright-core (no browser download is possible here). The
+ * flags keep it from reaching for the network, which is closed, at start-up.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  // Playwright gives every launch a fresh, empty user-data dir.
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+}
+
+export interface AppPage {
+  page: Page;
+  context: BrowserContext;
+  /** Every request the page made to another origin: must stay empty. */
+  foreignRequests: string[];
+  consoleErrors: string[];
+}
+
+export async function openApp(browser: Browser, query = '', timezoneId = 'Europe/Amsterdam'): Promise<AppPage> {
+  const baseUrl = inject('baseUrl');
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId, acceptDownloads: true });
+  const page = await context.newPage();
+  const origin = new URL(baseUrl).origin;
+  const foreignRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) foreignRequests.push(url);
+  });
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(baseUrl + query);
+  await waitUntilReady(page);
+  return { page, context, foreignRequests, consoleErrors };
+}
+
+export async function waitUntilReady(page: Page, timeout = 30_000): Promise<void> {
+  await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout });
+}
+
+export interface UploadFile {
+  name: string;
+  text?: string;
+  bytes?: Uint8Array;
+}
+
+/** Sets files on the file input, as a user picking them would, and waits until they are in. */
+export async function upload(page: Page, files: UploadFile[]): Promise<void> {
+  await page.locator('[data-testid=file-input]').setInputFiles(
+    files.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.bytes ?? new TextEncoder().encode(f.text ?? '')) })),
+  );
+  // The status leaves "ready" within a frame of the files being chosen.
+  await page.locator('[data-testid=app-status]:not([data-state=ready])').waitFor({ timeout: 5_000 }).catch(() => undefined);
+  await waitUntilReady(page);
+}
+
+export interface FileItemFacts {
+  name: string;
+  loaded: number;
+  rejected: number;
+  skipped: number;
+  rejectedLines: number[];
+}
+
+export async function fileItems(page: Page): Promise<FileItemFacts[]> {
+  await page.locator('[data-testid=nav-files]').click();
+  await waitUntilReady(page);
+  return page.locator('[data-testid=file-item]').evaluateAll((items) =>
+    items.map((item) => ({
+      name: item.getAttribute('data-name')!,
+      loaded: Number(item.getAttribute('data-rows-loaded')),
+      rejected: Number(item.getAttribute('data-rows-rejected')),
+      skipped: Number(item.getAttribute('data-rows-skipped')),
+      rejectedLines: [...item.querySelectorAll('[data-testid=rejected-row]')].map((row) => Number(row.getAttribute('data-line'))),
+    })),
+  );
+}
+
+export interface TableCell {
+  week: string;
+  metric: string;
+  value: string;
+  revised: boolean;
+}
+
+/** Opens the table view of the card for `metric` on the dashboard and reads its figure cells. */
+export async function tableCells(page: Page, metric: string): Promise<TableCell[]> {
+  await page.locator('[data-testid=nav-dashboard]').click();
+  await waitUntilReady(page);
+  const card = page.locator(`[data-testid=metric-card][data-metric="${metric}"]`);
+  const toggle = card.locator('[data-testid=show-table]');
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await waitUntilReady(page);
+  return card.locator('td[data-metric]').evaluateAll((cells) =>
+    cells.map((cell) => ({
+      week: cell.getAttribute('data-week')!,
+      metric: cell.getAttribute('data-metric')!,
+      value: cell.getAttribute('data-value')!,
+      revised: cell.getAttribute('data-revised') === 'true',
+    })),
+  );
+}
