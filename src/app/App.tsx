@@ -1,5 +1,5 @@
 import { useIsFetching } from '@tanstack/react-query';
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { LanguageContext, translator, useLang, type Lang } from '../i18n/language';
 import { useAnythingBusy } from './busy';
 import { DashboardView } from './DashboardView';
@@ -32,25 +32,13 @@ export function App() {
     window.history.replaceState(null, '', `?${params}`);
   }, [lang, view, t]);
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    workspace.addFiles([...event.dataTransfer.files]);
-  };
+  const { addFiles } = workspace;
+  useDroppedFiles(addFiles, setDragging);
   const userView = workspace.dataset === 'user';
 
   return (
     <LanguageContext.Provider value={lang}>
-      <div
-        className="app"
-        onDragOver={(event) => {
-          if (!event.dataTransfer.types.includes('Files')) return;
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={(event) => event.currentTarget === event.target && setDragging(false)}
-        onDrop={onDrop}
-      >
+      <div className="app">
         <header className="app-header">
           <div className="brand">
             <h1>{t('appTitle')}</h1>
@@ -114,6 +102,33 @@ export function App() {
       </div>
     </LanguageContext.Provider>
   );
+}
+
+/** Files dropped anywhere in the window load; without this the browser would open the file and the session would be lost. */
+function useDroppedFiles(addFiles: (files: File[]) => void, setDragging: (dragging: boolean) => void) {
+  useEffect(() => {
+    const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const over = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      setDragging(true);
+    };
+    const leave = (event: DragEvent) => event.relatedTarget === null && setDragging(false);
+    const drop = (event: DragEvent) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      setDragging(false);
+      addFiles([...(event.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [addFiles, setDragging]);
 }
 
 function StatusBar({ startup, jobs }: { startup: Startup; jobs: IngestJob[] }) {

@@ -1,0 +1,19 @@
+/** What the production build ships: one DuckDB bundle, no reference to a CDN. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const assets = path.resolve(import.meta.dirname, '../../dist/assets');
+const files = readdirSync(assets);
+
+describe('the production build', () => {
+  it('ships only the DuckDB bundle it uses (eh), with its worker', () => {
+    expect(files.filter((f) => f.endsWith('.wasm')).map((f) => f.replace(/-[\w-]{8}\.wasm$/, '.wasm'))).toEqual(['duckdb-eh.wasm']);
+    expect(files.filter((f) => f.startsWith('duckdb-browser-')).map((f) => f.replace(/-[\w-]{8}\.js$/, '.js'))).toEqual(['duckdb-browser-eh.worker.js']);
+  });
+
+  it('loads its scripts from its own folder', () => {
+    const html = readFileSync(path.resolve(assets, '../index.html'), 'utf8');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+});
