@@ -5,7 +5,7 @@
  */
 import type { Database } from './database';
 import type { ParseReply, ParseRequest } from './parse.worker';
-import type { ParsedExport } from './parseExport';
+import { emptyExport, type ParsedExport } from './parseExport';
 import { exportDateOf } from './exportDate';
 import { storeExport, type Dataset } from './store';
 
@@ -62,22 +62,7 @@ export async function storeParsedExport(db: Database, dataset: Dataset, parsed: 
 }
 
 function unreadable(file: SourceFile | ParsedExport, error: unknown): ParsedExport {
-  return {
-    name: file.name,
-    sizeBytes: 'sizeBytes' in file ? file.sizeBytes : 0,
-    exportDate: 'exportDate' in file ? file.exportDate : exportDateOf(file.name, file.lastModified),
-    encoding: null,
-    delimiter: null,
-    layout: null,
-    headerLine: null,
-    dataLines: 0,
-    rowsLoaded: 0,
-    columns: [],
-    customMetrics: [],
-    observations: [],
-    rejected: [],
-    skipped: [],
-    problem: { code: 'read_failed', message: error instanceof Error ? error.message : String(error) },
-    warnings: [],
-  };
+  const exportDate = 'exportDate' in file ? file.exportDate : exportDateOf(file.name, file.lastModified);
+  const parsed = emptyExport(file.name, 'sizeBytes' in file ? file.sizeBytes : 0, exportDate);
+  return { ...parsed, problem: { code: 'read_failed', message: error instanceof Error ? error.message : String(error) } };
 }

@@ -83,11 +83,12 @@ const RAW_LINE_LIMIT = 1000;
 const HEADER_SEARCH_DEPTH = 30;
 const TOTAL_ROW = /^(totaal|totalen|total|totals|subtotaal|som|sum|gemiddelde|average|generaal totaal)\b/i;
 
-export function parseExport(input: ExportInput, onProgress?: (fraction: number) => void): ParsedExport {
-  const result: ParsedExport = {
-    name: input.name,
-    sizeBytes: input.bytes.byteLength,
-    exportDate: exportDateOf(input.name, input.lastModified),
+/** A file with nothing read from it yet: the start of every parse, and what a file that cannot be read stays. */
+export function emptyExport(name: string, sizeBytes: number, exportDate: ExportDate): ParsedExport {
+  return {
+    name,
+    sizeBytes,
+    exportDate,
     encoding: null,
     delimiter: null,
     layout: null,
@@ -102,6 +103,10 @@ export function parseExport(input: ExportInput, onProgress?: (fraction: number) 
     problem: null,
     warnings: [],
   };
+}
+
+export function parseExport(input: ExportInput, onProgress?: (fraction: number) => void): ParsedExport {
+  const result = emptyExport(input.name, input.bytes.byteLength, exportDateOf(input.name, input.lastModified));
   if (result.exportDate.source === 'modified') result.warnings.push({ code: 'export_date_from_modified', date: result.exportDate.date });
   if (input.bytes.byteLength === 0) return { ...result, problem: { code: 'empty_file' } };
 
