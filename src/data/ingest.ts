@@ -5,7 +5,7 @@
  */
 import type { Database } from './database';
 import type { ParseReply, ParseRequest } from './parse.worker';
-import { emptyExport, type ParsedExport } from './parseExport';
+import { emptyExport, type ParsedExport } from './parsedExport';
 import { exportDateOf } from './exportDate';
 import { storeExport, type Dataset } from './store';
 

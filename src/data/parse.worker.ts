@@ -3,7 +3,8 @@
  * Parses exports off the main thread (PapaParse's own worker mode breaks in Vite 8 builds,
  * so this module worker runs it instead). Messages: ParseRequest in; progress, then a result.
  */
-import { parseExport, type ExportInput, type ParsedExport } from './parseExport';
+import { parseExport } from './parseExport';
+import type { ExportInput, ParsedExport } from './parsedExport';
 
 export type ParseRequest = { id: number } & ExportInput;
 export type ParseReply =

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseExport, type ParsedExport } from './parseExport';
+import { parseExport } from './parseExport';
+import type { ParsedExport } from './parsedExport';
 
 const modified = new Date(2022, 0, 10).getTime();
 

@@ -5,8 +5,8 @@
  */
 import Papa from 'papaparse';
 import type { MetricId } from '../metrics/catalogue';
-import { decodeBytes, type TextEncodingName } from './encoding';
-import { exportDateOf, type ExportDate } from './exportDate';
+import { decodeBytes } from './encoding';
+import { exportDateOf } from './exportDate';
 import {
   customMetricId,
   isMetricNameHeader,
@@ -17,59 +17,8 @@ import {
 } from './headers';
 import { formatIsoWeek, isMonday, isoWeekMonday, isoWeekOfDate, parseWeekCell, parseYearAndWeek, type WeekParse } from './isoWeek';
 import { isMissingCell, parseCount, parseDecimal } from './numbers';
-import type { FileProblem, FileWarning, RejectReason, SkipReason } from './reasons';
-
-export type Delimiter = ';' | ',' | '\t' | '|';
-
-export type ColumnRole =
-  | { role: 'week' }
-  | { role: 'year' }
-  | { role: 'metric_name' }
-  | { role: 'value' }
-  | { role: 'metric'; metric: MetricId; via: 'alias' | 'forced_part' }
-  | { role: 'custom'; metric: string }
-  | { role: 'ignored'; why: 'not_numeric' | 'empty' | 'duplicate_metric' | 'empty_header' };
-
-export type ColumnReport = { position: number; header: string } & ColumnRole;
-
-export interface Observation {
-  line: number;
-  /** Monday of the ISO week, "YYYY-MM-DD". */
-  weekStart: string;
-  metric: string;
-  value: number;
-}
-
-export interface LineReport<R> {
-  line: number;
-  raw: string;
-  reason: R;
-}
-
-export interface ParsedExport {
-  name: string;
-  sizeBytes: number;
-  exportDate: ExportDate;
-  encoding: TextEncodingName | null;
-  delimiter: Delimiter | null;
-  layout: 'wide' | 'long' | null;
-  headerLine: number | null;
-  dataLines: number;
-  rowsLoaded: number;
-  columns: ColumnReport[];
-  customMetrics: { id: string; label: string }[];
-  observations: Observation[];
-  rejected: LineReport<RejectReason>[];
-  skipped: LineReport<SkipReason>[];
-  problem: FileProblem | null;
-  warnings: FileWarning[];
-}
-
-export interface ExportInput {
-  name: string;
-  bytes: Uint8Array;
-  lastModified: number;
-}
+import { emptyExport, type ColumnReport, type ColumnRole, type Delimiter, type ExportInput, type LineReport, type Observation, type ParsedExport } from './parsedExport';
+import type { FileProblem, RejectReason, SkipReason } from './reasons';
 
 /** A record as PapaParse splits it, with the 1-based line it starts on and its raw text. */
 interface SourceRecord {
@@ -82,28 +31,6 @@ interface SourceRecord {
 const RAW_LINE_LIMIT = 1000;
 const HEADER_SEARCH_DEPTH = 30;
 const TOTAL_ROW = /^(totaal|totalen|total|totals|subtotaal|som|sum|gemiddelde|average|generaal totaal)\b/i;
-
-/** A file with nothing read from it yet: the start of every parse, and what a file that cannot be read stays. */
-export function emptyExport(name: string, sizeBytes: number, exportDate: ExportDate): ParsedExport {
-  return {
-    name,
-    sizeBytes,
-    exportDate,
-    encoding: null,
-    delimiter: null,
-    layout: null,
-    headerLine: null,
-    dataLines: 0,
-    rowsLoaded: 0,
-    columns: [],
-    customMetrics: [],
-    observations: [],
-    rejected: [],
-    skipped: [],
-    problem: null,
-    warnings: [],
-  };
-}
 
 export function parseExport(input: ExportInput, onProgress?: (fraction: number) => void): ParsedExport {
   const result = emptyExport(input.name, input.bytes.byteLength, exportDateOf(input.name, input.lastModified));

@@ -4,7 +4,7 @@
  */
 import { Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import type { Database, SqlConnection } from './database';
-import type { ParsedExport } from './parseExport';
+import type { ParsedExport } from './parsedExport';
 import { SCHEMA } from './schema';
 
 export type Dataset = 'sample' | 'user';

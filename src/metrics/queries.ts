@@ -3,7 +3,7 @@
  * these through TanStack Query and never write SQL of their own.
  */
 import type { Database } from '../data/database';
-import type { ColumnRole } from '../data/parseExport';
+import type { ColumnRole } from '../data/parsedExport';
 import type { FileProblem, FileWarning, RejectReason, SkipReason } from '../data/reasons';
 import type { Dataset } from '../data/store';
 

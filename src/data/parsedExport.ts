@@ -1,0 +1,83 @@
+/**
+ * What reading an export yields. Kept apart from the parser so the main thread can name these
+ * types and build an empty result without bundling PapaParse.
+ */
+import type { MetricId } from '../metrics/catalogue';
+import type { TextEncodingName } from './encoding';
+import type { ExportDate } from './exportDate';
+import type { FileProblem, FileWarning, RejectReason, SkipReason } from './reasons';
+
+export type Delimiter = ';' | ',' | '\t' | '|';
+
+export type ColumnRole =
+  | { role: 'week' }
+  | { role: 'year' }
+  | { role: 'metric_name' }
+  | { role: 'value' }
+  | { role: 'metric'; metric: MetricId; via: 'alias' | 'forced_part' }
+  | { role: 'custom'; metric: string }
+  | { role: 'ignored'; why: 'not_numeric' | 'empty' | 'duplicate_metric' | 'empty_header' };
+
+export type ColumnReport = { position: number; header: string } & ColumnRole;
+
+export interface Observation {
+  line: number;
+  /** Monday of the ISO week, "YYYY-MM-DD". */
+  weekStart: string;
+  metric: string;
+  value: number;
+}
+
+export interface LineReport<R> {
+  line: number;
+  raw: string;
+  reason: R;
+}
+
+export interface ParsedExport {
+  name: string;
+  sizeBytes: number;
+  exportDate: ExportDate;
+  encoding: TextEncodingName | null;
+  delimiter: Delimiter | null;
+  layout: 'wide' | 'long' | null;
+  headerLine: number | null;
+  dataLines: number;
+  rowsLoaded: number;
+  columns: ColumnReport[];
+  customMetrics: { id: string; label: string }[];
+  observations: Observation[];
+  rejected: LineReport<RejectReason>[];
+  skipped: LineReport<SkipReason>[];
+  problem: FileProblem | null;
+  warnings: FileWarning[];
+}
+
+export interface ExportInput {
+  name: string;
+  bytes: Uint8Array;
+  lastModified: number;
+}
+
+/** A file with nothing read from it yet: the start of every parse, and what a file that cannot be read stays. */
+export function emptyExport(name: string, sizeBytes: number, exportDate: ExportDate): ParsedExport {
+  return {
+    name,
+    sizeBytes,
+    exportDate,
+    encoding: null,
+    delimiter: null,
+    layout: null,
+    headerLine: null,
+    dataLines: 0,
+    rowsLoaded: 0,
+    columns: [],
+    customMetrics: [],
+    observations: [],
+    rejected: [],
+    skipped: [],
+    problem: null,
+    warnings: [],
+  };
+}
+
