@@ -1,0 +1,229 @@
+/**
+ * The dashboard's figures in SQL: each week's value (derived totals included), its 4-week mean,
+ * the baseline it is set against, % of baseline, running totals, and per metric the summary
+ * and status a panel header shows.
+ */
+import type { Database } from '../data/database';
+import type { Dataset } from '../data/store';
+import { METRICS } from './catalogue';
+import { DERIVED_METRICS } from './panels';
+
+export type BaselineMethod = 'mean' | 'median' | 'seasonal';
+
+export interface BaselineSpec {
+  /** Mondays "YYYY-MM-DD" of the first and last week of the baseline window (mean and median). */
+  first: string;
+  last: string;
+  method: BaselineMethod;
+  /** Seasonal: each week is compared with the same ISO week of this year (week 53 with week 52 where it has none). */
+  referenceYear: number;
+}
+
+/** A flow is back when its 4-week mean stays at or above this % of the baseline... */
+export const FLOW_BACK_PCT = 95;
+/** ...a stock when its 4-week mean stays at or below this % of its level at the end of the baseline window. */
+export const STOCK_BACK_PCT = 105;
+
+export interface PanelQuery {
+  dataset: Dataset;
+  metrics: readonly string[];
+  /** Mondays; null for the first or last loaded week. */
+  range: { first: string | null; last: string | null };
+  baseline: BaselineSpec;
+  /** Monday of the week the running totals start in. */
+  cumulativeFrom: string;
+  cumulativeMetrics: readonly string[];
+}
+
+export interface PanelWeek {
+  metric: string;
+  week: string;
+  weekStart: string;
+  value: number | null;
+  /** Mean of this week and the three before it (weeks with data). */
+  mean4: number | null;
+  baseline: number | null;
+  pct: number | null;
+  pct4: number | null;
+  /** Running total since the week of `cumulativeFrom`; null for other metrics and earlier weeks. */
+  cumulative: number | null;
+  revised: boolean;
+  fileName: string | null;
+  line: number | null;
+  exportDate: string | null;
+}
+
+export interface MetricSummary {
+  metric: string;
+  method: BaselineMethod;
+  kind: 'flow' | 'stock';
+  /** For mean/median: the baseline; for a stock: its level at the end of the window; seasonal: the mean over the latest 4 weeks' reference weeks. */
+  baseline: number | null;
+  /** 10th and 90th percentile of the baseline weeks (not for seasonal). */
+  p10: number | null;
+  p90: number | null;
+  baselineWeeks: number;
+  latestWeek: string;
+  latestValue: number;
+  mean4: number | null;
+  pct4: number | null;
+  /** First week from which the 4-week mean stays at the pre-COVID level up to the latest week; null if it is not there now. */
+  backSince: string | null;
+}
+
+const STOCKS = METRICS.filter((m) => m.kind === 'stock').map((m) => m.id);
+
+/** Constants from our own catalogue, never user input, written into the SQL as literals. */
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const DERIVED_ROWS = DERIVED_METRICS.flatMap((d) => d.components.map((c, i) => `(${literal(d.id)}, ${literal(d.kind)}, ${literal(c)}, ${i})`)).join(', ');
+const STOCK_LIST = STOCKS.map(literal).join(', ');
+
+const PIPELINE = `
+WITH
+params AS (
+  SELECT CAST(? AS DATE) AS range_first, CAST(? AS DATE) AS range_last,
+         CAST(? AS DATE) AS base_first, CAST(? AS DATE) AS base_last,
+         CAST(? AS VARCHAR) AS method, CAST(? AS INTEGER) AS ref_year, CAST(? AS DATE) AS cumulative_from
+),
+obs AS (SELECT metric, week_start, value, revised, file_name, line, export_date FROM current_observations WHERE dataset = ?),
+wanted AS (SELECT unnest(string_split(?, ',')) AS metric),
+cumulated AS (SELECT unnest(string_split(?, ',')) AS metric),
+derived (metric, kind, component, position) AS (VALUES ${DERIVED_ROWS}),
+bounds AS (
+  SELECT coalesce(min(p.range_first), min(o.week_start)) AS view_first,
+         coalesce(min(p.range_last), max(o.week_start)) AS view_last,
+         least(min(o.week_start), min(p.base_first), coalesce(min(p.range_first), min(o.week_start))) AS grid_first,
+         greatest(max(o.week_start), coalesce(min(p.range_last), max(o.week_start))) AS grid_last
+  FROM obs o CROSS JOIN params p
+),
+weeks AS (SELECT CAST(unnest(generate_series(grid_first, grid_last, INTERVAL 7 DAY)) AS DATE) AS week_start FROM bounds),
+present AS (
+  SELECT DISTINCT metric FROM obs
+  WHERE metric IN (SELECT metric FROM wanted) OR metric IN (SELECT d.component FROM derived d JOIN wanted w USING (metric))
+),
+base_series AS (
+  SELECT w.week_start, m.metric, o.value, coalesce(o.revised, false) AS revised, o.file_name, o.line, o.export_date
+  FROM weeks w CROSS JOIN present m LEFT JOIN obs o ON o.metric = m.metric AND o.week_start = w.week_start
+),
+-- A total needs every component the data has that week; a component absent from the data altogether is left out.
+derived_series AS (
+  SELECT b.week_start, d.metric,
+         CASE WHEN count(b.value) < count(*) THEN NULL
+              WHEN any_value(d.kind) = 'sum' THEN sum(b.value)
+              ELSE 100 * sum(b.value) FILTER (WHERE d.position = 0) / nullif(sum(b.value), 0) END AS value,
+         bool_or(b.revised) AS revised, NULL::VARCHAR AS file_name, NULL::INTEGER AS line, NULL::DATE AS export_date
+  FROM derived d JOIN base_series b ON b.metric = d.component
+  WHERE d.metric IN (SELECT metric FROM wanted)
+  GROUP BY b.week_start, d.metric
+),
+series AS (
+  SELECT * FROM base_series WHERE metric IN (SELECT metric FROM wanted)
+  UNION ALL SELECT * FROM derived_series
+),
+window_baseline AS (
+  SELECT s.metric,
+         CASE WHEN s.metric IN (${STOCK_LIST}) THEN arg_max(s.value, s.week_start) FILTER (WHERE s.value IS NOT NULL)
+              WHEN min(p.method) = 'median' THEN median(s.value)
+              ELSE avg(s.value) END AS baseline,
+         quantile_cont(s.value, 0.1) AS p10, quantile_cont(s.value, 0.9) AS p90, count(s.value) AS baseline_weeks
+  FROM series s CROSS JOIN params p
+  WHERE s.week_start BETWEEN p.base_first AND p.base_last
+  GROUP BY s.metric
+),
+reference_weeks AS (
+  SELECT s.metric, week(s.week_start) AS iso_week, s.value
+  FROM series s CROSS JOIN params p WHERE isoyear(s.week_start) = p.ref_year AND s.value IS NOT NULL
+),
+with_baseline AS (
+  SELECT s.*,
+         CASE WHEN p.method = 'seasonal' THEN coalesce(r.value, CASE WHEN week(s.week_start) = 53 THEN r52.value END)
+              ELSE c.baseline END AS baseline
+  FROM series s CROSS JOIN params p
+  LEFT JOIN window_baseline c ON c.metric = s.metric
+  LEFT JOIN reference_weeks r ON r.metric = s.metric AND r.iso_week = week(s.week_start)
+  LEFT JOIN reference_weeks r52 ON r52.metric = s.metric AND r52.iso_week = 52
+),
+rolled AS (
+  SELECT b.*,
+         avg(b.value) OVER last4 AS mean4,
+         avg(b.baseline) OVER last4 AS baseline4,
+         CASE WHEN b.metric IN (SELECT metric FROM cumulated) AND b.week_start >= p.cumulative_from
+              THEN sum(CASE WHEN b.week_start >= p.cumulative_from THEN b.value END) OVER since_start END AS cumulative
+  FROM with_baseline b CROSS JOIN params p
+  WINDOW last4 AS (PARTITION BY b.metric ORDER BY b.week_start ROWS BETWEEN 3 PRECEDING AND CURRENT ROW),
+         since_start AS (PARTITION BY b.metric ORDER BY b.week_start ROWS UNBOUNDED PRECEDING)
+),
+judged AS (
+  SELECT r.*,
+         100 * r.value / nullif(r.baseline, 0) AS pct,
+         100 * r.mean4 / nullif(r.baseline4, 0) AS pct4,
+         CASE WHEN r.metric IN (${STOCK_LIST}) THEN 100 * r.mean4 / nullif(r.baseline4, 0) <= ${STOCK_BACK_PCT}
+              ELSE 100 * r.mean4 / nullif(r.baseline4, 0) >= ${FLOW_BACK_PCT} END AS at_level
+  FROM rolled r
+)`;
+
+const ISO_WEEK = (column: string) => `strftime(${column}, '%G-W%V')`;
+const DAY = (column: string) => `strftime(${column}, '%Y-%m-%d')`;
+
+function parameters(q: PanelQuery): unknown[] {
+  const b = q.baseline;
+  return [q.range.first, q.range.last, b.first, b.last, b.method, b.referenceYear, q.cumulativeFrom, q.dataset, q.metrics.join(','), q.cumulativeMetrics.join(',')];
+}
+
+/** Every week of the view range, per metric. */
+export async function panelWeeks(db: Database, q: PanelQuery): Promise<PanelWeek[]> {
+  if (q.metrics.length === 0) return [];
+  return db.query<PanelWeek>(
+    `${PIPELINE}
+     SELECT j.metric, ${ISO_WEEK('j.week_start')} AS week, ${DAY('j.week_start')} AS "weekStart", j.value, j.mean4, j.baseline,
+            j.pct, j.pct4, j.cumulative, j.revised, j.file_name AS "fileName", j.line, ${DAY('j.export_date')} AS "exportDate"
+     FROM judged j CROSS JOIN bounds b
+     WHERE j.week_start BETWEEN b.view_first AND b.view_last
+     ORDER BY j.metric, j.week_start`,
+    parameters(q),
+  );
+}
+
+/** Per metric: the latest week in the view range against the baseline, and since when it is back at that level. */
+export async function metricSummaries(db: Database, q: PanelQuery): Promise<MetricSummary[]> {
+  if (q.metrics.length === 0) return [];
+  return db.query<MetricSummary>(
+    `${PIPELINE},
+     latest AS (
+       SELECT j.metric, max(j.week_start) AS latest_week
+       FROM judged j CROSS JOIN bounds b
+       WHERE j.value IS NOT NULL AND j.week_start BETWEEN b.view_first AND b.view_last
+       GROUP BY j.metric
+     ),
+     -- Back means: at the level in every week from then up to the latest; looked for after the baseline period.
+     candidates AS (
+       SELECT j.metric, j.week_start, coalesce(j.at_level, false) AS at_level
+       FROM judged j JOIN latest l USING (metric) CROSS JOIN params p
+       WHERE j.week_start <= l.latest_week
+         AND j.week_start > CASE WHEN p.method = 'seasonal' THEN CAST(date_trunc('week', make_date(p.ref_year, 12, 28)) AS DATE) ELSE p.base_last END
+     ),
+     last_below AS (SELECT metric, max(week_start) FILTER (WHERE NOT at_level) AS week_start FROM candidates GROUP BY metric),
+     back AS (
+       SELECT c.metric, min(c.week_start) AS back_since
+       FROM candidates c LEFT JOIN last_below lb USING (metric)
+       WHERE c.at_level AND (lb.week_start IS NULL OR c.week_start > lb.week_start)
+       GROUP BY c.metric
+     )
+     SELECT l.metric, p.method,
+            CASE WHEN l.metric IN (${STOCK_LIST}) THEN 'stock' ELSE 'flow' END AS kind,
+            CASE WHEN p.method = 'seasonal' THEN j.baseline4 ELSE c.baseline END AS baseline,
+            CASE WHEN p.method = 'seasonal' THEN NULL ELSE c.p10 END AS p10,
+            CASE WHEN p.method = 'seasonal' THEN NULL ELSE c.p90 END AS p90,
+            CASE WHEN p.method = 'seasonal' THEN (SELECT count(*) FROM reference_weeks r WHERE r.metric = l.metric)
+                 ELSE coalesce(c.baseline_weeks, 0) END AS "baselineWeeks",
+            ${ISO_WEEK('l.latest_week')} AS "latestWeek", j.value AS "latestValue", j.mean4, j.pct4,
+            ${ISO_WEEK('bk.back_since')} AS "backSince"
+     FROM latest l
+     JOIN judged j ON j.metric = l.metric AND j.week_start = l.latest_week
+     CROSS JOIN params p
+     LEFT JOIN window_baseline c ON c.metric = l.metric
+     LEFT JOIN back bk ON bk.metric = l.metric
+     ORDER BY l.metric`,
+    parameters(q),
+  );
+}
