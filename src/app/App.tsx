@@ -1,24 +1,18 @@
 import { useIsFetching } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { LanguageContext, translator, useLang, type Lang } from '../i18n/language';
+import { LanguageContext, translator, useLang } from '../i18n/language';
 import { useAnythingBusy } from './busy';
 import { DashboardView } from './DashboardView';
 import { useFileReports } from './dataQueries';
 import { FilePicker } from './FilePicker';
 import { FilesView } from './FilesView';
+import { useViewState } from './useViewState';
 import { useWorkspace, type IngestJob, type Startup } from './workspace';
-
-type View = 'dashboard' | 'files';
-
-function initialParam<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-  const value = new URLSearchParams(window.location.search).get(name);
-  return allowed.includes(value as T) ? (value as T) : fallback;
-}
 
 export function App() {
   const workspace = useWorkspace();
-  const [lang, setLang] = useState<Lang>(() => initialParam('lang', ['nl', 'en'], 'nl'));
-  const [view, setView] = useState<View>(() => initialParam('view', ['dashboard', 'files'], 'dashboard'));
+  const [viewState, update] = useViewState();
+  const { lang, view } = viewState;
   const [dragging, setDragging] = useState(false);
   const userFiles = useFileReports('user').data?.length ?? 0;
   const t = translator(lang);
@@ -26,11 +20,7 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = `${t('appTitle')}: ${t('appSubtitle')}`;
-    const params = new URLSearchParams(window.location.search);
-    params.set('lang', lang);
-    params.set('view', view);
-    window.history.replaceState(null, '', `?${params}`);
-  }, [lang, view, t]);
+  }, [lang, t]);
 
   const { addFiles } = workspace;
   useDroppedFiles(addFiles, setDragging);
@@ -45,16 +35,16 @@ export function App() {
             <span>{t('appSubtitle')}</span>
           </div>
           <nav aria-label={t('appTitle')}>
-            <button type="button" aria-current={view === 'dashboard' ? 'page' : undefined} data-testid="nav-dashboard" onClick={() => setView('dashboard')}>
+            <button type="button" aria-current={view === 'dashboard' ? 'page' : undefined} data-testid="nav-dashboard" onClick={() => update({ view: 'dashboard' })}>
               {t('navDashboard')}
             </button>
-            <button type="button" aria-current={view === 'files' ? 'page' : undefined} data-testid="nav-files" onClick={() => setView('files')}>
+            <button type="button" aria-current={view === 'files' ? 'page' : undefined} data-testid="nav-files" onClick={() => update({ view: 'files' })}>
               {t('navFiles')}
             </button>
           </nav>
           <div className="header-actions">
             <FilePicker onFiles={workspace.addFiles} variant="button" />
-            <button type="button" className="secondary" lang={lang === 'nl' ? 'en' : 'nl'} aria-label={t('switchLanguageLabel')} onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}>
+            <button type="button" className="secondary" lang={lang === 'nl' ? 'en' : 'nl'} aria-label={t('switchLanguageLabel')} onClick={() => update({ lang: lang === 'nl' ? 'en' : 'nl' })}>
               {t('switchLanguage')}
             </button>
           </div>
@@ -84,7 +74,7 @@ export function App() {
 
         <main>
           {view === 'dashboard' ? (
-            <DashboardView dataset={workspace.dataset} />
+            <DashboardView dataset={workspace.dataset} view={viewState} update={update} />
           ) : (
             <FilesView
               dataset={workspace.dataset}

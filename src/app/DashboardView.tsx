@@ -1,122 +1,117 @@
-import { useMemo, useState } from 'react';
-import { PALETTE } from '../charts/palette';
-import type { ChartSeries, WeekPoint } from '../charts/types';
-import { WeeklyChart } from '../charts/WeeklyChart';
-import { WeeklyTable } from '../charts/WeeklyTable';
+import { useCallback, useMemo } from 'react';
+import type { ChartMarker } from '../charts/PanelChart';
+import { isoWeekMonday, isoWeekOfDate, parseIsoWeekLabel } from '../data/isoWeek';
 import type { Dataset } from '../data/store';
-import { formatDay, formatNumber, weekLabel } from '../i18n/format';
+import { weekLabel } from '../i18n/format';
 import { useLang, useT } from '../i18n/language';
-import { METRICS } from '../metrics/catalogue';
-import type { MetricInData, WeeklyCell } from '../metrics/queries';
-import { useMetricsInData, useObservationHistory, useWeeklyValues } from './dataQueries';
-import { metricLabel } from './metricLabel';
+import { FLOW_BACK_PCT, STOCK_BACK_PCT, type MetricSummary, type PanelQuery, type PanelWeek } from '../metrics/panelQueries';
+import { customPanel, derivedMetric, PANELS, panelMetrics, type PanelDefinition } from '../metrics/panels';
+import { Controls } from './Controls';
+import { useLoadedWeekRange, useMetricSummaries, useMetricsInData, usePanelWeeks } from './dataQueries';
+import { catalogueLabel, Panel } from './Panel';
+import type { ViewState } from './viewState';
 
-const catalogueOrder = new Map(METRICS.map((m, i) => [m.id as string, i]));
+const CRISIS_WEEK = '2020-W12';
 
-export function DashboardView({ dataset }: { dataset: Dataset }) {
+interface Props {
+  dataset: Dataset;
+  view: ViewState;
+  update: (change: Partial<ViewState>) => void;
+}
+
+const monday = (label: string | null) => {
+  const week = label ? parseIsoWeekLabel(label) : null;
+  return week ? isoWeekMonday(week) : null;
+};
+
+export function DashboardView({ dataset, view, update }: Props) {
+  const lang = useLang();
   const t = useT();
-  const metrics = useMetricsInData(dataset);
-  const present = useMemo(
-    () => [...(metrics.data ?? [])].sort((a, b) => (catalogueOrder.get(a.metric) ?? 99) - (catalogueOrder.get(b.metric) ?? 99) || a.metric.localeCompare(b.metric)),
-    [metrics.data],
-  );
-  const ids = useMemo(() => present.map((m) => m.metric), [present]);
-  const weekly = useWeeklyValues(dataset, ids);
-  const byMetric = useMemo(() => groupByMetric(weekly.data ?? []), [weekly.data]);
+  const inData = useMetricsInData(dataset);
+  const loaded = useLoadedWeekRange(dataset);
+  const present = useMemo(() => new Set((inData.data ?? []).map((m) => m.metric)), [inData.data]);
+  const customLabels = useMemo(() => new Map((inData.data ?? []).filter((m) => m.customLabel).map((m) => [m.metric, m.customLabel!])), [inData.data]);
+  const labelOf = useCallback((metric: string) => catalogueLabel(metric, lang) ?? customLabels.get(metric) ?? metric, [lang, customLabels]);
 
-  if (metrics.isSuccess && present.length === 0) return <p className="empty">{t('noData')}</p>;
+  const panels: PanelDefinition[] = useMemo(
+    () => [...PANELS.filter((p) => view.panels.includes(p.id)), ...[...customLabels].map(([metric, label]) => customPanel(metric, label))],
+    [view.panels, customLabels],
+  );
+  const query: PanelQuery = useMemo(() => {
+    const [from, to] = [monday(view.from), monday(view.to)];
+    const ordered = from && to && from > to ? [to, from] : [from, to];
+    return {
+      dataset,
+      metrics: [...new Set(panels.flatMap(panelMetrics))],
+      range: { first: ordered[0], last: ordered[1] },
+      baseline: { first: monday(view.baselineFrom)!, last: monday(view.baselineTo)!, method: view.method, referenceYear: view.referenceYear },
+      cumulativeFrom: isoWeekMonday(isoWeekOfDate(view.cumulativeFrom)),
+      cumulativeMetrics: panels.flatMap((p) => p.cumulative ?? []),
+    };
+  }, [dataset, panels, view]);
+  const weeks = usePanelWeeks(query);
+  const summaries = useMetricSummaries(query);
+  const weeksByMetric = useMemo(() => groupBy(weeks.data ?? []), [weeks.data]);
+  const summaryByMetric = useMemo(() => new Map((summaries.data ?? []).map((s): [string, MetricSummary] => [s.metric, s])), [summaries.data]);
+  const markers: ChartMarker[] = useMemo(() => [{ week: CRISIS_WEEK, label: t('crisisMarker') }], [t]);
+
+  if (inData.isSuccess && present.size === 0) return <p className="empty">{t('noData')}</p>;
+  const rule =
+    view.method === 'seasonal'
+      ? t('baselineRuleSeasonal', { year: view.referenceYear, flow: FLOW_BACK_PCT, stock: STOCK_BACK_PCT })
+      : t('baselineRule', {
+          method: view.method === 'median' ? t('methodMedian').toLowerCase() : t('methodMean').toLowerCase(),
+          from: weekLabel(view.baselineFrom, lang),
+          to: weekLabel(view.baselineTo, lang),
+          flow: FLOW_BACK_PCT,
+          stock: STOCK_BACK_PCT,
+        });
+
   return (
-    <div className="card-grid">
-      {present.map((m, i) => (
-        <MetricCard key={m.metric} dataset={dataset} metric={m} color={PALETTE[i % PALETTE.length]} points={byMetric.get(m.metric) ?? []} />
-      ))}
+    <div className="dashboard">
+      <Controls view={view} update={update} loaded={loaded.data ?? null} />
+      <p className="baseline-rule" data-testid="baseline-rule">
+        {rule}
+      </p>
+      <div className="panel-grid">
+        {panels.map((panel) => {
+          const own = new Map<string, PanelWeek[]>();
+          for (const metric of panelMetrics(panel)) {
+            const rows = weeksByMetric.get(metric);
+            if (rows && rows.some((r) => r.value !== null || isDerivedWithData(metric, present))) own.set(metric, rows);
+          }
+          const missing = [...panel.series, ...(panel.stock ? [panel.stock] : [])].filter((m) => !present.has(m));
+          return (
+            <Panel
+              key={panel.id}
+              panel={panel}
+              dataset={dataset}
+              weeksByMetric={own}
+              summaries={summaryByMetric}
+              missing={missing}
+              labelOf={labelOf}
+              markers={markers}
+              view={view}
+              onCumulativeFrom={panel.cumulative ? (date) => update({ cumulativeFrom: date }) : undefined}
+            />
+          );
+        })}
+      </div>
     </div>
   );
 }
 
-function groupByMetric(cells: WeeklyCell[]): Map<string, WeekPoint[]> {
-  const grouped = new Map<string, WeekPoint[]>();
-  for (const cell of cells) {
-    const points = grouped.get(cell.metric) ?? [];
-    points.push(cell);
-    grouped.set(cell.metric, points);
+/** A derived figure is shown when any of its components is in the data. */
+function isDerivedWithData(metric: string, present: Set<string>): boolean {
+  return derivedMetric(metric)?.components.some((c) => present.has(c)) ?? false;
+}
+
+function groupBy(rows: PanelWeek[]): Map<string, PanelWeek[]> {
+  const grouped = new Map<string, PanelWeek[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.metric) ?? [];
+    list.push(row);
+    grouped.set(row.metric, list);
   }
   return grouped;
-}
-
-function MetricCard({ dataset, metric, color, points }: { dataset: Dataset; metric: MetricInData; color: string; points: WeekPoint[] }) {
-  const lang = useLang();
-  const t = useT();
-  const [asTable, setAsTable] = useState(false);
-  const label = metricLabel(metric.metric, metric.customLabel, lang);
-  const series: ChartSeries[] = [{ metric: metric.metric, label, color, points }];
-  const headingId = `card-${metric.metric}`;
-  const sources = useMemo(() => {
-    const files = new Map<string, string>();
-    for (const p of points) if (p.fileName && p.exportDate) files.set(p.fileName, p.exportDate);
-    return [...files].map(([file, date]) => `${file} (${t('exportOf', { date: formatDay(date, lang) })})`).join(', ');
-  }, [points, t, lang]);
-  const first = points[0]?.week;
-  const last = points[points.length - 1]?.week;
-
-  return (
-    <section className="card" aria-labelledby={headingId} data-testid="metric-card" data-metric={metric.metric}>
-      <header className="card-header">
-        <h2 id={headingId}>
-          {label}
-          {metric.customLabel && <span className="tag">{t('customMetric')}</span>}
-        </h2>
-        <button
-          type="button"
-          className="toggle"
-          data-testid="show-table"
-          aria-pressed={asTable}
-          aria-label={asTable ? t('showChartLabel', { label }) : t('showTableLabel', { label })}
-          onClick={() => setAsTable((v) => !v)}
-        >
-          {asTable ? t('showChart') : t('showTable')}
-        </button>
-      </header>
-      {asTable ? (
-        <WeeklyTable caption={dataset === 'sample' ? `${label} (${t('sampleMark')})` : label} series={series} renderRevision={(m, p) => <RevisionBadge dataset={dataset} metric={m} point={p} />} />
-      ) : (
-        first &&
-        last && <WeeklyChart series={series} description={t('chartDescription', { label, first: weekLabel(first, lang), last: weekLabel(last, lang) })} />
-      )}
-      <p className="source-line">
-        {dataset === 'sample' && <strong className="fictional-mark">{t('sampleMark')} · </strong>}
-        {t('sources', { files: sources })}
-      </p>
-    </section>
-  );
-}
-
-/** A revised cell's mark; opening it lists every value the exports gave for that week. */
-function RevisionBadge({ dataset, metric, point }: { dataset: Dataset; metric: string; point: WeekPoint }) {
-  const t = useT();
-  const [open, setOpen] = useState(false);
-  return (
-    <span className="revision">
-      <button type="button" className="badge" aria-expanded={open} title={t('revisedTitle')} onClick={() => setOpen((v) => !v)}>
-        {t('revised')}
-      </button>
-      {open && <RevisionHistory dataset={dataset} metric={metric} weekStart={point.weekStart} />}
-    </span>
-  );
-}
-
-function RevisionHistory({ dataset, metric, weekStart }: { dataset: Dataset; metric: string; weekStart: string }) {
-  const lang = useLang();
-  const t = useT();
-  const history = useObservationHistory(dataset, metric, weekStart);
-  return (
-    <ul className="history">
-      {history.data?.map((v) => (
-        <li key={`${v.fileName}:${v.line}`}>
-          {formatNumber(v.value, lang)}: {t('sourceLine', { file: v.fileName, line: v.line })} ({t('exportOf', { date: formatDay(v.exportDate, lang) })})
-          {v.current && <strong> · {t('historyCurrent')}</strong>}
-        </li>
-      ))}
-    </ul>
-  );
 }

@@ -2,7 +2,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { Database } from '../data/database';
 import type { Dataset } from '../data/store';
-import { fileColumns, fileReports, lineReports, metricsInData, observationHistory, weeklyValues } from '../metrics/queries';
+import { metricSummaries, panelWeeks, type PanelQuery } from '../metrics/panelQueries';
+import { fileColumns, fileReports, lineReports, loadedWeekRange, metricsInData, observationHistory } from '../metrics/queries';
 import { useBusy } from './busy';
 import { engine } from './engine';
 
@@ -14,8 +15,11 @@ function useData<T>(key: readonly unknown[], read: (db: Database) => Promise<T>)
 
 export const useMetricsInData = (dataset: Dataset) => useData(['metrics', dataset], (db) => metricsInData(db, dataset));
 
-export const useWeeklyValues = (dataset: Dataset, metrics: readonly string[]) =>
-  useData(['weekly', dataset, metrics], (db) => weeklyValues(db, dataset, metrics));
+export const useLoadedWeekRange = (dataset: Dataset) => useData(['weekRange', dataset], (db) => loadedWeekRange(db, dataset));
+
+export const usePanelWeeks = (query: PanelQuery) => useData(['panelWeeks', query], (db) => panelWeeks(db, query));
+
+export const useMetricSummaries = (query: PanelQuery) => useData(['summaries', query], (db) => metricSummaries(db, query));
 
 export const useFileReports = (dataset: Dataset) => useData(['files', dataset], (db) => fileReports(db, dataset));
 

@@ -50,14 +50,13 @@ export function useWorkspace() {
       const parsed = files.map((file, index) => readExport(file, progress(added[index])));
       return serial(async () => {
         const db = await engine;
-        for (const [index, job] of added.entries()) {
-          try {
-            await storeParsedExport(db, target, await parsed[index]);
-          } finally {
-            // Refetch before the job disappears, so the status never says ready over stale figures.
-            await queryClient.invalidateQueries();
-            setJobs((current) => current.filter((j) => j.id !== job.id));
-          }
+        try {
+          for (const file of parsed) await storeParsedExport(db, target, await file);
+        } finally {
+          // One refetch for the whole batch, before its jobs disappear: the status never says ready over stale figures.
+          await queryClient.invalidateQueries();
+          const done = new Set(added.map((job) => job.id));
+          setJobs((current) => current.filter((job) => !done.has(job.id)));
         }
       });
     },

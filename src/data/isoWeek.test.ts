@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoWeek, isoWeekMonday, isoWeekOfDate, isoWeeksInYear, parseCalendarDate, parseWeekCell, parseYearAndWeek } from './isoWeek';
+import { addIsoWeeks, formatIsoWeek, isoWeekMonday, isoWeekOfDate, isoWeeksInYear, parseCalendarDate, parseIsoWeekLabel, parseWeekCell, parseYearAndWeek } from './isoWeek';
 
 const weekOf = (text: string) => {
   const parsed = parseWeekCell(text);
@@ -67,5 +67,20 @@ describe('ISO weeks', () => {
     expect(parseCalendarDate('2020-02-29')).toBe('2020-02-29');
     expect(parseCalendarDate('2019-02-29')).toBeNull();
     expect(parseCalendarDate('03/15/2020')).toBeNull();
+  });
+});
+
+describe('week arithmetic', () => {
+  it('steps over 2020-W53 and the year boundary', () => {
+    expect(formatIsoWeek(addIsoWeeks({ year: 2020, week: 52 }, 1))).toBe('2020-W53');
+    expect(formatIsoWeek(addIsoWeeks({ year: 2020, week: 52 }, 2))).toBe('2021-W01');
+    expect(formatIsoWeek(addIsoWeeks({ year: 2021, week: 26 }, -25))).toBe('2021-W01');
+    expect(formatIsoWeek(addIsoWeeks({ year: 2021, week: 1 }, -1))).toBe('2020-W53');
+  });
+
+  it('reads only existing ISO week labels', () => {
+    expect(parseIsoWeekLabel('2020-W53')).toEqual({ year: 2020, week: 53 });
+    expect(parseIsoWeekLabel('2019-W53')).toBeNull();
+    expect(parseIsoWeekLabel('2020-53')).toBeNull();
   });
 });

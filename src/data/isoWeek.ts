@@ -3,7 +3,7 @@
  * built from local Date objects and never converted through UTC, so no figure moves a day
  * in a time zone west of Greenwich.
  */
-import { format, getISOWeek, getISOWeekYear, getISOWeeksInYear, isValid, setISOWeek, startOfISOWeek } from 'date-fns';
+import { addDays, format, getISOWeek, getISOWeekYear, getISOWeeksInYear, isValid, setISOWeek, startOfISOWeek } from 'date-fns';
 
 export interface IsoWeek {
   year: number;
@@ -87,4 +87,17 @@ export function isMonday(date: string): boolean {
 function localDate(date: string): Date {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(y, m - 1, d);
+}
+
+/** The ISO week `weeks` weeks after (or before, if negative) the given one. */
+export function addIsoWeeks(week: IsoWeek, weeks: number): IsoWeek {
+  return isoWeekOfDate(format(addDays(localDate(isoWeekMonday(week)), weeks * 7), 'yyyy-MM-dd'));
+}
+
+/** "2020-W27" → { year: 2020, week: 27 }; null if it is not an existing ISO week. */
+export function parseIsoWeekLabel(label: string): IsoWeek | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(label);
+  if (!m) return null;
+  const checked = checkedWeek(Number(m[1]), Number(m[2]));
+  return checked.ok ? checked.week : null;
 }

@@ -31,10 +31,11 @@ export const DERIVED_METRICS: readonly DerivedMetric[] = [
 ];
 
 export interface PanelDefinition {
-  id: PanelId;
+  /** A PanelId, or a custom metric's id for its own panel. */
+  id: string;
   title: { nl: string; en: string };
   /** The weekly series drawn, bottom to top when stacked. */
-  series: MetricId[];
+  series: string[];
   stacked: boolean;
   /** Drawn as a line over the series and listed in the table. */
   total?: DerivedId;
@@ -48,7 +49,7 @@ export interface PanelDefinition {
   cumulative?: MetricId[];
 }
 
-export const PANELS: readonly PanelDefinition[] = [
+export const PANELS: readonly (PanelDefinition & { id: PanelId })[] = [
   {
     id: 'inflow',
     title: { nl: 'Asielinstroom', en: 'Asylum inflow' },
@@ -93,6 +94,11 @@ export const PANELS: readonly PanelDefinition[] = [
 
 export function derivedMetric(id: string): DerivedMetric | undefined {
   return DERIVED_METRICS.find((d) => d.id === id);
+}
+
+/** A panel of its own for a metric found outside the catalogue. */
+export function customPanel(metric: string, label: string): PanelDefinition {
+  return { id: metric, title: { nl: label, en: label }, series: [metric], stacked: false, primary: metric };
 }
 
 /** Every figure a panel shows: series, total, stock and share. */

@@ -7,49 +7,13 @@ import type { ColumnRole } from '../data/parsedExport';
 import type { FileProblem, FileWarning, RejectReason, SkipReason } from '../data/reasons';
 import type { Dataset } from '../data/store';
 
-/** Weeks as "YYYY-MM-DD" Mondays; labels as ISO "2020-W27". */
-export interface WeekRange {
-  first: string;
-  last: string;
-}
-
-export interface WeeklyCell {
-  week: string;
-  weekStart: string;
-  metric: string;
-  /** null where no export reported the week: missing, not zero. */
-  value: number | null;
-  revised: boolean;
-  versions: number;
-  fileName: string | null;
-  line: number | null;
-  exportDate: string | null;
-}
-
 const ISO_WEEK = (column: string) => `strftime(${column}, '%G-W%V')`;
 const DAY = (column: string) => `strftime(${column}, '%Y-%m-%d')`;
 
-/**
- * The value in force for each week of the range and each metric, with where it came from.
- * Every week of the range is listed, also weeks without data. Without a range: all loaded weeks.
- */
-export async function weeklyValues(db: Database, dataset: Dataset, metrics: readonly string[], range?: Partial<WeekRange>): Promise<WeeklyCell[]> {
-  if (metrics.length === 0) return [];
-  return db.query<WeeklyCell>(
-    `WITH bounds AS (
-       SELECT coalesce(CAST(? AS DATE), min(week_start)) AS first_week, coalesce(CAST(? AS DATE), max(week_start)) AS last_week
-       FROM current_observations WHERE dataset = ?
-     ),
-     weeks AS (SELECT CAST(unnest(generate_series(first_week, last_week, INTERVAL 7 DAY)) AS DATE) AS week_start FROM bounds),
-     wanted AS (SELECT unnest(string_split(?, ',')) AS metric)
-     SELECT ${ISO_WEEK('w.week_start')} AS week, ${DAY('w.week_start')} AS "weekStart", m.metric,
-            c.value, coalesce(c.revised, false) AS revised, coalesce(c.versions, 0) AS versions,
-            c.file_name AS "fileName", c.line, ${DAY('c.export_date')} AS "exportDate"
-     FROM weeks w CROSS JOIN wanted m
-     LEFT JOIN current_observations c ON c.dataset = ? AND c.metric = m.metric AND c.week_start = w.week_start
-     ORDER BY m.metric, w.week_start`,
-    [range?.first ?? null, range?.last ?? null, dataset, metrics.join(','), dataset],
-  );
+/** Mondays, "YYYY-MM-DD". */
+export interface WeekRange {
+  first: string;
+  last: string;
 }
 
 export interface MetricInData {

@@ -67,6 +67,31 @@ export async function upload(page: Page, files: UploadFile[]): Promise<void> {
   await waitUntilReady(page);
 }
 
+export interface PanelBaseline {
+  metric: string;
+  value: number;
+  method: string;
+}
+
+/** Every panel's baselines and status, as the acceptance hooks expose them. */
+export async function panelFacts(page: Page): Promise<Record<string, { baselines: PanelBaseline[]; backSince: string | null }>> {
+  return page.locator('[data-testid^=panel-]').evaluateAll((panels) =>
+    Object.fromEntries(
+      panels.map((panel) => [
+        panel.getAttribute('data-testid')!.replace('panel-', ''),
+        {
+          baselines: [...panel.querySelectorAll('[data-baseline-metric]')].map((el) => ({
+            metric: el.getAttribute('data-baseline-metric')!,
+            value: Number(el.getAttribute('data-value')),
+            method: el.getAttribute('data-method')!,
+          })),
+          backSince: panel.querySelector('[data-testid=baseline-status]')?.getAttribute('data-back-since') || null,
+        },
+      ]),
+    ),
+  );
+}
+
 export interface FileItemFacts {
   name: string;
   loaded: number;
@@ -96,15 +121,15 @@ export interface TableCell {
   revised: boolean;
 }
 
-/** Opens the table view of the card for `metric` on the dashboard and reads its figure cells. */
-export async function tableCells(page: Page, metric: string): Promise<TableCell[]> {
+/** Opens the table view of a dashboard panel ("inflow", "hearings", ... or a custom metric's id) and reads the figure cells of `metric`. */
+export async function tableCells(page: Page, panel: string, metric: string): Promise<TableCell[]> {
   await page.locator('[data-testid=nav-dashboard]').click();
   await waitUntilReady(page);
-  const card = page.locator(`[data-testid=metric-card][data-metric="${metric}"]`);
-  const toggle = card.locator('[data-testid=show-table]');
+  const section = page.locator(`[data-testid="panel-${panel}"]`);
+  const toggle = section.locator('[data-testid=show-table]');
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
   await waitUntilReady(page);
-  return card.locator('td[data-metric]').evaluateAll((cells) =>
+  return section.locator(`td[data-metric="${metric}"]`).evaluateAll((cells) =>
     cells.map((cell) => ({
       week: cell.getAttribute('data-week')!,
       metric: cell.getAttribute('data-metric')!,

@@ -32,10 +32,10 @@ describe('first visit', () => {
   it('shows the fictional sample, every file loaded whole, with charts drawn from DuckDB', () =>
     withApp(async ({ page }) => {
       await expect(page.locator('[data-testid=sample-notice]').textContent()).resolves.toMatch(/Fictieve voorbeelddata/);
-      const cards = page.locator('[data-testid=metric-card]');
-      expect(await cards.count()).toBe(11);
-      // Every card has drawn its line.
-      expect(await page.locator('[data-testid=metric-card] .recharts-line-curve').count()).toBe(11);
+      for (const panel of ['inflow', 'hearings', 'departures', 'dublin', 'nareis']) {
+        // Every panel has drawn its chart.
+        expect(await page.locator(`[data-testid=panel-${panel}] .recharts-line-curve`).count(), panel).toBeGreaterThan(0);
+      }
 
       const files = await fileItems(page);
       expect(files.map((f) => f.name).sort()).toEqual(sampleExports().map((f) => f.name).sort());
@@ -46,7 +46,7 @@ describe('first visit', () => {
 
   it.each(['Europe/Amsterdam', 'America/Los_Angeles'])('lists every week in the table, 2020-W53 included, and marks revised weeks (%s)', (zone) =>
     withApp(async ({ page }) => {
-      const cells = await tableCells(page, 'asylum_first');
+      const cells = await tableCells(page, 'inflow', 'asylum_first');
       expect(cells).toHaveLength(157);
       expect(cells[0].week).toBe('2019-W01');
       expect(cells.at(-1)!.week).toBe('2021-W52');
@@ -55,7 +55,7 @@ describe('first visit', () => {
       expect(revised.length).toBeGreaterThan(0);
       expect(revised.every((w) => w >= '2020-W32' && w <= '2020-W37')).toBe(true);
       // The same Monday-to-Sunday span in every time zone.
-      const card = page.locator('[data-testid=metric-card][data-metric=asylum_first]');
+      const card = page.locator('[data-testid=panel-inflow]');
       await expect(card.locator('tr', { has: page.locator('td[data-week="2020-W53"]') }).locator('td').first().textContent()).resolves.toBe(
         '28 dec. – 3 jan. 2021',
       );
@@ -94,14 +94,14 @@ describe('loading your own exports', () => {
       expect(reasons[1]).toContain('negatief');
 
       // The default range is every loaded week: weeks another file filled show as missing here.
-      const physical = await tableCells(page, 'hearings_physical');
+      const physical = await tableCells(page, 'hearings', 'hearings_physical');
       expect(physical).toEqual([
         { week: '2020-W27', metric: 'hearings_physical', value: '412', revised: false },
         { week: '2020-W28', metric: 'hearings_physical', value: '1004', revised: false },
         { week: '2020-W29', metric: 'hearings_physical', value: '', revised: false },
         { week: '2020-W30', metric: 'hearings_physical', value: '', revised: false },
       ]);
-      const departures = await tableCells(page, 'departures_total');
+      const departures = await tableCells(page, 'departures', 'departures_total');
       expect(departures.map((c) => [c.week, c.value])).toEqual([
         ['2020-W27', '78'],
         ['2020-W28', ''],
@@ -111,7 +111,7 @@ describe('loading your own exports', () => {
 
       await page.getByRole('button', { name: 'Voorbeelddata bekijken' }).click();
       await expect(page.locator('[data-testid=sample-notice]').count()).resolves.toBe(1);
-      expect(await tableCells(page, 'hearings_physical')).toHaveLength(157);
+      expect(await tableCells(page, 'hearings', 'hearings_physical')).toHaveLength(157);
     }));
 
   it('keeps what is loaded when a bad file follows, and says what is wrong with it', () =>
@@ -127,7 +127,7 @@ describe('loading your own exports', () => {
       ]);
       const problems = await page.locator('.file-item .problem').allTextContents();
       expect(problems).toEqual([expect.stringContaining('geen tekstbestand'), expect.stringContaining('leeg')]);
-      expect((await tableCells(page, 'hearings_tele')).map((c) => c.value)).toEqual(['238', '241']);
+      expect((await tableCells(page, 'hearings', 'hearings_tele')).map((c) => c.value)).toEqual(['238', '241']);
     }));
 
   it('lets a newer export win, whatever the load order, and marks the revised cell', () =>
@@ -135,13 +135,13 @@ describe('loading your own exports', () => {
       const newer = { name: 'gehoren_2020-09-21.csv', text: 'Week;Telehoren\n2020-W28;250\n2020-W29;244\n' };
       await upload(page, [newer]);
       await upload(page, [good]);
-      expect(await tableCells(page, 'hearings_tele')).toEqual([
+      expect(await tableCells(page, 'hearings', 'hearings_tele')).toEqual([
         { week: '2020-W27', metric: 'hearings_tele', value: '238', revised: false },
         { week: '2020-W28', metric: 'hearings_tele', value: '250', revised: true },
         { week: '2020-W29', metric: 'hearings_tele', value: '244', revised: false },
       ]);
-      const card = page.locator('[data-testid=metric-card][data-metric=hearings_tele]');
-      await card.locator('td[data-revised=true] button').click();
+      const card = page.locator('[data-testid=panel-hearings]');
+      await card.locator('td[data-metric=hearings_tele][data-revised=true] button').click();
       await waitUntilReady(page);
       await expect(card.locator('.history li').allTextContents()).resolves.toEqual([
         expect.stringMatching(/^250: gehoren_2020-09-21\.csv, regel 2 .*geldt/),
@@ -154,9 +154,9 @@ describe('loading your own exports', () => {
       const text = 'Week;Opvolgende aanvragen;Capaciteit één locatie;Opmerking\r\n2021-W01;31;1.200;€ geen\r\n2021-W02;28;1.150;\r\n';
       const bytes = Uint8Array.from([...text].map((c) => (c === '€' ? 0x80 : c.charCodeAt(0))));
       await upload(page, [{ name: 'ind_2021-01-18.csv', bytes }]);
-      const custom = await tableCells(page, 'custom_capaciteit_een_locatie');
+      const custom = await tableCells(page, 'custom_capaciteit_een_locatie', 'custom_capaciteit_een_locatie');
       expect(custom.map((c) => c.value)).toEqual(['1200', '1150']);
-      const card = page.locator('[data-testid=metric-card][data-metric=custom_capaciteit_een_locatie] h2');
+      const card = page.locator('[data-testid=panel-custom_capaciteit_een_locatie] h2');
       await expect(card.textContent()).resolves.toContain('Capaciteit één locatie');
     }));
 });

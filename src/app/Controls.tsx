@@ -1,0 +1,125 @@
+import { addIsoWeeks, formatIsoWeek, isoWeekOfDate } from '../data/isoWeek';
+import { useLang, useT } from '../i18n/language';
+import type { BaselineMethod } from '../metrics/panelQueries';
+import { PANELS } from '../metrics/panels';
+import type { WeekRange } from '../metrics/queries';
+import { normaliseWeek, type ViewState } from './viewState';
+
+interface Props {
+  view: ViewState;
+  update: (change: Partial<ViewState>) => void;
+  /** Mondays of the first and last loaded week. */
+  loaded: WeekRange | null;
+}
+
+/** Period, baseline, rolling mean and panels: every control labelled, every change a URL change. */
+export function Controls({ view, update, loaded }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const first = loaded ? formatIsoWeek(isoWeekOfDate(loaded.first)) : undefined;
+  const last = loaded ? formatIsoWeek(isoWeekOfDate(loaded.last)) : undefined;
+  const quickPicks: { label: string; from: string | null; to: string | null }[] = [
+    { label: t('pickYear2020'), from: '2020-W01', to: '2020-W53' },
+    { label: t('pick2020to2021'), from: '2020-W01', to: '2021-W52' },
+    ...(last ? [{ label: t('pickLast26'), from: formatIsoWeek(addIsoWeeks(isoWeekOfDate(loaded!.last), -25)), to: last }] : []),
+    { label: t('pickAll'), from: null, to: null },
+  ];
+  const years = loaded ? range(Number(first!.slice(0, 4)), Number(last!.slice(0, 4))) : [view.referenceYear];
+
+  return (
+    <form className="controls" aria-label={t('controlsTitle')} onSubmit={(e) => e.preventDefault()}>
+      <fieldset>
+        <legend>{t('rangeLegend')}</legend>
+        <WeekField label={t('fromWeek')} value={view.from ?? first ?? ''} min={first} max={last} onChange={(from) => update({ from })} testId="range-from" />
+        <WeekField label={t('toWeek')} value={view.to ?? last ?? ''} min={first} max={last} onChange={(to) => update({ to })} testId="range-to" />
+        <div className="quick-picks" role="group" aria-label={t('quickPicks')}>
+          {quickPicks.map((pick) => (
+            <button
+              key={pick.label}
+              type="button"
+              className="secondary"
+              aria-pressed={view.from === pick.from && view.to === pick.to}
+              onClick={() => update({ from: pick.from, to: pick.to })}
+            >
+              {pick.label}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('baselineLegend')}</legend>
+        <label className="field">
+          {t('baselineMethod')}
+          <select value={view.method} data-testid="baseline-method" onChange={(e) => update({ method: e.target.value as BaselineMethod })}>
+            <option value="mean">{t('methodMean')}</option>
+            <option value="median">{t('methodMedian')}</option>
+            <option value="seasonal">{t('methodSeasonal')}</option>
+          </select>
+        </label>
+        {view.method === 'seasonal' ? (
+          <label className="field">
+            {t('referenceYear')}
+            <select value={view.referenceYear} data-testid="baseline-reference-year" onChange={(e) => update({ referenceYear: Number(e.target.value) })}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <>
+            <WeekField label={t('baselineFrom')} value={view.baselineFrom} min={first} max={last} onChange={(w) => w && update({ baselineFrom: w })} testId="baseline-from" />
+            <WeekField label={t('baselineTo')} value={view.baselineTo} min={first} max={last} onChange={(w) => w && update({ baselineTo: w })} testId="baseline-to" />
+          </>
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('panelsLegend')}</legend>
+        {PANELS.map((panel) => (
+          <label key={panel.id} className="check">
+            <input
+              type="checkbox"
+              checked={view.panels.includes(panel.id)}
+              onChange={(e) =>
+                update({ panels: PANELS.map((p) => p.id).filter((id) => (id === panel.id ? e.target.checked : view.panels.includes(id))) })
+              }
+            />
+            {panel.title[lang]}
+          </label>
+        ))}
+        <label className="check">
+          <input type="checkbox" checked={view.rolling} data-testid="rolling-mean" onChange={(e) => update({ rolling: e.target.checked })} />
+          {t('rollingMean')}
+        </label>
+      </fieldset>
+    </form>
+  );
+}
+
+/** An ISO week input ("2020-W27"); Chromium and Edge show a week picker, other browsers a text field. */
+function WeekField({ label, value, min, max, onChange, testId }: { label: string; value: string; min?: string; max?: string; onChange: (week: string | null) => void; testId: string }) {
+  return (
+    <label className="field">
+      {label}
+      <input
+        type="week"
+        value={value}
+        min={min}
+        max={max}
+        data-testid={testId}
+        pattern="[0-9]{4}-W[0-9]{2}"
+        onChange={(e) => {
+          const week = normaliseWeek(e.target.value);
+          if (week || e.target.value === '') onChange(week);
+        }}
+      />
+    </label>
+  );
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

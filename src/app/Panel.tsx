@@ -1,0 +1,271 @@
+import { useMemo, useState } from 'react';
+import { PanelChart, type ChartBaseline, type ChartLine, type ChartMarker, type WeekTooltip } from '../charts/PanelChart';
+import { PALETTE } from '../charts/palette';
+import { PanelTable, type TableColumn } from '../charts/PanelTable';
+import type { Dataset } from '../data/store';
+import { formatDay, formatNumber, weekLabel, weekSpan } from '../i18n/format';
+import { useLang, useT, type Lang, type Translate } from '../i18n/language';
+import { metricDefinition } from '../metrics/catalogue';
+import type { MetricSummary, PanelWeek } from '../metrics/panelQueries';
+import { derivedMetric, type PanelDefinition } from '../metrics/panels';
+import { RevisionBadge } from './RevisionBadge';
+import type { ViewState } from './viewState';
+
+interface Props {
+  panel: PanelDefinition;
+  dataset: Dataset;
+  /** This panel's figures that the data has, in drawing order, each with its weeks. */
+  weeksByMetric: Map<string, PanelWeek[]>;
+  summaries: Map<string, MetricSummary>;
+  /** Series and stock the panel would show but the loaded files lack. */
+  missing: string[];
+  labelOf: (metric: string) => string;
+  markers: ChartMarker[];
+  view: ViewState;
+  onCumulativeFrom?: (date: string) => void;
+}
+
+const TOTAL_COLOR = '#1a1a1a';
+const pct = (value: number | null, lang: Lang) => (value === null ? '–' : `${formatNumber(value, lang)}%`);
+
+export function Panel({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, view, onCumulativeFrom }: Props) {
+  const lang = useLang();
+  const t = useT();
+  const [asTable, setAsTable] = useState(false);
+  const title = panel.title[lang];
+  const headingId = `panel-title-${panel.id}`;
+  const shown = [...weeksByMetric.keys()];
+  const reference = weeksByMetric.values().next().value ?? [];
+  const weeks = reference.map((w) => w.week);
+  const weekStarts = reference.map((w) => w.weekStart);
+  const primary = summaries.get(panel.primary);
+  const stats = shown.filter((m) => m !== panel.share && summaries.has(m));
+
+  const lines = useMemo(
+    () => chartLines(panel, weeksByMetric, labelOf, view, t, lang),
+    [panel, weeksByMetric, labelOf, view, t, lang],
+  );
+  const baseline = chartBaseline(panel, primary, weeksByMetric, labelOf, t, lang);
+  const tooltips = useMemo(() => weekTooltips(weeks, weekStarts, weeksByMetric, labelOf, t, lang), [weeks, weekStarts, weeksByMetric, labelOf, t, lang]);
+  const sources = useMemo(() => weekSources(weeks.length, weeksByMetric, t, lang), [weeks.length, weeksByMetric, t, lang]);
+
+  if (shown.length === 0) {
+    return (
+      <section className="panel" data-testid={`panel-${panel.id}`} aria-labelledby={headingId}>
+        <h2 id={headingId}>{title}</h2>
+        <p className="empty">{t('panelEmpty', { columns: missing.map(labelOf).join(', ') })}</p>
+      </section>
+    );
+  }
+
+  const columns: TableColumn[] = shown.map((metric) => {
+    const rows = weeksByMetric.get(metric)!;
+    return { key: metric, metric, label: labelOf(metric), values: rows.map((r) => r.value), revised: rows.map((r) => r.revised), unit: derivedMetric(metric)?.kind === 'share' ? '%' : undefined };
+  });
+  const primaryRows = weeksByMetric.get(panel.primary);
+  if (primaryRows) {
+    if (view.rolling) columns.push({ key: 'mean4', label: `${labelOf(panel.primary)} ${t('rollingSuffix')}`, values: primaryRows.map((r) => r.mean4) });
+    columns.push({ key: 'baseline', label: `${t('baseline')}: ${labelOf(panel.primary)}`, values: primaryRows.map((r) => r.baseline) });
+    columns.push({ key: 'pct', label: t('ofBaseline'), values: primaryRows.map((r) => r.pct), unit: '%' });
+  }
+  for (const metric of panel.cumulative ?? []) {
+    const rows = weeksByMetric.get(metric);
+    if (rows) columns.push({ key: `cumulative_${metric}`, label: `${labelOf(metric)}: ${t('runningTotal', { date: formatDay(view.cumulativeFrom, lang) })}`, values: rows.map((r) => r.cumulative) });
+  }
+
+  return (
+    <section className="panel" data-testid={`panel-${panel.id}`} aria-labelledby={headingId}>
+      <header className="card-header">
+        <h2 id={headingId}>{title}</h2>
+        <button
+          type="button"
+          className="toggle"
+          data-testid="show-table"
+          aria-pressed={asTable}
+          aria-label={asTable ? t('showChartLabel', { label: title }) : t('showTableLabel', { label: title })}
+          onClick={() => setAsTable((v) => !v)}
+        >
+          {asTable ? t('showChart') : t('showTable')}
+        </button>
+      </header>
+
+      <table className="panel-stats">
+        <thead>
+          <tr>
+            <th scope="col" />
+            <th scope="col" className="number">{t('latest')}</th>
+            <th scope="col" className="number">{t('mean4')}</th>
+            <th scope="col" className="number">{t('baseline')}</th>
+            <th scope="col" className="number">{t('ofBaseline')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stats.map((metric) => {
+            const s = summaries.get(metric)!;
+            return (
+              <tr key={metric}>
+                <th scope="row">{labelOf(metric)}</th>
+                <td className="number">
+                  {formatNumber(s.latestValue, lang)} <span className="muted">({weekLabel(s.latestWeek, lang)})</span>
+                </td>
+                <td className="number">{s.mean4 === null ? '–' : formatNumber(s.mean4, lang)}</td>
+                <td className="number" data-baseline-metric={metric} data-value={s.baseline ?? ''} data-method={s.method} title={s.kind === 'stock' ? t('stockBaseline') : undefined}>
+                  {s.baseline === null ? '–' : formatNumber(s.baseline, lang)}
+                </td>
+                <td className="number">{pct(s.pct4, lang)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <p className="panel-status" data-testid="baseline-status" data-back-since={primary?.backSince ?? ''} data-metric={panel.primary}>
+        {statusText(primary, t, lang)}
+      </p>
+
+      {panel.cumulative && onCumulativeFrom && (
+        <label className="inline-field">
+          {t('cumulativeFrom')}{' '}
+          <input type="date" value={view.cumulativeFrom} onChange={(e) => e.target.value && onCumulativeFrom(e.target.value)} />
+        </label>
+      )}
+
+      {missing.length > 0 && <p className="note">{t('panelPartly', { columns: missing.map(labelOf).join(', ') })}</p>}
+
+      {asTable ? (
+        <PanelTable
+          caption={dataset === 'sample' ? `${title} (${t('sampleMark')})` : title}
+          weeks={weeks}
+          weekStarts={weekStarts}
+          columns={columns}
+          sources={sources}
+          renderRevision={(metric, i) =>
+            derivedMetric(metric) ? (
+              <span className="badge" title={t('revisedDerivedTitle')}>
+                {t('revised')}
+              </span>
+            ) : (
+              <RevisionBadge dataset={dataset} metric={metric} weekStart={weekStarts[i]} />
+            )
+          }
+        />
+      ) : (
+        <PanelChart
+          description={t('panelChartLabel', { title, first: weeks[0] ? weekLabel(weeks[0], lang) : '', last: weeks.length ? weekLabel(weeks[weeks.length - 1], lang) : '' })}
+          weeks={weeks}
+          lines={lines}
+          stacked={panel.stacked}
+          baseline={baseline}
+          markers={markers}
+          tooltips={tooltips}
+        />
+      )}
+      <p className="source-line">
+        {dataset === 'sample' && <strong className="fictional-mark">{t('sampleMark')} · </strong>}
+        {t('sources', { files: panelSources(weeksByMetric, t, lang) })}
+      </p>
+    </section>
+  );
+}
+
+function statusText(summary: MetricSummary | undefined, t: Translate, lang: Lang): string {
+  if (!summary || summary.baseline === null || summary.baseline === 0 || summary.pct4 === null) return t('statusNoBaseline');
+  if (summary.backSince) return t('statusBack', { week: weekLabel(summary.backSince, lang) });
+  return t(summary.kind === 'stock' ? 'statusAbove' : 'statusBelow', { pct: formatNumber(summary.pct4, lang) });
+}
+
+function chartLines(
+  panel: PanelDefinition,
+  weeksByMetric: Map<string, PanelWeek[]>,
+  labelOf: (m: string) => string,
+  { rolling, cumulativeFrom, method }: ViewState,
+  t: Translate,
+  lang: Lang,
+): ChartLine[] {
+  const values = (metric: string) => weeksByMetric.get(metric)!.map((w) => (rolling ? w.mean4 : w.value));
+  const suffix = rolling ? ` ${t('rollingSuffix')}` : '';
+  const lines: ChartLine[] = [];
+  panel.series
+    .filter((m) => weeksByMetric.has(m))
+    .forEach((metric, i) =>
+      lines.push({ key: metric, label: labelOf(metric) + suffix, color: PALETTE[i], values: values(metric), shape: panel.stacked ? 'area' : 'line', axis: 'left' }),
+    );
+  if (panel.total && weeksByMetric.has(panel.total)) {
+    lines.push({ key: panel.total, label: labelOf(panel.total) + suffix, color: TOTAL_COLOR, values: values(panel.total), shape: 'line', axis: 'left', width: 2.5 });
+  }
+  if (panel.stock && weeksByMetric.has(panel.stock)) {
+    lines.push({ key: panel.stock, label: `${labelOf(panel.stock)}${suffix} →`, color: PALETTE[4], values: values(panel.stock), shape: 'line', axis: 'right', width: 3 });
+  }
+  for (const [i, metric] of (panel.cumulative ?? []).entries()) {
+    if (!weeksByMetric.has(metric)) continue;
+    const label = `${labelOf(metric)}: ${t('runningTotal', { date: formatDay(cumulativeFrom, lang) })} →`;
+    lines.push({ key: `cumulative_${metric}`, label, color: PALETTE[i], values: weeksByMetric.get(metric)!.map((w) => w.cumulative), shape: 'line', axis: 'right', dashed: true });
+  }
+  // A seasonal baseline differs from week to week: drawn as a line of its own.
+  if (method === 'seasonal' && weeksByMetric.has(panel.primary)) {
+    const axis = panel.stock === panel.primary ? 'right' : 'left';
+    lines.push({ key: 'seasonal_baseline', label: `${t('baseline')}: ${labelOf(panel.primary)}`, color: '#333', values: weeksByMetric.get(panel.primary)!.map((w) => w.baseline), shape: 'line', axis, dashed: true, width: 1.5 });
+  }
+  return lines;
+}
+
+function chartBaseline(
+  panel: PanelDefinition,
+  summary: MetricSummary | undefined,
+  weeksByMetric: Map<string, PanelWeek[]>,
+  labelOf: (m: string) => string,
+  t: Translate,
+  lang: Lang,
+): ChartBaseline | null {
+  if (!summary || summary.method === 'seasonal' || summary.baseline === null || !weeksByMetric.has(panel.primary)) return null;
+  const band = summary.kind === 'flow' && summary.p10 !== null && summary.p90 !== null ? ([summary.p10, summary.p90] as [number, number]) : null;
+  return {
+    axis: panel.stock === panel.primary ? 'right' : 'left',
+    value: summary.baseline,
+    band,
+    label: `${t('baseline')} ${labelOf(panel.primary)}: ${formatNumber(summary.baseline, lang)}`,
+  };
+}
+
+function weekTooltips(
+  weeks: string[],
+  weekStarts: string[],
+  weeksByMetric: Map<string, PanelWeek[]>,
+  labelOf: (m: string) => string,
+  t: Translate,
+  lang: Lang,
+): WeekTooltip[] {
+  return weeks.map((week, i) => ({
+    title: `${weekLabel(week, lang)}, ${weekSpan(weekStarts[i], lang)}`,
+    lines: [...weeksByMetric].map(([metric, rows]) => {
+      const r = rows[i];
+      if (r.value === null) return `${labelOf(metric)}: ${t('missing')}`;
+      const parts = [`${labelOf(metric)}: ${formatNumber(r.value, lang)}`];
+      if (r.baseline !== null) parts.push(t('tooltipBaseline', { value: formatNumber(r.baseline, lang), pct: r.pct === null ? '–' : formatNumber(r.pct, lang) }));
+      if (r.fileName && r.exportDate) parts.push(`${r.fileName} (${t('exportOf', { date: formatDay(r.exportDate, lang) })})`);
+      if (r.revised) parts.push(t('revised'));
+      return parts.join(' · ');
+    }),
+  }));
+}
+
+function weekSources(count: number, weeksByMetric: Map<string, PanelWeek[]>, t: Translate, lang: Lang): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const files = new Set<string>();
+    for (const rows of weeksByMetric.values()) {
+      const r = rows[i];
+      if (r.fileName && r.line && r.exportDate) files.add(`${t('sourceLine', { file: r.fileName, line: r.line })} (${t('exportOf', { date: formatDay(r.exportDate, lang) })})`);
+    }
+    return [...files].join('; ');
+  });
+}
+
+function panelSources(weeksByMetric: Map<string, PanelWeek[]>, t: Translate, lang: Lang): string {
+  const files = new Map<string, string>();
+  for (const rows of weeksByMetric.values()) for (const r of rows) if (r.fileName && r.exportDate) files.set(r.fileName, r.exportDate);
+  return [...files].map(([file, date]) => `${file} (${t('exportOf', { date: formatDay(date, lang) })})`).join(', ');
+}
+
+export function catalogueLabel(metric: string, lang: Lang): string | undefined {
+  return metricDefinition(metric)?.label[lang] ?? derivedMetric(metric)?.label[lang];
+}

@@ -1,0 +1,92 @@
+/**
+ * Everything that makes a view lives in the URL, so a copied link reopens it and back and
+ * forward step through changes. Parsing is forgiving: anything invalid falls back to its default.
+ */
+import { checkedWeek, formatIsoWeek, parseCalendarDate } from '../data/isoWeek';
+import type { Lang } from '../i18n/language';
+import type { PanelId } from '../metrics/catalogue';
+import type { BaselineMethod } from '../metrics/panelQueries';
+import { PANELS } from '../metrics/panels';
+
+export type View = 'dashboard' | 'files';
+
+export interface ViewState {
+  view: View;
+  lang: Lang;
+  /** ISO weeks "2020-W27"; null: the first or last loaded week. */
+  from: string | null;
+  to: string | null;
+  baselineFrom: string;
+  baselineTo: string;
+  method: BaselineMethod;
+  referenceYear: number;
+  rolling: boolean;
+  panels: PanelId[];
+  /** Running totals start in the week of this day, "YYYY-MM-DD". */
+  cumulativeFrom: string;
+}
+
+/** The 52 ISO weeks before the crisis (the asylum procedure was suspended in 2020-W12). */
+export const DEFAULT_VIEW: ViewState = {
+  view: 'dashboard',
+  lang: 'nl',
+  from: null,
+  to: null,
+  baselineFrom: '2019-W12',
+  baselineTo: '2020-W11',
+  method: 'mean',
+  referenceYear: 2019,
+  rolling: false,
+  panels: PANELS.map((p) => p.id),
+  cumulativeFrom: '2020-07-01',
+};
+
+const METHODS: BaselineMethod[] = ['mean', 'median', 'seasonal'];
+const PANEL_IDS = PANELS.map((p) => p.id);
+
+/** "2020-W7", "2020-w07" → "2020-W07"; null if it is not an existing ISO week. */
+export function normaliseWeek(text: string | null): string | null {
+  const m = /^(\d{4})-?W(\d{1,2})$/i.exec(text?.trim() ?? '');
+  if (!m) return null;
+  const checked = checkedWeek(Number(m[1]), Number(m[2]));
+  return checked.ok ? formatIsoWeek(checked.week) : null;
+}
+
+export function parseViewState(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const pick = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => (allowed.includes(q.get(name) as T) ? (q.get(name) as T) : fallback);
+  const panels = q.has('panels') ? (q.get('panels') ?? '').split(',').filter((p): p is PanelId => PANEL_IDS.includes(p as PanelId)) : DEFAULT_VIEW.panels;
+  const year = Number(q.get('ref'));
+  return {
+    view: pick('view', ['dashboard', 'files'], DEFAULT_VIEW.view),
+    lang: pick('lang', ['nl', 'en'], DEFAULT_VIEW.lang),
+    from: normaliseWeek(q.get('from')),
+    to: normaliseWeek(q.get('to')),
+    baselineFrom: normaliseWeek(q.get('bfrom')) ?? DEFAULT_VIEW.baselineFrom,
+    baselineTo: normaliseWeek(q.get('bto')) ?? DEFAULT_VIEW.baselineTo,
+    method: pick('method', METHODS, DEFAULT_VIEW.method),
+    referenceYear: Number.isInteger(year) && year >= 1990 && year <= 2999 ? year : DEFAULT_VIEW.referenceYear,
+    rolling: q.get('rolling') === '1',
+    panels,
+    cumulativeFrom: parseCalendarDate(q.get('cumfrom') ?? '') ?? DEFAULT_VIEW.cumulativeFrom,
+  };
+}
+
+/** Only what differs from the default goes into the URL, in a fixed order. */
+export function serialiseViewState(state: ViewState): string {
+  const q = new URLSearchParams();
+  const put = (name: string, value: string | null, fallback: string | null) => value !== null && value !== fallback && q.set(name, value);
+  put('view', state.view, DEFAULT_VIEW.view);
+  put('lang', state.lang, DEFAULT_VIEW.lang);
+  put('from', state.from, null);
+  put('to', state.to, null);
+  put('bfrom', state.baselineFrom, DEFAULT_VIEW.baselineFrom);
+  put('bto', state.baselineTo, DEFAULT_VIEW.baselineTo);
+  put('method', state.method, DEFAULT_VIEW.method);
+  put('ref', String(state.referenceYear), String(DEFAULT_VIEW.referenceYear));
+  put('rolling', state.rolling ? '1' : null, null);
+  put('panels', state.panels.join(','), DEFAULT_VIEW.panels.join(','));
+  put('cumfrom', state.cumulativeFrom, DEFAULT_VIEW.cumulativeFrom);
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
