@@ -1,4 +1,7 @@
-import { addIsoWeeks, formatIsoWeek, isoWeekOfDate } from '../data/isoWeek';
+import { useState } from 'react';
+import { RangeBrush } from '../charts/RangeBrush';
+import { addIsoWeeks, formatIsoWeek, isoWeekOfDate, parseCalendarDate } from '../data/isoWeek';
+import { formatDay } from '../i18n/format';
 import { useLang, useT } from '../i18n/language';
 import type { BaselineMethod } from '../metrics/panelQueries';
 import { PANELS } from '../metrics/panels';
@@ -24,6 +27,7 @@ export function Controls({ view, update, loaded }: Props) {
     ...(last ? [{ label: t('pickLast26'), from: formatIsoWeek(addIsoWeeks(isoWeekOfDate(loaded!.last), -25)), to: last }] : []),
     { label: t('pickAll'), from: null, to: null },
   ];
+  const allWeeks = loaded ? weeksBetween(isoWeekOfDate(loaded.first), isoWeekOfDate(loaded.last)) : [];
   const years = loaded ? range(Number(first!.slice(0, 4)), Number(last!.slice(0, 4))) : [view.referenceYear];
 
   return (
@@ -32,6 +36,16 @@ export function Controls({ view, update, loaded }: Props) {
         <legend>{t('rangeLegend')}</legend>
         <WeekField label={t('fromWeek')} value={view.from ?? first ?? ''} min={first} max={last} onChange={(from) => update({ from })} testId="range-from" />
         <WeekField label={t('toWeek')} value={view.to ?? last ?? ''} min={first} max={last} onChange={(to) => update({ to })} testId="range-to" />
+        {allWeeks.length > 1 && (
+          <RangeBrush
+            key={`${allWeeks[0]}/${allWeeks[allWeeks.length - 1]}`}
+            label={t('rangeBrush')}
+            weeks={allWeeks}
+            from={view.from ?? allWeeks[0]}
+            to={view.to ?? allWeeks[allWeeks.length - 1]}
+            onChange={(from, to) => update({ from, to })}
+          />
+        )}
         <div className="quick-picks" role="group" aria-label={t('quickPicks')}>
           {quickPicks.map((pick) => (
             <button
@@ -95,8 +109,62 @@ export function Controls({ view, update, loaded }: Props) {
           {t('rollingMean')}
         </label>
       </fieldset>
+
+      <Notes notes={view.notes} onChange={(notes) => update({ notes })} />
     </form>
   );
+}
+
+/** The user's own events: added with a date and a description, kept in the URL. */
+function Notes({ notes, onChange }: { notes: ViewState['notes']; onChange: (notes: ViewState['notes']) => void }) {
+  const t = useT();
+  const lang = useLang();
+  const [date, setDate] = useState('');
+  const [text, setText] = useState('');
+  const valid = parseCalendarDate(date) !== null && text.trim() !== '';
+  return (
+    <fieldset>
+      <legend>{t('annotationsLegend')}</legend>
+      <label className="field">
+        {t('annotationDate')}
+        <input type="date" value={date} data-testid="note-date" onChange={(e) => setDate(e.target.value)} />
+      </label>
+      <label className="field">
+        {t('annotationText')}
+        <input type="text" value={text} data-testid="note-text" maxLength={80} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!valid}
+        data-testid="note-add"
+        onClick={() => {
+          onChange([...notes, { date, text: text.trim() }]);
+          setText('');
+        }}
+      >
+        {t('addAnnotation')}
+      </button>
+      {notes.length > 0 && (
+        <ul className="notes">
+          {notes.map((note, i) => (
+            <li key={`${note.date}-${i}`}>
+              {formatDay(note.date, lang)}: {note.text}{' '}
+              <button type="button" className="link" aria-label={t('removeAnnotation', { text: note.text })} onClick={() => onChange(notes.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
+
+function weeksBetween(first: ReturnType<typeof isoWeekOfDate>, last: ReturnType<typeof isoWeekOfDate>): string[] {
+  const weeks: string[] = [];
+  for (let week = first; formatIsoWeek(week) <= formatIsoWeek(last); week = addIsoWeeks(week, 1)) weeks.push(formatIsoWeek(week));
+  return weeks;
 }
 
 /** An ISO week input ("2020-W27"); Chromium and Edge show a week picker, other browsers a text field. */

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import type { ChartMarker } from '../charts/PanelChart';
+import { annotationWeek } from '../data/annotations';
 import { isoWeekMonday, isoWeekOfDate, parseIsoWeekLabel } from '../data/isoWeek';
 import type { Dataset } from '../data/store';
 import { weekLabel } from '../i18n/format';
@@ -7,7 +8,7 @@ import { useLang, useT } from '../i18n/language';
 import { FLOW_BACK_PCT, STOCK_BACK_PCT, type MetricSummary, type PanelQuery, type PanelWeek } from '../metrics/panelQueries';
 import { customPanel, derivedMetric, PANELS, panelMetrics, type PanelDefinition } from '../metrics/panels';
 import { Controls } from './Controls';
-import { useLoadedWeekRange, useMetricSummaries, useMetricsInData, usePanelWeeks } from './dataQueries';
+import { useLoadedWeekRange, useMetricSummaries, useMetricsInData, usePanelWeeks, useShippedAnnotations } from './dataQueries';
 import { catalogueLabel, Panel } from './Panel';
 import type { ViewState } from './viewState';
 
@@ -53,7 +54,15 @@ export function DashboardView({ dataset, view, update }: Props) {
   const summaries = useMetricSummaries(query);
   const weeksByMetric = useMemo(() => groupBy(weeks.data ?? []), [weeks.data]);
   const summaryByMetric = useMemo(() => new Map((summaries.data ?? []).map((s): [string, MetricSummary] => [s.metric, s])), [summaries.data]);
-  const markers: ChartMarker[] = useMemo(() => [{ week: CRISIS_WEEK, label: t('crisisMarker') }], [t]);
+  const shipped = useShippedAnnotations();
+  const markers: ChartMarker[] = useMemo(
+    () => [
+      { week: CRISIS_WEEK, label: t('crisisMarker') },
+      ...(shipped.data ?? []).map((a) => ({ week: annotationWeek(a), label: a.label[lang] })),
+      ...view.notes.map((note) => ({ week: annotationWeek(note), label: note.text })),
+    ],
+    [t, lang, shipped.data, view.notes],
+  );
 
   if (inData.isSuccess && present.size === 0) return <p className="empty">{t('noData')}</p>;
   const rule =

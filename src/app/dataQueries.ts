@@ -1,5 +1,6 @@
 /** TanStack Query hooks over src/metrics: the only way components reach the data. */
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { parseAnnotations } from '../data/annotations';
 import type { Database } from '../data/database';
 import type { Dataset } from '../data/store';
 import { metricSummaries, panelWeeks, type PanelQuery } from '../metrics/panelQueries';
@@ -29,3 +30,16 @@ export const useLineReports = (dataset: Dataset) => useData(['lines', dataset], 
 
 export const useObservationHistory = (dataset: Dataset, metric: string, weekStart: string) =>
   useData(['history', dataset, metric, weekStart], (db) => observationHistory(db, dataset, metric, weekStart));
+
+/** The events shipped with the app (public/data/annotations.csv); none if the file is missing. */
+export function useShippedAnnotations() {
+  const result = useQuery({
+    queryKey: ['annotations'],
+    queryFn: async () => {
+      const response = await fetch(`${import.meta.env.BASE_URL}data/annotations.csv`);
+      return response.ok ? parseAnnotations(await response.text()) : [];
+    },
+  });
+  useBusy(result.isPending);
+  return result;
+}

@@ -20,14 +20,17 @@ describe('view state in the URL', () => {
       rolling: true,
       panels: ['hearings', 'dublin'],
       cumulativeFrom: '2020-07-15',
+      notes: [{ date: '2020-09-13', text: 'Brief aan de Kamer: 280 overdrachten' }],
     };
     const search = serialiseViewState(state);
-    expect(search).toBe('?view=files&lang=en&from=2020-W01&to=2020-W53&bfrom=2019-W01&bto=2019-W52&method=seasonal&rolling=1&panels=hearings%2Cdublin&cumfrom=2020-07-15');
+    expect(search).toBe(
+      '?view=files&lang=en&from=2020-W01&to=2020-W53&bfrom=2019-W01&bto=2019-W52&method=seasonal&rolling=1&panels=hearings%2Cdublin&cumfrom=2020-07-15&note=2020-09-13%3ABrief+aan+de+Kamer%3A+280+overdrachten',
+    );
     expect(parseViewState(search)).toEqual(state);
   });
 
   it('falls back to the default for anything invalid', () => {
-    const state = parseViewState('?lang=fr&from=2019-W53&bto=banana&method=max&ref=12&panels=inflow,nonsense&cumfrom=31-02-2020');
+    const state = parseViewState('?lang=fr&from=2019-W53&bto=banana&method=max&ref=12&panels=inflow,nonsense&cumfrom=31-02-2020&note=2020-13-01:x&note=2020-01-01:');
     expect(state).toEqual({ ...DEFAULT_VIEW, panels: ['inflow'] });
   });
 

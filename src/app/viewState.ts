@@ -24,6 +24,8 @@ export interface ViewState {
   panels: PanelId[];
   /** Running totals start in the week of this day, "YYYY-MM-DD". */
   cumulativeFrom: string;
+  /** The user's own events on the charts. */
+  notes: { date: string; text: string }[];
 }
 
 /** The 52 ISO weeks before the crisis (the asylum procedure was suspended in 2020-W12). */
@@ -39,6 +41,7 @@ export const DEFAULT_VIEW: ViewState = {
   rolling: false,
   panels: PANELS.map((p) => p.id),
   cumulativeFrom: '2020-07-01',
+  notes: [],
 };
 
 const METHODS: BaselineMethod[] = ['mean', 'median', 'seasonal'];
@@ -69,6 +72,11 @@ export function parseViewState(search: string): ViewState {
     rolling: q.get('rolling') === '1',
     panels,
     cumulativeFrom: parseCalendarDate(q.get('cumfrom') ?? '') ?? DEFAULT_VIEW.cumulativeFrom,
+    notes: q.getAll('note').flatMap((note) => {
+      const [day, ...text] = note.split(':');
+      const date = parseCalendarDate(day);
+      return date && text.join(':').trim() ? [{ date, text: text.join(':').trim() }] : [];
+    }),
   };
 }
 
@@ -87,6 +95,7 @@ export function serialiseViewState(state: ViewState): string {
   put('rolling', state.rolling ? '1' : null, null);
   put('panels', state.panels.join(','), DEFAULT_VIEW.panels.join(','));
   put('cumfrom', state.cumulativeFrom, DEFAULT_VIEW.cumulativeFrom);
+  for (const note of state.notes) q.append('note', `${note.date}:${note.text}`);
   const text = q.toString();
   return text ? `?${text}` : '';
 }

@@ -91,6 +91,7 @@ export const STRINGS = {
   rangeLegend: { nl: 'Periode', en: 'Period' },
   fromWeek: { nl: 'Van week', en: 'From week' },
   toWeek: { nl: 'Tot en met week', en: 'To week (inclusive)' },
+  rangeBrush: { nl: 'Schuifregelaar voor de periode', en: 'Period slider' },
   quickPicks: { nl: 'Snelkeuze', en: 'Quick picks' },
   pickYear2020: { nl: '2020', en: '2020' },
   pick2020to2021: { nl: '2020–2021', en: '2020–2021' },
