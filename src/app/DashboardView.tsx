@@ -9,7 +9,8 @@ import { FLOW_BACK_PCT, STOCK_BACK_PCT, type MetricSummary, type PanelQuery, typ
 import { customPanel, derivedMetric, PANELS, panelMetrics, type PanelDefinition } from '../metrics/panels';
 import { Controls } from './Controls';
 import { useLoadedWeekRange, useMetricSummaries, useMetricsInData, usePanelWeeks, useShippedAnnotations } from './dataQueries';
-import { catalogueLabel, Panel } from './Panel';
+import { catalogueLabel } from './metricLabel';
+import { Panel } from './Panel';
 import type { ViewState } from './viewState';
 
 const CRISIS_WEEK = '2020-W12';

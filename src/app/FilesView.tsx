@@ -1,14 +1,13 @@
 import { useMemo, useState } from 'react';
+import type { SourceFile } from '../data/ingest';
 import type { Dataset } from '../data/store';
 import { describeProblem, describeReject, describeSkip, describeWarning } from '../i18n/describe';
 import { formatDay, formatNumber } from '../i18n/format';
-import { useLang, useT, type Translate } from '../i18n/language';
-import type { Lang } from '../i18n/language';
-import { metricDefinition } from '../metrics/catalogue';
+import { useLang, useT, type Lang, type Translate } from '../i18n/language';
 import type { ColumnSummary, FileReport, LineOutcome } from '../metrics/queries';
 import { useFileColumns, useFileReports, useLineReports } from './dataQueries';
 import { FilePicker } from './FilePicker';
-import type { SourceFile } from '../data/ingest';
+import { catalogueLabel } from './metricLabel';
 
 const PAGE = 500;
 
@@ -183,7 +182,7 @@ function LineTable({ lines, testId }: { lines: LineOutcome[]; testId: string }) 
 }
 
 function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
-  const label = c.metric ? (metricDefinition(c.metric)?.label[lang] ?? c.metric) : '';
+  const label = c.metric ? (catalogueLabel(c.metric, lang) ?? c.metric) : '';
   switch (c.role) {
     case 'week':
       return t('roleWeek');

@@ -5,7 +5,6 @@ import { PanelTable, type TableColumn } from '../charts/PanelTable';
 import type { Dataset } from '../data/store';
 import { formatDay, formatNumber, weekLabel, weekSpan } from '../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../i18n/language';
-import { metricDefinition } from '../metrics/catalogue';
 import type { MetricSummary, PanelWeek } from '../metrics/panelQueries';
 import { derivedMetric, type PanelDefinition } from '../metrics/panels';
 import { RevisionBadge } from './RevisionBadge';
@@ -264,8 +263,4 @@ function panelSources(weeksByMetric: Map<string, PanelWeek[]>, t: Translate, lan
   const files = new Map<string, string>();
   for (const rows of weeksByMetric.values()) for (const r of rows) if (r.fileName && r.exportDate) files.set(r.fileName, r.exportDate);
   return [...files].map(([file, date]) => `${file} (${t('exportOf', { date: formatDay(date, lang) })})`).join(', ');
-}
-
-export function catalogueLabel(metric: string, lang: Lang): string | undefined {
-  return metricDefinition(metric)?.label[lang] ?? derivedMetric(metric)?.label[lang];
 }

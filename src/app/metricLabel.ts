@@ -1,7 +1,8 @@
 import type { Lang } from '../i18n/language';
 import { metricDefinition } from '../metrics/catalogue';
+import { derivedMetric } from '../metrics/panels';
 
-/** A catalogue metric's label in the UI language; a custom metric's header as found in the export. */
-export function metricLabel(metric: string, customLabel: string | null, lang: Lang): string {
-  return metricDefinition(metric)?.label[lang] ?? customLabel ?? metric;
+/** The label of a catalogue metric or a derived figure in the UI language; undefined for a custom metric. */
+export function catalogueLabel(metric: string, lang: Lang): string | undefined {
+  return metricDefinition(metric)?.label[lang] ?? derivedMetric(metric)?.label[lang];
 }

@@ -61,5 +61,25 @@ SELECT o.file_id, o.line, o.metric, o.week_start, o.value, f.dataset, f.name AS 
          <> max(o.value) OVER (PARTITION BY f.dataset, o.metric, o.week_start) AS revised
 FROM observations o JOIN files f USING (file_id)`,
   // The value in force per week and metric: the newest export wins, and it is revised when an older export differs.
-  'CREATE VIEW current_observations AS SELECT * EXCLUDE (version_rank) FROM observation_versions WHERE version_rank = 1',
+  // A table, not a view: the window functions behind it cost more than every dashboard query, and the
+  // data only changes when files are stored or removed (REFRESH_CURRENT, in the same transaction).
+  'CREATE TABLE current_observations AS SELECT * EXCLUDE (version_rank) FROM observation_versions WHERE version_rank = 1',
+
+  // Every loaded week for every metric of a dataset (missing weeks as NULL), derived totals included:
+  // what the dashboard reads. Filled by src/metrics/weeklySeries.ts whenever the data changes.
+  `CREATE TABLE weekly_series (
+  dataset VARCHAR NOT NULL,
+  metric VARCHAR NOT NULL,
+  week_start DATE NOT NULL,
+  value DOUBLE,
+  revised BOOLEAN NOT NULL,
+  file_name VARCHAR,
+  line INTEGER,
+  export_date DATE
+)`,
+];
+
+export const REFRESH_CURRENT = [
+  'DELETE FROM current_observations',
+  'INSERT INTO current_observations SELECT * EXCLUDE (version_rank) FROM observation_versions WHERE version_rank = 1',
 ];

@@ -5,7 +5,8 @@
 import { Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import type { Database, SqlConnection } from './database';
 import type { ParsedExport } from './parsedExport';
-import { SCHEMA } from './schema';
+import { refreshWeeklySeries } from '../metrics/weeklySeries';
+import { REFRESH_CURRENT, SCHEMA } from './schema';
 
 export type Dataset = 'sample' | 'user';
 
@@ -53,8 +54,15 @@ export async function storeExport(db: Database, dataset: Dataset, parsed: Parsed
       raw: [new Utf8(), reports.map((r) => r.raw)],
       reason: [new Utf8(), reports.map((r) => JSON.stringify(r.reason))],
     });
+    await refreshCurrent(sql);
     return id;
   });
+}
+
+/** The tables derived from the observations, rebuilt in the transaction that changed them. */
+async function refreshCurrent(sql: SqlConnection): Promise<void> {
+  for (const statement of REFRESH_CURRENT) await sql.run(statement, []);
+  await refreshWeeklySeries(sql);
 }
 
 type ColumnData = Record<string, [DataType, unknown[]]>;
@@ -75,6 +83,7 @@ export async function removeFile(db: Database, fileId: number): Promise<void> {
     for (const table of ['observations', 'line_reports', 'file_columns', 'custom_metrics', 'files']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [fileId]);
     }
+    await refreshCurrent(sql);
   });
 }
 
@@ -84,5 +93,6 @@ export async function removeDataset(db: Database, dataset: Dataset): Promise<voi
       await sql.run(`DELETE FROM ${table} WHERE file_id IN (SELECT file_id FROM files WHERE dataset = ?)`, [dataset]);
     }
     await sql.run('DELETE FROM files WHERE dataset = ?', [dataset]);
+    await refreshCurrent(sql);
   });
 }

@@ -6,7 +6,6 @@
 import type { Database } from '../data/database';
 import type { Dataset } from '../data/store';
 import { METRICS } from './catalogue';
-import { DERIVED_METRICS } from './panels';
 
 export type BaselineMethod = 'mean' | 'median' | 'seasonal';
 
@@ -74,9 +73,7 @@ export interface MetricSummary {
 const STOCKS = METRICS.filter((m) => m.kind === 'stock').map((m) => m.id);
 
 /** Constants from our own catalogue, never user input, written into the SQL as literals. */
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const DERIVED_ROWS = DERIVED_METRICS.flatMap((d) => d.components.map((c, i) => `(${literal(d.id)}, ${literal(d.kind)}, ${literal(c)}, ${i})`)).join(', ');
-const STOCK_LIST = STOCKS.map(literal).join(', ');
+const STOCK_LIST = STOCKS.map((id) => `'${id}'`).join(', ');
 
 const PIPELINE = `
 WITH
@@ -85,40 +82,20 @@ params AS (
          CAST(? AS DATE) AS base_first, CAST(? AS DATE) AS base_last,
          CAST(? AS VARCHAR) AS method, CAST(? AS INTEGER) AS ref_year, CAST(? AS DATE) AS cumulative_from
 ),
-obs AS (SELECT metric, week_start, value, revised, file_name, line, export_date FROM current_observations WHERE dataset = ?),
 wanted AS (SELECT unnest(string_split(?, ',')) AS metric),
 cumulated AS (SELECT unnest(string_split(?, ',')) AS metric),
-derived (metric, kind, component, position) AS (VALUES ${DERIVED_ROWS}),
-bounds AS (
-  SELECT coalesce(min(p.range_first), min(o.week_start)) AS view_first,
-         coalesce(min(p.range_last), max(o.week_start)) AS view_last,
-         least(min(o.week_start), min(p.base_first), coalesce(min(p.range_first), min(o.week_start))) AS grid_first,
-         greatest(max(o.week_start), coalesce(min(p.range_last), max(o.week_start))) AS grid_last
-  FROM obs o CROSS JOIN params p
-),
-weeks AS (SELECT CAST(unnest(generate_series(grid_first, grid_last, INTERVAL 7 DAY)) AS DATE) AS week_start FROM bounds),
-present AS (
-  SELECT DISTINCT metric FROM obs
-  WHERE metric IN (SELECT metric FROM wanted) OR metric IN (SELECT d.component FROM derived d JOIN wanted w USING (metric))
-),
-base_series AS (
-  SELECT w.week_start, m.metric, o.value, coalesce(o.revised, false) AS revised, o.file_name, o.line, o.export_date
-  FROM weeks w CROSS JOIN present m LEFT JOIN obs o ON o.metric = m.metric AND o.week_start = w.week_start
-),
--- A total needs every component the data has that week; a component absent from the data altogether is left out.
-derived_series AS (
-  SELECT b.week_start, d.metric,
-         CASE WHEN count(b.value) < count(*) THEN NULL
-              WHEN any_value(d.kind) = 'sum' THEN sum(b.value)
-              ELSE 100 * sum(b.value) FILTER (WHERE d.position = 0) / nullif(sum(b.value), 0) END AS value,
-         bool_or(b.revised) AS revised, NULL::VARCHAR AS file_name, NULL::INTEGER AS line, NULL::DATE AS export_date
-  FROM derived d JOIN base_series b ON b.metric = d.component
-  WHERE d.metric IN (SELECT metric FROM wanted)
-  GROUP BY b.week_start, d.metric
-),
 series AS (
-  SELECT * FROM base_series WHERE metric IN (SELECT metric FROM wanted)
-  UNION ALL SELECT * FROM derived_series
+  SELECT metric, week_start, value, revised, file_name, line, export_date
+  FROM weekly_series WHERE dataset = ? AND metric IN (SELECT metric FROM wanted)
+),
+bounds AS (
+  SELECT coalesce(min(p.range_first), min(s.week_start)) AS view_first, coalesce(min(p.range_last), max(s.week_start)) AS view_last
+  FROM series s CROSS JOIN params p
+),
+-- Every week of the view range, also weeks outside the loaded data, for every metric the data has.
+view_grid AS (
+  SELECT m.metric, CAST(unnest(generate_series(b.view_first, b.view_last, INTERVAL 7 DAY)) AS DATE) AS week_start
+  FROM bounds b CROSS JOIN (SELECT DISTINCT metric FROM series) m
 ),
 window_baseline AS (
   SELECT s.metric,
@@ -167,7 +144,7 @@ const DAY = (column: string) => `strftime(${column}, '%Y-%m-%d')`;
 
 function parameters(q: PanelQuery): unknown[] {
   const b = q.baseline;
-  return [q.range.first, q.range.last, b.first, b.last, b.method, b.referenceYear, q.cumulativeFrom, q.dataset, q.metrics.join(','), q.cumulativeMetrics.join(',')];
+  return [q.range.first, q.range.last, b.first, b.last, b.method, b.referenceYear, q.cumulativeFrom, q.metrics.join(','), q.cumulativeMetrics.join(','), q.dataset];
 }
 
 /** Every week of the view range, per metric. */
@@ -175,11 +152,10 @@ export async function panelWeeks(db: Database, q: PanelQuery): Promise<PanelWeek
   if (q.metrics.length === 0) return [];
   return db.query<PanelWeek>(
     `${PIPELINE}
-     SELECT j.metric, ${ISO_WEEK('j.week_start')} AS week, ${DAY('j.week_start')} AS "weekStart", j.value, j.mean4, j.baseline,
-            j.pct, j.pct4, j.cumulative, j.revised, j.file_name AS "fileName", j.line, ${DAY('j.export_date')} AS "exportDate"
-     FROM judged j CROSS JOIN bounds b
-     WHERE j.week_start BETWEEN b.view_first AND b.view_last
-     ORDER BY j.metric, j.week_start`,
+     SELECT g.metric, ${ISO_WEEK('g.week_start')} AS week, ${DAY('g.week_start')} AS "weekStart", j.value, j.mean4, j.baseline,
+            j.pct, j.pct4, j.cumulative, coalesce(j.revised, false) AS revised, j.file_name AS "fileName", j.line, ${DAY('j.export_date')} AS "exportDate"
+     FROM view_grid g LEFT JOIN judged j ON j.metric = g.metric AND j.week_start = g.week_start
+     ORDER BY g.metric, g.week_start`,
     parameters(q),
   );
 }

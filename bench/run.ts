@@ -1,0 +1,272 @@
+/**
+ * npm run bench [-- --check] [-- --smoke]
+ * Builds the app and a bare DuckDB page, serves both on localhost, drives Debian's Chromium
+ * and compares each figure with the engine's own, measured in the same run (the machines are
+ * shared and noisy: ratios hold better than milliseconds). Writes bench/results.json and
+ * bench/results.md; --check exits non-zero when a budget in bench/budgets.json is broken;
+ * --smoke does one quick round and writes nothing (part of the test command).
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { CHROMIUM_FLAGS } from '../tests/browser/chromium';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const check = args.includes('--check');
+const runs = smoke ? 1 : 7;
+const interactions = smoke ? 3 : 20;
+
+interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  p95?: number;
+}
+
+function stats(values: number[], withP95 = false): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], ...(withP95 ? { p95: at(0.95) } : {}) };
+}
+
+async function serve(configFile: string | false, port: number): Promise<PreviewServer> {
+  return preview({ root, configFile, logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: false } });
+}
+
+/** Marks, in page time, when the shell shows, the first chart is drawn, the app is ready, and the longest task. */
+const PAGE_PROBE = () => {
+  const marks: Record<string, number> = { longestTask: 0 };
+  (window as unknown as { benchMarks: typeof marks }).benchMarks = marks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) marks.longestTask = Math.max(marks.longestTask, entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver(() => {
+    const now = performance.now();
+    if (!marks.shell && document.querySelector('.app-header')) marks.shell = now;
+    if (!marks.firstChart && document.querySelector('.recharts-line-curve')) marks.firstChart = now;
+    if (!marks.ready && document.querySelector('[data-testid=app-status][data-state=ready]')) marks.ready = now;
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+};
+
+async function coldStart(browser: Browser, appUrl: string, bareUrl: string) {
+  const app: Record<'shell' | 'firstChart' | 'ready' | 'longestTask', number[]> = { shell: [], firstChart: [], ready: [], longestTask: [] };
+  const bare: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // Alternate the two so both see the same noise; a new context each time has an empty cache.
+    const bareContext = await browser.newContext();
+    const barePage = await bareContext.newPage();
+    await barePage.goto(bareUrl);
+    bare.push(await barePage.waitForFunction(() => window.bareReady, undefined, { timeout: 60_000 }).then((h) => h.jsonValue() as Promise<number>));
+    await bareContext.close();
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(PAGE_PROBE);
+    await page.goto(appUrl);
+    await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 60_000 });
+    const marks = await page.evaluate(() => (window as unknown as { benchMarks: Record<string, number> }).benchMarks);
+    for (const key of Object.keys(app) as (keyof typeof app)[]) app[key].push(marks[key]);
+    await context.close();
+  }
+  return { app, bare };
+}
+
+/**
+ * Changes the baseline window as a user would and waits until every panel has redrawn. Timed
+ * from Node, as the browser tests wait: the URL carries the new window as soon as the change is
+ * handled, and the status is ready once every panel has its new figures. Includes a few
+ * milliseconds of driver round trips.
+ */
+async function interaction(page: Page): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < interactions; i++) {
+    const week = i % 2 ? '2019-W12' : '2019-W10';
+    const start = performance.now();
+    await page.locator('[data-testid=baseline-from]').fill(week);
+    await page.waitForURL((url) => (week === '2019-W12' ? !url.search.includes('bfrom=') : url.search.includes(`bfrom=${week}`)), { timeout: 30_000 });
+    await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 30_000 });
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+async function weeklyIngest(browser: Browser, appUrl: string): Promise<number[]> {
+  const manifest = JSON.parse(readFileSync(path.join(root, 'public/data/manifest.json'), 'utf8')) as { files: { name: string }[] };
+  const files = manifest.files.map(({ name }) => ({ name, mimeType: 'text/csv', buffer: readFileSync(path.join(root, 'public/data', name)) }));
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(1, Math.floor(runs / 2)); i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 60_000 });
+    const start = Date.now();
+    await page.locator('[data-testid=file-input]').setInputFiles(files);
+    await page.locator('[data-testid=app-status]:not([data-state=ready])').waitFor({ timeout: 5_000 }).catch(() => undefined);
+    await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 60_000 });
+    times.push(Date.now() - start);
+    await context.close();
+  }
+  return times;
+}
+
+function sizes() {
+  const assets = path.join(root, 'dist/assets');
+  const files = readdirSync(assets);
+  const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+  const read = (f: string) => readFileSync(path.join(assets, f));
+  const gz = (pattern: RegExp) => kb(files.filter((f) => pattern.test(f)).reduce((sum, f) => sum + gzipSync(read(f)).length, 0));
+  const wasm = files.filter((f) => f.endsWith('.wasm'));
+  const distBytes = (dir: string): number =>
+    readdirSync(dir).reduce((sum, f) => {
+      const p = path.join(dir, f);
+      return sum + (statSync(p).isDirectory() ? distBytes(p) : statSync(p).size);
+    }, 0);
+  return {
+    initialJsGzipKb: gz(/^index-.*\.js$/),
+    parseWorkerGzipKb: gz(/^parse\.worker-.*\.js$/),
+    duckdbWorkerGzipKb: gz(/^duckdb-browser-eh\.worker-.*\.js$/),
+    wasmFiles: wasm.length,
+    wasmRawKb: kb(wasm.reduce((s, f) => s + read(f).length, 0)),
+    wasmGzipKb: kb(wasm.reduce((s, f) => s + gzipSync(read(f)).length, 0)),
+    wasmBrotliKb: kb(wasm.reduce((s, f) => s + brotliCompressSync(read(f)).length, 0)),
+    distKb: kb(distBytes(path.join(root, 'dist'))),
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function main() {
+  const step = (what: string) => console.error(`[bench] ${what}`);
+  step('building the app and the bare engine page');
+  await build({ root, logLevel: 'warn' });
+  await build({ configFile: path.join(root, 'bench/vite.bare.config.ts') });
+  const app = await serve(path.join(root, 'vite.config.ts'), 4410);
+  const bare = await serve(path.join(root, 'bench/vite.bare.config.ts'), 4420);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  try {
+    const appUrl = app.resolvedUrls!.local[0];
+    step(`cold start, ${runs} runs each (app ${appUrl}, bare ${bare.resolvedUrls!.local[0]})`);
+    const cold = await coldStart(browser, appUrl, bare.resolvedUrls!.local[0]);
+    step(`${interactions} baseline changes`);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
+    await page.goto(appUrl);
+    await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 60_000 });
+    const clicks = await interaction(page).catch((error: Error) => {
+      throw new Error(`${error.message}; page errors: ${pageErrors.join(' | ') || 'none'}`);
+    });
+    await context.close();
+    step('weekly ingest');
+    const ingest = await weeklyIngest(browser, appUrl);
+
+    const bareStats = stats(cold.bare);
+    const firstChart = stats(cold.app.firstChart);
+    const results = {
+      coldStart: {
+        bareSelect1Ms: bareStats,
+        appShellMs: stats(cold.app.shell),
+        appFirstChartMs: firstChart,
+        appReadyMs: stats(cold.app.ready),
+        ratio: round(firstChart.median / bareStats.median),
+      },
+      interactionBaselineChangeMs: stats(clicks, true),
+      weeklyIngestMs: { ...stats(ingest), ratioToBareStart: round(stats(ingest).median / bareStats.median) },
+      longestTaskMs: stats(cold.app.longestTask),
+      sizes: sizes(),
+    };
+    const budgets = JSON.parse(readFileSync(path.join(import.meta.dirname, 'budgets.json'), 'utf8')) as Record<string, { max: number; what: string }>;
+    const actual: Record<string, number> = {
+      coldStartRatio: results.coldStart.ratio,
+      interactionP95Ms: round(results.interactionBaselineChangeMs.p95!),
+      initialJsGzipKb: results.sizes.initialJsGzipKb,
+      longestTaskMs: round(results.longestTaskMs.max),
+    };
+    const verdicts = Object.fromEntries(Object.entries(budgets).map(([name, b]) => [name, { ...b, actual: actual[name], ok: actual[name] <= b.max }]));
+    const report: BenchReport = {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium: browser.version() },
+      runs,
+      interactions,
+      results,
+      budgets: verdicts,
+      notMeasured: ['case-level ingest of 1,000,000 rows (needs the case-level export of issue 5)', 'renderer peak memory'],
+    };
+    console.log(markdown(report));
+    if (!smoke) {
+      writeFileSync(path.join(import.meta.dirname, 'results.json'), JSON.stringify(report, null, 2) + '\n');
+      writeFileSync(path.join(import.meta.dirname, 'results.md'), markdown(report));
+    }
+    const broken = Object.entries(verdicts).filter(([, v]) => !v.ok);
+    if (check && broken.length > 0) {
+      console.error(`budgets broken: ${broken.map(([name, v]) => `${name} ${v.actual} > ${v.max}`).join(', ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    await bare.close();
+  }
+}
+
+interface BenchReport {
+  date: string;
+  machine: Record<string, unknown>;
+  runs: number;
+  interactions: number;
+  results: {
+    coldStart: { bareSelect1Ms: Stats; appShellMs: Stats; appFirstChartMs: Stats; appReadyMs: Stats; ratio: number };
+    interactionBaselineChangeMs: Stats;
+    weeklyIngestMs: Stats & { ratioToBareStart: number };
+    longestTaskMs: Stats;
+    sizes: ReturnType<typeof sizes>;
+  };
+  budgets: Record<string, { max: number; actual: number; ok: boolean; what: string }>;
+  notMeasured: string[];
+}
+
+function markdown(report: BenchReport): string {
+  const ms = (x: Stats) => {
+    return `${Math.round(x.median)} | ${Math.round(x.min)} | ${Math.round(x.max)}${x.p95 !== undefined ? ` (p95 ${Math.round(x.p95)})` : ''}`;
+  };
+  const r = report.results;
+  const lines = [
+    `# Benchmark results`,
+    '',
+    `${report.date}, ${Object.entries(report.machine).map(([k, v]) => `${k} ${v}`).join(', ')}; ${report.runs} cold starts, ${report.interactions} interactions.`,
+    '',
+    '| what | median ms | min | max |',
+    '|---|---|---|---|',
+    `| bare engine: navigation to SELECT 1 | ${ms(r.coldStart.bareSelect1Ms)} |`,
+    `| app: shell visible | ${ms(r.coldStart.appShellMs)} |`,
+    `| app: first chart drawn | ${ms(r.coldStart.appFirstChartMs)} |`,
+    `| app: every panel ready | ${ms(r.coldStart.appReadyMs)} |`,
+    `| baseline window change, all panels redrawn | ${ms(r.interactionBaselineChangeMs)} |`,
+    `| all sample exports dropped in, dashboard redrawn | ${ms(r.weeklyIngestMs)} |`,
+    `| longest main-thread task during start | ${ms(r.longestTaskMs)} |`,
+    '',
+    `Cold start ratio (first chart / bare SELECT 1): **${r.coldStart.ratio}x**.`,
+    '',
+    '| size | KB |',
+    '|---|---|',
+    ...Object.entries(r.sizes).map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+    '| budget | max | actual | |',
+    '|---|---|---|---|',
+    ...Object.entries(report.budgets).map(([k, b]) => `| ${k}: ${b.what} | ${b.max} | ${b.actual} | ${b.ok ? 'ok' : '**broken**'} |`),
+    '',
+    `Not measured yet: ${report.notMeasured.join('; ')}.`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+await main();
