@@ -12,7 +12,7 @@ const out = path.join(root, 'docs/screenshots');
 const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 4320, strictPort: false } });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1500 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   const ready = () => page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 30_000 });
   await page.goto(server.resolvedUrls!.local[0]);
   await ready();

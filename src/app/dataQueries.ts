@@ -8,8 +8,18 @@ import { fileColumns, fileReports, lineReports, loadedWeekRange, metricsInData, 
 import { useBusy } from './busy';
 import { engine } from './engine';
 
-function useData<T>(key: readonly unknown[], read: (db: Database) => Promise<T>): UseQueryResult<T> {
-  const result = useQuery({ queryKey: key, queryFn: async () => read(await engine) });
+/**
+ * A query on the data. With `keepShownAfter`, the previous answer stays on screen while a changed
+ * view is computed, when that function allows it for the previous key, so panels never flash
+ * empty; the status says "loading" until the new answer is in.
+ */
+function useData<T>(key: readonly unknown[], read: (db: Database) => Promise<T>, keepShownAfter?: (previousKey: readonly unknown[]) => boolean): UseQueryResult<T> {
+  const result = useQuery({
+    queryKey: key,
+    queryFn: async () => read(await engine),
+    placeholderData: (previous, previousQuery) =>
+      keepShownAfter && previousQuery && previousQuery.queryKey[0] === key[0] && keepShownAfter(previousQuery.queryKey) ? previous : undefined,
+  });
   useBusy(result.isPending || result.isFetching);
   return result;
 }
@@ -18,9 +28,12 @@ export const useMetricsInData = (dataset: Dataset) => useData(['metrics', datase
 
 export const useLoadedWeekRange = (dataset: Dataset) => useData(['weekRange', dataset], (db) => loadedWeekRange(db, dataset));
 
-export const usePanelWeeks = (query: PanelQuery) => useData(['panelWeeks', query], (db) => panelWeeks(db, query));
+/** Another dataset's figures are never shown in place of this one's, not even for a moment. */
+const sameDataset = (query: PanelQuery) => (previousKey: readonly unknown[]) => (previousKey[1] as PanelQuery).dataset === query.dataset;
 
-export const useMetricSummaries = (query: PanelQuery) => useData(['summaries', query], (db) => metricSummaries(db, query));
+export const usePanelWeeks = (query: PanelQuery) => useData(['panelWeeks', query], (db) => panelWeeks(db, query), sameDataset(query));
+
+export const useMetricSummaries = (query: PanelQuery) => useData(['summaries', query], (db) => metricSummaries(db, query), sameDataset(query));
 
 export const useFileReports = (dataset: Dataset) => useData(['files', dataset], (db) => fileReports(db, dataset));
 
