@@ -2,7 +2,7 @@
  * Writes a parsed export into DuckDB in one transaction, so a file is stored whole or not
  * at all, and removes files or whole datasets.
  */
-import { Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import type { Database, SqlConnection } from './database';
 import type { ParsedExport } from './parsedExport';
 import { refreshWeeklySeries } from '../metrics/weeklySeries';
@@ -28,31 +28,31 @@ export async function storeExport(db: Database, dataset: Dataset, parsed: Parsed
     );
     const { columns, observations, customMetrics, rejected, skipped } = parsed;
     await append(sql, id, 'file_columns', 'position, header, role, metric, detail', columns.length, {
-      position: [new Int32(), columns.map((c) => c.position)],
-      header: [new Utf8(), columns.map((c) => c.header)],
-      role: [new Utf8(), columns.map((c) => c.role)],
-      metric: [new Utf8(), columns.map((c) => ('metric' in c ? c.metric : null))],
-      detail: [new Utf8(), columns.map((c) => ('why' in c ? c.why : 'via' in c ? c.via : null))],
+      position: Int32Array.from(columns, (c) => c.position),
+      header: columns.map((c) => c.header),
+      role: columns.map((c) => c.role),
+      metric: columns.map((c) => ('metric' in c ? c.metric : null)),
+      detail: columns.map((c) => ('why' in c ? c.why : 'via' in c ? c.via : null)),
     });
     await append(sql, id, 'custom_metrics', 'metric, label', customMetrics.length, {
-      metric: [new Utf8(), customMetrics.map((m) => m.id)],
-      label: [new Utf8(), customMetrics.map((m) => m.label)],
+      metric: customMetrics.map((m) => m.id),
+      label: customMetrics.map((m) => m.label),
     });
     await append(sql, id, 'observations', 'line, CAST(week_start AS DATE), metric, value', observations.length, {
-      line: [new Int32(), observations.map((o) => o.line)],
-      week_start: [new Utf8(), observations.map((o) => o.weekStart)],
-      metric: [new Utf8(), observations.map((o) => o.metric)],
-      value: [new Float64(), observations.map((o) => o.value)],
+      line: Int32Array.from(observations, (o) => o.line),
+      week_start: observations.map((o) => o.weekStart),
+      metric: observations.map((o) => o.metric),
+      value: Float64Array.from(observations, (o) => o.value),
     });
     const reports = [
       ...rejected.map((r) => ({ ...r, outcome: 'rejected' })),
       ...skipped.map((r) => ({ ...r, outcome: 'skipped' })),
     ];
     await append(sql, id, 'line_reports', 'line, outcome, raw, reason', reports.length, {
-      line: [new Int32(), reports.map((r) => r.line)],
-      outcome: [new Utf8(), reports.map((r) => r.outcome)],
-      raw: [new Utf8(), reports.map((r) => r.raw)],
-      reason: [new Utf8(), reports.map((r) => JSON.stringify(r.reason))],
+      line: Int32Array.from(reports, (r) => r.line),
+      outcome: reports.map((r) => r.outcome),
+      raw: reports.map((r) => r.raw),
+      reason: reports.map((r) => JSON.stringify(r.reason)),
     });
     await refreshCurrent(sql);
     return id;
@@ -65,17 +65,35 @@ async function refreshCurrent(sql: SqlConnection): Promise<void> {
   await refreshWeeklySeries(sql);
 }
 
-type ColumnData = Record<string, [DataType, unknown[]]>;
+/** Numbers as typed arrays; text as strings, null where absent. */
+type ColumnData = Record<string, Int32Array | Float64Array | (string | null)[]>;
 
 /** Appends rows to `table` for one file through an Arrow staging table (typed, no CSV quoting to get wrong). */
 async function append(sql: SqlConnection, fileId: number, table: string, select: string, rows: number, data: ColumnData): Promise<void> {
   if (rows === 0) return;
   const vectors: Record<string, Vector> = {};
-  for (const [name, [type, values]] of Object.entries(data)) vectors[name] = vectorFromArray(values, type);
+  for (const [name, values] of Object.entries(data)) vectors[name] = Array.isArray(values) ? utf8Vector(values) : makeVector(values);
   const staging = `staging_${table}_${fileId}`;
   await sql.insertArrowStream(staging, tableToIPC(new Table(vectors), 'stream'));
   await sql.run(`INSERT INTO ${table} SELECT ${fileId}, ${select} FROM ${staging}`, []);
   await sql.run(`DROP TABLE ${staging}`, []);
+}
+
+/**
+ * A text column built from its buffers. Arrow's own builders (vectorFromArray) generate code with
+ * new Function, which the app's Content-Security-Policy rightly forbids.
+ */
+function utf8Vector(values: (string | null)[]): Vector<Utf8> {
+  const encoder = new TextEncoder();
+  const encoded = values.map((v) => encoder.encode(v ?? ''));
+  const valueOffsets = new Int32Array(values.length + 1);
+  encoded.forEach((bytes, i) => (valueOffsets[i + 1] = valueOffsets[i] + bytes.length));
+  const data = new Uint8Array(valueOffsets[values.length]);
+  encoded.forEach((bytes, i) => data.set(bytes, valueOffsets[i]));
+  const nullCount = values.filter((v) => v === null).length;
+  const nullBitmap = new Uint8Array(Math.ceil(values.length / 8));
+  values.forEach((v, i) => v !== null && (nullBitmap[i >> 3] |= 1 << (i & 7)));
+  return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount, valueOffsets, data, nullBitmap: nullCount > 0 ? nullBitmap : undefined }));
 }
 
 export async function removeFile(db: Database, fileId: number): Promise<void> {

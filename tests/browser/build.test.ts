@@ -12,6 +12,16 @@ describe('the production build', () => {
     expect(files.filter((f) => f.startsWith('duckdb-browser-')).map((f) => f.replace(/-[\w-]{8}\.js$/, '.js'))).toEqual(['duckdb-browser-eh.worker.js']);
   });
 
+  it('carries a Content-Security-Policy that allows only its own origin, and no eval', () => {
+    const html = readFileSync(path.resolve(assets, '../index.html'), 'utf8');
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(policy).not.toContain("'unsafe-eval'");
+    expect(policy).not.toMatch(/https?:/);
+  });
+
   it('loads its scripts from its own folder', () => {
     const html = readFileSync(path.resolve(assets, '../index.html'), 'utf8');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
