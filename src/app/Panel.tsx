@@ -91,7 +91,9 @@ export function Panel({ panel, dataset, weeksByMetric, summaries, missing, label
       <table className="panel-stats">
         <thead>
           <tr>
-            <th scope="col" />
+            <th scope="col">
+              <span className="visually-hidden">{t('figure')}</span>
+            </th>
             <th scope="col" className="number">{t('latest')}</th>
             <th scope="col" className="number">{t('mean4')}</th>
             <th scope="col" className="number">{t('baseline')}</th>

@@ -116,6 +116,7 @@ export const STRINGS = {
     nl: 'Basis: dezelfde ISO-week in {year} (week 53 tegen week 52). “Terug op niveau” = het gemiddelde van 4 weken blijft vanaf die week ten minste {flow}% van de basis; voor een voorraad ten hoogste {stock}%.',
     en: 'Baseline: the same ISO week in {year} (week 53 against week 52). “Back at the level” = the 4-week mean stays at least {flow}% of the baseline from that week on; for a stock at most {stock}%.',
   },
+  figure: { nl: 'Cijfer', en: 'Figure' },
   latest: { nl: 'Laatste week', en: 'Latest week' },
   mean4: { nl: 'Gem. 4 weken', en: '4-week mean' },
   baseline: { nl: 'Basis', en: 'Baseline' },
