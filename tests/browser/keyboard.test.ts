@@ -1,0 +1,52 @@
+/** The app by keyboard alone: load a file, change the baseline, open a table view. No mouse. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium, openApp, waitUntilReady } from './chromium';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Presses Tab until the focused element matches `selector`; fails if it never does. */
+async function tabTo(page: Page, selector: string, limit = 200): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+it('loads a file, changes the baseline and opens a table without a mouse', async () => {
+  const { page, context } = await openApp(browser);
+  try {
+    await tabTo(page, '[data-testid=file-input]');
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: 'vertrek_2020-09-14.csv', mimeType: 'text/csv', buffer: Buffer.from('week;Aantoonbaar vertrek\n2019-W12;140\n2020-W11;142\n2020-W27;80\n') });
+    await page.locator('[data-testid=app-status]:not([data-state=ready])').waitFor({ timeout: 5_000 }).catch(() => undefined);
+    await waitUntilReady(page);
+    await expect(page.locator('[data-testid=dataset-banner]').getAttribute('data-dataset')).resolves.toBe('user');
+
+    const baseline = page.locator('[data-testid=panel-departures] [data-baseline-metric=departures_total]');
+    await expect(baseline.getAttribute('data-method')).resolves.toBe('mean');
+    await tabTo(page, '[data-testid=baseline-method]');
+    await page.keyboard.press('ArrowDown');
+    await waitUntilReady(page);
+    await expect(baseline.getAttribute('data-method')).resolves.toBe('median');
+    await expect(baseline.getAttribute('data-value')).resolves.toBe('141');
+
+    await tabTo(page, '[data-testid=panel-departures] [data-testid=show-table]');
+    await page.keyboard.press('Enter');
+    await waitUntilReady(page);
+    const cells = await page.locator('[data-testid=panel-departures] td[data-metric=departures_total]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')));
+    expect(cells.filter(Boolean)).toEqual(['140', '142', '80']);
+  } finally {
+    await context.close();
+  }
+});
