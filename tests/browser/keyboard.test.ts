@@ -22,13 +22,23 @@ async function tabTo(page: Page, selector: string, limit = 200): Promise<void> {
   throw new Error(`Tab never reached ${selector}`);
 }
 
+/** Opens the file chooser from the focused file input with a key: Enter, or Space where Enter did not. */
+async function chooseFileByKeyboard(page: Page) {
+  for (const key of ['Enter', 'Space']) {
+    await tabTo(page, '[data-testid=file-input]');
+    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 }).catch(() => null);
+    await page.keyboard.press(key);
+    const opened = await chooser;
+    if (opened) return opened;
+  }
+  throw new Error('neither Enter nor Space opened the file chooser');
+}
+
 it('loads a file, changes the baseline and opens a table without a mouse', async () => {
   const { page, context } = await openApp(browser);
   try {
-    await tabTo(page, '[data-testid=file-input]');
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Enter');
-    await (await chooser).setFiles({ name: 'vertrek_2020-09-14.csv', mimeType: 'text/csv', buffer: Buffer.from('week;Aantoonbaar vertrek\n2019-W12;140\n2020-W11;142\n2020-W27;80\n') });
+    const chooser = await chooseFileByKeyboard(page);
+    await chooser.setFiles({ name: 'vertrek_2020-09-14.csv', mimeType: 'text/csv', buffer: Buffer.from('week;Aantoonbaar vertrek\n2019-W12;140\n2020-W11;142\n2020-W27;80\n') });
     await page.locator('[data-testid=app-status]:not([data-state=ready])').waitFor({ timeout: 5_000 }).catch(() => undefined);
     await waitUntilReady(page);
     await expect(page.locator('[data-testid=dataset-banner]').getAttribute('data-dataset')).resolves.toBe('user');
