@@ -50,7 +50,14 @@ export function App() {
           </div>
         </header>
 
-        <StatusBar startup={workspace.startup} jobs={workspace.jobs} />
+        <StatusBar startup={workspace.startup} jobs={workspace.jobs} working={workspace.working} />
+        {workspace.storageProblem && (
+          <p className="storage-problem" role="alert" data-testid="storage-problem">
+            {workspace.storageProblem.kind === 'unreadable'
+              ? t('storageUnreadable', { names: workspace.storageProblem.names.join(', ') })
+              : t('storageUnavailable', { message: workspace.storageProblem.message })}
+          </p>
+        )}
 
         <div className={`dataset-banner ${userView ? 'user' : 'sample'}`} role="note" data-testid="dataset-banner" data-dataset={workspace.dataset}>
           {userView ? (
@@ -121,11 +128,12 @@ function useDroppedFiles(addFiles: (files: File[]) => void, setDragging: (draggi
   }, [addFiles, setDragging]);
 }
 
-function StatusBar({ startup, jobs }: { startup: Startup; jobs: IngestJob[] }) {
+/** "ready" only when nothing is being loaded, removed or queried, and every shown figure is in. */
+function StatusBar({ startup, jobs, working }: { startup: Startup; jobs: IngestJob[]; working: boolean }) {
   const t = translator(useLang());
   const fetching = useIsFetching();
-  const busy = useAnythingBusy();
-  const state = startup.phase === 'failed' ? 'error' : startup.phase === 'starting' || jobs.length > 0 || fetching > 0 || busy ? 'loading' : 'ready';
+  const waiting = useAnythingBusy();
+  const state = startup.phase === 'failed' ? 'error' : startup.phase === 'starting' || working || fetching > 0 || waiting ? 'loading' : 'ready';
   const job = jobs[0];
   const message =
     startup.phase === 'failed'

@@ -1,12 +1,11 @@
 import { useId } from 'react';
-import type { SourceFile } from '../data/ingest';
 import { useT } from '../i18n/language';
 
 /**
  * The file input: a button in the header, a large drop zone on the files view. Only the
  * header one carries the test hook, so there is exactly one [data-testid=file-input].
  */
-export function FilePicker({ onFiles, variant }: { onFiles: (files: SourceFile[]) => void; variant: 'button' | 'zone' }) {
+export function FilePicker({ onFiles, variant }: { onFiles: (files: File[]) => void; variant: 'button' | 'zone' }) {
   const t = useT();
   const id = useId();
   const input = (

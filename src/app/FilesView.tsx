@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import type { SourceFile } from '../data/ingest';
 import type { Dataset } from '../data/store';
 import { describeProblem, describeReject, describeSkip, describeWarning } from '../i18n/describe';
 import { formatDay, formatNumber } from '../i18n/format';
@@ -13,8 +12,8 @@ const PAGE = 500;
 
 interface Props {
   dataset: Dataset;
-  onFiles: (files: SourceFile[]) => void;
-  onRemove?: (fileId: number) => void;
+  onFiles: (files: File[]) => void;
+  onRemove?: (file: FileReport) => void;
   onRemoveAll?: () => void;
 }
 
@@ -50,7 +49,7 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
   );
 }
 
-function FileItem({ report, columns, lines, onRemove }: { report: FileReport; columns: ColumnSummary[]; lines: LineOutcome[]; onRemove?: (id: number) => void }) {
+function FileItem({ report, columns, lines, onRemove }: { report: FileReport; columns: ColumnSummary[]; lines: LineOutcome[]; onRemove?: (file: FileReport) => void }) {
   const lang = useLang();
   const t = useT();
   const rejected = lines.filter((l) => l.outcome === 'rejected');
@@ -75,7 +74,7 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
       <header className="file-header">
         <h3>{report.name}</h3>
         {onRemove && (
-          <button type="button" className="secondary" aria-label={t('removeFileLabel', { name: report.name })} onClick={() => onRemove(report.fileId)}>
+          <button type="button" className="secondary" aria-label={t('removeFileLabel', { name: report.name })} onClick={() => onRemove(report)}>
             {t('removeFile')}
           </button>
         )}

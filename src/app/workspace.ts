@@ -4,8 +4,10 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { clearFiles, deleteFile, restoreFiles, saveFile } from '../data/fileStore';
 import { readExport, storeParsedExport, type SourceFile } from '../data/ingest';
 import { removeDataset, removeFile, type Dataset } from '../data/store';
+import type { FileReport } from '../metrics/queries';
 import { engine } from './engine';
 
 export interface IngestJob {
@@ -15,6 +17,9 @@ export interface IngestJob {
 }
 
 export type Startup = { phase: 'starting' } | { phase: 'ready' } | { phase: 'failed'; message: string };
+
+/** What went wrong with the browser's copy of the user's files; the app works on regardless. */
+export type StorageProblem = { kind: 'unreadable'; names: string[] } | { kind: 'unavailable'; message: string };
 
 interface SampleManifest {
   files: { name: string; description: string }[];
@@ -27,6 +32,9 @@ export function useWorkspace() {
   const [dataset, setDataset] = useState<Dataset>('sample');
   const [jobs, setJobs] = useState<IngestJob[]>([]);
   const [startup, setStartup] = useState<Startup>({ phase: 'starting' });
+  const [storageProblem, setStorageProblem] = useState<StorageProblem | null>(null);
+  /** Removals under way: like loads, the status is not "ready" until they are done. */
+  const [changing, setChanging] = useState(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const sampleRequested = useRef(false);
 
@@ -51,7 +59,7 @@ export function useWorkspace() {
       return serial(async () => {
         const db = await engine;
         try {
-          for (const file of parsed) await storeParsedExport(db, target, await file);
+          for (const [index, file] of parsed.entries()) await storeParsedExport(db, target, await file, (await files[index].storeKey) ?? null);
         } finally {
           // One refetch for the whole batch, before its jobs disappear: the status never says ready over stale figures.
           await queryClient.invalidateQueries();
@@ -66,37 +74,79 @@ export function useWorkspace() {
   useEffect(() => {
     if (sampleRequested.current) return;
     sampleRequested.current = true;
+    // The user's files from an earlier visit are read while the sample loads; a store that cannot be read is reported, never fatal.
+    const restored = restoreFiles().catch((error: unknown) => {
+      setStorageProblem({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });
+      return { files: [], unreadable: [] };
+    });
     fetchSample()
       .then((files) => Promise.all([engine, enqueue('sample', files)]))
+      .then(async () => {
+        const { files, unreadable } = await restored;
+        if (unreadable.length > 0) setStorageProblem({ kind: 'unreadable', names: unreadable });
+        if (files.length > 0) {
+          setDataset('user');
+          await enqueue(
+            'user',
+            files.map((f) => ({ name: f.name, lastModified: f.lastModified, arrayBuffer: async () => f.bytes, storeKey: Promise.resolve(f.key) })),
+          );
+        }
+      })
       .then(() => setStartup({ phase: 'ready' }))
       .catch((error: unknown) => setStartup({ phase: 'failed', message: error instanceof Error ? error.message : String(error) }));
   }, [enqueue]);
 
+  /** The user's files: kept in the browser's storage (a copy, as the parse worker takes the bytes) and loaded. */
   const addFiles = useCallback(
-    (files: SourceFile[]) => {
+    (files: File[]) => {
       if (files.length === 0) return;
       setDataset('user');
-      void enqueue('user', files);
+      const sources: SourceFile[] = files.map((file) => {
+        const bytes = file.arrayBuffer();
+        return {
+          name: file.name,
+          lastModified: file.lastModified,
+          arrayBuffer: () => bytes,
+          storeKey: bytes.then((b) => saveFile(file.name, file.lastModified, b.slice(0))).catch(() => null),
+        };
+      });
+      void enqueue('user', sources);
     },
     [enqueue],
   );
 
   const change = useCallback(
     async (work: () => Promise<void>) => {
-      await serial(work);
-      await queryClient.invalidateQueries();
+      setChanging((n) => n + 1);
+      try {
+        await serial(work);
+        await queryClient.invalidateQueries();
+      } finally {
+        setChanging((n) => n - 1);
+      }
     },
     [queryClient, serial],
   );
 
-  const remove = useCallback((fileId: number) => change(async () => removeFile(await engine, fileId)), [change]);
+  const remove = useCallback(
+    (file: FileReport) =>
+      change(async () => {
+        await removeFile(await engine, file.fileId);
+        if (file.storeKey !== null) await deleteFile(file.storeKey).catch(() => undefined);
+      }),
+    [change],
+  );
 
   const removeAllUserFiles = useCallback(async () => {
-    await change(async () => removeDataset(await engine, 'user'));
+    await change(async () => {
+      await removeDataset(await engine, 'user');
+      await clearFiles().catch(() => undefined);
+    });
+    setStorageProblem(null);
     setDataset('sample');
   }, [change]);
 
-  return { dataset, setDataset, jobs, startup, addFiles, remove, removeAllUserFiles };
+  return { dataset, setDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, addFiles, remove, removeAllUserFiles };
 }
 
 export type Workspace = ReturnType<typeof useWorkspace>;

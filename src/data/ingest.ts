@@ -13,6 +13,8 @@ export interface SourceFile {
   name: string;
   lastModified: number;
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** Where the original is kept in the browser's storage (null: it could not be kept). */
+  storeKey?: Promise<number | null>;
 }
 
 let worker: Worker | null = null;
@@ -53,11 +55,11 @@ export async function readExport(file: SourceFile, onProgress: (fraction: number
 }
 
 /** Stores a parsed file in `dataset`; a file the database refuses is still listed, with the reason. */
-export async function storeParsedExport(db: Database, dataset: Dataset, parsed: ParsedExport): Promise<number> {
+export async function storeParsedExport(db: Database, dataset: Dataset, parsed: ParsedExport, storeKey: number | null): Promise<number> {
   try {
-    return await storeExport(db, dataset, parsed);
+    return await storeExport(db, dataset, parsed, storeKey);
   } catch (error) {
-    return storeExport(db, dataset, unreadable(parsed, error));
+    return storeExport(db, dataset, unreadable(parsed, error), storeKey);
   }
 }
 

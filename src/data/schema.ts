@@ -23,7 +23,8 @@ export const SCHEMA: readonly string[] = [
   rows_rejected INTEGER NOT NULL,
   rows_skipped INTEGER NOT NULL,
   problem VARCHAR,                     -- FileProblem as JSON text, or NULL
-  warnings VARCHAR NOT NULL            -- FileWarning[] as JSON text
+  warnings VARCHAR NOT NULL,           -- FileWarning[] as JSON text
+  store_key INTEGER                    -- the original file in the browser's storage (IndexedDB), if kept
 )`,
   `CREATE TABLE file_columns (
   file_id INTEGER NOT NULL,

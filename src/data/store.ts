@@ -14,16 +14,17 @@ export async function createSchema(db: Database): Promise<void> {
   for (const statement of SCHEMA) await db.query(statement);
 }
 
-export async function storeExport(db: Database, dataset: Dataset, parsed: ParsedExport): Promise<number> {
+/** Stores a parsed export; `storeKey` names the original file in the browser's storage, if it is kept there. */
+export async function storeExport(db: Database, dataset: Dataset, parsed: ParsedExport, storeKey: number | null = null): Promise<number> {
   return db.transaction(async (sql) => {
     const [{ id }] = (await sql.run("SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id", [])) as { id: number }[];
     await sql.run(
-      `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         id, dataset, parsed.name, parsed.sizeBytes, parsed.exportDate.date, parsed.exportDate.source,
         parsed.encoding, parsed.delimiter, parsed.layout, parsed.headerLine,
         parsed.dataLines, parsed.rowsLoaded, parsed.rejected.length, parsed.skipped.length,
-        parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings),
+        parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey,
       ],
     );
     const { columns, observations, customMetrics, rejected, skipped } = parsed;

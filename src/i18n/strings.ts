@@ -52,6 +52,14 @@ export const STRINGS = {
   filesTitle: { nl: 'Geladen bestanden', en: 'Loaded files' },
   removeFile: { nl: 'Verwijderen', en: 'Remove' },
   removeFileLabel: { nl: '{name} verwijderen', en: 'Remove {name}' },
+  storageUnreadable: {
+    nl: 'Deze opgeslagen bestanden konden niet worden teruggelezen en zijn overgeslagen: {names}. Voeg ze opnieuw toe, of verwijder alle eigen bestanden.',
+    en: 'These stored files could not be read back and were skipped: {names}. Add them again, or remove all your files.',
+  },
+  storageUnavailable: {
+    nl: 'De opslag van deze browser is niet te openen ({message}); uw bestanden blijven alleen tot u de pagina sluit.',
+    en: "This browser's storage cannot be opened ({message}); your files stay only until you close the page.",
+  },
   removeAll: { nl: 'Alle eigen bestanden verwijderen', en: 'Remove all your files' },
   exportDate: { nl: 'Exportdatum', en: 'Export date' },
   exportDateFromName: { nl: 'uit de bestandsnaam', en: 'from the file name' },

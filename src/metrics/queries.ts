@@ -66,6 +66,8 @@ export interface FileReport {
   valuesRevised: number;
   problem: FileProblem | null;
   warnings: FileWarning[];
+  /** The original file in the browser's storage, if it is kept there. */
+  storeKey: number | null;
 }
 
 export async function fileReports(db: Database, dataset: Dataset): Promise<FileReport[]> {
@@ -73,7 +75,7 @@ export async function fileReports(db: Database, dataset: Dataset): Promise<FileR
     `SELECT f.file_id AS "fileId", f.name, f.size_bytes AS "sizeBytes", ${DAY('f.export_date')} AS "exportDate",
             f.export_date_source AS "exportDateSource", f.encoding, f.delimiter, f.layout, f.header_line AS "headerLine",
             f.data_lines AS "dataLines", f.rows_loaded AS "rowsLoaded", f.rows_rejected AS "rowsRejected",
-            f.rows_skipped AS "rowsSkipped", f.problem, f.warnings,
+            f.rows_skipped AS "rowsSkipped", f.problem, f.warnings, f.store_key AS "storeKey",
             coalesce(s.superseded, 0) AS "valuesSuperseded", coalesce(s.revised, 0) AS "valuesRevised"
      FROM files f
      LEFT JOIN (
