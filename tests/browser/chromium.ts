@@ -3,7 +3,7 @@
  * flags keep it from reaching for the network, which is closed, at start-up.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -45,6 +45,21 @@ export async function openApp(browser: Browser, query = '', timezoneId = 'Europe
   await page.goto(baseUrl + query);
   await waitUntilReady(page);
   return { page, context, foreignRequests, consoleErrors };
+}
+
+/**
+ * Opens the app, runs `test`, and then fails on any request to another origin or any console
+ * error during it: nothing may leave the browser, and nothing may break quietly.
+ */
+export async function withApp(browser: Browser, test: (app: AppPage) => Promise<void>, options: { query?: string; timezoneId?: string } = {}): Promise<void> {
+  const app = await openApp(browser, options.query, options.timezoneId);
+  try {
+    await test(app);
+    expect(app.foreignRequests).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  } finally {
+    await app.context.close();
+  }
 }
 
 export async function waitUntilReady(page: Page, timeout = 30_000): Promise<void> {

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIsoWeek } from '../../src/data/isoWeek';
 import { generateSeries, sampleWeeks } from '../../scripts/sampleSeries';
-import { launchChromium, openApp, panelFacts, tableCells, upload, waitUntilReady, type AppPage } from './chromium';
+import { launchChromium, panelFacts, tableCells, upload, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
 
 let browser: Browser;
 const series = generateSeries();
@@ -24,16 +24,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function withApp(test: (app: AppPage) => Promise<void>, query = ''): Promise<void> {
-  const app = await openApp(browser, query);
-  try {
-    await test(app);
-    expect(app.foreignRequests).toEqual([]);
-    expect(app.consoleErrors).toEqual([]);
-  } finally {
-    await app.context.close();
-  }
-}
+const withApp = (test: (app: AppPage) => Promise<void>) => withBrowserApp(browser, test);
 
 async function setWeek(app: AppPage, testId: string, week: string) {
   await app.page.locator(`[data-testid=${testId}]`).fill(week);

@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleExports } from '../../scripts/sampleExports';
-import { fileItems, launchChromium, openApp, tableCells, upload, waitUntilReady, type AppPage } from './chromium';
+import { fileItems, launchChromium, tableCells, upload, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
 
 let browser: Browser;
 
@@ -17,16 +17,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function withApp(test: (app: AppPage) => Promise<void>, timezoneId?: string): Promise<void> {
-  const app = await openApp(browser, '', timezoneId);
-  try {
-    await test(app);
-    expect(app.foreignRequests).toEqual([]);
-    expect(app.consoleErrors).toEqual([]);
-  } finally {
-    await app.context.close();
-  }
-}
+const withApp = (test: (app: AppPage) => Promise<void>, timezoneId?: string) => withBrowserApp(browser, test, { timezoneId });
 
 describe('first visit', () => {
   it('shows the fictional sample, every file loaded whole, with charts drawn from DuckDB', () =>
