@@ -40,13 +40,15 @@ export function DashboardView({ dataset, view, update }: Props) {
     [view.panels, customLabels],
   );
   const query: PanelQuery = useMemo(() => {
-    const [from, to] = [monday(view.from), monday(view.to)];
-    const ordered = from && to && from > to ? [to, from] : [from, to];
+    // A period entered back to front means the same period.
+    const inOrder = <T extends string | null>(a: T, b: T): [T, T] => (a && b && a > b ? [b, a] : [a, b]);
+    const [first, last] = inOrder(monday(view.from), monday(view.to));
+    const [baseFirst, baseLast] = inOrder(monday(view.baselineFrom)!, monday(view.baselineTo)!);
     return {
       dataset,
       metrics: [...new Set(panels.flatMap(panelMetrics))],
-      range: { first: ordered[0], last: ordered[1] },
-      baseline: { first: monday(view.baselineFrom)!, last: monday(view.baselineTo)!, method: view.method, referenceYear: view.referenceYear },
+      range: { first, last },
+      baseline: { first: baseFirst, last: baseLast, method: view.method, referenceYear: view.referenceYear },
       cumulativeFrom: isoWeekMonday(isoWeekOfDate(view.cumulativeFrom)),
       cumulativeMetrics: panels.flatMap((p) => p.cumulative ?? []),
     };
