@@ -149,8 +149,6 @@ export function useWorkspace() {
   return { dataset, setDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, addFiles, remove, removeAllUserFiles };
 }
 
-export type Workspace = ReturnType<typeof useWorkspace>;
-
 async function fetchSample(): Promise<SourceFile[]> {
   const base = `${import.meta.env.BASE_URL}data/`;
   const response = await fetch(`${base}manifest.json`);

@@ -75,7 +75,7 @@ function rejectAll(result: ParsedExport, body: SourceRecord[], problem: FileProb
 }
 
 /** The delimiter that splits the first lines into the most consistent number of fields (more than one). */
-export function detectDelimiter(text: string): Delimiter {
+function detectDelimiter(text: string): Delimiter {
   const head = text.split(/\r\n|\n|\r/, 30).filter((l) => l.trim() !== '').join('\n');
   let best: { delimiter: Delimiter; score: number } = { delimiter: ',', score: -1 };
   for (const delimiter of [';', ',', '\t', '|'] as Delimiter[]) {
