@@ -17,6 +17,12 @@ try {
   await page.goto(server.resolvedUrls!.local[0]);
   await ready();
   await page.screenshot({ path: path.join(out, 'dashboard.png') });
+  await page.locator('[data-testid=nav-letter]').click();
+  await ready();
+  await page.screenshot({ path: path.join(out, 'letter.png') });
+  await page.locator('[data-testid=nav-briefing]').click();
+  await ready();
+  await page.screenshot({ path: path.join(out, 'briefing.png') });
   await page.locator('[data-testid=nav-files]').click();
   await ready();
   await page.screenshot({ path: path.join(out, 'files.png') });

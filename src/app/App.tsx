@@ -2,10 +2,12 @@ import { useIsFetching } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { LanguageContext, translator, useLang } from '../i18n/language';
 import { useAnythingBusy } from './busy';
+import { BriefingView } from './BriefingView';
 import { DashboardView } from './DashboardView';
 import { useFileReports } from './dataQueries';
 import { FilePicker } from './FilePicker';
 import { FilesView } from './FilesView';
+import { LetterView } from './LetterView';
 import { useViewState } from './useViewState';
 import { useWorkspace, type IngestJob, type Startup } from './workspace';
 
@@ -37,6 +39,12 @@ export function App() {
           <nav aria-label={t('appTitle')}>
             <button type="button" aria-current={view === 'dashboard' ? 'page' : undefined} data-testid="nav-dashboard" onClick={() => update({ view: 'dashboard' })}>
               {t('navDashboard')}
+            </button>
+            <button type="button" aria-current={view === 'letter' ? 'page' : undefined} data-testid="nav-letter" onClick={() => update({ view: 'letter' })}>
+              {t('navLetter')}
+            </button>
+            <button type="button" aria-current={view === 'briefing' ? 'page' : undefined} data-testid="nav-briefing" onClick={() => update({ view: 'briefing' })}>
+              {t('navBriefing')}
             </button>
             <button type="button" aria-current={view === 'files' ? 'page' : undefined} data-testid="nav-files" onClick={() => update({ view: 'files' })}>
               {t('navFiles')}
@@ -82,6 +90,10 @@ export function App() {
         <main>
           {view === 'dashboard' ? (
             <DashboardView dataset={workspace.dataset} view={viewState} update={update} />
+          ) : view === 'letter' ? (
+            <LetterView dataset={workspace.dataset} view={viewState} update={update} />
+          ) : view === 'briefing' ? (
+            <BriefingView dataset={workspace.dataset} view={viewState} />
           ) : (
             <FilesView
               dataset={workspace.dataset}

@@ -6,7 +6,8 @@ import { useLang, useT } from '../i18n/language';
 import type { BaselineMethod } from '../metrics/panelQueries';
 import { PANELS } from '../metrics/panels';
 import type { WeekRange } from '../metrics/queries';
-import { normaliseWeek, type ViewState } from './viewState';
+import type { ViewState } from './viewState';
+import { WeekField } from './WeekField';
 
 interface Props {
   view: ViewState;
@@ -165,27 +166,6 @@ function weeksBetween(first: ReturnType<typeof isoWeekOfDate>, last: ReturnType<
   const weeks: string[] = [];
   for (let week = first; formatIsoWeek(week) <= formatIsoWeek(last); week = addIsoWeeks(week, 1)) weeks.push(formatIsoWeek(week));
   return weeks;
-}
-
-/** An ISO week input ("2020-W27"); Chromium and Edge show a week picker, other browsers a text field. */
-function WeekField({ label, value, min, max, onChange, testId }: { label: string; value: string; min?: string; max?: string; onChange: (week: string | null) => void; testId: string }) {
-  return (
-    <label className="field">
-      {label}
-      <input
-        type="week"
-        value={value}
-        min={min}
-        max={max}
-        data-testid={testId}
-        pattern="[0-9]{4}-W[0-9]{2}"
-        onChange={(e) => {
-          const week = normaliseWeek(e.target.value);
-          if (week || e.target.value === '') onChange(week);
-        }}
-      />
-    </label>
-  );
 }
 
 function range(from: number, to: number): number[] {

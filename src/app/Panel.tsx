@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { PanelChart, type ChartBaseline, type ChartLine, type ChartMarker, type WeekTooltip } from '../charts/PanelChart';
 import { PALETTE } from '../charts/palette';
 import { PanelTable, type TableColumn } from '../charts/PanelTable';
@@ -7,6 +7,8 @@ import { formatDay, formatNumber, weekLabel, weekSpan } from '../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../i18n/language';
 import type { MetricSummary, PanelWeek } from '../metrics/panelQueries';
 import { derivedMetric, type PanelDefinition } from '../metrics/panels';
+import { baselineRule } from './baselineRule';
+import { PanelExports } from './PanelExports';
 import { RevisionBadge } from './RevisionBadge';
 import type { ViewState } from './viewState';
 
@@ -31,6 +33,7 @@ export function Panel({ panel, dataset, weeksByMetric, summaries, missing, label
   const lang = useLang();
   const t = useT();
   const [asTable, setAsTable] = useState(false);
+  const section = useRef<HTMLElement>(null);
   const title = panel.title[lang];
   const headingId = `panel-title-${panel.id}`;
   const shown = [...weeksByMetric.keys()];
@@ -72,8 +75,15 @@ export function Panel({ panel, dataset, weeksByMetric, summaries, missing, label
     if (rows) columns.push({ key: `cumulative_${metric}`, label: `${labelOf(metric)}: ${t('runningTotal', { date: formatDay(view.cumulativeFrom, lang) })}`, values: rows.map((r) => r.cumulative) });
   }
 
+  const period = weeks.length ? t('chartPeriod', { from: weekLabel(weeks[0], lang), to: weekLabel(weeks[weeks.length - 1], lang) }) : '';
+  const sourceText = t('sources', { files: panelSources(weeksByMetric, t, lang) });
+  const csvTable = [
+    [t('week'), t('period'), ...columns.map((c) => c.label), t('source')],
+    ...weeks.map((week, i) => [week, weekSpan(weekStarts[i], lang), ...columns.map((c) => c.values[i]), sources[i]]),
+  ];
+
   return (
-    <section className="panel" data-testid={`panel-${panel.id}`} aria-labelledby={headingId}>
+    <section className="panel" data-testid={`panel-${panel.id}`} aria-labelledby={headingId} ref={section}>
       <header className="card-header">
         <h2 id={headingId}>{title}</h2>
         <button
@@ -163,8 +173,21 @@ export function Panel({ panel, dataset, weeksByMetric, summaries, missing, label
       )}
       <p className="source-line">
         {dataset === 'sample' && <strong className="fictional-mark">{t('sampleMark')} · </strong>}
-        {t('sources', { files: panelSources(weeksByMetric, t, lang) })}
+        {sourceText}
       </p>
+      <PanelExports
+        container={section}
+        chartShown={!asTable}
+        image={{
+          title,
+          subtitle: [period, baselineRule(view, t, lang)],
+          legend: [...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })), ...(baseline ? [{ label: baseline.label, color: '#333333', dashed: true }] : [])],
+          source: sourceText,
+          fictional: dataset === 'sample' ? t('sampleMark') : null,
+        }}
+        table={csvTable}
+        fileName={`${title} ${period}${dataset === 'sample' ? ` ${t('sampleMark')}` : ''}`}
+      />
     </section>
   );
 }
@@ -175,7 +198,7 @@ function statusText(summary: MetricSummary | undefined, t: Translate, lang: Lang
   return t(summary.kind === 'stock' ? 'statusAbove' : 'statusBelow', { pct: formatNumber(summary.pct4, lang) });
 }
 
-function chartLines(
+export function chartLines(
   panel: PanelDefinition,
   weeksByMetric: Map<string, PanelWeek[]>,
   labelOf: (m: string) => string,
@@ -210,7 +233,7 @@ function chartLines(
   return lines;
 }
 
-function chartBaseline(
+export function chartBaseline(
   panel: PanelDefinition,
   summary: MetricSummary | undefined,
   weeksByMetric: Map<string, PanelWeek[]>,
@@ -261,7 +284,7 @@ function weekSources(count: number, weeksByMetric: Map<string, PanelWeek[]>, t: 
   });
 }
 
-function panelSources(weeksByMetric: Map<string, PanelWeek[]>, t: Translate, lang: Lang): string {
+export function panelSources(weeksByMetric: Map<string, PanelWeek[]>, t: Translate, lang: Lang): string {
   const files = new Map<string, string>();
   for (const rows of weeksByMetric.values()) for (const r of rows) if (r.fileName && r.exportDate) files.set(r.fileName, r.exportDate);
   return [...files].map(([file, date]) => `${file} (${t('exportOf', { date: formatDay(date, lang) })})`).join(', ');

@@ -4,6 +4,7 @@ import { parseAnnotations } from '../data/annotations';
 import type { Database } from '../data/database';
 import type { Dataset } from '../data/store';
 import { metricSummaries, panelWeeks, type PanelQuery } from '../metrics/panelQueries';
+import { phaseFigures, type Phase } from '../metrics/phases';
 import { fileColumns, fileReports, lineReports, loadedWeekRange, metricsInData, observationHistory } from '../metrics/queries';
 import { useBusy } from './busy';
 import { engine } from './engine';
@@ -34,6 +35,9 @@ const sameDataset = (query: PanelQuery) => (previousKey: readonly unknown[]) => 
 export const usePanelWeeks = (query: PanelQuery) => useData(['panelWeeks', query], (db) => panelWeeks(db, query), sameDataset(query));
 
 export const useMetricSummaries = (query: PanelQuery) => useData(['summaries', query], (db) => metricSummaries(db, query), sameDataset(query));
+
+export const usePhaseFigures = (query: PanelQuery, phases: Phase[]) =>
+  useData(['phases', query, phases], (db) => phaseFigures(db, query, phases), sameDataset(query));
 
 export const useFileReports = (dataset: Dataset) => useData(['files', dataset], (db) => fileReports(db, dataset));
 

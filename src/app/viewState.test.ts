@@ -21,10 +21,12 @@ describe('view state in the URL', () => {
       panels: ['hearings', 'dublin'],
       cumulativeFrom: '2020-07-15',
       notes: [{ date: '2020-09-13', text: 'Brief aan de Kamer: 280 overdrachten' }],
+      phases: [{ from: '2020-W12', to: '2020-W26', name: 'Eerste golf: stilstand' }, { from: '2020-W50', to: '2021-W05', name: '' }],
     };
     const search = serialiseViewState(state);
     expect(search).toBe(
-      '?view=files&lang=en&from=2020-W01&to=2020-W53&bfrom=2019-W01&bto=2019-W52&method=seasonal&rolling=1&panels=hearings%2Cdublin&cumfrom=2020-07-15&note=2020-09-13%3ABrief+aan+de+Kamer%3A+280+overdrachten',
+      '?view=files&lang=en&from=2020-W01&to=2020-W53&bfrom=2019-W01&bto=2019-W52&method=seasonal&rolling=1&panels=hearings%2Cdublin&cumfrom=2020-07-15&note=2020-09-13%3ABrief+aan+de+Kamer%3A+280+overdrachten' +
+        '&phase=2020-W12%2F2020-W26%3AEerste+golf%3A+stilstand&phase=2020-W50%2F2021-W05',
     );
     expect(parseViewState(search)).toEqual(state);
   });
@@ -34,8 +36,15 @@ describe('view state in the URL', () => {
     expect(state).toEqual({ ...DEFAULT_VIEW, panels: ['inflow'] });
   });
 
-  it('keeps an empty panel selection', () => {
+  it('keeps an empty panel selection and an emptied phase list', () => {
     expect(parseViewState('?panels=').panels).toEqual([]);
+    const noPhases = serialiseViewState({ ...DEFAULT_VIEW, phases: [] });
+    expect(noPhases).toBe('?phase=');
+    expect(parseViewState(noPhases).phases).toEqual([]);
+  });
+
+  it('reads a phase given back to front as the same phase, and drops one with a week that does not exist', () => {
+    expect(parseViewState('?phase=2020-W37/2020-W27&phase=2019-W53/2020-W02').phases).toEqual([{ from: '2020-W27', to: '2020-W37', name: '' }]);
   });
 
   it('normalises week spellings', () => {

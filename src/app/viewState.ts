@@ -7,8 +7,10 @@ import type { Lang } from '../i18n/language';
 import type { PanelId } from '../metrics/catalogue';
 import type { BaselineMethod } from '../metrics/panelQueries';
 import { PANELS } from '../metrics/panels';
+import { LETTER_PHASES, phaseKey, type Phase } from '../metrics/phases';
 
-export type View = 'dashboard' | 'files';
+export type View = 'dashboard' | 'letter' | 'briefing' | 'files';
+const VIEWS: View[] = ['dashboard', 'letter', 'briefing', 'files'];
 
 export interface ViewState {
   view: View;
@@ -26,6 +28,8 @@ export interface ViewState {
   cumulativeFrom: string;
   /** The user's own events on the charts. */
   notes: { date: string; text: string }[];
+  /** The phases of the phase table and sentences (the baseline window is always added). */
+  phases: Phase[];
 }
 
 /** The 52 ISO weeks before the crisis (the asylum procedure was suspended in 2020-W12). */
@@ -42,6 +46,7 @@ export const DEFAULT_VIEW: ViewState = {
   panels: PANELS.map((p) => p.id),
   cumulativeFrom: '2020-07-01',
   notes: [],
+  phases: [...LETTER_PHASES],
 };
 
 const METHODS: BaselineMethod[] = ['mean', 'median', 'seasonal'];
@@ -61,7 +66,7 @@ export function parseViewState(search: string): ViewState {
   const panels = q.has('panels') ? (q.get('panels') ?? '').split(',').filter((p): p is PanelId => PANEL_IDS.includes(p as PanelId)) : DEFAULT_VIEW.panels;
   const year = Number(q.get('ref'));
   return {
-    view: pick('view', ['dashboard', 'files'], DEFAULT_VIEW.view),
+    view: pick('view', VIEWS, DEFAULT_VIEW.view),
     lang: pick('lang', ['nl', 'en'], DEFAULT_VIEW.lang),
     from: normaliseWeek(q.get('from')),
     to: normaliseWeek(q.get('to')),
@@ -77,8 +82,20 @@ export function parseViewState(search: string): ViewState {
       const date = parseCalendarDate(day);
       return date && text.join(':').trim() ? [{ date, text: text.join(':').trim() }] : [];
     }),
+    // An empty "phase" parameter keeps a list the user emptied.
+    phases: q.has('phase') ? q.getAll('phase').flatMap((p) => parsePhase(p) ?? []) : DEFAULT_VIEW.phases,
   };
 }
+
+/** "2020-W27/2020-W37" or "2020-W27/2020-W37:Name"; weeks given back to front mean the same phase. */
+export function parsePhase(text: string): Phase | null {
+  const [range, ...name] = text.split(':');
+  const [a, b] = range.split('/').map((w) => normaliseWeek(w));
+  if (!a || !b) return null;
+  return { from: a < b ? a : b, to: a < b ? b : a, name: name.join(':').trim() };
+}
+
+const serialisePhase = (phase: Phase) => (phase.name ? `${phaseKey(phase)}:${phase.name}` : phaseKey(phase));
 
 /** Only what differs from the default goes into the URL, in a fixed order. */
 export function serialiseViewState(state: ViewState): string {
@@ -96,6 +113,8 @@ export function serialiseViewState(state: ViewState): string {
   put('panels', state.panels.join(','), DEFAULT_VIEW.panels.join(','));
   put('cumfrom', state.cumulativeFrom, DEFAULT_VIEW.cumulativeFrom);
   for (const note of state.notes) q.append('note', `${note.date}:${note.text}`);
+  const phases = state.phases.map(serialisePhase);
+  if (phases.join() !== DEFAULT_VIEW.phases.map(serialisePhase).join()) for (const phase of phases.length ? phases : ['']) q.append('phase', phase);
   const text = q.toString();
   return text ? `?${text}` : '';
 }

@@ -3,13 +3,17 @@ import { format } from 'date-fns';
 import { enGB, nl } from 'date-fns/locale';
 import type { Lang } from './language';
 
-const numberFormats: Record<Lang, Intl.NumberFormat> = {
-  nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }),
-};
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-export function formatNumber(value: number, lang: Lang): string {
-  return numberFormats[lang].format(value);
+/** At most one decimal unless asked for more (exact figures beside rounded ones show two). */
+export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 1): string {
+  const key = `${lang}${maximumFractionDigits}`;
+  let formatter = numberFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits });
+    numberFormats.set(key, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** "2020-W27" as "week 27 2020". */
@@ -37,4 +41,10 @@ export function weekSpan(monday: string, lang: Lang): string {
 export function formatDay(day: string, lang: Lang): string {
   const [y, m, d] = day.split('-').map(Number);
   return lang === 'nl' ? `${String(d).padStart(2, '0')}-${String(m).padStart(2, '0')}-${y}` : format(new Date(y, m - 1, d), 'd MMM yyyy', { locale: enGB });
+}
+
+/** A calendar day in running text: "1 juli 2020" (nl) or "1 July 2020" (en). */
+export function formatLongDay(day: string, lang: Lang): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return format(new Date(y, m - 1, d), 'd MMMM yyyy', { locale: lang === 'nl' ? nl : enGB });
 }

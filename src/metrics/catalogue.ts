@@ -20,6 +20,8 @@ export type PanelId = 'inflow' | 'hearings' | 'departures' | 'dublin' | 'nareis'
 export interface MetricDefinition {
   id: MetricId;
   label: { nl: string; en: string };
+  /** What a sentence counts: "circa 80 {aantoonbare vertrekken} per week". */
+  noun: { nl: string; en: string };
   /** A flow is counted per week; a stock is a level at the end of the week. */
   kind: 'flow' | 'stock';
   /** For "of which forced" metrics: the total they are part of. */
@@ -33,6 +35,7 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'asylum_first',
     label: { nl: 'Eerste asielaanvragen', en: 'First asylum applications' },
+    noun: { nl: 'eerste asielaanvragen', en: 'first asylum applications' },
     kind: 'flow',
     panel: 'inflow',
     aliases: ['eerste asielaanvragen', 'eerste aanvragen', 'eerste asielverzoeken', 'asiel eerste', 'eerste asiel', 'first asylum applications', 'first applications', 'asylum applications first'],
@@ -40,6 +43,7 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'asylum_followup',
     label: { nl: 'Opvolgende aanvragen', en: 'Follow-up applications' },
+    noun: { nl: 'opvolgende asielaanvragen', en: 'follow-up applications' },
     kind: 'flow',
     panel: 'inflow',
     aliases: ['opvolgende aanvragen', 'opvolgende asielaanvragen', 'herhaalde aanvragen', 'follow-up applications', 'followup applications', 'subsequent applications', 'asylum follow-up'],
@@ -47,6 +51,7 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'nareis_applications',
     label: { nl: 'Nareisaanvragen', en: 'Family reunification applications' },
+    noun: { nl: 'nareisaanvragen', en: 'family reunification applications' },
     kind: 'flow',
     panel: 'nareis',
     aliases: ['nareisaanvragen', 'nareis aanvragen', 'nareis ingediend', 'family reunification applications', 'nareis applications'],
@@ -54,6 +59,7 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'nareis_decisions',
     label: { nl: 'Nareisbesluiten', en: 'Family reunification decisions' },
+    noun: { nl: 'nareisbesluiten', en: 'family reunification decisions' },
     kind: 'flow',
     panel: 'nareis',
     aliases: ['nareisbesluiten', 'nareis besluiten', 'nareis beslissingen', 'nareis afgehandeld', 'family reunification decisions', 'nareis decisions'],
@@ -61,6 +67,7 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'nareis_open',
     label: { nl: 'Openstaande nareisaanvragen', en: 'Open family reunification applications' },
+    noun: { nl: 'openstaande nareisaanvragen', en: 'open family reunification applications' },
     kind: 'stock',
     panel: 'nareis',
     aliases: ['openstaande nareisaanvragen', 'openstaand nareis', 'nareis openstaand', 'nareis voorraad', 'voorraad nareis', 'open nareis', 'nareis backlog', 'open family reunification applications'],
@@ -68,6 +75,7 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'hearings_physical',
     label: { nl: 'Fysieke gehoren', en: 'Hearings in person' },
+    noun: { nl: 'fysieke gehoren', en: 'hearings in person' },
     kind: 'flow',
     panel: 'hearings',
     aliases: ['fysieke gehoren', 'gehoren fysiek', 'fysiek gehoor', 'gehoren op locatie', 'hearings in person', 'in-person hearings', 'physical hearings'],
@@ -75,6 +83,7 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'hearings_tele',
     label: { nl: 'Telehoren', en: 'Hearings by video' },
+    noun: { nl: 'telehoren', en: 'hearings by video' },
     kind: 'flow',
     panel: 'hearings',
     aliases: ['telehoren', 'telegehoren', 'gehoren video', 'videogehoren', 'gehoren per video', 'hearings video', 'video hearings', 'hearings by video', 'remote hearings'],
@@ -82,6 +91,7 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'departures_total',
     label: { nl: 'Aantoonbaar vertrek', en: 'Demonstrable departures' },
+    noun: { nl: 'aantoonbare vertrekken', en: 'demonstrable departures' },
     kind: 'flow',
     panel: 'departures',
     aliases: ['aantoonbaar vertrek', 'aantoonbaar vertrokken', 'vertrek totaal', 'vertrek', 'demonstrable departures', 'departures', 'total departures'],
@@ -89,6 +99,7 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'departures_forced',
     label: { nl: 'Vertrek, waarvan gedwongen', en: 'Departures, of which forced' },
+    noun: { nl: 'gedwongen vertrekken', en: 'forced departures' },
     kind: 'flow',
     partOf: 'departures_total',
     panel: 'departures',
@@ -97,6 +108,7 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'dublin_transfers',
     label: { nl: 'Dublinoverdrachten', en: 'Dublin transfers' },
+    noun: { nl: 'dublinoverdrachten', en: 'Dublin transfers' },
     kind: 'flow',
     panel: 'dublin',
     aliases: ['dublinoverdrachten', 'dublin overdrachten', 'overdrachten dublin', 'dublin', 'dublin transfers', 'dublin totaal'],
@@ -104,6 +116,7 @@ export const METRICS: readonly MetricDefinition[] = [
   {
     id: 'dublin_transfers_forced',
     label: { nl: 'Dublinoverdrachten, waarvan gedwongen', en: 'Dublin transfers, of which forced' },
+    noun: { nl: 'gedwongen dublinoverdrachten', en: 'forced Dublin transfers' },
     kind: 'flow',
     partOf: 'dublin_transfers',
     panel: 'dublin',

@@ -73,9 +73,13 @@ export interface MetricSummary {
 const STOCKS = METRICS.filter((m) => m.kind === 'stock').map((m) => m.id);
 
 /** Constants from our own catalogue, never user input, written into the SQL as literals. */
-const STOCK_LIST = STOCKS.map((id) => `'${id}'`).join(', ');
+export const STOCK_LIST = STOCKS.map((id) => `'${id}'`).join(', ');
 
-const PIPELINE = `
+/**
+ * The common part of every dashboard query, as CTEs: the series, each week's baseline
+ * (`with_baseline`), the baseline window's figures (`window_baseline`) and the judged weeks.
+ */
+export const PIPELINE = `
 WITH
 params AS (
   SELECT CAST(? AS DATE) AS range_first, CAST(? AS DATE) AS range_last,
@@ -139,10 +143,11 @@ judged AS (
   FROM rolled r
 )`;
 
-const ISO_WEEK = (column: string) => `strftime(${column}, '%G-W%V')`;
-const DAY = (column: string) => `strftime(${column}, '%Y-%m-%d')`;
+export const ISO_WEEK = (column: string) => `strftime(${column}, '%G-W%V')`;
+export const DAY = (column: string) => `strftime(${column}, '%Y-%m-%d')`;
 
-function parameters(q: PanelQuery): unknown[] {
+/** The parameters PIPELINE expects, in order. */
+export function pipelineParameters(q: PanelQuery): unknown[] {
   const b = q.baseline;
   return [q.range.first, q.range.last, b.first, b.last, b.method, b.referenceYear, q.cumulativeFrom, q.metrics.join(','), q.cumulativeMetrics.join(','), q.dataset];
 }
@@ -156,7 +161,7 @@ export async function panelWeeks(db: Database, q: PanelQuery): Promise<PanelWeek
             j.pct, j.pct4, j.cumulative, coalesce(j.revised, false) AS revised, j.file_name AS "fileName", j.line, ${DAY('j.export_date')} AS "exportDate"
      FROM view_grid g LEFT JOIN judged j ON j.metric = g.metric AND j.week_start = g.week_start
      ORDER BY g.metric, g.week_start`,
-    parameters(q),
+    pipelineParameters(q),
   );
 }
 
@@ -200,6 +205,6 @@ export async function metricSummaries(db: Database, q: PanelQuery): Promise<Metr
      LEFT JOIN window_baseline c ON c.metric = l.metric
      LEFT JOIN back bk ON bk.metric = l.metric
      ORDER BY l.metric`,
-    parameters(q),
+    pipelineParameters(q),
   );
 }

@@ -9,6 +9,8 @@ export type DerivedId = 'inflow_total' | 'hearings_total' | 'hearings_video_shar
 export interface DerivedMetric {
   id: DerivedId;
   label: { nl: string; en: string };
+  /** What a sentence counts or, for a share, what it is the share of. */
+  noun: { nl: string; en: string };
   /** sum: the components added up; share: the first component as % of the sum of all. */
   kind: 'sum' | 'share';
   components: MetricId[];
@@ -18,13 +20,21 @@ export const DERIVED_METRICS: readonly DerivedMetric[] = [
   {
     id: 'inflow_total',
     label: { nl: 'Totaal instroom', en: 'Total inflow' },
+    noun: { nl: 'asielaanvragen en nareisaanvragen samen', en: 'asylum and family reunification applications together' },
     kind: 'sum',
     components: ['asylum_first', 'asylum_followup', 'nareis_applications'],
   },
-  { id: 'hearings_total', label: { nl: 'Totaal gehoren', en: 'Total hearings' }, kind: 'sum', components: ['hearings_physical', 'hearings_tele'] },
+  {
+    id: 'hearings_total',
+    label: { nl: 'Totaal gehoren', en: 'Total hearings' },
+    noun: { nl: 'gehoren', en: 'hearings' },
+    kind: 'sum',
+    components: ['hearings_physical', 'hearings_tele'],
+  },
   {
     id: 'hearings_video_share',
     label: { nl: 'Aandeel telehoren (%)', en: 'Video share (%)' },
+    noun: { nl: 'gehoren dat per video plaatsvond', en: 'hearings held by video' },
     kind: 'share',
     components: ['hearings_tele', 'hearings_physical'],
   },

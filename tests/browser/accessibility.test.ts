@@ -59,4 +59,25 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await context.close();
     }
   });
+
+  it.each(['', '&lang=en'])('the letter view, with every piece of evidence open (%s)', async (query) => {
+    const { page, context } = await openApp(browser, `?view=letter${query}`);
+    try {
+      for (const details of await page.locator('details summary').all()) await details.click();
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each(['', '&lang=en'])('the briefing, on screen and as printed (%s)', async (query) => {
+    const { page, context } = await openApp(browser, `?view=briefing${query}`);
+    try {
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.emulateMedia({ media: 'print' });
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-/** The app by keyboard alone: load a file, change the baseline, open a table view. No mouse. */
+/** The app by keyboard alone: load a file, change the baseline, open a table view, add a phase, copy a sentence. No mouse. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium, openApp, waitUntilReady } from './chromium';
@@ -34,7 +34,7 @@ async function chooseFileByKeyboard(page: Page) {
   throw new Error('neither Enter nor Space opened the file chooser');
 }
 
-it('loads a file, changes the baseline and opens a table without a mouse', async () => {
+it('loads a file, changes the baseline, opens a table, adds a phase and copies a sentence without a mouse', async () => {
   const { page, context } = await openApp(browser);
   try {
     const chooser = await chooseFileByKeyboard(page);
@@ -56,6 +56,25 @@ it('loads a file, changes the baseline and opens a table without a mouse', async
     await waitUntilReady(page);
     const cells = await page.locator('[data-testid=panel-departures] td[data-metric=departures_total]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')));
     expect(cells.filter(Boolean)).toEqual(['140', '142', '80']);
+
+    await tabTo(page, '[data-testid=nav-letter]', 400);
+    await page.keyboard.press('Enter');
+    await waitUntilReady(page);
+    await tabTo(page, '[data-testid=phase-from]');
+    // Chromium's week field reads week first, then year.
+    await page.keyboard.type('272020');
+    await tabTo(page, '[data-testid=phase-to]');
+    // Chromium's week field reads week first, then year.
+    await page.keyboard.type('272020');
+    await tabTo(page, '[data-testid=phase-add]');
+    await page.keyboard.press('Enter');
+    await waitUntilReady(page);
+    const sentence = '[data-testid=letter-sentence][data-phase="2020-W27/2020-W27"][data-metric=departures_total]';
+    await expect(page.locator(`${sentence} p`).textContent()).resolves.toMatch(/^Van week 27 tot en met week 27 van 2020 waren er gemiddeld 80 aantoonbare vertrekken per week\./);
+    await page.evaluate(`window.addEventListener('copy', (e) => { window.copied = e.clipboardData.getData('text/plain'); })`);
+    await tabTo(page, `${sentence} button`);
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate('window.copied')).resolves.toBe(await page.locator(`${sentence} p`).textContent());
   } finally {
     await context.close();
   }

@@ -1,0 +1,25 @@
+/** Hands a file to the browser's download, from memory: nothing is uploaded anywhere. */
+export function download(content: Blob | string, fileName: string, type = 'text/csv;charset=utf-8'): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy once click() returns; the next task may release ours.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** A file name from words the user reads: "Dublinoverdrachten week 27-37 2020" → "dublinoverdrachten-week-27-37-2020". */
+export function fileNameOf(...parts: string[]): string {
+  return parts
+    .join(' ')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

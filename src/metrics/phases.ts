@@ -1,0 +1,113 @@
+/**
+ * Phases: named, inclusive ISO-week ranges a letter speaks of ("week 27 up to and including
+ * week 37"). Per metric and phase, the weekly mean over the weeks with data, the total, how many
+ * weeks had data out of the weeks in the range, the baseline and the mean as % of it, and the
+ * exports behind them. The baseline is the dashboard's own (PIPELINE), so the two never differ.
+ */
+import type { Database } from '../data/database';
+import { isoWeekMonday, parseIsoWeekLabel } from '../data/isoWeek';
+import { DAY, ISO_WEEK, PIPELINE, pipelineParameters, STOCK_LIST, type PanelQuery } from './panelQueries';
+import { DERIVED_METRICS } from './panels';
+
+export interface Phase {
+  /** ISO weeks "2020-W27", inclusive, from <= to. */
+  from: string;
+  to: string;
+  /** The user's name for it; empty: the app numbers it ("Fase 2"). */
+  name: string;
+}
+
+/** The phases of the public letter of 5 October 2020. */
+export const LETTER_PHASES: readonly Phase[] = [
+  { from: '2020-W12', to: '2020-W17', name: '' },
+  { from: '2020-W18', to: '2020-W26', name: '' },
+  { from: '2020-W27', to: '2020-W37', name: '' },
+];
+
+/** "2020-W27/2020-W37": how a phase is named in the URL and the test hooks. */
+export const phaseKey = (phase: Pick<Phase, 'from' | 'to'>) => `${phase.from}/${phase.to}`;
+
+export function phaseOfKey(key: string): Pick<Phase, 'from' | 'to'> {
+  const [from, to] = key.split('/');
+  return { from, to };
+}
+
+export interface PhaseFigure {
+  metric: string;
+  /** phaseKey of the phase. */
+  phase: string;
+  weeksInRange: number;
+  weeksWithData: number;
+  /** Mean over the weeks with data; null when none has. */
+  mean: number | null;
+  /** Sum over the weeks with data; null for a stock or a share, which do not add up. */
+  total: number | null;
+  /** The last week with data in the phase and its value (for a stock: the level at the end). */
+  lastWeek: string | null;
+  lastValue: number | null;
+  /** The dashboard's baseline; seasonal: the mean of the reference weeks of the phase's weeks with data. */
+  baseline: number | null;
+  pct: number | null;
+  /** The exports behind the figure (for a derived figure: behind its components), newest first. */
+  sources: { fileName: string; exportDate: string }[];
+}
+
+/** Figures that do not add up over weeks: a total of them means nothing. */
+const NOT_ADDITIVE = [STOCK_LIST, ...DERIVED_METRICS.filter((d) => d.kind === 'share').map((d) => `'${d.id}'`)].join(', ');
+/** Each derived figure with the catalogue metrics it is made of; every other metric stands for itself. */
+const COMPONENT_ROWS = DERIVED_METRICS.flatMap((d) => d.components.map((c) => `('${d.id}', '${c}')`)).join(', ');
+const SOURCE_SEPARATOR = '\u001f';
+
+export async function phaseFigures(db: Database, query: PanelQuery, phases: readonly Phase[]): Promise<PhaseFigure[]> {
+  if (query.metrics.length === 0 || phases.length === 0) return [];
+  const phaseList = phases.map((p) => `${phaseKey(p)};${isoWeekMonday(parseIsoWeekLabel(p.from)!)};${isoWeekMonday(parseIsoWeekLabel(p.to)!)}`).join(',');
+  const rows = await db.query<Omit<PhaseFigure, 'sources'> & { sources: string | null }>(
+    `${PIPELINE},
+     phase_list AS (
+       SELECT split_part(x, ';', 1) AS phase, CAST(split_part(x, ';', 2) AS DATE) AS first_week, CAST(split_part(x, ';', 3) AS DATE) AS last_week
+       FROM (SELECT unnest(string_split(?, ',')) AS x)
+     ),
+     phase_rows AS (
+       SELECT m.metric, ph.*, CAST(date_diff('day', ph.first_week, ph.last_week) / 7 + 1 AS INTEGER) AS weeks_in_range
+       FROM (SELECT DISTINCT metric FROM series) m CROSS JOIN phase_list ph
+     ),
+     figures AS (
+       SELECT r.metric, r.phase, r.weeks_in_range, count(b.value) AS weeks_with_data, avg(b.value) AS mean,
+              CASE WHEN r.metric NOT IN (${NOT_ADDITIVE}) THEN sum(b.value) END AS total,
+              max(b.week_start) FILTER (WHERE b.value IS NOT NULL) AS last_week,
+              arg_max(b.value, b.week_start) FILTER (WHERE b.value IS NOT NULL) AS last_value,
+              CASE WHEN any_value(p.method) = 'seasonal' THEN avg(b.baseline) FILTER (WHERE b.value IS NOT NULL) ELSE any_value(c.baseline) END AS baseline
+       FROM phase_rows r CROSS JOIN params p
+       LEFT JOIN with_baseline b ON b.metric = r.metric AND b.week_start BETWEEN r.first_week AND r.last_week
+       LEFT JOIN window_baseline c ON c.metric = r.metric
+       GROUP BY r.metric, r.phase, r.weeks_in_range
+     ),
+     components (metric, component) AS (VALUES ${COMPONENT_ROWS}),
+     sources AS (
+       SELECT r.metric, r.phase,
+              string_agg(DISTINCT s.file_name || '${SOURCE_SEPARATOR}' || ${DAY('s.export_date')}, '\n') AS sources
+       FROM phase_rows r
+       JOIN (SELECT metric, component FROM components UNION ALL SELECT DISTINCT metric, metric FROM series) k ON k.metric = r.metric
+       JOIN weekly_series s ON s.dataset = ? AND s.metric = k.component AND s.week_start BETWEEN r.first_week AND r.last_week AND s.file_name IS NOT NULL
+       GROUP BY r.metric, r.phase
+     )
+     SELECT f.metric, f.phase, f.weeks_in_range AS "weeksInRange", CAST(f.weeks_with_data AS INTEGER) AS "weeksWithData", f.mean, f.total,
+            ${ISO_WEEK('f.last_week')} AS "lastWeek", f.last_value AS "lastValue", f.baseline,
+            100 * f.mean / nullif(f.baseline, 0) AS pct, s.sources
+     FROM figures f LEFT JOIN sources s USING (metric, phase)
+     ORDER BY f.metric, f.phase`,
+    [...pipelineParameters(query), phaseList, query.dataset],
+  );
+  return rows.map((row) => ({
+    ...row,
+    sources: (row.sources ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .map((entry) => {
+        const [fileName, exportDate] = entry.split(SOURCE_SEPARATOR);
+        return { fileName, exportDate };
+      })
+      .sort((a, b) => b.exportDate.localeCompare(a.exportDate) || a.fileName.localeCompare(b.fileName)),
+  }));
+}
+
