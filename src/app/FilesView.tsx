@@ -6,6 +6,7 @@ import { useLang, useT, type Lang, type Translate } from '../i18n/language';
 import type { ColumnSummary, FileReport, LineOutcome } from '../metrics/queries';
 import { useFileColumns, useFileReports, useLineReports } from './dataQueries';
 import { FilePicker } from './FilePicker';
+import type { CaseField } from '../data/caseExport';
 import { catalogueLabel } from './metricLabel';
 
 const PAGE = 500;
@@ -57,7 +58,7 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
   const [shown, setShown] = useState(PAGE);
   const n = (v: number) => formatNumber(v, lang);
   const format = [
-    report.layout && (report.layout === 'wide' ? t('layoutWide') : t('layoutLong')),
+    report.layout && t(report.layout === 'wide' ? 'layoutWide' : report.layout === 'long' ? 'layoutLong' : 'layoutCases'),
     report.delimiter && t('delimiterName', { d: report.delimiter === '\t' ? 'tab' : `“${report.delimiter}”` }),
     report.encoding,
   ].filter(Boolean);
@@ -195,8 +196,10 @@ function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
       return c.detail === 'forced_part' ? t('roleForcedPart', { label }) : `${label} (${c.metric})`;
     case 'custom':
       return `${t('roleCustom', { header: c.header })} (${c.metric})`;
+    case 'case':
+      return t('roleCase', { field: t(`caseField_${c.detail as CaseField}`) });
     case 'ignored':
-      return c.detail === 'empty' ? t('ignoredEmpty') : c.detail === 'duplicate_metric' ? t('ignoredDuplicate') : c.detail === 'empty_header' ? t('ignoredEmptyHeader') : t('ignoredNotNumeric');
+      return c.detail === 'not_a_case_field' ? t('ignoredNotCaseField') : c.detail === 'empty' ? t('ignoredEmpty') : c.detail === 'duplicate_metric' ? t('ignoredDuplicate') : c.detail === 'empty_header' ? t('ignoredEmptyHeader') : t('ignoredNotNumeric');
   }
 }
 

@@ -59,7 +59,7 @@ export function useWorkspace() {
       return serial(async () => {
         const db = await engine;
         try {
-          for (const [index, file] of parsed.entries()) await storeParsedExport(db, target, await file, (await files[index].storeKey) ?? null);
+          for (const [index, file] of parsed.entries()) await storeParsedExport(db, target, await file, (await files[index].storeKey) ?? null, progress(added[index]));
         } finally {
           // One refetch for the whole batch, before its jobs disappear: the status never says ready over stale figures.
           await queryClient.invalidateQueries();

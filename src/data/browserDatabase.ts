@@ -12,13 +12,16 @@ export async function openBrowserDatabase(): Promise<Database> {
   const duckdb = new AsyncDuckDB(new VoidLogger(), new Worker(workerUrl));
   await duckdb.instantiate(wasmUrl);
   await duckdb.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
-  const db = new Database(new BrowserConnection(await duckdb.connect()));
+  const db = new Database(new BrowserConnection(duckdb, await duckdb.connect()));
   await createSchema(db);
   return db;
 }
 
 class BrowserConnection implements SqlConnection {
-  constructor(private readonly connection: AsyncDuckDBConnection) {}
+  constructor(
+    private readonly duckdb: AsyncDuckDB,
+    private readonly connection: AsyncDuckDBConnection,
+  ) {}
 
   async run(sql: string, params: readonly unknown[]): Promise<Row[]> {
     if (params.length === 0) return (await this.connection.query(sql)).toArray().map((r) => r.toJSON());
@@ -32,5 +35,13 @@ class BrowserConnection implements SqlConnection {
 
   async insertArrowStream(table: string, ipc: Uint8Array): Promise<void> {
     await this.connection.insertArrowFromIPCStream(ipc, { name: table, create: true });
+  }
+
+  async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+    await this.duckdb.registerFileBuffer(name, bytes);
+  }
+
+  async dropFile(name: string): Promise<void> {
+    await this.duckdb.dropFile(name);
   }
 }

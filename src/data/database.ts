@@ -8,6 +8,9 @@ export interface SqlConnection {
   run(sql: string, params: readonly unknown[]): Promise<Row[]>;
   /** Creates `table` from an Arrow IPC stream. */
   insertArrowStream(table: string, ipc: Uint8Array): Promise<void>;
+  /** Makes `bytes` readable by DuckDB's file functions (read_csv) as `name`; the buffer may be taken over. */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
 }
 
 export class Database {

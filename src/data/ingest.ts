@@ -3,6 +3,8 @@
  * A file that fails at any step is still listed, with the reason, and nothing already
  * loaded is touched.
  */
+import { dataLinesAfter, sniffCaseLayout, type CaseExport } from './caseExport';
+import { storeCaseExport } from './caseStore';
 import type { Database } from './database';
 import type { ParseReply, ParseRequest } from './parse.worker';
 import { emptyExport, type ParsedExport } from './parsedExport';
@@ -44,26 +46,35 @@ function parseInWorker(input: Omit<ParseRequest, 'id'>, onProgress: (fraction: n
   });
 }
 
-/** Reads and parses one file off the main thread; needs no database, so it can start before DuckDB is up. Never throws. */
-export async function readExport(file: SourceFile, onProgress: (fraction: number) => void): Promise<ParsedExport> {
+/**
+ * Reads one file: a case-level export is only recognised here (DuckDB reads it when it is
+ * stored); a weekly export is parsed off the main thread. Needs no database, so it can start
+ * before DuckDB is up. Never throws.
+ */
+export async function readExport(file: SourceFile, onProgress: (fraction: number) => void): Promise<ParsedExport | CaseExport> {
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
+    const cases = sniffCaseLayout(bytes);
+    if (cases) {
+      const exportDate = exportDateOf(file.name, file.lastModified);
+      return { kind: 'cases', name: file.name, sizeBytes: bytes.length, exportDate, bytes, layout: cases, dataLines: dataLinesAfter(bytes, cases.headerLine) };
+    }
     return await parseInWorker({ name: file.name, bytes, lastModified: file.lastModified }, onProgress);
   } catch (error) {
     return unreadable(file, error);
   }
 }
 
-/** Stores a parsed file in `dataset`; a file the database refuses is still listed, with the reason. */
-export async function storeParsedExport(db: Database, dataset: Dataset, parsed: ParsedExport, storeKey: number | null): Promise<number> {
+/** Stores a read file in `dataset`; a file the database refuses is still listed, with the reason. */
+export async function storeParsedExport(db: Database, dataset: Dataset, parsed: ParsedExport | CaseExport, storeKey: number | null, onProgress: (fraction: number) => void = () => {}): Promise<number> {
   try {
-    return await storeExport(db, dataset, parsed, storeKey);
+    return 'kind' in parsed ? await storeCaseExport(db, dataset, parsed, storeKey, onProgress) : await storeExport(db, dataset, parsed, storeKey);
   } catch (error) {
     return storeExport(db, dataset, unreadable(parsed, error), storeKey);
   }
 }
 
-function unreadable(file: SourceFile | ParsedExport, error: unknown): ParsedExport {
+function unreadable(file: SourceFile | ParsedExport | CaseExport, error: unknown): ParsedExport {
   const exportDate = 'exportDate' in file ? file.exportDate : exportDateOf(file.name, file.lastModified);
   const parsed = emptyExport(file.name, 'sizeBytes' in file ? file.sizeBytes : 0, exportDate);
   return { ...parsed, problem: { code: 'read_failed', message: error instanceof Error ? error.message : String(error) } };

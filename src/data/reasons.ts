@@ -16,7 +16,14 @@ export type RejectReason =
   | { code: 'too_few_fields'; found: number; expected: number }
   | { code: 'unterminated_quote'; fromLine: number }
   | { code: 'duplicate_conflict'; week: string; metric?: string; firstLine: number }
-  | { code: 'file_unusable' };
+  | { code: 'file_unusable' }
+  | { code: 'case_value_unreadable'; column: string; text: string }
+  | { code: 'case_line_unreadable'; message: string }
+  | { code: 'case_id_missing' }
+  | { code: 'case_received_missing' }
+  | { code: 'case_decided_before_received'; received: string; decided: string }
+  | { code: 'case_duplicate_id'; id: string; firstLine: number }
+  | { code: 'case_date_after_export'; column: string; date: string; exportDate: string };
 
 export type SkipReason =
   | { code: 'blank_line' }

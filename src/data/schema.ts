@@ -16,7 +16,7 @@ export const SCHEMA: readonly string[] = [
   export_date_source VARCHAR NOT NULL, -- 'file_name' or 'modified'
   encoding VARCHAR,
   delimiter VARCHAR,
-  layout VARCHAR,
+  layout VARCHAR,                      -- 'wide', 'long' or 'cases'
   header_line INTEGER,
   data_lines INTEGER NOT NULL,
   rows_loaded INTEGER NOT NULL,
@@ -77,6 +77,25 @@ FROM observations o JOIN files f USING (file_id)`,
   file_name VARCHAR,
   line INTEGER,
   export_date DATE
+)`,
+  // Case-level exports: one row per case, with its file and line.
+  `CREATE TABLE cases (
+  file_id INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  case_id VARCHAR NOT NULL,
+  received DATE NOT NULL,
+  decided DATE,                        -- NULL while open
+  hearing VARCHAR,
+  outcome VARCHAR,
+  nationality VARCHAR
+)`,
+  // The cases of a dataset counted by received day and decision week (the newest export of a case
+  // id wins): what the backlog queries read. Rebuilt when case files are stored or removed.
+  `CREATE TABLE case_groups (
+  dataset VARCHAR NOT NULL,
+  received DATE NOT NULL,
+  decided_week DATE,                   -- Monday of the decision week; NULL while open
+  cases INTEGER NOT NULL
 )`,
 ];
 

@@ -6,6 +6,7 @@ import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apac
 import type { Database, SqlConnection } from './database';
 import type { ParsedExport } from './parsedExport';
 import { refreshWeeklySeries } from '../metrics/weeklySeries';
+import { refreshCaseGroups } from './caseStore';
 import { REFRESH_CURRENT, SCHEMA } from './schema';
 
 export type Dataset = 'sample' | 'user';
@@ -99,19 +100,22 @@ function utf8Vector(values: (string | null)[]): Vector<Utf8> {
 
 export async function removeFile(db: Database, fileId: number): Promise<void> {
   await db.transaction(async (sql) => {
-    for (const table of ['observations', 'line_reports', 'file_columns', 'custom_metrics', 'files']) {
+    const [file] = (await sql.run('SELECT dataset, layout FROM files WHERE file_id = ?', [fileId])) as { dataset: Dataset; layout: string | null }[];
+    for (const table of ['observations', 'cases', 'line_reports', 'file_columns', 'custom_metrics', 'files']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [fileId]);
     }
-    await refreshCurrent(sql);
+    if (file?.layout === 'cases') await refreshCaseGroups(sql, file.dataset);
+    else await refreshCurrent(sql);
   });
 }
 
 export async function removeDataset(db: Database, dataset: Dataset): Promise<void> {
   await db.transaction(async (sql) => {
-    for (const table of ['observations', 'line_reports', 'file_columns', 'custom_metrics']) {
+    for (const table of ['observations', 'cases', 'line_reports', 'file_columns', 'custom_metrics']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id IN (SELECT file_id FROM files WHERE dataset = ?)`, [dataset]);
     }
     await sql.run('DELETE FROM files WHERE dataset = ?', [dataset]);
+    await sql.run('DELETE FROM case_groups WHERE dataset = ?', [dataset]);
     await refreshCurrent(sql);
   });
 }

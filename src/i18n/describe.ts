@@ -71,6 +71,29 @@ export function describeReject(reason: RejectReason, lang: Lang): string {
       });
     case 'file_unusable':
       return pick(lang, { nl: 'Het bestand als geheel is niet te lezen (zie boven).', en: 'The file as a whole cannot be read (see above).' });
+    case 'case_value_unreadable':
+      return pick(lang, {
+        nl: `${reason.column}: “${reason.text}” is geen datum in de schrijfwijze van dit bestand (jjjj-mm-dd, dd-mm-jjjj of dd/mm/jjjj; nooit maand eerst).`,
+        en: `${reason.column}: “${reason.text}” is not a date in this file's spelling (yyyy-mm-dd, dd-mm-yyyy or dd/mm/yyyy; never month first).`,
+      });
+    case 'case_line_unreadable':
+      return pick(lang, { nl: `De regel is niet te lezen: ${reason.message}`, en: `The line cannot be read: ${reason.message}` });
+    case 'case_id_missing':
+      return pick(lang, { nl: 'Geen zaak-id ingevuld.', en: 'No case id given.' });
+    case 'case_received_missing':
+      return pick(lang, { nl: 'Geen ontvangstdatum ingevuld.', en: 'No received date given.' });
+    case 'case_decided_before_received':
+      return pick(lang, {
+        nl: `Besluit op ${formatDay(reason.decided, lang)}, vóór de ontvangst op ${formatDay(reason.received, lang)}.`,
+        en: `Decided on ${formatDay(reason.decided, lang)}, before it was received on ${formatDay(reason.received, lang)}.`,
+      });
+    case 'case_duplicate_id':
+      return pick(lang, { nl: `Zaak “${reason.id}” staat al op regel ${reason.firstLine}.`, en: `Case “${reason.id}” is already on line ${reason.firstLine}.` });
+    case 'case_date_after_export':
+      return pick(lang, {
+        nl: `${reason.column}: ${formatDay(reason.date, lang)} ligt na de exportdatum ${formatDay(reason.exportDate, lang)}.`,
+        en: `${reason.column}: ${formatDay(reason.date, lang)} is after the export date ${formatDay(reason.exportDate, lang)}.`,
+      });
   }
 }
 

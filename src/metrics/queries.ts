@@ -54,7 +54,7 @@ export interface FileReport {
   exportDateSource: 'file_name' | 'modified';
   encoding: string | null;
   delimiter: string | null;
-  layout: 'wide' | 'long' | null;
+  layout: 'wide' | 'long' | 'cases' | null;
   headerLine: number | null;
   dataLines: number;
   rowsLoaded: number;
@@ -91,7 +91,7 @@ export async function fileReports(db: Database, dataset: Dataset): Promise<FileR
   return rows.map((r) => ({ ...r, problem: r.problem ? JSON.parse(r.problem) : null, warnings: JSON.parse(r.warnings) }));
 }
 
-export type ColumnSummary = { fileId: number; position: number; header: string; role: ColumnRole['role']; metric: string | null; detail: string | null };
+export type ColumnSummary = { fileId: number; position: number; header: string; role: ColumnRole['role'] | 'case'; metric: string | null; detail: string | null };
 
 export async function fileColumns(db: Database, dataset: Dataset): Promise<ColumnSummary[]> {
   return db.query<ColumnSummary>(

@@ -2,7 +2,7 @@
  * Real DuckDB-WASM for tests under Node (the blocking build), behind the same Database the
  * app uses. Arrow crosses as an IPC stream because the CommonJS build carries its own Arrow.
  */
-import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
+import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBBindings, type DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Database, type Row, type SqlConnection } from '../../src/data/database';
@@ -18,13 +18,16 @@ export async function openTestDatabase(): Promise<Database> {
   const duckdb = await createDuckDB(bundles, new VoidLogger(), NODE_RUNTIME);
   await duckdb.instantiate();
   duckdb.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
-  const db = new Database(new NodeConnection(duckdb.connect()));
+  const db = new Database(new NodeConnection(duckdb, duckdb.connect()));
   await createSchema(db);
   return db;
 }
 
 class NodeConnection implements SqlConnection {
-  constructor(private readonly connection: DuckDBConnection) {}
+  constructor(
+    private readonly duckdb: DuckDBBindings,
+    private readonly connection: DuckDBConnection,
+  ) {}
 
   async run(sql: string, params: readonly unknown[]): Promise<Row[]> {
     if (params.length === 0) return this.connection.query(sql).toArray().map((r) => r.toJSON());
@@ -38,5 +41,13 @@ class NodeConnection implements SqlConnection {
 
   async insertArrowStream(table: string, ipc: Uint8Array): Promise<void> {
     this.connection.insertArrowFromIPCStream(ipc, { name: table, create: true });
+  }
+
+  async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+    this.duckdb.registerFileBuffer(name, bytes);
+  }
+
+  async dropFile(name: string): Promise<void> {
+    this.duckdb.dropFile(name);
   }
 }

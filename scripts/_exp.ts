@@ -1,0 +1,17 @@
+import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+const dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/blocking'));
+const duckdb = await createDuckDB({ mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' } }, new VoidLogger(), NODE_RUNTIME);
+await duckdb.instantiate();
+duckdb.open({ query: { castBigIntToDouble: true } });
+const c = duckdb.connect();
+const q = (s: string) => { try { return c.query(s).toArray().map((r) => r.toJSON()); } catch (e) { return String(e); } };
+const text = 'id;ontvangen;besluit;nationaliteit\nA1;15-03-2020;;Syrië\n\nA2;2020-03-16;20/04/2020;"Eritrea; Noord"\nA3;x;;\nA4;1-1-2020;2-1-2020;a;extra\nA5;01/02/2020\nA6;03-03-2020;;Irak\n';
+duckdb.registerFileText('t.csv', text);
+console.log(q(`SELECT * FROM duckdb_functions() WHERE function_name = 'read_csv' LIMIT 1`).length);
+console.log(q(`SELECT *, row_number() OVER () AS rn FROM read_csv('t.csv', header=true, delim=';', quote='"', escape='"', all_varchar=true, store_rejects=true, strict_mode=true)`));
+console.log(q(`SELECT line, column_name, error_type, csv_line, error_message FROM reject_errors`));
+console.log(q(`SELECT * FROM read_csv('t.csv', header=false, delim=E'\\x1F', quote='', escape='', columns={'line': 'VARCHAR'}, skip=0)`));
+console.log(q(`SELECT try_strptime('15-03-2020', ['%d-%m-%Y','%d/%m/%Y','%Y-%m-%d'])::DATE d, try_strptime('1-1-2020', '%d-%m-%Y')::DATE e, try_strptime('2020-02-30', '%Y-%m-%d') f`));
+console.log(q(`SELECT DATE '2020-01-31' + INTERVAL 1 MONTH a, date_diff('month', DATE '2020-03-15', DATE '2020-06-14') b`));
