@@ -4,6 +4,7 @@
  * title lines and total rows), and an older preliminary export that the newer one revises.
  */
 import { formatIsoWeek, isoWeekMonday, type IsoWeek } from '../src/data/isoWeek';
+import { regionCaseExport } from './caseExports';
 import { generateSeries, randomSource, sampleWeeks, type SampleSeries } from './sampleSeries';
 
 export interface SampleFile {
@@ -77,6 +78,7 @@ export function sampleExports(series: SampleSeries = generateSeries()): SampleFi
     { name: 'IND_gehoren_2022-01-10.csv', bytes: utf8(csv(gehoren, ',')), description: 'IND gehoren, jaar- en weekkolom' },
     { name: 'DTV_vertrek_2022-01-07.csv', bytes: utf8(csv(vertrek, ';')), description: 'DT&V vertrek, maandag als datum' },
     { name: 'Dublin_overdrachten_2022-01-07.csv', bytes: utf8(csv(dublin, ',')), description: 'Dublinoverdrachten, lang formaat' },
+    { name: 'IND_nareis_zaken_regio_zuid_2022-01-10.csv', bytes: utf8(regionCaseExport(series)), description: 'IND nareiszaken van één regio, één regel per aanvraag' },
   ];
 }
 

@@ -2,6 +2,7 @@ import { useIsFetching } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { LanguageContext, translator, useLang } from '../i18n/language';
 import { useAnythingBusy } from './busy';
+import { BacklogView } from './BacklogView';
 import { BriefingView } from './BriefingView';
 import { DashboardView } from './DashboardView';
 import { useFileReports } from './dataQueries';
@@ -39,6 +40,9 @@ export function App() {
           <nav aria-label={t('appTitle')}>
             <button type="button" aria-current={view === 'dashboard' ? 'page' : undefined} data-testid="nav-dashboard" onClick={() => update({ view: 'dashboard' })}>
               {t('navDashboard')}
+            </button>
+            <button type="button" aria-current={view === 'backlog' ? 'page' : undefined} data-testid="nav-backlog" onClick={() => update({ view: 'backlog' })}>
+              {t('navBacklog')}
             </button>
             <button type="button" aria-current={view === 'letter' ? 'page' : undefined} data-testid="nav-letter" onClick={() => update({ view: 'letter' })}>
               {t('navLetter')}
@@ -90,6 +94,8 @@ export function App() {
         <main>
           {view === 'dashboard' ? (
             <DashboardView dataset={workspace.dataset} view={viewState} update={update} />
+          ) : view === 'backlog' ? (
+            <BacklogView dataset={workspace.dataset} view={viewState} update={update} />
           ) : view === 'letter' ? (
             <LetterView dataset={workspace.dataset} view={viewState} update={update} />
           ) : view === 'briefing' ? (

@@ -3,6 +3,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { parseAnnotations } from '../data/annotations';
 import type { Database } from '../data/database';
 import type { Dataset } from '../data/store';
+import { backlogBreakdown, backlogSources, backlogSummary, backlogWeeks, type BacklogQuery, type BreakdownBy } from '../metrics/backlog';
 import { metricSummaries, panelWeeks, type PanelQuery } from '../metrics/panelQueries';
 import { phaseFigures, type Phase } from '../metrics/phases';
 import { fileColumns, fileReports, lineReports, loadedWeekRange, metricsInData, observationHistory } from '../metrics/queries';
@@ -38,6 +39,21 @@ export const useMetricSummaries = (query: PanelQuery) => useData(['summaries', q
 
 export const usePhaseFigures = (query: PanelQuery, phases: Phase[]) =>
   useData(['phases', query, phases], (db) => phaseFigures(db, query, phases), sameDataset(query));
+
+/** Backlog answers stay on screen while a changed view is computed, within one dataset and source. */
+const sameBacklog = (query: BacklogQuery) => (previousKey: readonly unknown[]) => {
+  const previous = previousKey[1] as BacklogQuery;
+  return previous.dataset === query.dataset && previous.source === query.source;
+};
+
+export const useBacklogSources = (dataset: Dataset) => useData(['backlogSources', dataset], (db) => backlogSources(db, dataset));
+
+export const useBacklogWeeks = (query: BacklogQuery) => useData(['backlogWeeks', query], (db) => backlogWeeks(db, query), sameBacklog(query));
+
+export const useBacklogSummary = (query: BacklogQuery) => useData(['backlogSummary', query], (db) => backlogSummary(db, query), sameBacklog(query));
+
+export const useBacklogBreakdown = (dataset: Dataset, by: BreakdownBy, weekStart: string | null, trailingWeeks: number, enabled: boolean) =>
+  useData(['backlogBreakdown', dataset, by, weekStart, trailingWeeks], async (db) => (enabled && weekStart ? backlogBreakdown(db, dataset, by, weekStart, trailingWeeks) : []));
 
 export const useFileReports = (dataset: Dataset) => useData(['files', dataset], (db) => fileReports(db, dataset));
 

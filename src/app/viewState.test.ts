@@ -22,17 +22,21 @@ describe('view state in the URL', () => {
       cumulativeFrom: '2020-07-15',
       notes: [{ date: '2020-09-13', text: 'Brief aan de Kamer: 280 overdrachten' }],
       phases: [{ from: '2020-W12', to: '2020-W26', name: 'Eerste golf: stilstand' }, { from: '2020-W50', to: '2021-W05', name: '' }],
+      backlog: { source: 'cases', trailingWeeks: 12, termMonths: 3, projectionWeeks: 52, extraDecisions: 25.5, inflowChangePct: -10, target: 2000, targetDate: '2021-12-31', breakdown: 'hearing' },
     };
     const search = serialiseViewState(state);
     expect(search).toBe(
       '?view=files&lang=en&from=2020-W01&to=2020-W53&bfrom=2019-W01&bto=2019-W52&method=seasonal&rolling=1&panels=hearings%2Cdublin&cumfrom=2020-07-15&note=2020-09-13%3ABrief+aan+de+Kamer%3A+280+overdrachten' +
+        '&bsource=cases&bweeks=12&term=3&pweeks=52&extra=25.5&inflow=-10&target=2000&tdate=2021-12-31&bby=hearing' +
         '&phase=2020-W12%2F2020-W26%3AEerste+golf%3A+stilstand&phase=2020-W50%2F2021-W05',
     );
     expect(parseViewState(search)).toEqual(state);
   });
 
   it('falls back to the default for anything invalid', () => {
-    const state = parseViewState('?lang=fr&from=2019-W53&bto=banana&method=max&ref=12&panels=inflow,nonsense&cumfrom=31-02-2020&note=2020-13-01:x&note=2020-01-01:');
+    const state = parseViewState(
+      '?lang=fr&from=2019-W53&bto=banana&method=max&ref=12&panels=inflow,nonsense&cumfrom=31-02-2020&note=2020-13-01:x&note=2020-01-01:&bsource=x&bweeks=0&term=&extra=abc&tdate=2020-02-30&bby=x',
+    );
     expect(state).toEqual({ ...DEFAULT_VIEW, panels: ['inflow'] });
   });
 

@@ -7,10 +7,11 @@ import type { Lang } from '../i18n/language';
 import type { PanelId } from '../metrics/catalogue';
 import type { BaselineMethod } from '../metrics/panelQueries';
 import { PANELS } from '../metrics/panels';
+import type { BacklogSource, BreakdownBy } from '../metrics/backlog';
 import { LETTER_PHASES, phaseKey, type Phase } from '../metrics/phases';
 
-export type View = 'dashboard' | 'letter' | 'briefing' | 'files';
-const VIEWS: View[] = ['dashboard', 'letter', 'briefing', 'files'];
+export type View = 'dashboard' | 'backlog' | 'letter' | 'briefing' | 'files';
+const VIEWS: View[] = ['dashboard', 'backlog', 'letter', 'briefing', 'files'];
 
 export interface ViewState {
   view: View;
@@ -30,7 +31,35 @@ export interface ViewState {
   notes: { date: string; text: string }[];
   /** The phases of the phase table and sentences (the baseline window is always added). */
   phases: Phase[];
+  backlog: BacklogSettings;
 }
+
+export interface BacklogSettings {
+  /** null: case-level data when the dataset has it, else the weekly exports. */
+  source: BacklogSource | null;
+  trailingWeeks: number;
+  termMonths: number;
+  projectionWeeks: number;
+  extraDecisions: number;
+  inflowChangePct: number;
+  /** Open cases to reach; null: the pre-COVID level (the stock at the end of the baseline window). */
+  target: number | null;
+  /** The day by which to reach it, "YYYY-MM-DD"; null: half a year after the latest week. */
+  targetDate: string | null;
+  breakdown: BreakdownBy;
+}
+
+export const DEFAULT_BACKLOG: BacklogSettings = {
+  source: null,
+  trailingWeeks: 8,
+  termMonths: 6,
+  projectionWeeks: 26,
+  extraDecisions: 0,
+  inflowChangePct: 0,
+  target: null,
+  targetDate: null,
+  breakdown: 'nationality',
+};
 
 /** The 52 ISO weeks before the crisis (the asylum procedure was suspended in 2020-W12). */
 export const DEFAULT_VIEW: ViewState = {
@@ -47,6 +76,7 @@ export const DEFAULT_VIEW: ViewState = {
   cumulativeFrom: '2020-07-01',
   notes: [],
   phases: [...LETTER_PHASES],
+  backlog: DEFAULT_BACKLOG,
 };
 
 const METHODS: BaselineMethod[] = ['mean', 'median', 'seasonal'];
@@ -84,7 +114,23 @@ export function parseViewState(search: string): ViewState {
     }),
     // An empty "phase" parameter keeps a list the user emptied.
     phases: q.has('phase') ? q.getAll('phase').flatMap((p) => parsePhase(p) ?? []) : DEFAULT_VIEW.phases,
+    backlog: {
+      source: pick<BacklogSource | 'auto'>('bsource', ['weekly', 'cases', 'auto'], 'auto') === 'auto' ? null : (q.get('bsource') as BacklogSource),
+      trailingWeeks: number('bweeks', 1, 52, DEFAULT_BACKLOG.trailingWeeks),
+      termMonths: number('term', 1, 60, DEFAULT_BACKLOG.termMonths),
+      projectionWeeks: number('pweeks', 1, 156, DEFAULT_BACKLOG.projectionWeeks),
+      extraDecisions: number('extra', -100_000, 100_000, DEFAULT_BACKLOG.extraDecisions),
+      inflowChangePct: number('inflow', -100, 1000, DEFAULT_BACKLOG.inflowChangePct),
+      target: q.has('target') ? number('target', 0, 1e9, 0) : null,
+      targetDate: parseCalendarDate(q.get('tdate') ?? ''),
+      breakdown: pick('bby', ['nationality', 'hearing'], DEFAULT_BACKLOG.breakdown),
+    },
   };
+
+  function number(name: string, min: number, max: number, fallback: number): number {
+    const value = Number(q.get(name) ?? '');
+    return q.get(name) !== null && q.get(name) !== '' && Number.isFinite(value) && value >= min && value <= max ? value : fallback;
+  }
 }
 
 /** "2020-W27/2020-W37" or "2020-W27/2020-W37:Name"; weeks given back to front mean the same phase. */
@@ -113,6 +159,16 @@ export function serialiseViewState(state: ViewState): string {
   put('panels', state.panels.join(','), DEFAULT_VIEW.panels.join(','));
   put('cumfrom', state.cumulativeFrom, DEFAULT_VIEW.cumulativeFrom);
   for (const note of state.notes) q.append('note', `${note.date}:${note.text}`);
+  const b = state.backlog;
+  put('bsource', b.source, null);
+  put('bweeks', String(b.trailingWeeks), String(DEFAULT_BACKLOG.trailingWeeks));
+  put('term', String(b.termMonths), String(DEFAULT_BACKLOG.termMonths));
+  put('pweeks', String(b.projectionWeeks), String(DEFAULT_BACKLOG.projectionWeeks));
+  put('extra', String(b.extraDecisions), String(DEFAULT_BACKLOG.extraDecisions));
+  put('inflow', String(b.inflowChangePct), String(DEFAULT_BACKLOG.inflowChangePct));
+  put('target', b.target === null ? null : String(b.target), null);
+  put('tdate', b.targetDate, null);
+  put('bby', b.breakdown, DEFAULT_BACKLOG.breakdown);
   const phases = state.phases.map(serialisePhase);
   if (phases.join() !== DEFAULT_VIEW.phases.map(serialisePhase).join()) for (const phase of phases.length ? phases : ['']) q.append('phase', phase);
   const text = q.toString();

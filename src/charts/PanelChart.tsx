@@ -21,6 +21,16 @@ export interface ChartBaseline {
   label: string;
 }
 
+/** A range drawn as a shaded area between two series, e.g. a projection's plausible band. */
+export interface ChartBand {
+  key: string;
+  label: string;
+  color: string;
+  low: (number | null)[];
+  high: (number | null)[];
+  axis: 'left' | 'right';
+}
+
 export interface ChartMarker {
   week: string;
   label: string;
@@ -40,22 +50,29 @@ interface Props {
   baseline: ChartBaseline | null;
   markers: ChartMarker[];
   tooltips: WeekTooltip[];
+  bands?: ChartBand[];
   height?: number;
 }
 
-export function PanelChart({ description, weeks, lines, stacked, baseline, markers, tooltips, height = 260 }: Props) {
+export function PanelChart({ description, weeks, lines, stacked, baseline, markers, tooltips, bands = [], height = 260 }: Props) {
   const lang = useLang();
   const rows = weeks.map((week, i) => {
     const row: Record<string, string | number | null> = { week };
     for (const line of lines) row[line.key] = line.values[i];
     return row;
   });
-  const hasRight = lines.some((l) => l.axis === 'right');
+  // A range area takes [low, high] per point.
+  const data = rows.map((row, i) => {
+    const withBands: Record<string, unknown> = { ...row };
+    for (const band of bands) withBands[band.key] = band.low[i] === null || band.high[i] === null ? null : [band.low[i], band.high[i]];
+    return withBands;
+  });
+  const hasRight = lines.some((l) => l.axis === 'right') || bands.some((b) => b.axis === 'right');
   const tick = (v: number) => formatNumber(v, lang);
   return (
     <div className="chart" role="img" aria-label={description}>
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-        <ComposedChart data={rows} margin={{ top: 12, right: hasRight ? 4 : 16, bottom: 4, left: 4 }}>
+        <ComposedChart data={data} margin={{ top: 12, right: hasRight ? 4 : 16, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="#d9d9d9" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="week" tickFormatter={shortWeekLabel} minTickGap={28} tick={{ fontSize: 12 }} />
           <YAxis yAxisId="left" tickFormatter={tick} width={56} tick={{ fontSize: 12 }} />
@@ -91,6 +108,9 @@ export function PanelChart({ description, weeks, lines, stacked, baseline, marke
               ) : null;
             }}
           />
+          {bands.map((band) => (
+            <Area key={band.key} yAxisId={band.axis} dataKey={band.key} name={band.label} stroke="none" fill={band.color} fillOpacity={0.2} isAnimationActive={false} connectNulls={false} />
+          ))}
           {lines.map((line) =>
             line.shape === 'area' ? (
               <Area
@@ -127,6 +147,12 @@ export function PanelChart({ description, weeks, lines, stacked, baseline, marke
           <li key={line.key}>
             <span className={`swatch${line.dashed ? ' dashed' : ''}`} style={{ borderColor: line.color, background: line.shape === 'area' ? line.color : undefined }} />
             {line.label}
+          </li>
+        ))}
+        {bands.map((band) => (
+          <li key={band.key}>
+            <span className="swatch band" style={{ background: band.color }} />
+            {band.label}
           </li>
         ))}
         {baseline && (

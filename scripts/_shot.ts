@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { CHROMIUM_FLAGS } from '../tests/browser/chromium';
+const server = await preview({ root: '/work/main', logLevel: 'warn', preview: { host: '127.0.0.1', port: 4323, strictPort: false } });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, locale: 'nl-NL' });
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(server.resolvedUrls!.local[0] + (process.argv[2] ?? '?view=backlog'));
+await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 30000 });
+await page.screenshot({ path: '/tmp/backlog.png', fullPage: true });
+console.log(await page.locator('[data-testid=app-status]').textContent());
+await browser.close(); await server.close();
