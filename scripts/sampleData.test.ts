@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIsoWeek } from '../src/data/isoWeek';
 import { parseExport } from '../src/data/parseExport';
+import { sniffCaseLayout } from '../src/data/caseExport';
+import { regionCases } from './caseExports';
 import { sampleExports } from './sampleExports';
 import { generateSeries, sampleWeeks, STOCK_CORRECTIONS, type SampleSeries } from './sampleSeries';
 
@@ -71,6 +73,7 @@ describe('the sample series reproduce the public figures', () => {
 
 describe('the sample exports', () => {
   const files = sampleExports(series);
+  const weekly = files.filter((f) => sniffCaseLayout(f.bytes) === null);
 
   it('are the files committed in public/data', () => {
     for (const file of files) {
@@ -80,7 +83,7 @@ describe('the sample exports', () => {
   });
 
   it('load without a rejected line, skipping only titles, totals and notes', () => {
-    for (const file of files) {
+    for (const file of weekly) {
       const parsed = parseExport({ name: file.name, bytes: file.bytes, lastModified: 0 });
       expect(parsed.problem, file.name).toBeNull();
       expect(parsed.rejected, file.name).toEqual([]);
@@ -90,7 +93,7 @@ describe('the sample exports', () => {
   });
 
   it('cover 2019-W01 to 2021-W52 with every catalogue metric, including 2020-W53', () => {
-    const observed = files.flatMap((f) => parseExport({ name: f.name, bytes: f.bytes, lastModified: 0 }).observations);
+    const observed = weekly.flatMap((f) => parseExport({ name: f.name, bytes: f.bytes, lastModified: 0 }).observations);
     const metrics = new Set(observed.map((o) => o.metric));
     expect([...metrics].sort()).toEqual(Object.keys(series).sort());
     const mondays = observed.map((o) => o.weekStart).sort();
@@ -104,5 +107,16 @@ describe('the sample exports', () => {
     const revised = early.observations.filter((o) => lateValue.get(`${o.weekStart} ${o.metric}`) !== o.value);
     expect(revised.length).toBeGreaterThanOrEqual(6);
     expect(new Set(revised.map((o) => o.weekStart)).has('2020-09-07')).toBe(true);
+  });
+
+  it('include one case-level export that agrees with a tenth of the nareis series, with two lines to reject', () => {
+    const cases = files.filter((f) => sniffCaseLayout(f.bytes) !== null);
+    expect(cases.map((f) => f.name)).toEqual(['IND_nareis_zaken_regio_zuid_2022-01-10.csv']);
+    const lines = new TextDecoder().decode(cases[0].bytes).trim().split('\r\n');
+    const region = regionCases(series);
+    expect(lines.length - 1).toBe(region.length + 2);
+    // Received per week: a tenth of the nareis applications (rounded), e.g. in 2020-W27.
+    const w27 = region.filter((c) => c.received >= new Date(2020, 5, 29) && c.received < new Date(2020, 6, 6)).length;
+    expect(w27).toBe(Math.round(series.nareis_applications[weeks.indexOf('2020-W27')] / 10));
   });
 });
