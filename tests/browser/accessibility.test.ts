@@ -70,6 +70,19 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     }
   });
 
+  it.each(['', '&lang=en'])('the backlog view, chart and table, case-level and weekly (%s)', async (query) => {
+    const { page, context } = await openApp(browser, `?view=backlog${query}`);
+    try {
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.locator('[data-testid=panel-backlog] [data-testid=show-table]').click();
+      await page.locator('[data-testid=backlog-source]').selectOption('weekly');
+      await waitUntilReady(page);
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it.each(['', '&lang=en'])('the briefing, on screen and as printed (%s)', async (query) => {
     const { page, context } = await openApp(browser, `?view=briefing${query}`);
     try {
