@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
+import type { CaseField } from '../data/caseExport';
+import { MAX_CUSTOM_METRICS } from '../data/parsedExport';
 import type { Dataset } from '../data/store';
 import { describeProblem, describeReject, describeSkip, describeWarning } from '../i18n/describe';
 import { formatDay, formatNumber } from '../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../i18n/language';
+import type { StringKey } from '../i18n/strings';
 import type { ColumnSummary, FileReport, LineOutcome } from '../metrics/queries';
 import { useFileColumns, useFileReports, useLineReports } from './dataQueries';
 import { FilePicker } from './FilePicker';
-import type { CaseField } from '../data/caseExport';
 import { catalogueLabel } from './metricLabel';
 
 const PAGE = 500;
@@ -71,6 +73,7 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
       data-rows-loaded={report.rowsLoaded}
       data-rows-rejected={report.rowsRejected}
       data-rows-skipped={report.rowsSkipped}
+      data-problem={report.problem?.code}
     >
       <header className="file-header">
         <h3>{report.name}</h3>
@@ -199,9 +202,17 @@ function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
     case 'case':
       return t('roleCase', { field: t(`caseField_${c.detail as CaseField}`) });
     case 'ignored':
-      return c.detail === 'not_a_case_field' ? t('ignoredNotCaseField') : c.detail === 'empty' ? t('ignoredEmpty') : c.detail === 'duplicate_metric' ? t('ignoredDuplicate') : c.detail === 'empty_header' ? t('ignoredEmptyHeader') : t('ignoredNotNumeric');
+      return t(IGNORED[c.detail ?? ''] ?? 'ignoredNotNumeric', { max: MAX_CUSTOM_METRICS });
   }
 }
+
+const IGNORED: Record<string, StringKey> = {
+  not_a_case_field: 'ignoredNotCaseField',
+  empty: 'ignoredEmpty',
+  duplicate_metric: 'ignoredDuplicate',
+  empty_header: 'ignoredEmptyHeader',
+  custom_limit: 'ignoredCustomLimit',
+};
 
 function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
   const groups = new Map<number, T[]>();

@@ -5,7 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { clearFiles, deleteFile, restoreFiles, saveFile } from '../data/fileStore';
-import { readExport, storeParsedExport, type SourceFile } from '../data/ingest';
+import { readExport, sizeProblem, storeParsedExport, type SourceFile } from '../data/ingest';
 import { removeDataset, removeFile, type Dataset } from '../data/store';
 import type { FileReport } from '../metrics/queries';
 import { engine } from './engine';
@@ -102,12 +102,16 @@ export function useWorkspace() {
       if (files.length === 0) return;
       setDataset('user');
       const sources: SourceFile[] = files.map((file) => {
-        const bytes = file.arrayBuffer();
+        const head = (n: number) => file.slice(0, n).arrayBuffer();
+        // A file too large to load is neither read nor kept.
+        const bytes = sizeProblem({ size: file.size, head }).then((problem) => (problem ? null : file.arrayBuffer()));
         return {
           name: file.name,
           lastModified: file.lastModified,
-          arrayBuffer: () => bytes,
-          storeKey: bytes.then((b) => saveFile(file.name, file.lastModified, b.slice(0))).catch(() => null),
+          size: file.size,
+          head,
+          arrayBuffer: async () => (await bytes) ?? new ArrayBuffer(0),
+          storeKey: bytes.then((b) => (b ? saveFile(file.name, file.lastModified, b.slice(0)) : null)).catch(() => null),
         };
       });
       void enqueue('user', sources);

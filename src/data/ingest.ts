@@ -7,6 +7,7 @@ import { dataLinesAfter, sniffCaseLayout, type CaseExport } from './caseExport';
 import { storeCaseExport } from './caseStore';
 import type { Database } from './database';
 import type { ParseReply, ParseRequest } from './parse.worker';
+import type { FileProblem } from './reasons';
 import { emptyExport, type ParsedExport } from './parsedExport';
 import { exportDateOf } from './exportDate';
 import { storeExport, type Dataset } from './store';
@@ -14,6 +15,10 @@ import { storeExport, type Dataset } from './store';
 export interface SourceFile {
   name: string;
   lastModified: number;
+  /** Bytes, when known before reading: a file too large to read is refused without reading it. */
+  size?: number;
+  /** The first bytes only (for a large file, to recognise a case-level export). */
+  head?(bytes: number): Promise<ArrayBuffer>;
   arrayBuffer(): Promise<ArrayBuffer>;
   /** Where the original is kept in the browser's storage (null: it could not be kept). */
   storeKey?: Promise<number | null>;
@@ -46,6 +51,20 @@ function parseInWorker(input: Omit<ParseRequest, 'id'>, onProgress: (fraction: n
   });
 }
 
+/** Weekly exports are kilobytes; anything over this is not one, and reading it whole would cost the tab its memory. */
+export const MAX_WEEKLY_BYTES = 50 * 2 ** 20;
+/** A case-level export is read by DuckDB into the tab's memory: about 4 million cases fit comfortably. */
+export const MAX_CASE_BYTES = 256 * 2 ** 20;
+const HEAD_BYTES = 64 * 1024;
+
+/** Why a file of `size` bytes will not be read, or null; looks at its first bytes only when it is large. */
+export async function sizeProblem(file: Pick<SourceFile, 'size' | 'head'>): Promise<FileProblem | null> {
+  if (file.size === undefined || file.size <= MAX_WEEKLY_BYTES) return null;
+  const caseLevel = file.head ? sniffCaseLayout(new Uint8Array(await file.head(HEAD_BYTES))) !== null : false;
+  if (caseLevel && file.size <= MAX_CASE_BYTES) return null;
+  return { code: 'too_large', bytes: file.size, max: caseLevel ? MAX_CASE_BYTES : MAX_WEEKLY_BYTES, caseLevel };
+}
+
 /**
  * Reads one file: a case-level export is only recognised here (DuckDB reads it when it is
  * stored); a weekly export is parsed off the main thread. Needs no database, so it can start
@@ -53,6 +72,8 @@ function parseInWorker(input: Omit<ParseRequest, 'id'>, onProgress: (fraction: n
  */
 export async function readExport(file: SourceFile, onProgress: (fraction: number) => void): Promise<ParsedExport | CaseExport> {
   try {
+    const tooLarge = await sizeProblem(file);
+    if (tooLarge) return { ...emptyExport(file.name, file.size ?? 0, exportDateOf(file.name, file.lastModified)), problem: tooLarge };
     const bytes = new Uint8Array(await file.arrayBuffer());
     const cases = sniffCaseLayout(bytes);
     if (cases) {

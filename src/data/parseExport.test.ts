@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExport } from './parseExport';
+import { MAX_COLUMNS, MAX_CUSTOM_METRICS, MAX_LINE_CHARS } from './parsedExport';
 import type { ParsedExport } from './parsedExport';
 
 const modified = new Date(2022, 0, 10).getTime();
@@ -206,5 +207,31 @@ describe('files that cannot be read', () => {
     const p = parse('week;Telehoren\n2020-W30;7\n', 'gehoren.csv');
     expect(p.exportDate).toEqual({ date: '2022-01-10', source: 'modified' });
     expect(p.warnings).toContainEqual({ code: 'export_date_from_modified', date: '2022-01-10' });
+  });
+});
+
+describe('files no weekly export looks like', () => {
+  const parse = (text: string) => parseExport({ name: 'vreemd_2021-01-01.csv', bytes: new TextEncoder().encode(text), lastModified: 0 });
+
+  it('refuses a line of more than a megabyte without splitting it', () => {
+    const result = parse(`week;Telehoren\n2020-W01;${'9'.repeat(MAX_LINE_CHARS + 1)}\n`);
+    expect(result.problem).toEqual({ code: 'line_too_long', line: 2, characters: MAX_LINE_CHARS + 10, max: MAX_LINE_CHARS });
+    expect(result.rowsLoaded).toBe(0);
+  });
+
+  it('refuses ten thousand columns, listing every row as rejected', () => {
+    const header = ['week', ...Array.from({ length: 9_999 }, (_, i) => `kolom ${i}`)].join(';');
+    const row = ['2020-W01', ...Array.from({ length: 9_999 }, () => '1')].join(';');
+    const result = parse(`${header}\n${row}\n${row.replace('2020-W01', '2020-W02')}\n`);
+    expect(result.problem).toEqual({ code: 'too_many_columns', count: 10_000, max: MAX_COLUMNS });
+    expect(result.rejected.map((r) => r.line)).toEqual([2, 3]);
+    expect(result.rowsLoaded + result.rejected.length + result.skipped.length).toBe(result.dataLines);
+  });
+
+  it(`gives at most ${MAX_CUSTOM_METRICS} custom series a panel, and lists the rest`, () => {
+    const header = ['week', ...Array.from({ length: 50 }, (_, i) => `Reeks ${i}`)].join(';');
+    const result = parse(`${header}\n2020-W01;${Array.from({ length: 50 }, () => '1').join(';')}\n`);
+    expect(result.customMetrics).toHaveLength(MAX_CUSTOM_METRICS);
+    expect(result.columns.filter((c) => c.role === 'ignored' && c.why === 'custom_limit')).toHaveLength(50 - MAX_CUSTOM_METRICS);
   });
 });

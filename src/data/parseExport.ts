@@ -17,7 +17,7 @@ import {
 } from './headers';
 import { formatIsoWeek, isMonday, isoWeekMonday, isoWeekOfDate, parseWeekCell, parseYearAndWeek, type WeekParse } from './isoWeek';
 import { isMissingCell, parseCount, parseDecimal } from './numbers';
-import { emptyExport, type ColumnReport, type ColumnRole, type Delimiter, type ExportInput, type LineReport, type Observation, type ParsedExport } from './parsedExport';
+import { emptyExport, MAX_COLUMNS, MAX_CUSTOM_METRICS, MAX_LINE_CHARS, type ColumnReport, type ColumnRole, type Delimiter, type ExportInput, type LineReport, type Observation, type ParsedExport } from './parsedExport';
 import type { FileProblem, RejectReason, SkipReason } from './reasons';
 
 /** A record as PapaParse splits it, with the 1-based line it starts on and its raw text. */
@@ -41,6 +41,8 @@ export function parseExport(input: ExportInput, onProgress?: (fraction: number) 
   if (!decoded.ok) return { ...result, problem: { code: decoded.reason } };
   result.encoding = decoded.encoding;
   if (decoded.text.trim() === '') return { ...result, problem: { code: 'empty_file' } };
+  const longest = longestLine(decoded.text);
+  if (longest.characters > MAX_LINE_CHARS) return { ...result, problem: { code: 'line_too_long', line: longest.line, characters: longest.characters, max: MAX_LINE_CHARS } };
 
   const delimiter = detectDelimiter(decoded.text);
   result.delimiter = delimiter;
@@ -53,6 +55,7 @@ export function parseExport(input: ExportInput, onProgress?: (fraction: number) 
   result.dataLines = records.length - 1;
   for (const record of records.slice(0, headerIndex)) result.skipped.push(lineReport(record, { code: 'before_header' }));
 
+  if (header.cells.length > MAX_COLUMNS) return rejectAll(result, body, { code: 'too_many_columns', count: header.cells.length, max: MAX_COLUMNS });
   const layout = describeColumns(header.cells, body);
   result.columns = layout.columns;
   if (layout.problem) return rejectAll(result, body, layout.problem);
@@ -64,6 +67,20 @@ export function parseExport(input: ExportInput, onProgress?: (fraction: number) 
   result.customMetrics = reader.customMetrics();
   if (reader.sawNonMondayDate) result.warnings.push({ code: 'dates_not_mondays' });
   return result;
+}
+
+/** The longest line (1-based) and its length, without splitting the text. */
+function longestLine(text: string): { line: number; characters: number } {
+  let longest = { line: 1, characters: 0 };
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    if (stop - start > longest.characters) longest = { line, characters: stop - start };
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return longest;
 }
 
 function rejectAll(result: ParsedExport, body: SourceRecord[], problem: FileProblem): ParsedExport {
@@ -182,6 +199,7 @@ function describeColumns(headers: string[], body: SourceRecord[]): Layout {
     const id = customMetricId(header);
     if (!numeric) return add({ role: 'ignored', why: 'not_numeric' });
     if (seen.has(id)) return add({ role: 'ignored', why: 'duplicate_metric' });
+    if (columns.filter((c) => c.role === 'custom').length >= MAX_CUSTOM_METRICS) return add({ role: 'ignored', why: 'custom_limit' });
     seen.add(id);
     add({ role: 'custom', metric: id });
   });

@@ -7,6 +7,13 @@ import type { TextEncodingName } from './encoding';
 import type { ExportDate } from './exportDate';
 import type { FileProblem, FileWarning, RejectReason, SkipReason } from './reasons';
 
+/** A weekly export's line is a few hundred characters; one of a megabyte is not a weekly export (and would cost the tab its memory). */
+export const MAX_LINE_CHARS = 1_000_000;
+/** More columns than any weekly export has; beyond this the file is refused before its columns are read. */
+export const MAX_COLUMNS = 1000;
+/** Columns outside the catalogue that get a panel of their own; more are listed but not loaded. */
+export const MAX_CUSTOM_METRICS = 40;
+
 export type Delimiter = ';' | ',' | '\t' | '|';
 
 export type ColumnRole =
@@ -16,7 +23,7 @@ export type ColumnRole =
   | { role: 'value' }
   | { role: 'metric'; metric: MetricId; via: 'alias' | 'forced_part' }
   | { role: 'custom'; metric: string }
-  | { role: 'ignored'; why: 'not_numeric' | 'empty' | 'duplicate_metric' | 'empty_header' };
+  | { role: 'ignored'; why: 'not_numeric' | 'empty' | 'duplicate_metric' | 'empty_header' | 'custom_limit' };
 
 export type ColumnReport = { position: number; header: string } & ColumnRole;
 

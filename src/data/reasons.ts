@@ -39,7 +39,10 @@ export type FileProblem =
   | { code: 'no_data_rows' }
   | { code: 'no_week_column' }
   | { code: 'no_metric_columns' }
-  | { code: 'read_failed'; message: string };
+  | { code: 'read_failed'; message: string }
+  | { code: 'line_too_long'; line: number; characters: number; max: number }
+  | { code: 'too_many_columns'; count: number; max: number }
+  | { code: 'too_large'; bytes: number; max: number; caseLevel: boolean };
 
 export type FileWarning =
   | { code: 'dates_not_mondays' }

@@ -1,6 +1,6 @@
 /** Plain-language explanations of why a line was rejected or skipped, or a file could not be read. */
 import type { FileProblem, FileWarning, RejectReason, SkipReason, ValueProblem } from '../data/reasons';
-import { formatDay, weekLabel } from './format';
+import { formatDay, formatNumber, weekLabel } from './format';
 import type { Lang } from './language';
 
 type Texts = { nl: string; en: string };
@@ -131,8 +131,25 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
       return pick(lang, { nl: 'Geen kolom met cijfers gevonden.', en: 'No column with figures found.' });
     case 'read_failed':
       return pick(lang, { nl: `Het bestand kon niet worden gelezen: ${problem.message}`, en: `The file could not be read: ${problem.message}` });
+    case 'line_too_long':
+      return pick(lang, {
+        nl: `Regel ${problem.line} is ${formatNumber(problem.characters, lang)} tekens lang; een regel van een weekexport is hooguit ${formatNumber(problem.max, lang)} tekens. Dit is geen weekexport.`,
+        en: `Line ${problem.line} is ${formatNumber(problem.characters, lang)} characters long; a weekly export's line has at most ${formatNumber(problem.max, lang)}. This is not a weekly export.`,
+      });
+    case 'too_many_columns':
+      return pick(lang, {
+        nl: `De kopregel heeft ${formatNumber(problem.count, lang)} kolommen; een weekexport heeft er hooguit ${formatNumber(problem.max, lang)}. Niets geladen.`,
+        en: `The header has ${formatNumber(problem.count, lang)} columns; a weekly export has at most ${formatNumber(problem.max, lang)}. Nothing loaded.`,
+      });
+    case 'too_large':
+      return pick(lang, {
+        nl: `Het bestand is ${megabytes(problem.bytes, lang)}; ${problem.caseLevel ? 'een export per zaak' : 'een weekexport'} mag hooguit ${megabytes(problem.max, lang)} zijn${problem.caseLevel ? '' : ' (een export per zaak, met zaak-id, ontvangst- en besluitdatum, mag groter)'}. Niet gelezen; de andere bestanden blijven geladen.`,
+        en: `The file is ${megabytes(problem.bytes, lang)}; ${problem.caseLevel ? 'a case-level export' : 'a weekly export'} may be at most ${megabytes(problem.max, lang)}${problem.caseLevel ? '' : ' (a case-level export, with case id, received and decision date, may be larger)'}. Not read; the other files stay loaded.`,
+      });
   }
 }
+
+const megabytes = (bytes: number, lang: Lang) => `${formatNumber(bytes / 2 ** 20, lang, 0)} MB`;
 
 export function describeWarning(warning: FileWarning, lang: Lang): string {
   switch (warning.code) {

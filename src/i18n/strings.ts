@@ -241,6 +241,7 @@ export const STRINGS = {
   ignoredNotNumeric: { nl: 'niet herkend, geen getallen: genegeerd', en: 'not recognised, not numbers: ignored' },
   ignoredEmpty: { nl: 'leeg: genegeerd', en: 'empty: ignored' },
   ignoredDuplicate: { nl: 'zelfde reeks als een eerdere kolom: genegeerd', en: 'same series as an earlier column: ignored' },
+  ignoredCustomLimit: { nl: 'al {max} eigen reeksen in dit bestand: niet geladen', en: 'already {max} custom series in this file: not loaded' },
   ignoredEmptyHeader: { nl: 'lege kolom zonder kop: genegeerd', en: 'empty column without header: ignored' },
   controlsTitle: { nl: 'Weergave', en: 'View' },
   rangeLegend: { nl: 'Periode', en: 'Period' },

@@ -3,7 +3,7 @@
  * own cases (open stock, ages), the weekly exports' reconciliation against the generator's
  * corrections, the inverse solver, and a million-case export loaded through the whole pipeline.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -103,7 +103,8 @@ describe('a million cases', () => {
     const file = path.join(tmpdir(), 'zaken_2022-01-01.csv');
     writeFileSync(file, text);
     const openAtEnd = text.split('\n').slice(1, -1).filter((line) => line.split(',')[2] === '').length;
-    await withApp(async ({ page }) => {
+    try {
+      await withApp(async ({ page }) => {
       // Playwright refuses buffers over 50 MB: the file goes by path.
       await page.locator('[data-testid=file-input]').setInputFiles(file);
       await page.locator('[data-testid=app-status]:not([data-state=ready])').waitFor({ timeout: 5_000 }).catch(() => undefined);
@@ -114,6 +115,9 @@ describe('a million cases', () => {
       await waitUntilReady(page, 60_000);
       await expect(page.locator('[data-testid=panel-backlog]').getAttribute('data-source')).resolves.toBe('cases');
       expect(Number(await page.locator('[data-testid=backlog-open]').getAttribute('data-value'))).toBe(openAtEnd);
-    });
+      });
+    } finally {
+      rmSync(file);
+    }
   }, 300_000);
 });
