@@ -105,16 +105,16 @@ describe('a million cases', () => {
     const openAtEnd = text.split('\n').slice(1, -1).filter((line) => line.split(',')[2] === '').length;
     try {
       await withApp(async ({ page }) => {
-      // Playwright refuses buffers over 50 MB: the file goes by path.
-      await page.locator('[data-testid=file-input]').setInputFiles(file);
-      await page.locator('[data-testid=app-status]:not([data-state=ready])').waitFor({ timeout: 5_000 }).catch(() => undefined);
-      await waitUntilReady(page, 180_000);
-      const [report] = await fileItems(page);
-      expect(report).toMatchObject({ name: 'zaken_2022-01-01.csv', loaded: 1_000_000, rejected: 0, skipped: 0 });
-      await page.locator('[data-testid=nav-backlog]').click();
-      await waitUntilReady(page, 60_000);
-      await expect(page.locator('[data-testid=panel-backlog]').getAttribute('data-source')).resolves.toBe('cases');
-      expect(Number(await page.locator('[data-testid=backlog-open]').getAttribute('data-value'))).toBe(openAtEnd);
+        // Playwright refuses buffers over 50 MB: the file goes by path.
+        await page.locator('[data-testid=file-input]').setInputFiles(file);
+        await page.locator('[data-testid=app-status]:not([data-state=ready])').waitFor({ timeout: 5_000 }).catch(() => undefined);
+        await waitUntilReady(page, 180_000);
+        const [report] = await fileItems(page);
+        expect(report).toMatchObject({ name: 'zaken_2022-01-01.csv', loaded: 1_000_000, rejected: 0, skipped: 0 });
+        await page.locator('[data-testid=nav-backlog]').click();
+        await waitUntilReady(page, 60_000);
+        await expect(page.locator('[data-testid=panel-backlog]').getAttribute('data-source')).resolves.toBe('cases');
+        expect(Number(await page.locator('[data-testid=backlog-open]').getAttribute('data-value'))).toBe(openAtEnd);
       });
     } finally {
       rmSync(file);
