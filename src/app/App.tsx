@@ -1,14 +1,11 @@
 import { useIsFetching } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { LanguageContext, translator, useLang } from '../i18n/language';
 import { useAnythingBusy } from './busy';
-import { BacklogView } from './BacklogView';
-import { BriefingView } from './BriefingView';
 import { DashboardView } from './DashboardView';
 import { useFileReports } from './dataQueries';
 import { FilePicker } from './FilePicker';
-import { FilesView } from './FilesView';
-import { LetterView } from './LetterView';
+import { BacklogView, BriefingView, FilesView, LetterView, Loading } from './Loading';
 import { useViewState } from './useViewState';
 import { useWorkspace, type IngestJob, type Startup } from './workspace';
 
@@ -92,22 +89,24 @@ export function App() {
         </div>
 
         <main>
-          {view === 'dashboard' ? (
-            <DashboardView dataset={workspace.dataset} view={viewState} update={update} />
-          ) : view === 'backlog' ? (
-            <BacklogView dataset={workspace.dataset} view={viewState} update={update} />
-          ) : view === 'letter' ? (
-            <LetterView dataset={workspace.dataset} view={viewState} update={update} />
-          ) : view === 'briefing' ? (
-            <BriefingView dataset={workspace.dataset} view={viewState} />
-          ) : (
-            <FilesView
-              dataset={workspace.dataset}
-              onFiles={workspace.addFiles}
-              onRemove={userView ? workspace.remove : undefined}
-              onRemoveAll={userView ? workspace.removeAllUserFiles : undefined}
-            />
-          )}
+          <Suspense fallback={<Loading />}>
+            {view === 'dashboard' ? (
+              <DashboardView dataset={workspace.dataset} view={viewState} update={update} />
+            ) : view === 'backlog' ? (
+              <BacklogView dataset={workspace.dataset} view={viewState} update={update} />
+            ) : view === 'letter' ? (
+              <LetterView dataset={workspace.dataset} view={viewState} update={update} />
+            ) : view === 'briefing' ? (
+              <BriefingView dataset={workspace.dataset} view={viewState} />
+            ) : (
+              <FilesView
+                dataset={workspace.dataset}
+                onFiles={workspace.addFiles}
+                onRemove={userView ? workspace.remove : undefined}
+                onRemoveAll={userView ? workspace.removeAllUserFiles : undefined}
+              />
+            )}
+          </Suspense>
         </main>
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { RangeBrush } from '../charts/RangeBrush';
+import { Suspense, useState } from 'react';
+import { LazyRangeBrush } from '../charts/lazy';
 import { addIsoWeeks, formatIsoWeek, isoWeekOfDate, parseCalendarDate } from '../data/isoWeek';
 import { formatDay } from '../i18n/format';
 import { useLang, useT } from '../i18n/language';
@@ -7,6 +7,7 @@ import type { BaselineMethod } from '../metrics/panelQueries';
 import { PANELS } from '../metrics/panels';
 import type { WeekRange } from '../metrics/queries';
 import type { ViewState } from './viewState';
+import { Loading } from './Loading';
 import { WeekField } from './WeekField';
 
 interface Props {
@@ -38,14 +39,16 @@ export function Controls({ view, update, loaded }: Props) {
         <WeekField label={t('fromWeek')} value={view.from ?? first ?? ''} min={first} max={last} onChange={(from) => update({ from })} testId="range-from" />
         <WeekField label={t('toWeek')} value={view.to ?? last ?? ''} min={first} max={last} onChange={(to) => update({ to })} testId="range-to" />
         {allWeeks.length > 1 && (
-          <RangeBrush
-            key={`${allWeeks[0]}/${allWeeks[allWeeks.length - 1]}`}
-            label={t('rangeBrush')}
-            weeks={allWeeks}
-            from={view.from ?? allWeeks[0]}
-            to={view.to ?? allWeeks[allWeeks.length - 1]}
-            onChange={(from, to) => update({ from, to })}
-          />
+          <Suspense fallback={<Loading />}>
+            <LazyRangeBrush
+              key={`${allWeeks[0]}/${allWeeks[allWeeks.length - 1]}`}
+              label={t('rangeBrush')}
+              weeks={allWeeks}
+              from={view.from ?? allWeeks[0]}
+              to={view.to ?? allWeeks[allWeeks.length - 1]}
+              onChange={(from, to) => update({ from, to })}
+            />
+          </Suspense>
         )}
         <div className="quick-picks" role="group" aria-label={t('quickPicks')}>
           {quickPicks.map((pick) => (

@@ -1,5 +1,6 @@
-import { useMemo, useRef, useState } from 'react';
-import { PanelChart, type ChartBaseline, type ChartLine, type ChartMarker, type WeekTooltip } from '../charts/PanelChart';
+import { Suspense, useMemo, useRef, useState } from 'react';
+import type { ChartBaseline, ChartLine, ChartMarker, WeekTooltip } from '../charts/PanelChart';
+import { LazyPanelChart } from '../charts/lazy';
 import { PALETTE } from '../charts/palette';
 import { PanelTable, type TableColumn } from '../charts/PanelTable';
 import type { Dataset } from '../data/store';
@@ -8,6 +9,7 @@ import { useLang, useT, type Lang, type Translate } from '../i18n/language';
 import type { MetricSummary, PanelWeek } from '../metrics/panelQueries';
 import { derivedMetric, type PanelDefinition } from '../metrics/panels';
 import { baselineRule } from './baselineRule';
+import { Loading } from './Loading';
 import { PanelExports } from './PanelExports';
 import { RevisionBadge } from './RevisionBadge';
 import type { ViewState } from './viewState';
@@ -161,15 +163,17 @@ export function Panel({ panel, dataset, weeksByMetric, summaries, missing, label
           }
         />
       ) : (
-        <PanelChart
-          description={t('panelChartLabel', { title, first: weeks[0] ? weekLabel(weeks[0], lang) : '', last: weeks.length ? weekLabel(weeks[weeks.length - 1], lang) : '' })}
-          weeks={weeks}
-          lines={lines}
-          stacked={panel.stacked}
-          baseline={baseline}
-          markers={markers}
-          tooltips={tooltips}
-        />
+        <Suspense fallback={<Loading height={260} />}>
+          <LazyPanelChart
+            description={t('panelChartLabel', { title, first: weeks[0] ? weekLabel(weeks[0], lang) : '', last: weeks.length ? weekLabel(weeks[weeks.length - 1], lang) : '' })}
+            weeks={weeks}
+            lines={lines}
+            stacked={panel.stacked}
+            baseline={baseline}
+            markers={markers}
+            tooltips={tooltips}
+          />
+        </Suspense>
       )}
       <p className="source-line">
         {dataset === 'sample' && <strong className="fictional-mark">{t('sampleMark')} · </strong>}

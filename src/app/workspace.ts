@@ -5,8 +5,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { clearFiles, deleteFile, restoreFiles, saveFile } from '../data/fileStore';
-import { readExport, sizeProblem, storeParsedExport, type SourceFile } from '../data/ingest';
-import { removeDataset, removeFile, type Dataset } from '../data/store';
+import type { SourceFile } from '../data/ingest';
+import type { Dataset } from '../data/store';
 import type { FileReport } from '../metrics/queries';
 import { engine } from './engine';
 
@@ -26,6 +26,9 @@ interface SampleManifest {
 }
 
 let nextJobId = 1;
+
+/** Reading and storing files (PapaParse's worker client, Arrow, the case reader): a chunk of its own, fetched at once. */
+const data = Promise.all([import('../data/ingest'), import('../data/store')]).then(([ingest, store]) => ({ ...ingest, ...store }));
 
 export function useWorkspace() {
   const queryClient = useQueryClient();
@@ -48,18 +51,20 @@ export function useWorkspace() {
     return run;
   }, []);
 
-  /** Files load one after another, in the order given; each is visible as soon as it is stored. */
+  /** Files are read in parallel and stored together, in the order given, once all are read. */
   const enqueue = useCallback(
     (target: Dataset, files: SourceFile[]) => {
       const added = files.map((file) => ({ id: nextJobId++, name: file.name, fraction: 0 }));
       setJobs((current) => [...current, ...added]);
       const progress = (job: IngestJob) => (fraction: number) => setJobs((current) => current.map((j) => (j.id === job.id ? { ...j, fraction } : j)));
       // Parsing starts now, in the worker; storing waits its turn, so files land in the order given.
-      const parsed = files.map((file, index) => readExport(file, progress(added[index])));
+      const parsed = files.map(async (file, index) => (await data).readExport(file, progress(added[index])));
       return serial(async () => {
         const db = await engine;
         try {
-          for (const [index, file] of parsed.entries()) await storeParsedExport(db, target, await file, (await files[index].storeKey) ?? null, progress(added[index]));
+          const read = await Promise.all(parsed);
+          const storeKeys = await Promise.all(files.map((file) => file.storeKey ?? null));
+          await (await data).storeParsedExports(db, target, read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })));
         } finally {
           // One refetch for the whole batch, before its jobs disappear: the status never says ready over stale figures.
           await queryClient.invalidateQueries();
@@ -104,7 +109,7 @@ export function useWorkspace() {
       const sources: SourceFile[] = files.map((file) => {
         const head = (n: number) => file.slice(0, n).arrayBuffer();
         // A file too large to load is neither read nor kept.
-        const bytes = sizeProblem({ size: file.size, head }).then((problem) => (problem ? null : file.arrayBuffer()));
+        const bytes = data.then(({ sizeProblem }) => sizeProblem({ size: file.size, head })).then((problem) => (problem ? null : file.arrayBuffer()));
         return {
           name: file.name,
           lastModified: file.lastModified,
@@ -135,7 +140,7 @@ export function useWorkspace() {
   const remove = useCallback(
     (file: FileReport) =>
       change(async () => {
-        await removeFile(await engine, file.fileId);
+        await (await data).removeFile(await engine, file.fileId);
         if (file.storeKey !== null) await deleteFile(file.storeKey).catch(() => undefined);
       }),
     [change],
@@ -143,7 +148,7 @@ export function useWorkspace() {
 
   const removeAllUserFiles = useCallback(async () => {
     await change(async () => {
-      await removeDataset(await engine, 'user');
+      await (await data).removeDataset(await engine, 'user');
       await clearFiles().catch(() => undefined);
     });
     setStorageProblem(null);

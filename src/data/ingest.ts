@@ -10,7 +10,7 @@ import type { ParseReply, ParseRequest } from './parse.worker';
 import type { FileProblem } from './reasons';
 import { emptyExport, type ParsedExport } from './parsedExport';
 import { exportDateOf } from './exportDate';
-import { storeExport, type Dataset } from './store';
+import { storeExport, storeExports, type Dataset } from './store';
 
 export interface SourceFile {
   name: string;
@@ -84,6 +84,23 @@ export async function readExport(file: SourceFile, onProgress: (fraction: number
   } catch (error) {
     return unreadable(file, error);
   }
+}
+
+/**
+ * Stores a batch of read files in `dataset`, in order: the weekly exports in one transaction (one
+ * rebuild of the derived tables), each case-level export in its own. If the batch is refused,
+ * each file is stored on its own, so one bad file never costs the others.
+ */
+export async function storeParsedExports(db: Database, dataset: Dataset, files: { file: ParsedExport | CaseExport; storeKey: number | null; onProgress: (fraction: number) => void }[]): Promise<void> {
+  const weekly = files.filter((f): f is typeof f & { file: ParsedExport } => !('kind' in f.file));
+  if (weekly.length > 1) {
+    try {
+      await storeExports(db, dataset, weekly.map(({ file, storeKey }) => ({ parsed: file, storeKey })));
+    } catch {
+      for (const { file, storeKey } of weekly) await storeParsedExport(db, dataset, file, storeKey);
+    }
+  } else if (weekly.length === 1) await storeParsedExport(db, dataset, weekly[0].file, weekly[0].storeKey);
+  for (const { file, storeKey, onProgress } of files) if ('kind' in file) await storeParsedExport(db, dataset, file, storeKey, onProgress);
 }
 
 /** Stores a read file in `dataset`; a file the database refuses is still listed, with the reason. */

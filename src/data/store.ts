@@ -17,48 +17,63 @@ export async function createSchema(db: Database): Promise<void> {
 
 /** Stores a parsed export; `storeKey` names the original file in the browser's storage, if it is kept there. */
 export async function storeExport(db: Database, dataset: Dataset, parsed: ParsedExport, storeKey: number | null = null): Promise<number> {
+  const [id] = await storeExports(db, dataset, [{ parsed, storeKey }]);
+  return id;
+}
+
+/**
+ * Stores several parsed exports in one transaction, in the order given, and rebuilds the derived
+ * tables once: the sample's files at start-up cost one rebuild, not one each. All or none.
+ */
+export async function storeExports(db: Database, dataset: Dataset, files: { parsed: ParsedExport; storeKey: number | null }[]): Promise<number[]> {
   return db.transaction(async (sql) => {
-    const [{ id }] = (await sql.run("SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id", [])) as { id: number }[];
-    await sql.run(
-      `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        id, dataset, parsed.name, parsed.sizeBytes, parsed.exportDate.date, parsed.exportDate.source,
-        parsed.encoding, parsed.delimiter, parsed.layout, parsed.headerLine,
-        parsed.dataLines, parsed.rowsLoaded, parsed.rejected.length, parsed.skipped.length,
-        parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey,
-      ],
-    );
-    const { columns, observations, customMetrics, rejected, skipped } = parsed;
-    await append(sql, id, 'file_columns', 'position, header, role, metric, detail', columns.length, {
-      position: Int32Array.from(columns, (c) => c.position),
-      header: columns.map((c) => c.header),
-      role: columns.map((c) => c.role),
-      metric: columns.map((c) => ('metric' in c ? c.metric : null)),
-      detail: columns.map((c) => ('why' in c ? c.why : 'via' in c ? c.via : null)),
-    });
-    await append(sql, id, 'custom_metrics', 'metric, label', customMetrics.length, {
-      metric: customMetrics.map((m) => m.id),
-      label: customMetrics.map((m) => m.label),
-    });
-    await append(sql, id, 'observations', 'line, CAST(week_start AS DATE), metric, value', observations.length, {
-      line: Int32Array.from(observations, (o) => o.line),
-      week_start: observations.map((o) => o.weekStart),
-      metric: observations.map((o) => o.metric),
-      value: Float64Array.from(observations, (o) => o.value),
-    });
-    const reports = [
-      ...rejected.map((r) => ({ ...r, outcome: 'rejected' })),
-      ...skipped.map((r) => ({ ...r, outcome: 'skipped' })),
-    ];
-    await append(sql, id, 'line_reports', 'line, outcome, raw, reason', reports.length, {
-      line: Int32Array.from(reports, (r) => r.line),
-      outcome: reports.map((r) => r.outcome),
-      raw: reports.map((r) => r.raw),
-      reason: reports.map((r) => JSON.stringify(r.reason)),
-    });
+    const ids: number[] = [];
+    for (const { parsed, storeKey } of files) ids.push(await insertExport(sql, dataset, parsed, storeKey));
     await refreshCurrent(sql);
-    return id;
+    return ids;
   });
+}
+
+async function insertExport(sql: SqlConnection, dataset: Dataset, parsed: ParsedExport, storeKey: number | null): Promise<number> {
+  const [{ id }] = (await sql.run("SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id", [])) as { id: number }[];
+  await sql.run(
+    `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      id, dataset, parsed.name, parsed.sizeBytes, parsed.exportDate.date, parsed.exportDate.source,
+      parsed.encoding, parsed.delimiter, parsed.layout, parsed.headerLine,
+      parsed.dataLines, parsed.rowsLoaded, parsed.rejected.length, parsed.skipped.length,
+      parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey,
+    ],
+  );
+  const { columns, observations, customMetrics, rejected, skipped } = parsed;
+  await append(sql, id, 'file_columns', 'position, header, role, metric, detail', columns.length, {
+    position: Int32Array.from(columns, (c) => c.position),
+    header: columns.map((c) => c.header),
+    role: columns.map((c) => c.role),
+    metric: columns.map((c) => ('metric' in c ? c.metric : null)),
+    detail: columns.map((c) => ('why' in c ? c.why : 'via' in c ? c.via : null)),
+  });
+  await append(sql, id, 'custom_metrics', 'metric, label', customMetrics.length, {
+    metric: customMetrics.map((m) => m.id),
+    label: customMetrics.map((m) => m.label),
+  });
+  await append(sql, id, 'observations', 'line, CAST(week_start AS DATE), metric, value', observations.length, {
+    line: Int32Array.from(observations, (o) => o.line),
+    week_start: observations.map((o) => o.weekStart),
+    metric: observations.map((o) => o.metric),
+    value: Float64Array.from(observations, (o) => o.value),
+  });
+  const reports = [
+    ...rejected.map((r) => ({ ...r, outcome: 'rejected' })),
+    ...skipped.map((r) => ({ ...r, outcome: 'skipped' })),
+  ];
+  await append(sql, id, 'line_reports', 'line, outcome, raw, reason', reports.length, {
+    line: Int32Array.from(reports, (r) => r.line),
+    outcome: reports.map((r) => r.outcome),
+    raw: reports.map((r) => r.raw),
+    reason: reports.map((r) => JSON.stringify(r.reason)),
+  });
+  return id;
 }
 
 /** The tables derived from the observations, rebuilt in the transaction that changed them. */
