@@ -64,7 +64,12 @@ export function useWorkspace() {
         try {
           const read = await Promise.all(parsed);
           const storeKeys = await Promise.all(files.map((file) => file.storeKey ?? null));
-          await (await data).storeParsedExports(db, target, read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })));
+          await (await data).storeParsedExports(
+            db,
+            target,
+            read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })),
+            () => queryClient.invalidateQueries(),
+          );
         } finally {
           // One refetch for the whole batch, before its jobs disappear: the status never says ready over stale figures.
           await queryClient.invalidateQueries();

@@ -91,7 +91,13 @@ export async function readExport(file: SourceFile, onProgress: (fraction: number
  * rebuild of the derived tables), each case-level export in its own. If the batch is refused,
  * each file is stored on its own, so one bad file never costs the others.
  */
-export async function storeParsedExports(db: Database, dataset: Dataset, files: { file: ParsedExport | CaseExport; storeKey: number | null; onProgress: (fraction: number) => void }[]): Promise<void> {
+export async function storeParsedExports(
+  db: Database,
+  dataset: Dataset,
+  files: { file: ParsedExport | CaseExport; storeKey: number | null; onProgress: (fraction: number) => void }[],
+  /** Called when the weekly exports are in and case-level ones follow: the dashboard can draw meanwhile. */
+  beforeCases: () => Promise<void> = async () => {},
+): Promise<void> {
   const weekly = files.filter((f): f is typeof f & { file: ParsedExport } => !('kind' in f.file));
   if (weekly.length > 1) {
     try {
@@ -100,7 +106,9 @@ export async function storeParsedExports(db: Database, dataset: Dataset, files: 
       for (const { file, storeKey } of weekly) await storeParsedExport(db, dataset, file, storeKey);
     }
   } else if (weekly.length === 1) await storeParsedExport(db, dataset, weekly[0].file, weekly[0].storeKey);
-  for (const { file, storeKey, onProgress } of files) if ('kind' in file) await storeParsedExport(db, dataset, file, storeKey, onProgress);
+  const cases = files.filter(({ file }) => 'kind' in file);
+  if (weekly.length > 0 && cases.length > 0) await beforeCases();
+  for (const { file, storeKey, onProgress } of cases) await storeParsedExport(db, dataset, file, storeKey, onProgress);
 }
 
 /** Stores a read file in `dataset`; a file the database refuses is still listed, with the reason. */
