@@ -17,6 +17,9 @@ try {
   await page.goto(server.resolvedUrls!.local[0]);
   await ready();
   await page.screenshot({ path: path.join(out, 'dashboard.png') });
+  await page.locator('[data-testid=nav-backlog]').click();
+  await ready();
+  await page.screenshot({ path: path.join(out, 'backlog.png'), fullPage: true });
   await page.locator('[data-testid=nav-letter]').click();
   await ready();
   await page.screenshot({ path: path.join(out, 'letter.png') });

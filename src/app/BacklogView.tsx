@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { PanelChart, type ChartLine } from '../charts/PanelChart';
 import { PALETTE } from '../charts/palette';
 import { PanelTable, type TableColumn } from '../charts/PanelTable';
@@ -8,6 +8,7 @@ import { formatDay, formatNumber, weekLabel, weekSpan } from '../i18n/format';
 import { useLang, useT, type Translate } from '../i18n/language';
 import type { BacklogMetric, BacklogQuery, BacklogSummary, BacklogWeek } from '../metrics/backlog';
 import { project, requiredDecisionsPerWeek, type ProjectionWeek, type Scenario } from '../metrics/projection';
+import { PanelExports } from './PanelExports';
 import { useBacklogBreakdown, useBacklogSources, useBacklogSummary, useBacklogWeeks, useFileReports } from './dataQueries';
 import { weekMonday } from './usePanelData';
 import type { BacklogSettings, ViewState } from './viewState';
@@ -116,7 +117,7 @@ export function BacklogView({ dataset, view, update }: Props) {
       </form>
 
       <p className="baseline-rule" data-testid="backlog-mode" data-mode={s?.mode ?? ''}>
-        {s ? t(`backlogMode_${s.mode}`, { stock: t('sourceWeeklyStock') }) : ''} {source === 'cases' ? t('caseDefinitions', { term: settings.termMonths }) : ''}
+        {s ? t(`backlogMode_${s.mode}`) : ''} {source === 'cases' ? t('caseDefinitions', { term: settings.termMonths }) : ''}
       </p>
 
       {s && weeks.data && (
@@ -222,6 +223,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
   const t = useT();
   const lang = useLang();
   const [asTable, setAsTable] = useState(false);
+  const section = useRef<HTMLElement>(null);
   const n = (value: number | null, digits = 1) => (value === null ? '–' : formatNumber(value, lang, digits));
   const allWeeks = [...weeks.map((w) => w.week), ...projection.map((p) => p.week)];
   const allStarts = [...weeks.map((w) => w.weekStart), ...projection.map((p) => p.weekStart)];
@@ -257,7 +259,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
   const title = t(source === 'cases' ? 'backlogTitleCases' : 'backlogTitleWeekly');
 
   return (
-    <section className="panel" data-testid="panel-backlog" data-source={source} aria-labelledby="backlog-title">
+    <section className="panel" data-testid="panel-backlog" data-source={source} aria-labelledby="backlog-title" ref={section}>
       <header className="card-header">
         <h2 id="backlog-title">{title}</h2>
         <button type="button" className="toggle" data-testid="show-table" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)} aria-label={asTable ? t('showChartLabel', { label: title }) : t('showTableLabel', { label: title })}>
@@ -334,6 +336,19 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
         {dataset === 'sample' && <strong className="fictional-mark">{t('sampleMark')} · </strong>}
         {t('sources', { files: sources })}
       </p>
+      <PanelExports
+        container={section}
+        chartShown={!asTable}
+        image={{
+          title,
+          subtitle: [t('chartPeriod', { from: first ? weekLabel(first, lang) : '', to: last ? weekLabel(last, lang) : '' }), t(`backlogMode_${s.mode}`)],
+          legend: stockLines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
+          source: t('sources', { files: sources }),
+          fictional: dataset === 'sample' ? t('sampleMark') : null,
+        }}
+        table={[[t('week'), t('period'), ...columns.map((c) => c.label)], ...allWeeks.map((week, i) => [week, weekSpan(allStarts[i], lang), ...columns.map((c) => c.values[i])])]}
+        fileName={`${title} ${first ?? ''} ${last ?? ''}${dataset === 'sample' ? ` ${t('sampleMark')}` : ''}`}
+      />
     </section>
   );
 }
