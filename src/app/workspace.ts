@@ -98,7 +98,14 @@ export function useWorkspace() {
           setDataset('user');
           await enqueue(
             'user',
-            files.map((f) => ({ name: f.name, lastModified: f.lastModified, arrayBuffer: async () => f.bytes, storeKey: Promise.resolve(f.key) })),
+            files.map((f) => ({
+              name: f.name,
+              lastModified: f.lastModified,
+              size: f.content.size,
+              head: (n: number) => f.content.slice(0, n).arrayBuffer(),
+              arrayBuffer: () => f.content.arrayBuffer(),
+              storeKey: Promise.resolve(f.key),
+            })),
           );
         }
       })
@@ -106,7 +113,7 @@ export function useWorkspace() {
       .catch((error: unknown) => setStartup({ phase: 'failed', message: error instanceof Error ? error.message : String(error) }));
   }, [enqueue]);
 
-  /** The user's files: kept in the browser's storage (a copy, as the parse worker takes the bytes) and loaded. */
+  /** The user's files: kept in the browser's storage and loaded. */
   const addFiles = useCallback(
     (files: File[]) => {
       if (files.length === 0) return;
@@ -121,7 +128,7 @@ export function useWorkspace() {
           size: file.size,
           head,
           arrayBuffer: async () => (await bytes) ?? new ArrayBuffer(0),
-          storeKey: bytes.then((b) => (b ? saveFile(file.name, file.lastModified, b.slice(0)) : null)).catch(() => null),
+          storeKey: bytes.then((b) => (b ? saveFile(file.name, file.lastModified, file) : null)).catch(() => null),
         };
       });
       void enqueue('user', sources);

@@ -70,9 +70,12 @@ describe('case-level exports', () => {
     expect(reasons[5]).toEqual({ code: 'case_decided_before_received', received: '2020-03-17', decided: '2020-03-10' });
   });
 
-  it('number lines directly when every line is a row', async () => {
-    const id = await storeCaseExport(db, 'user', caseExport('zaken_2021-01-01.csv', 'id,received,decided\nA,2020-01-06,\nB,2020-01-07,2020-01-09\n'), null);
+  it('number lines directly when every line is a row, our own rejections included', async () => {
+    const id = await storeCaseExport(db, 'user', caseExport('zaken_2021-01-01.csv', 'id,received,decided\nA,2020-01-06,\nB,2020-01-07,2020-01-09\nA,2020-01-08,\nC,2020-01-08,\n'), null);
     const cases = await db.query<{ line: number }>('SELECT line FROM cases WHERE file_id = ? ORDER BY line', [id]);
-    expect(cases.map((c) => c.line)).toEqual([2, 3]);
+    expect(cases.map((c) => c.line)).toEqual([2, 3, 5]);
+    expect((await reports(id)).map((r) => [r.line, JSON.parse(r.reason)])).toEqual([[4, { code: 'case_duplicate_id', id: 'A', firstLine: 2 }]]);
+    const [raw] = await db.query<{ raw: string }>('SELECT raw FROM line_reports WHERE file_id = ?', [id]);
+    expect(raw.raw).toBe('A,2020-01-08,');
   });
 });

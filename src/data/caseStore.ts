@@ -43,11 +43,10 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
         [],
       )) as { rows: number; rejectedLines: number }[];
 
-      // Each loaded row's line: directly when every line after the header is a row; otherwise by
-      // counting the lines DuckDB skipped (blank) or rejected, from a scan of the file's lines.
+      // Each loaded row's line: its position when every line after the header is a row; otherwise
+      // by counting the lines DuckDB skipped (blank) or rejected, from a scan of the file's lines.
       const exact = rows + rejectedLines === file.dataLines;
       if (exact) {
-        await sql.run(`CREATE OR REPLACE TEMP TABLE case_lines AS SELECT rn, rn + ${layout.headerLine} AS line FROM case_load`, []);
         await sql.run('CREATE OR REPLACE TEMP TABLE case_blank_lines AS SELECT 0 AS line WHERE false', []);
       } else {
         await sql.run(
@@ -69,10 +68,9 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
       await sql.run(
         `CREATE OR REPLACE TEMP TABLE case_checked AS
          WITH numbered AS (
-           SELECT l.line, trim(${of('case_id')}) AS case_id, ${of('received')} AS received, ${of('decided')} AS decided,
-                  nullif(trim(${of('hearing')}), '') AS hearing, nullif(trim(${of('outcome')}), '') AS outcome, nullif(trim(${of('nationality')}), '') AS nationality,
-                  concat_ws(${text(layout.delimiter)}, ${layout.fields.map((_, i) => `coalesce(CAST(${column(i)} AS VARCHAR), '')`).join(', ')}) AS raw
-           FROM case_load JOIN case_lines l USING (rn)
+           SELECT ${exact ? `rn + ${layout.headerLine}` : 'l.line'} AS line, rn, trim(${of('case_id')}) AS case_id, ${of('received')} AS received, ${of('decided')} AS decided,
+                  nullif(trim(${of('hearing')}), '') AS hearing, nullif(trim(${of('outcome')}), '') AS outcome, nullif(trim(${of('nationality')}), '') AS nationality
+           FROM case_load ${exact ? '' : 'JOIN case_lines l USING (rn)'}
          ),
          firsts AS (SELECT case_id, min(line) AS first_line FROM numbered WHERE case_id <> '' GROUP BY case_id HAVING count(*) > 1)
          SELECT n.*,
@@ -91,7 +89,9 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
       const headerOf = layout.headers.map((h, i) => `(${text(column(i))}, ${text(h)})`).join(', ');
       await sql.run(
         `INSERT INTO line_reports
-         SELECT ${id}, line, 'rejected', raw, reason FROM case_checked WHERE reason IS NOT NULL
+         -- The raw text of a rejected row, rebuilt from its cells: only for the rows rejected.
+         SELECT ${id}, k.line, 'rejected', concat_ws(${text(layout.delimiter)}, ${layout.fields.map((_, i) => `coalesce(CAST(l.${column(i)} AS VARCHAR), '')`).join(', ')}), k.reason
+         FROM case_checked k JOIN case_load l USING (rn) WHERE k.reason IS NOT NULL
          UNION ALL
          SELECT ${id}, r.line, 'rejected', any_value(r.csv_line),
                 CASE WHEN bool_or(r.error_type = 'TOO MANY COLUMNS') THEN '{"code":"too_many_fields","found":' || (len(string_split(any_value(r.csv_line), ${text(layout.delimiter)}))) || ',"expected":${layout.headers.length}}'

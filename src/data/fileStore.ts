@@ -10,7 +10,8 @@ export interface StoredFile {
   key: number;
   name: string;
   lastModified: number;
-  bytes: ArrayBuffer;
+  /** The file as the user gave it: kept as a Blob, so storing a large file copies nothing on the page's thread. */
+  content: Blob;
 }
 
 export interface RestoredFiles {
@@ -41,8 +42,8 @@ async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStor
   }
 }
 
-export async function saveFile(name: string, lastModified: number, bytes: ArrayBuffer): Promise<number> {
-  return Number(await transact('readwrite', (store) => store.add({ name, lastModified, bytes })));
+export async function saveFile(name: string, lastModified: number, content: Blob): Promise<number> {
+  return Number(await transact('readwrite', (store) => store.add({ name, lastModified, content })));
 }
 
 export async function restoreFiles(): Promise<RestoredFiles> {
@@ -50,9 +51,11 @@ export async function restoreFiles(): Promise<RestoredFiles> {
   const files: StoredFile[] = [];
   const unreadable: string[] = [];
   for (const record of records) {
-    const r = record as Partial<StoredFile>;
-    if (typeof r.key === 'number' && typeof r.name === 'string' && r.bytes instanceof ArrayBuffer) {
-      files.push({ key: r.key, name: r.name, lastModified: typeof r.lastModified === 'number' ? r.lastModified : 0, bytes: r.bytes });
+    // Records of the first version kept the bytes themselves.
+    const r = record as Partial<StoredFile> & { bytes?: unknown };
+    const content = r.content instanceof Blob ? r.content : r.bytes instanceof ArrayBuffer ? new Blob([r.bytes]) : null;
+    if (typeof r.key === 'number' && typeof r.name === 'string' && content) {
+      files.push({ key: r.key, name: r.name, lastModified: typeof r.lastModified === 'number' ? r.lastModified : 0, content });
     } else {
       unreadable.push(typeof r.name === 'string' ? r.name : String(r.key ?? '?'));
     }
