@@ -6,12 +6,11 @@ import { toCsv, type CsvDialect } from '../export/csv';
 import { download, fileNameOf } from '../export/download';
 import { formatNumber } from '../i18n/format';
 import { useLang, useT } from '../i18n/language';
-import { derivedMetric } from '../metrics/panels';
 import { LETTER_PHASES, phaseKey, phaseOfKey, type Phase, type PhaseFigure } from '../metrics/phases';
 import { roundForLetter, roundPercent } from '../metrics/rounding';
 import { useLoadedWeekRange, usePhaseFigures } from './dataQueries';
 import { buildLetter, letterAsText, letterPhases, phaseTableHeader, phaseTableRows, runningTotalPhase, sourcesText, type Letter, type LetterRow } from './letter';
-import { usePanelQuery } from './usePanelData';
+import { hasFigure, usePanelQuery } from './usePanelData';
 import type { ViewState } from './viewState';
 import { WeekField } from './WeekField';
 
@@ -29,8 +28,7 @@ export function useLetter(dataset: Dataset, view: ViewState): { letter: Letter |
   const figures = usePhaseFigures(query, useMemo(() => (runningTotal ? [...phases, runningTotal] : phases), [phases, runningTotal]));
   const letter = useMemo(() => {
     if (!figures.data) return null;
-    const shown = (metric: string) => present.has(metric) || (derivedMetric(metric)?.components.some((c) => present.has(c)) ?? false);
-    return buildLetter({ figures: figures.data, phases, runningTotal, panels, shown, labelOf, view, lang, t });
+    return buildLetter({ figures: figures.data, phases, runningTotal, panels, shown: (metric) => hasFigure(metric, present), labelOf, view, lang, t });
   }, [figures.data, phases, runningTotal, panels, present, labelOf, view, lang, t]);
   return { letter, noData };
 }

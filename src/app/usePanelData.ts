@@ -89,6 +89,11 @@ function isDerivedWithData(metric: string, present: Set<string>): boolean {
   return derivedMetric(metric)?.components.some((c) => present.has(c)) ?? false;
 }
 
+/** Whether the data has a figure: itself, or for a derived one, one of its components. */
+export function hasFigure(metric: string, present: Set<string>): boolean {
+  return present.has(metric) || isDerivedWithData(metric, present);
+}
+
 function groupByMetric(rows: PanelWeek[]): Map<string, PanelWeek[]> {
   const grouped = new Map<string, PanelWeek[]>();
   for (const row of rows) {
