@@ -27,53 +27,55 @@ export async function storeExport(db: Database, dataset: Dataset, parsed: Parsed
  */
 export async function storeExports(db: Database, dataset: Dataset, files: { parsed: ParsedExport; storeKey: number | null }[]): Promise<number[]> {
   return db.transaction(async (sql) => {
-    const ids: number[] = [];
-    for (const { parsed, storeKey } of files) ids.push(await insertExport(sql, dataset, parsed, storeKey));
+    // Few statements per batch, not per file: each is a round trip to DuckDB's worker.
+    const ids = ((await sql.run(`SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id FROM range(${files.length})`, [])) as { id: number }[]).map((r) => r.id).sort((a, b) => a - b);
+    await sql.run(
+      `INSERT INTO files VALUES ${files.map(() => '(?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      files.flatMap(({ parsed, storeKey }, i) => [
+        ids[i], dataset, parsed.name, parsed.sizeBytes, parsed.exportDate.date, parsed.exportDate.source,
+        parsed.encoding, parsed.delimiter, parsed.layout, parsed.headerLine,
+        parsed.dataLines, parsed.rowsLoaded, parsed.rejected.length, parsed.skipped.length,
+        parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey,
+      ]),
+    );
+    /** Every file's rows of one kind, each with its file's id. */
+    const rowsOf = <T>(pick: (parsed: ParsedExport) => T[]) => files.flatMap(({ parsed }, i) => pick(parsed).map((row) => ({ fileId: ids[i], row })));
+    const fileIds = (rows: { fileId: number }[]) => Int32Array.from(rows, (r) => r.fileId);
+
+    const columns = rowsOf((p) => p.columns);
+    await append(sql, 'file_columns', 'file_id, position, header, role, metric, detail', columns.length, {
+      file_id: fileIds(columns),
+      position: Int32Array.from(columns, ({ row }) => row.position),
+      header: columns.map(({ row }) => row.header),
+      role: columns.map(({ row }) => row.role),
+      metric: columns.map(({ row }) => ('metric' in row ? row.metric : null)),
+      detail: columns.map(({ row }) => ('why' in row ? row.why : 'via' in row ? row.via : null)),
+    });
+    const customMetrics = rowsOf((p) => p.customMetrics);
+    await append(sql, 'custom_metrics', 'file_id, metric, label', customMetrics.length, {
+      file_id: fileIds(customMetrics),
+      metric: customMetrics.map(({ row }) => row.id),
+      label: customMetrics.map(({ row }) => row.label),
+    });
+    const observations = rowsOf((p) => p.observations);
+    await append(sql, 'observations', 'file_id, line, CAST(week_start AS DATE), metric, value', observations.length, {
+      file_id: fileIds(observations),
+      line: Int32Array.from(observations, ({ row }) => row.line),
+      week_start: observations.map(({ row }) => row.weekStart),
+      metric: observations.map(({ row }) => row.metric),
+      value: Float64Array.from(observations, ({ row }) => row.value),
+    });
+    const reports = rowsOf((p) => [...p.rejected.map((r) => ({ ...r, outcome: 'rejected' })), ...p.skipped.map((r) => ({ ...r, outcome: 'skipped' }))]);
+    await append(sql, 'line_reports', 'file_id, line, outcome, raw, reason', reports.length, {
+      file_id: fileIds(reports),
+      line: Int32Array.from(reports, ({ row }) => row.line),
+      outcome: reports.map(({ row }) => row.outcome),
+      raw: reports.map(({ row }) => row.raw),
+      reason: reports.map(({ row }) => JSON.stringify(row.reason)),
+    });
     await refreshCurrent(sql);
     return ids;
   });
-}
-
-async function insertExport(sql: SqlConnection, dataset: Dataset, parsed: ParsedExport, storeKey: number | null): Promise<number> {
-  const [{ id }] = (await sql.run("SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id", [])) as { id: number }[];
-  await sql.run(
-    `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      id, dataset, parsed.name, parsed.sizeBytes, parsed.exportDate.date, parsed.exportDate.source,
-      parsed.encoding, parsed.delimiter, parsed.layout, parsed.headerLine,
-      parsed.dataLines, parsed.rowsLoaded, parsed.rejected.length, parsed.skipped.length,
-      parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey,
-    ],
-  );
-  const { columns, observations, customMetrics, rejected, skipped } = parsed;
-  await append(sql, id, 'file_columns', 'position, header, role, metric, detail', columns.length, {
-    position: Int32Array.from(columns, (c) => c.position),
-    header: columns.map((c) => c.header),
-    role: columns.map((c) => c.role),
-    metric: columns.map((c) => ('metric' in c ? c.metric : null)),
-    detail: columns.map((c) => ('why' in c ? c.why : 'via' in c ? c.via : null)),
-  });
-  await append(sql, id, 'custom_metrics', 'metric, label', customMetrics.length, {
-    metric: customMetrics.map((m) => m.id),
-    label: customMetrics.map((m) => m.label),
-  });
-  await append(sql, id, 'observations', 'line, CAST(week_start AS DATE), metric, value', observations.length, {
-    line: Int32Array.from(observations, (o) => o.line),
-    week_start: observations.map((o) => o.weekStart),
-    metric: observations.map((o) => o.metric),
-    value: Float64Array.from(observations, (o) => o.value),
-  });
-  const reports = [
-    ...rejected.map((r) => ({ ...r, outcome: 'rejected' })),
-    ...skipped.map((r) => ({ ...r, outcome: 'skipped' })),
-  ];
-  await append(sql, id, 'line_reports', 'line, outcome, raw, reason', reports.length, {
-    line: Int32Array.from(reports, (r) => r.line),
-    outcome: reports.map((r) => r.outcome),
-    raw: reports.map((r) => r.raw),
-    reason: reports.map((r) => JSON.stringify(r.reason)),
-  });
-  return id;
 }
 
 /** The tables derived from the observations, rebuilt in the transaction that changed them. */
@@ -85,14 +87,14 @@ async function refreshCurrent(sql: SqlConnection): Promise<void> {
 /** Numbers as typed arrays; text as strings, null where absent. */
 type ColumnData = Record<string, Int32Array | Float64Array | (string | null)[]>;
 
-/** Appends rows to `table` for one file through an Arrow staging table (typed, no CSV quoting to get wrong). */
-async function append(sql: SqlConnection, fileId: number, table: string, select: string, rows: number, data: ColumnData): Promise<void> {
+/** Appends rows to `table` through an Arrow staging table (typed, no CSV quoting to get wrong). */
+async function append(sql: SqlConnection, table: string, select: string, rows: number, data: ColumnData): Promise<void> {
   if (rows === 0) return;
   const vectors: Record<string, Vector> = {};
   for (const [name, values] of Object.entries(data)) vectors[name] = Array.isArray(values) ? utf8Vector(values) : makeVector(values);
-  const staging = `staging_${table}_${fileId}`;
+  const staging = `staging_${table}`;
   await sql.insertArrowStream(staging, tableToIPC(new Table(vectors), 'stream'));
-  await sql.run(`INSERT INTO ${table} SELECT ${fileId}, ${select} FROM ${staging}`, []);
+  await sql.run(`INSERT INTO ${table} SELECT ${select} FROM ${staging}`, []);
   await sql.run(`DROP TABLE ${staging}`, []);
 }
 
