@@ -221,10 +221,15 @@ function sizes() {
       const p = path.join(dir, f);
       return sum + (statSync(p).isDirectory() ? distBytes(p) : statSync(p).size);
     }, 0);
-  // Initial: what index.html loads before the shell can render (the entry and its modulepreloads).
-  // Started at once but not waited for: the chunks the entry imports dynamically (DuckDB's client, charts, ingest).
-  const html = readFileSync(path.join(root, 'dist/index.html'), 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
+  // Initial: the JavaScript the shell (header, controls, file button) needs: the entry, the app it
+  // loads at once (src/mount.tsx), and their static imports. Fetched at start but not waited for:
+  // DuckDB's worker, the charts, the ingest code. Views other than the dashboard load when opened.
+  const manifest = JSON.parse(readFileSync(path.join(root, 'dist/.vite/manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[]; dynamicImports?: string[] }>;
+  const closure = (keys: string[], seen = new Set<string>()): Set<string> => {
+    for (const key of keys) if (!seen.has(key)) closure(manifest[key]?.imports ?? [], seen.add(key));
+    return seen;
+  };
+  const initial = [...closure(['index.html', 'src/mount.tsx'])].map((key) => manifest[key].file.replace('assets/', ''));
   const gzOf = (names: string[]) => kb(names.reduce((sum, f) => sum + gzipSync(read(f)).length, 0));
   const lazyViews = /^(BacklogView|LetterView|BriefingView|FilesView)-/;
   const workers = /worker/;

@@ -1,18 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import './styles.css';
+/**
+ * The page's entry: starts DuckDB first (its wasm takes most of a second to instantiate), then
+ * loads the app, which draws the shell while the engine comes up.
+ */
+import './app/engine';
 
-// The data only changes when the user loads or removes files, and then every query is invalidated.
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: false } },
-});
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+void import('./mount');

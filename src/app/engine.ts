@@ -1,8 +1,9 @@
 /**
- * DuckDB starts as soon as the script loads, while React draws the shell: the wasm takes
- * most of a second to instantiate and nothing should wait for it that does not need to. Its
- * JavaScript (DuckDB-WASM's client, Apache Arrow) is a chunk of its own, fetched at once.
+ * DuckDB starts before the app's own code has loaded: the page's entry (src/main.tsx) imports
+ * this module first and the app after it, so the wasm is fetched and instantiated while the rest
+ * of the page loads and draws the shell.
  */
+import { openBrowserDatabase } from '../data/browserDatabase';
 import type { Database } from '../data/database';
 
-export const engine: Promise<Database> = import('../data/browserDatabase').then((m) => m.openBrowserDatabase());
+export const engine: Promise<Database> = openBrowserDatabase();

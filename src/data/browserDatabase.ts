@@ -6,7 +6,7 @@ import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duc
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { Database, type Row, type SqlConnection } from './database';
-import { createSchema } from './store';
+import { createSchema } from './schema';
 
 export async function openBrowserDatabase(): Promise<Database> {
   const duckdb = new AsyncDuckDB(new VoidLogger(), new Worker(workerUrl));

@@ -3,6 +3,8 @@
  * each file keeps its export date, which orders revisions. Core types only: anything that
  * needs an extension (JSON, ICU, TIMESTAMPTZ) would be fetched from the internet.
  */
+import type { Database } from './database';
+
 export const SCHEMA: readonly string[] = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
@@ -98,6 +100,10 @@ FROM observations o JOIN files f USING (file_id)`,
   cases INTEGER NOT NULL
 )`,
 ];
+
+export async function createSchema(db: Database): Promise<void> {
+  for (const statement of SCHEMA) await db.query(statement);
+}
 
 export const REFRESH_CURRENT = [
   'DELETE FROM current_observations',

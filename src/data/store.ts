@@ -7,13 +7,9 @@ import type { Database, SqlConnection } from './database';
 import type { ParsedExport } from './parsedExport';
 import { refreshWeeklySeries } from '../metrics/weeklySeries';
 import { refreshCaseGroups } from './caseStore';
-import { REFRESH_CURRENT, SCHEMA } from './schema';
+import { REFRESH_CURRENT } from './schema';
 
 export type Dataset = 'sample' | 'user';
-
-export async function createSchema(db: Database): Promise<void> {
-  for (const statement of SCHEMA) await db.query(statement);
-}
 
 /** Stores a parsed export; `storeKey` names the original file in the browser's storage, if it is kept there. */
 export async function storeExport(db: Database, dataset: Dataset, parsed: ParsedExport, storeKey: number | null = null): Promise<number> {

@@ -6,7 +6,7 @@ import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBBindings, type DuckD
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Database, type Row, type SqlConnection } from '../../src/data/database';
-import { createSchema } from '../../src/data/store';
+import { createSchema } from '../../src/data/schema';
 
 const dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/blocking'));
 
