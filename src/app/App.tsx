@@ -1,13 +1,24 @@
 import { useIsFetching } from '@tanstack/react-query';
 import { Suspense, useEffect, useState } from 'react';
 import { LanguageContext, translator, useLang } from '../i18n/language';
+import type { StringKey } from '../i18n/strings';
 import { useAnythingBusy } from './busy';
 import { DashboardView } from './DashboardView';
 import { useFileReports } from './dataQueries';
 import { FilePicker } from './FilePicker';
 import { BacklogView, BriefingView, FilesView, LetterView, Loading } from './Loading';
 import { useViewState } from './useViewState';
+import type { View } from './viewState';
 import { useWorkspace, type IngestJob, type Startup } from './workspace';
+
+/** The views, in the order of the navigation; their buttons' test hooks are nav-<view>. */
+const NAVIGATION: [View, StringKey][] = [
+  ['dashboard', 'navDashboard'],
+  ['backlog', 'navBacklog'],
+  ['letter', 'navLetter'],
+  ['briefing', 'navBriefing'],
+  ['files', 'navFiles'],
+];
 
 export function App() {
   const workspace = useWorkspace();
@@ -35,21 +46,11 @@ export function App() {
             <span>{t('appSubtitle')}</span>
           </div>
           <nav aria-label={t('appTitle')}>
-            <button type="button" aria-current={view === 'dashboard' ? 'page' : undefined} data-testid="nav-dashboard" onClick={() => update({ view: 'dashboard' })}>
-              {t('navDashboard')}
-            </button>
-            <button type="button" aria-current={view === 'backlog' ? 'page' : undefined} data-testid="nav-backlog" onClick={() => update({ view: 'backlog' })}>
-              {t('navBacklog')}
-            </button>
-            <button type="button" aria-current={view === 'letter' ? 'page' : undefined} data-testid="nav-letter" onClick={() => update({ view: 'letter' })}>
-              {t('navLetter')}
-            </button>
-            <button type="button" aria-current={view === 'briefing' ? 'page' : undefined} data-testid="nav-briefing" onClick={() => update({ view: 'briefing' })}>
-              {t('navBriefing')}
-            </button>
-            <button type="button" aria-current={view === 'files' ? 'page' : undefined} data-testid="nav-files" onClick={() => update({ view: 'files' })}>
-              {t('navFiles')}
-            </button>
+            {NAVIGATION.map(([target, label]) => (
+              <button key={target} type="button" aria-current={view === target ? 'page' : undefined} data-testid={`nav-${target}`} onClick={() => update({ view: target })}>
+                {t(label)}
+              </button>
+            ))}
           </nav>
           <div className="header-actions">
             <FilePicker onFiles={workspace.addFiles} variant="button" />

@@ -8,9 +8,10 @@ import { formatDay, formatNumber, weekLabel, weekSpan } from '../i18n/format';
 import { useLang, useT, type Translate } from '../i18n/language';
 import type { BacklogMetric, BacklogQuery, BacklogSummary, BacklogWeek } from '../metrics/backlog';
 import { project, requiredDecisionsPerWeek, type ProjectionWeek, type Scenario } from '../metrics/projection';
-import { PanelExports } from './PanelExports';
+import { PanelFooter } from './PanelFooter';
 import { useBacklogBreakdown, useBacklogSources, useBacklogSummary, useBacklogWeeks, useFileReports } from './dataQueries';
 import { weekMonday } from './usePanelData';
+import { DateInput } from './WeekField';
 import type { BacklogSettings, ViewState } from './viewState';
 
 interface Props {
@@ -111,7 +112,7 @@ export function BacklogView({ dataset, view, update }: Props) {
           <NumberField label={t('targetOpen')} value={settings.target} placeholder={s?.openBaseline ?? undefined} min={0} max={1e9} testId="target-open" onChange={(v) => set({ target: v })} onClear={() => set({ target: null })} />
           <label className="field">
             {t('targetDate')}
-            <input type="date" value={targetDate ?? ''} data-testid="target-date" onChange={(e) => set({ targetDate: e.target.value || null })} />
+            <DateInput value={targetDate ?? ''} testId="target-date" onChange={(day) => set({ targetDate: day })} />
           </label>
         </fieldset>
       </form>
@@ -332,11 +333,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
           )}
         </>
       )}
-      <p className="source-line">
-        {dataset === 'sample' && <strong className="fictional-mark">{t('sampleMark')} · </strong>}
-        {t('sources', { files: sources })}
-      </p>
-      <PanelExports
+      <PanelFooter
         container={section}
         chartShown={!asTable}
         image={{

@@ -10,7 +10,8 @@ import type { MetricSummary, PanelWeek } from '../metrics/panelQueries';
 import { derivedMetric, type PanelDefinition } from '../metrics/panels';
 import { baselineRule } from './baselineRule';
 import { Loading } from './Loading';
-import { PanelExports } from './PanelExports';
+import { PanelFooter } from './PanelFooter';
+import { DateInput } from './WeekField';
 import { RevisionBadge } from './RevisionBadge';
 import type { ViewState } from './viewState';
 
@@ -139,7 +140,7 @@ export function Panel({ panel, dataset, weeksByMetric, summaries, missing, label
       {panel.cumulative && onCumulativeFrom && (
         <label className="inline-field">
           {t('cumulativeFrom')}{' '}
-          <input type="date" value={view.cumulativeFrom} onChange={(e) => e.target.value && onCumulativeFrom(e.target.value)} />
+          <DateInput value={view.cumulativeFrom} onChange={(day) => day && onCumulativeFrom(day)} />
         </label>
       )}
 
@@ -175,11 +176,7 @@ export function Panel({ panel, dataset, weeksByMetric, summaries, missing, label
           />
         </Suspense>
       )}
-      <p className="source-line">
-        {dataset === 'sample' && <strong className="fictional-mark">{t('sampleMark')} · </strong>}
-        {sourceText}
-      </p>
-      <PanelExports
+      <PanelFooter
         container={section}
         chartShown={!asTable}
         image={{

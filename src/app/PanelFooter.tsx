@@ -14,8 +14,11 @@ interface Props {
   fileName: string;
 }
 
-/** Download the panel as PNG (twice the size) or SVG, and its table as CSV for Dutch Excel or standard CSV. */
-export function PanelExports({ container, chartShown, image, table, fileName }: Props) {
+/**
+ * A panel's foot: the source line (with the fictional-data mark), and downloads of the panel as
+ * PNG (twice the size) or SVG and of its table as CSV for Dutch Excel or standard CSV.
+ */
+export function PanelFooter({ container, chartShown, image, table, fileName }: Props) {
   const t = useT();
   const base = fileNameOf(fileName);
   const drawn = () => {
@@ -29,7 +32,12 @@ export function PanelExports({ container, chartShown, image, table, fileName }: 
   );
   const csv = (dialect: CsvDialect) => download(toCsv(table, dialect), `${base}${dialect === 'excel-nl' ? '-excel' : ''}.csv`);
   return (
-    <div className="panel-exports" role="group" aria-label={t('downloadLabel', { title: image.title, format: '…' })}>
+    <>
+      <p className="source-line">
+        {image.fictional && <strong className="fictional-mark">{image.fictional} · </strong>}
+        {image.source}
+      </p>
+      <div className="panel-exports" role="group" aria-label={t('downloadLabel', { title: image.title, format: '…' })}>
       {button('PNG', 'download-png', async () => {
         const svg = drawn();
         if (svg) download(await svgToPng(svg.svg, svg.width, svg.height), `${base}.png`);
@@ -40,6 +48,7 @@ export function PanelExports({ container, chartShown, image, table, fileName }: 
       }, !chartShown)}
       {button(t('downloadCsvNl'), 'download-csv-excel-nl', () => csv('excel-nl'))}
       {button(t('downloadCsv'), 'download-csv-standard', () => csv('standard'))}
-    </div>
+      </div>
+    </>
   );
 }
