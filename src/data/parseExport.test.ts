@@ -235,3 +235,11 @@ describe('files no weekly export looks like', () => {
     expect(result.columns.filter((c) => c.role === 'ignored' && c.why === 'custom_limit')).toHaveLength(50 - MAX_CUSTOM_METRICS);
   });
 });
+
+describe('a long layout whose value column reads as weeks', () => {
+  it('does not take the value column for the week column (found by fast-check)', () => {
+    const result = parseExport({ name: 'x_2021-01-01.csv', bytes: new TextEncoder().encode('value,metric,Aantoonbaar vertrek\n2020-W27,0\n'), lastModified: 0 });
+    expect(result.problem).toEqual({ code: 'no_week_column' });
+    expect(result.rowsLoaded + result.rejected.length + result.skipped.length).toBe(result.dataLines);
+  });
+});

@@ -173,8 +173,10 @@ function describeColumns(headers: string[], body: SourceRecord[]): Layout {
   const yearAt = trimmed.findIndex((h, i) => i !== weekAt && isYearHeader(h));
   const metricNameAt = trimmed.findIndex(isMetricNameHeader);
   const valueAt = trimmed.findIndex(isValueHeader);
-  const weekColumn = weekAt >= 0 ? weekAt : contentWeekColumn(trimmed, body);
   const kind = metricNameAt >= 0 && valueAt >= 0 ? 'long' : 'wide';
+  // In a long layout the series and value columns are taken: a week found by content is another.
+  const taken = kind === 'long' ? [metricNameAt, valueAt] : [];
+  const weekColumn = weekAt >= 0 ? weekAt : contentWeekColumn(trimmed, body, taken);
 
   const seen = new Set<string>();
   let previousMetric: MetricId | undefined;
@@ -209,10 +211,11 @@ function describeColumns(headers: string[], body: SourceRecord[]): Layout {
   return { kind, columns, problem: hasFigures ? null : { code: 'no_metric_columns' } };
 }
 
-/** Without a recognised week header: the first column whose filled cells mostly read as weeks. */
-function contentWeekColumn(headers: string[], body: SourceRecord[]): number {
+/** Without a recognised week header: the first column (not taken) whose filled cells mostly read as weeks. */
+function contentWeekColumn(headers: string[], body: SourceRecord[], taken: number[]): number {
   const sample = body.filter((r) => !isBlank(r)).slice(0, 50);
   return headers.findIndex((_, i) => {
+    if (taken.includes(i)) return false;
     const cells = sample.map((r) => r.cells[i] ?? '').filter((c) => c.trim() !== '');
     return cells.length > 0 && cells.filter((c) => parseWeekCell(c).ok).length >= cells.length * 0.8;
   });
