@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { memo, Suspense, useState } from 'react';
 import { LazyRangeBrush } from '../charts/lazy';
 import { addIsoWeeks, formatIsoWeek, isoWeekOfDate, parseCalendarDate } from '../data/isoWeek';
 import { formatDay } from '../i18n/format';
@@ -18,7 +18,7 @@ interface Props {
 }
 
 /** Period, baseline, rolling mean and panels: every control labelled, every change a URL change. */
-export function Controls({ view, update, loaded }: Props) {
+export const Controls = memo(function Controls({ view, update, loaded }: Props) {
   const t = useT();
   const lang = useLang();
   const first = loaded ? formatIsoWeek(isoWeekOfDate(loaded.first)) : undefined;
@@ -117,7 +117,7 @@ export function Controls({ view, update, loaded }: Props) {
       <Notes notes={view.notes} onChange={(notes) => update({ notes })} />
     </form>
   );
-}
+});
 
 /** The user's own events: added with a date and a description, kept in the URL. */
 function Notes({ notes, onChange }: { notes: ViewState['notes']; onChange: (notes: ViewState['notes']) => void }) {

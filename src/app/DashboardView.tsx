@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import type { Dataset } from '../data/store';
 import { useLang, useT } from '../i18n/language';
 import { Controls } from './Controls';
@@ -16,6 +17,7 @@ export function DashboardView({ dataset, view, update }: Props) {
   const t = useT();
   const lang = useLang();
   const data = usePanelData(dataset, view);
+  const setCumulativeFrom = useCallback((date: string) => update({ cumulativeFrom: date }), [update]);
   if (data.noData) return <p className="empty">{t('noData')}</p>;
   return (
     <div className="dashboard">
@@ -34,7 +36,7 @@ export function DashboardView({ dataset, view, update }: Props) {
             labelOf={data.labelOf}
             markers={data.markers}
             view={view}
-            onCumulativeFrom={panel.cumulative ? (date) => update({ cumulativeFrom: date }) : undefined}
+            onCumulativeFrom={panel.cumulative ? setCumulativeFrom : undefined}
           />
         ))}
       </div>

@@ -1,4 +1,4 @@
-import { Suspense, useMemo, useRef, useState } from 'react';
+import { memo, Suspense, useMemo, useRef, useState } from 'react';
 import type { ChartBaseline, ChartLine, ChartMarker, WeekTooltip } from '../charts/PanelChart';
 import { LazyPanelChart } from '../charts/lazy';
 import { PALETTE } from '../charts/palette';
@@ -32,7 +32,8 @@ interface Props {
 const TOTAL_COLOR = '#1a1a1a';
 const pct = (value: number | null, lang: Lang) => (value === null ? '–' : `${formatNumber(value, lang)}%`);
 
-export function Panel({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, view, onCumulativeFrom }: Props) {
+/** Memoised: the page re-renders on every status change, and five charts redrawn each time would hold it up. */
+export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, view, onCumulativeFrom }: Props) {
   const lang = useLang();
   const t = useT();
   const [asTable, setAsTable] = useState(false);
@@ -191,7 +192,7 @@ export function Panel({ panel, dataset, weeksByMetric, summaries, missing, label
       />
     </section>
   );
-}
+});
 
 function statusText(summary: MetricSummary | undefined, t: Translate, lang: Lang): string {
   if (!summary || summary.baseline === null || summary.baseline === 0 || summary.pct4 === null) return t('statusNoBaseline');

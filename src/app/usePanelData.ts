@@ -70,16 +70,24 @@ export function usePanelData(dataset: Dataset, view: ViewState) {
     [t, lang, shipped.data, view.notes],
   );
 
-  /** A panel's own figures that the data has, and the series it lacks. */
-  const panelFigures = (panel: PanelDefinition) => {
-    const own = new Map<string, PanelWeek[]>();
-    for (const metric of panelMetrics(panel)) {
-      const rows = weeksByMetric.get(metric);
-      if (rows && rows.some((r) => r.value !== null || isDerivedWithData(metric, base.present))) own.set(metric, rows);
+  /**
+   * Each panel's own figures that the data has, and the series it lacks. Computed when the data
+   * changes, not on every render, so a panel (memoised) only redraws when its figures change.
+   */
+  const figuresByPanel = useMemo(() => {
+    const byPanel = new Map<string, { weeksByMetric: Map<string, PanelWeek[]>; missing: string[] }>();
+    for (const panel of base.panels) {
+      const own = new Map<string, PanelWeek[]>();
+      for (const metric of panelMetrics(panel)) {
+        const rows = weeksByMetric.get(metric);
+        if (rows && rows.some((r) => r.value !== null || isDerivedWithData(metric, base.present))) own.set(metric, rows);
+      }
+      const missing = [...panel.series, ...(panel.stock ? [panel.stock] : [])].filter((m) => !base.present.has(m));
+      byPanel.set(panel.id, { weeksByMetric: own, missing });
     }
-    const missing = [...panel.series, ...(panel.stock ? [panel.stock] : [])].filter((m) => !base.present.has(m));
-    return { weeksByMetric: own, missing };
-  };
+    return byPanel;
+  }, [base.panels, base.present, weeksByMetric]);
+  const panelFigures = (panel: PanelDefinition) => figuresByPanel.get(panel.id)!;
 
   return { ...base, loaded: loaded.data ?? null, summaryByMetric, markers, panelFigures };
 }
