@@ -5,7 +5,7 @@ import { neutraliseFormula, toCsv } from './csv';
 const rows = [
   ['Week', 'Aantal', 'Bron'],
   ['2020-W27', 12.5, 'export; versie 2.csv'],
-  ['2020-W28', -3, '=HYPERLINK("http://x","klik")'],
+  ['2020-W28', -3, '=HYPERLINK("x","klik")'],
   ['2020-W29', null, 'regel "1"\nen 2'],
 ];
 
@@ -14,7 +14,7 @@ describe('toCsv', () => {
     const csv = toCsv(rows, 'excel-nl');
     expect(csv.startsWith('\uFEFFWeek;Aantal;Bron\r\n2020-W27;12,5;"export; versie 2.csv"\r\n')).toBe(true);
     const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', skipEmptyLines: true }).data;
-    expect(parsed[2]).toEqual(['2020-W28', '-3', '\'=HYPERLINK("http://x","klik")']);
+    expect(parsed[2]).toEqual(['2020-W28', '-3', '\'=HYPERLINK("x","klik")']);
     expect(parsed[3]).toEqual(['2020-W29', '', 'regel "1"\nen 2']);
   });
 
