@@ -66,7 +66,10 @@ describe('case-level exports', () => {
     ]);
     const reasons = Object.fromEntries((await reports(id)).map((r) => [r.line, JSON.parse(r.reason)]));
     expect(reasons[6]).toEqual({ code: 'case_duplicate_id', id: 'Z1', firstLine: 2 });
-    expect(reasons[7]).toEqual({ code: 'case_value_unreadable', column: 'ontvangen', text: '03/18/2020' });
+    expect(reasons[7]).toEqual({ code: 'case_value_unreadable', column: 'ontvangen', text: '03/18/2020', dateFormat: '%d-%m-%Y' });
+    // A rejected row's text is rebuilt in the file's own date spelling.
+    const raw = await db.query<{ line: number; raw: string }>('SELECT line, raw FROM line_reports WHERE file_id = ? AND line = 5', [id]);
+    expect(raw[0].raw).toBe('Z3;17-03-2020;10-03-2020;;');
     expect(reasons[5]).toEqual({ code: 'case_decided_before_received', received: '2020-03-17', decided: '2020-03-10' });
   });
 

@@ -89,14 +89,14 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
       const headerOf = layout.headers.map((h, i) => `(${text(column(i))}, ${text(h)})`).join(', ');
       await sql.run(
         `INSERT INTO line_reports
-         -- The raw text of a rejected row, rebuilt from its cells: only for the rows rejected.
-         SELECT ${id}, k.line, 'rejected', concat_ws(${text(layout.delimiter)}, ${layout.fields.map((_, i) => `coalesce(CAST(l.${column(i)} AS VARCHAR), '')`).join(', ')}), k.reason
+         -- The raw text of a rejected row, rebuilt from its cells in the file's own date spelling: only for the rows rejected.
+         SELECT ${id}, k.line, 'rejected', concat_ws(${text(layout.delimiter)}, ${layout.fields.map((f, i) => `coalesce(${f === 'received' || f === 'decided' ? `strftime(l.${column(i)}, ${text(layout.dateFormat)})` : `l.${column(i)}`}, '')`).join(', ')}), k.reason
          FROM case_checked k JOIN case_load l USING (rn) WHERE k.reason IS NOT NULL
          UNION ALL
          SELECT ${id}, r.line, 'rejected', any_value(r.csv_line),
                 CASE WHEN bool_or(r.error_type = 'TOO MANY COLUMNS') THEN '{"code":"too_many_fields","found":' || (len(string_split(any_value(r.csv_line), ${text(layout.delimiter)}))) || ',"expected":${layout.headers.length}}'
                      WHEN bool_or(r.error_type = 'MISSING COLUMNS') THEN '{"code":"too_few_fields","found":' || (len(string_split(any_value(r.csv_line), ${text(layout.delimiter)}))) || ',"expected":${layout.headers.length}}'
-                     WHEN bool_or(r.error_type = 'CAST') THEN '{"code":"case_value_unreadable","column":' || ${json('coalesce(any_value(h.header), any_value(r.column_name))')} || ',"text":' || ${json(`coalesce(string_split(any_value(r.csv_line), ${text(layout.delimiter)})[CAST(substr(any_value(r.column_name) FILTER (WHERE r.error_type = 'CAST'), 2) AS INTEGER) + 1], '')`)} || '}'
+                     WHEN bool_or(r.error_type = 'CAST') THEN '{"code":"case_value_unreadable","column":' || ${json('coalesce(any_value(h.header), any_value(r.column_name))')} || ',"text":' || ${json(`coalesce(string_split(any_value(r.csv_line), ${text(layout.delimiter)})[CAST(substr(any_value(r.column_name) FILTER (WHERE r.error_type = 'CAST'), 2) AS INTEGER) + 1], '')`)} || ',"dateFormat":${JSON.stringify(layout.dateFormat)}}'
                      ELSE '{"code":"case_line_unreadable","message":' || ${json('any_value(r.error_message)')} || '}' END
          FROM case_rejects r LEFT JOIN (VALUES ${headerOf}) h(name, header) ON h.name = r.column_name
          GROUP BY r.line

@@ -17,7 +17,8 @@ export type RejectReason =
   | { code: 'unterminated_quote'; fromLine: number }
   | { code: 'duplicate_conflict'; week: string; metric?: string; firstLine: number }
   | { code: 'file_unusable' }
-  | { code: 'case_value_unreadable'; column: string; text: string }
+  /** `dateFormat`: the file's own date spelling (strftime), which every date in it must use. */
+  | { code: 'case_value_unreadable'; column: string; text: string; dateFormat: string }
   | { code: 'case_line_unreadable'; message: string }
   | { code: 'case_id_missing' }
   | { code: 'case_received_missing' }

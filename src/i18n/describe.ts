@@ -73,8 +73,8 @@ export function describeReject(reason: RejectReason, lang: Lang): string {
       return pick(lang, { nl: 'Het bestand als geheel is niet te lezen (zie boven).', en: 'The file as a whole cannot be read (see above).' });
     case 'case_value_unreadable':
       return pick(lang, {
-        nl: `${reason.column}: “${reason.text}” is geen datum in de schrijfwijze van dit bestand (jjjj-mm-dd, dd-mm-jjjj of dd/mm/jjjj; nooit maand eerst).`,
-        en: `${reason.column}: “${reason.text}” is not a date in this file's spelling (yyyy-mm-dd, dd-mm-yyyy or dd/mm/yyyy; never month first).`,
+        nl: `${reason.column}: “${reason.text}” is geen datum in de schrijfwijze van dit bestand, ${dateSpelling(reason.dateFormat, 'nl')} (dag eerst, nooit maand eerst).`,
+        en: `${reason.column}: “${reason.text}” is not a date in this file's spelling, ${dateSpelling(reason.dateFormat, 'en')} (day first, never month first).`,
       });
     case 'case_line_unreadable':
       return pick(lang, { nl: `De regel is niet te lezen: ${reason.message}`, en: `The line cannot be read: ${reason.message}` });
@@ -148,6 +148,9 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
       });
   }
 }
+
+/** "%d-%m-%Y" as a reader writes it: "dd-mm-jjjj" (nl) or "dd-mm-yyyy" (en). */
+const dateSpelling = (format: string, lang: Lang) => format.replace('%d', 'dd').replace('%m', 'mm').replace('%Y', lang === 'nl' ? 'jjjj' : 'yyyy');
 
 const megabytes = (bytes: number, lang: Lang) => `${formatNumber(bytes / 2 ** 20, lang, 0)} MB`;
 
