@@ -305,8 +305,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
             lines={stockLines}
             stacked={false}
             baseline={s.openBaseline === null ? null : { axis: 'left', value: s.openBaseline, band: null, label: `${t('targetPreCovid')}: ${n(s.openBaseline, 0)}` }}
-            markers={[]}
-            tooltips={tooltips(allWeeks, allStarts, [...stockLines], t, lang)}
+            tooltipAt={(i) => weekTooltip(allWeeks[i], allStarts[i], i, [...stockLines], t, lang)}
             bands={projection.length ? [{ key: 'projection_band', label: t('projectionBand'), color: PALETTE[0], axis: 'left', low: pad(none(weeks.length), projectionOf('low')), high: pad(none(weeks.length), projectionOf('high')) }] : []}
           />
           <PanelChart
@@ -315,8 +314,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
             lines={flowLines.filter((l) => l.values.some((v) => v !== null))}
             stacked={false}
             baseline={null}
-            markers={[]}
-            tooltips={tooltips(weeks.map((w) => w.week), weeks.map((w) => w.weekStart), flowLines, t, lang)}
+            tooltipAt={(i) => weekTooltip(weeks[i].week, weeks[i].weekStart, i, flowLines, t, lang)}
             height={200}
           />
           {source === 'cases' && (
@@ -326,8 +324,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
               lines={ageLines}
               stacked
               baseline={null}
-              markers={[]}
-              tooltips={tooltips(weeks.map((w) => w.week), weeks.map((w) => w.weekStart), ageLines, t, lang)}
+              tooltipAt={(i) => weekTooltip(weeks[i].week, weeks[i].weekStart, i, ageLines, t, lang)}
               height={200}
             />
           )}
@@ -343,16 +340,16 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
           source: t('sources', { files: sources }),
           fictional: dataset === 'sample' ? t('sampleMark') : null,
         }}
-        table={[[t('week'), t('period'), ...columns.map((c) => c.label)], ...allWeeks.map((week, i) => [week, weekSpan(allStarts[i], lang), ...columns.map((c) => c.values[i])])]}
+        table={() => [[t('week'), t('period'), ...columns.map((c) => c.label)], ...allWeeks.map((week, i) => [week, weekSpan(allStarts[i], lang), ...columns.map((c) => c.values[i])])]}
         fileName={`${title} ${first ?? ''} ${last ?? ''}${dataset === 'sample' ? ` ${t('sampleMark')}` : ''}`}
       />
     </section>
   );
 }
 
-function tooltips(weeks: string[], starts: string[], lines: ChartLine[], t: Translate, lang: 'nl' | 'en') {
-  return weeks.map((week, i) => ({
-    title: `${weekLabel(week, lang)}, ${weekSpan(starts[i], lang)}`,
+function weekTooltip(week: string, weekStart: string, i: number, lines: ChartLine[], t: Translate, lang: 'nl' | 'en') {
+  return {
+    title: `${weekLabel(week, lang)}, ${weekSpan(weekStart, lang)}`,
     lines: lines.filter((l) => l.values[i] !== null && l.values[i] !== undefined).map((l) => `${l.label}: ${formatNumber(l.values[i]!, lang)}`).concat(lines.every((l) => l.values[i] === null) ? [t('missing')] : []),
-  }));
+  };
 }

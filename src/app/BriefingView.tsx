@@ -53,8 +53,6 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
               lines={chartLines(panel, weeksByMetric, data.labelOf, view, t, lang)}
               stacked={panel.stacked}
               baseline={chartBaseline(panel, data.summaryByMetric.get(panel.primary), weeksByMetric, data.labelOf, t, lang)}
-              markers={[]}
-              tooltips={[]}
               height={135}
             />
             <p className="source-line">{t('sources', { files: panelSources(weeksByMetric, t, lang) })}</p>

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Dataset } from '../data/store';
 import { useLang, useT } from '../i18n/language';
 import { Controls } from './Controls';
@@ -18,12 +18,14 @@ export function DashboardView({ dataset, view, update }: Props) {
   const lang = useLang();
   const data = usePanelData(dataset, view);
   const setCumulativeFrom = useCallback((date: string) => update({ cumulativeFrom: date }), [update]);
+  const settings = useMemo(() => ({ rolling: view.rolling, cumulativeFrom: view.cumulativeFrom, method: view.method }), [view.rolling, view.cumulativeFrom, view.method]);
+  const rule = baselineRule(view, t, lang);
   if (data.noData) return <p className="empty">{t('noData')}</p>;
   return (
     <div className="dashboard">
       <Controls view={view} update={update} loaded={data.loaded} />
       <p className="baseline-rule" data-testid="baseline-rule">
-        {baselineRule(view, t, lang)}
+        {rule}
       </p>
       <div className="panel-grid">
         {data.panels.map((panel) => (
@@ -35,7 +37,8 @@ export function DashboardView({ dataset, view, update }: Props) {
             summaries={data.summaryByMetric}
             labelOf={data.labelOf}
             markers={data.markers}
-            view={view}
+            settings={settings}
+            baselineRule={rule}
             onCumulativeFrom={panel.cumulative ? setCumulativeFrom : undefined}
           />
         ))}

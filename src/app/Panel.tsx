@@ -8,7 +8,6 @@ import { formatDay, formatNumber, weekLabel, weekSpan } from '../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../i18n/language';
 import type { MetricSummary, PanelWeek } from '../metrics/panelQueries';
 import { derivedMetric, type PanelDefinition } from '../metrics/panels';
-import { baselineRule } from './baselineRule';
 import { Loading } from './Loading';
 import { PanelFooter } from './PanelFooter';
 import { DateInput } from './WeekField';
@@ -25,15 +24,23 @@ interface Props {
   missing: string[];
   labelOf: (metric: string) => string;
   markers: ChartMarker[];
-  view: ViewState;
+  settings: ChartSettings;
+  /** The baseline rule in words, for the panel's image. */
+  baselineRule: string;
   onCumulativeFrom?: (date: string) => void;
 }
+
+/** What of the view decides how a panel's series are drawn. */
+export type ChartSettings = Pick<ViewState, 'rolling' | 'cumulativeFrom' | 'method'>;
 
 const TOTAL_COLOR = '#1a1a1a';
 const pct = (value: number | null, lang: Lang) => (value === null ? '–' : `${formatNumber(value, lang)}%`);
 
-/** Memoised: the page re-renders on every status change, and five charts redrawn each time would hold it up. */
-export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, view, onCumulativeFrom }: Props) {
+/**
+ * Memoised, and given only the view settings it draws with: the page re-renders on every status
+ * change and every keystroke in the controls, and five charts redrawn each time would hold it up.
+ */
+export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRule, onCumulativeFrom }: Props) {
   const lang = useLang();
   const t = useT();
   const [asTable, setAsTable] = useState(false);
@@ -47,13 +54,8 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
   const primary = summaries.get(panel.primary);
   const stats = shown.filter((m) => m !== panel.share && summaries.has(m));
 
-  const lines = useMemo(
-    () => chartLines(panel, weeksByMetric, labelOf, view, t, lang),
-    [panel, weeksByMetric, labelOf, view, t, lang],
-  );
+  const lines = useMemo(() => chartLines(panel, weeksByMetric, labelOf, settings, t, lang), [panel, weeksByMetric, labelOf, settings, t, lang]);
   const baseline = chartBaseline(panel, primary, weeksByMetric, labelOf, t, lang);
-  const tooltips = useMemo(() => weekTooltips(weeks, weekStarts, weeksByMetric, labelOf, t, lang), [weeks, weekStarts, weeksByMetric, labelOf, t, lang]);
-  const sources = useMemo(() => weekSources(weeks.length, weeksByMetric, t, lang), [weeks.length, weeksByMetric, t, lang]);
 
   if (shown.length === 0) {
     return (
@@ -70,21 +72,26 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
   });
   const primaryRows = weeksByMetric.get(panel.primary);
   if (primaryRows) {
-    if (view.rolling) columns.push({ key: 'mean4', label: `${labelOf(panel.primary)} ${t('rollingSuffix')}`, values: primaryRows.map((r) => r.mean4) });
+    if (settings.rolling) columns.push({ key: 'mean4', label: `${labelOf(panel.primary)} ${t('rollingSuffix')}`, values: primaryRows.map((r) => r.mean4) });
     columns.push({ key: 'baseline', label: `${t('baseline')}: ${labelOf(panel.primary)}`, values: primaryRows.map((r) => r.baseline) });
     columns.push({ key: 'pct', label: t('ofBaseline'), values: primaryRows.map((r) => r.pct), unit: '%' });
   }
   for (const metric of panel.cumulative ?? []) {
     const rows = weeksByMetric.get(metric);
-    if (rows) columns.push({ key: `cumulative_${metric}`, label: `${labelOf(metric)}: ${t('runningTotal', { date: formatDay(view.cumulativeFrom, lang) })}`, values: rows.map((r) => r.cumulative) });
+    if (rows) columns.push({ key: `cumulative_${metric}`, label: `${labelOf(metric)}: ${t('runningTotal', { date: formatDay(settings.cumulativeFrom, lang) })}`, values: rows.map((r) => r.cumulative) });
   }
+  // Which file and line each week comes from: for the table view and the CSV only, as it takes a while to write out.
+  const sources = () => weekSources(weeks.length, weeksByMetric, t, lang);
 
   const period = weeks.length ? t('chartPeriod', { from: weekLabel(weeks[0], lang), to: weekLabel(weeks[weeks.length - 1], lang) }) : '';
   const sourceText = t('sources', { files: panelSources(weeksByMetric, t, lang) });
-  const csvTable = [
-    [t('week'), t('period'), ...columns.map((c) => c.label), t('source')],
-    ...weeks.map((week, i) => [week, weekSpan(weekStarts[i], lang), ...columns.map((c) => c.values[i]), sources[i]]),
-  ];
+  const csvTable = () => {
+    const weekSources = sources();
+    return [
+      [t('week'), t('period'), ...columns.map((c) => c.label), t('source')],
+      ...weeks.map((week, i) => [week, weekSpan(weekStarts[i], lang), ...columns.map((c) => c.values[i]), weekSources[i]]),
+    ];
+  };
 
   return (
     <section className="panel" data-testid={`panel-${panel.id}`} aria-labelledby={headingId} ref={section}>
@@ -141,7 +148,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
       {panel.cumulative && onCumulativeFrom && (
         <label className="inline-field">
           {t('cumulativeFrom')}{' '}
-          <DateInput value={view.cumulativeFrom} onChange={(day) => day && onCumulativeFrom(day)} />
+          <DateInput value={settings.cumulativeFrom} onChange={(day) => day && onCumulativeFrom(day)} />
         </label>
       )}
 
@@ -153,7 +160,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
           weeks={weeks}
           weekStarts={weekStarts}
           columns={columns}
-          sources={sources}
+          sources={sources()}
           renderRevision={(metric, i) =>
             derivedMetric(metric) ? (
               <span className="badge" title={t('revisedDerivedTitle')}>
@@ -173,7 +180,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
             stacked={panel.stacked}
             baseline={baseline}
             markers={markers}
-            tooltips={tooltips}
+            tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], i, weeksByMetric, labelOf, t, lang)}
           />
         </Suspense>
       )}
@@ -182,7 +189,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
         chartShown={!asTable}
         image={{
           title,
-          subtitle: [period, baselineRule(view, t, lang)],
+          subtitle: [period, baselineRule],
           legend: [...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })), ...(baseline ? [{ label: baseline.label, color: '#333333', dashed: true }] : [])],
           source: sourceText,
           fictional: dataset === 'sample' ? t('sampleMark') : null,
@@ -204,7 +211,7 @@ export function chartLines(
   panel: PanelDefinition,
   weeksByMetric: Map<string, PanelWeek[]>,
   labelOf: (m: string) => string,
-  { rolling, cumulativeFrom, method }: ViewState,
+  { rolling, cumulativeFrom, method }: ChartSettings,
   t: Translate,
   lang: Lang,
 ): ChartLine[] {
@@ -253,16 +260,17 @@ export function chartBaseline(
   };
 }
 
-function weekTooltips(
-  weeks: string[],
-  weekStarts: string[],
+function weekTooltip(
+  week: string,
+  weekStart: string,
+  i: number,
   weeksByMetric: Map<string, PanelWeek[]>,
   labelOf: (m: string) => string,
   t: Translate,
   lang: Lang,
-): WeekTooltip[] {
-  return weeks.map((week, i) => ({
-    title: `${weekLabel(week, lang)}, ${weekSpan(weekStarts[i], lang)}`,
+): WeekTooltip {
+  return {
+    title: `${weekLabel(week, lang)}, ${weekSpan(weekStart, lang)}`,
     lines: [...weeksByMetric].map(([metric, rows]) => {
       const r = rows[i];
       if (r.value === null) return `${labelOf(metric)}: ${t('missing')}`;
@@ -272,7 +280,7 @@ function weekTooltips(
       if (r.revised) parts.push(t('revised'));
       return parts.join(' · ');
     }),
-  }));
+  };
 }
 
 function weekSources(count: number, weeksByMetric: Map<string, PanelWeek[]>, t: Translate, lang: Lang): string[] {

@@ -10,7 +10,8 @@ interface Props {
   /** Whether the chart is on screen (not the table view). */
   chartShown: boolean;
   image: ChartImageText;
-  table: CsvCell[][];
+  /** The table as CSV cells, written out only when downloaded. */
+  table: () => CsvCell[][];
   fileName: string;
 }
 
@@ -30,7 +31,7 @@ export function PanelFooter({ container, chartShown, image, table, fileName }: P
       {format}
     </button>
   );
-  const csv = (dialect: CsvDialect) => download(toCsv(table, dialect), `${base}${dialect === 'excel-nl' ? '-excel' : ''}.csv`);
+  const csv = (dialect: CsvDialect) => download(toCsv(table(), dialect), `${base}${dialect === 'excel-nl' ? '-excel' : ''}.csv`);
   return (
     <>
       <p className="source-line">

@@ -1,4 +1,5 @@
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { Area, CartesianGrid, ComposedChart, DefaultZIndexes, Line, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, useYAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
 import { formatNumber, shortWeekLabel } from '../i18n/format';
 import { useLang } from '../i18n/language';
 
@@ -48,98 +49,222 @@ interface Props {
   lines: ChartLine[];
   stacked: boolean;
   baseline: ChartBaseline | null;
-  markers: ChartMarker[];
-  tooltips: WeekTooltip[];
+  markers?: ChartMarker[];
+  /** The tooltip of the week at this index, worked out only when a week is pointed at. */
+  tooltipAt?: (index: number) => WeekTooltip | null;
   bands?: ChartBand[];
   height?: number;
 }
 
-export function PanelChart({ description, weeks, lines, stacked, baseline, markers, tooltips, bands = [], height = 260 }: Props) {
+const NONE: never[] = [];
+const TICK_STYLE = { fontSize: 12 };
+const noTooltip = () => null;
+
+/**
+ * A week chart. Drawing one costs tens of milliseconds, so it redraws only when what it shows
+ * changes: a query that answers with the same figures (a new baseline window leaves the weekly
+ * values as they were) keeps the chart's data as it was, and only the baseline line moves.
+ */
+export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, ...rest }: Props) {
+  const latestTooltipAt = useRef(tooltipAt);
+  useLayoutEffect(() => {
+    latestTooltipAt.current = tooltipAt;
+  });
+  const stableTooltipAt = useCallback((index: number) => latestTooltipAt.current(index), []);
+  return (
+    <ChartBody
+      {...rest}
+      weeks={useUnchanged(weeks, sameArrays)}
+      lines={useUnchanged(lines, sameLines)}
+      baseline={useUnchanged(baseline, sameBaseline)}
+      markers={useUnchanged(markers, sameMarkers)}
+      tooltipAt={stableTooltipAt}
+      bands={useUnchanged(bands, sameBands)}
+    />
+  );
+}
+
+/** The baseline and its 10th-90th percentile band across the plot, with its label at the right. */
+function BaselineMark({ baseline }: { baseline: ChartBaseline }) {
+  const scale = useYAxisScale(baseline.axis);
+  const area = usePlotArea();
+  const y = scale?.(baseline.value);
+  if (!area || y === undefined) return null;
+  const right = area.x + area.width;
+  const band = baseline.band?.map((v) => scale?.(v));
+  // Over the series, where a Recharts reference line is drawn.
+  return (
+    <ZIndexLayer zIndex={DefaultZIndexes.line}>
+      <g className="baseline-mark">
+        {band && band[0] !== undefined && band[1] !== undefined && (
+          <rect x={area.x} width={area.width} y={Math.min(band[0], band[1])} height={Math.abs(band[0] - band[1])} fill="#7f7f7f" fillOpacity={0.12} />
+        )}
+        <line x1={area.x} x2={right} y1={y} y2={y} stroke="#333" strokeDasharray="6 4" />
+        <text x={right - 5} y={y - 5} textAnchor="end" fontSize={11} fill="#333">
+          {baseline.label}
+        </text>
+      </g>
+    </ZIndexLayer>
+  );
+}
+
+/** The highest value drawn on an axis; stacked areas count as their sum. */
+function axisMax(axis: 'left' | 'right', lines: ChartLine[], bands: ChartBand[], stacked: boolean): number {
+  let top = -Infinity;
+  const onAxis = lines.filter((l) => l.axis === axis);
+  const stack = stacked ? onAxis.filter((l) => l.shape === 'area') : [];
+  for (const line of onAxis) if (!stack.includes(line)) for (const v of line.values) if (v !== null && v > top) top = v;
+  for (const band of bands) if (band.axis === axis) for (const v of band.high) if (v !== null && v > top) top = v;
+  if (stack.length) {
+    for (let i = 0; i < stack[0].values.length; i++) top = Math.max(top, stack.reduce((sum, l) => sum + (l.values[i] ?? 0), 0));
+  }
+  return top;
+}
+
+/** The value from before while the new one is equal to it, so memoised parts below keep their work. */
+function useUnchanged<T>(value: T, equal: (a: T, b: T) => boolean): T {
+  const kept = useRef(value);
+  if (kept.current !== value && !equal(kept.current, value)) kept.current = value;
+  return kept.current;
+}
+
+const sameArrays = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+const sameLines = (a: ChartLine[], b: ChartLine[]) =>
+  sameArrays(a, b) ||
+  (a.length === b.length &&
+    a.every((l, i) => {
+      const m = b[i];
+      return l.key === m.key && l.label === m.label && l.color === m.color && l.shape === m.shape && l.axis === m.axis && l.dashed === m.dashed && l.width === m.width && sameArrays(l.values, m.values);
+    }));
+
+const sameMarkers = (a: ChartMarker[], b: ChartMarker[]) => a.length === b.length && a.every((m, i) => m.week === b[i].week && m.label === b[i].label);
+
+const sameBaseline = (a: ChartBaseline | null, b: ChartBaseline | null) =>
+  a === b || (a !== null && b !== null && a.axis === b.axis && a.value === b.value && a.label === b.label && a.band?.[0] === b.band?.[0] && a.band?.[1] === b.band?.[1]);
+
+const sameBands = (a: ChartBand[], b: ChartBand[]) =>
+  a.length === b.length &&
+  a.every((band, i) => band.key === b[i].key && band.label === b[i].label && band.color === b[i].color && band.axis === b[i].axis && sameArrays(band.low, b[i].low) && sameArrays(band.high, b[i].high));
+
+interface BodyProps extends Required<Omit<Props, 'height'>> {
+  height?: number;
+}
+
+const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, height = 260 }: BodyProps) {
   const lang = useLang();
-  const rows = weeks.map((week, i) => {
-    const row: Record<string, string | number | null> = { week };
-    for (const line of lines) row[line.key] = line.values[i];
-    return row;
-  });
-  // A range area takes [low, high] per point.
-  const data = rows.map((row, i) => {
-    const withBands: Record<string, unknown> = { ...row };
-    for (const band of bands) withBands[band.key] = band.low[i] === null || band.high[i] === null ? null : [band.low[i], band.high[i]];
-    return withBands;
-  });
+  const data = useMemo(
+    () =>
+      weeks.map((week, i) => {
+        const row: Record<string, unknown> = { week };
+        for (const line of lines) row[line.key] = line.values[i];
+        // A range area takes [low, high] per point.
+        for (const band of bands) row[band.key] = band.low[i] === null || band.high[i] === null ? null : [band.low[i], band.high[i]];
+        return row;
+      }),
+    [weeks, lines, bands],
+  );
   const hasRight = lines.some((l) => l.axis === 'right') || bands.some((b) => b.axis === 'right');
-  const tick = (v: number) => formatNumber(v, lang);
+  const tick = useCallback((v: number) => formatNumber(v, lang), [lang]);
+  const initialDimension = useMemo(() => ({ width: 600, height }), [height]);
+  const margin = useMemo(() => ({ top: 12, right: hasRight ? 4 : 16, bottom: 4, left: 4 }), [hasRight]);
+  // Elements made once per change of what they draw: a Recharts reference line re-registers
+  // with its chart whenever it renders, and every series then redraws.
+  const axes = useMemo(
+    () => [
+      <CartesianGrid key="grid" stroke="#d9d9d9" strokeDasharray="3 3" vertical={false} />,
+      <XAxis key="x" dataKey="week" tickFormatter={shortWeekLabel} minTickGap={28} tick={TICK_STYLE} />,
+      <YAxis key="left" yAxisId="left" tickFormatter={tick} width={56} tick={TICK_STYLE} />,
+      hasRight && <YAxis key="right" yAxisId="right" orientation="right" tickFormatter={tick} width={56} tick={TICK_STYLE} />,
+    ],
+    [tick, hasRight],
+  );
+  // The baseline is drawn by a mark of our own, which reads the chart's scale: a Recharts
+  // reference line re-registers with the chart whenever it moves, and every series redraws.
+  // Only when the baseline lies above everything drawn does an invisible one stretch the axis.
+  const reach = baseline && Math.max(baseline.value, baseline.band?.[1] ?? -Infinity);
+  const axisTop = useMemo(() => ({ left: axisMax('left', lines, bands, stacked), right: axisMax('right', lines, bands, stacked) }), [lines, bands, stacked]);
+  const stretchAxis = baseline?.axis ?? 'left';
+  const stretchTo = reach !== null && reach > axisTop[stretchAxis] ? reach : null;
+  const axisStretch = useMemo(
+    () => stretchTo !== null && <ReferenceLine yAxisId={stretchAxis} y={stretchTo} stroke="none" ifOverflow="extendDomain" />,
+    [stretchAxis, stretchTo],
+  );
+  const markerLines = useMemo(
+    () =>
+      markers
+        .filter((m) => weeks.includes(m.week))
+        .map((m) => (
+          <ReferenceLine key={`${m.week}-${m.label}`} yAxisId="left" x={m.week} stroke="#8a1c1c" label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#8a1c1c' }} />
+        )),
+    [markers, weeks],
+  );
+  const tooltip = useMemo(
+    () => (
+      <Tooltip
+        content={({ active, label }) => {
+          const index = active ? weeks.indexOf(String(label)) : -1;
+          const tip = index >= 0 ? tooltipAt(index) : null;
+          return tip ? (
+            <div className="chart-tooltip">
+              <strong>{tip.title}</strong>
+              {tip.lines.map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+            </div>
+          ) : null;
+        }}
+      />
+    ),
+    [weeks, tooltipAt],
+  );
+  const series = useMemo(
+    () => [
+      ...bands.map((band) => (
+        <Area key={band.key} yAxisId={band.axis} dataKey={band.key} name={band.label} stroke="none" fill={band.color} fillOpacity={0.2} isAnimationActive={false} connectNulls={false} />
+      )),
+      ...lines.map((line) =>
+        line.shape === 'area' ? (
+          <Area
+            key={line.key}
+            yAxisId={line.axis}
+            dataKey={line.key}
+            name={line.label}
+            stackId={stacked ? 'stack' : undefined}
+            stroke={line.color}
+            fill={line.color}
+            fillOpacity={0.35}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+        ) : (
+          <Line
+            key={line.key}
+            yAxisId={line.axis}
+            dataKey={line.key}
+            name={line.label}
+            stroke={line.color}
+            strokeWidth={line.width ?? 2}
+            strokeDasharray={line.dashed ? '5 4' : undefined}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+        ),
+      ),
+    ],
+    [bands, lines, stacked],
+  );
   return (
     <div className="chart" role="img" aria-label={description}>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 600, height }}>
-        <ComposedChart data={data} margin={{ top: 12, right: hasRight ? 4 : 16, bottom: 4, left: 4 }}>
-          <CartesianGrid stroke="#d9d9d9" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="week" tickFormatter={shortWeekLabel} minTickGap={28} tick={{ fontSize: 12 }} />
-          <YAxis yAxisId="left" tickFormatter={tick} width={56} tick={{ fontSize: 12 }} />
-          {hasRight && <YAxis yAxisId="right" orientation="right" tickFormatter={tick} width={56} tick={{ fontSize: 12 }} />}
-          {baseline?.band && (
-            <ReferenceArea yAxisId={baseline.axis} y1={baseline.band[0]} y2={baseline.band[1]} fill="#7f7f7f" fillOpacity={0.12} ifOverflow="extendDomain" />
-          )}
-          {baseline && (
-            <ReferenceLine
-              yAxisId={baseline.axis}
-              y={baseline.value}
-              stroke="#333"
-              strokeDasharray="6 4"
-              ifOverflow="extendDomain"
-              label={{ value: baseline.label, position: 'insideTopRight', fontSize: 11, fill: '#333' }}
-            />
-          )}
-          {markers
-            .filter((m) => weeks.includes(m.week))
-            .map((m) => (
-              <ReferenceLine key={`${m.week}-${m.label}`} yAxisId="left" x={m.week} stroke="#8a1c1c" label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#8a1c1c' }} />
-            ))}
-          <Tooltip
-            content={({ active, label }) => {
-              const tip = active ? tooltips[weeks.indexOf(String(label))] : undefined;
-              return tip ? (
-                <div className="chart-tooltip">
-                  <strong>{tip.title}</strong>
-                  {tip.lines.map((line) => (
-                    <div key={line}>{line}</div>
-                  ))}
-                </div>
-              ) : null;
-            }}
-          />
-          {bands.map((band) => (
-            <Area key={band.key} yAxisId={band.axis} dataKey={band.key} name={band.label} stroke="none" fill={band.color} fillOpacity={0.2} isAnimationActive={false} connectNulls={false} />
-          ))}
-          {lines.map((line) =>
-            line.shape === 'area' ? (
-              <Area
-                key={line.key}
-                yAxisId={line.axis}
-                dataKey={line.key}
-                name={line.label}
-                stackId={stacked ? 'stack' : undefined}
-                stroke={line.color}
-                fill={line.color}
-                fillOpacity={0.35}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ) : (
-              <Line
-                key={line.key}
-                yAxisId={line.axis}
-                dataKey={line.key}
-                name={line.label}
-                stroke={line.color}
-                strokeWidth={line.width ?? 2}
-                strokeDasharray={line.dashed ? '5 4' : undefined}
-                dot={false}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ),
-          )}
+      <ResponsiveContainer width="100%" height={height} initialDimension={initialDimension}>
+        <ComposedChart data={data} margin={margin}>
+          {axes}
+          {axisStretch}
+          {baseline && <BaselineMark baseline={baseline} />}
+          {markerLines}
+          {tooltip}
+          {series}
         </ComposedChart>
       </ResponsiveContainer>
       <ul className="legend" aria-hidden="true">
@@ -164,4 +289,4 @@ export function PanelChart({ description, weeks, lines, stacked, baseline, marke
       </ul>
     </div>
   );
-}
+});
