@@ -1,5 +1,6 @@
 import { useIsFetching } from '@tanstack/react-query';
 import { Suspense, useEffect, useState } from 'react';
+import { preloadCharts } from '../charts/lazy';
 import { LanguageContext, translator, useLang } from '../i18n/language';
 import type { StringKey } from '../i18n/strings';
 import { useAnythingBusy } from './busy';
@@ -27,6 +28,8 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   const userFiles = useFileReports('user').data?.length ?? 0;
   const t = translator(lang);
+
+  useEffect(preloadCharts, []);
 
   useEffect(() => {
     document.documentElement.lang = lang;

@@ -1,4 +1,4 @@
-import { memo, Suspense, useState } from 'react';
+import { memo, useState } from 'react';
 import { LazyRangeBrush } from '../charts/lazy';
 import { addIsoWeeks, formatIsoWeek, isoWeekOfDate, parseCalendarDate } from '../data/isoWeek';
 import { formatDay } from '../i18n/format';
@@ -39,16 +39,15 @@ export const Controls = memo(function Controls({ view, update, loaded }: Props) 
         <WeekField label={t('fromWeek')} value={view.from ?? first ?? ''} min={first} max={last} onChange={(from) => update({ from })} testId="range-from" />
         <WeekField label={t('toWeek')} value={view.to ?? last ?? ''} min={first} max={last} onChange={(to) => update({ to })} testId="range-to" />
         {allWeeks.length > 1 && (
-          <Suspense fallback={<Loading />}>
-            <LazyRangeBrush
-              key={`${allWeeks[0]}/${allWeeks[allWeeks.length - 1]}`}
-              label={t('rangeBrush')}
-              weeks={allWeeks}
-              from={view.from ?? allWeeks[0]}
-              to={view.to ?? allWeeks[allWeeks.length - 1]}
-              onChange={(from, to) => update({ from, to })}
-            />
-          </Suspense>
+          <LazyRangeBrush
+            key={`${allWeeks[0]}/${allWeeks[allWeeks.length - 1]}`}
+            fallback={<Loading />}
+            label={t('rangeBrush')}
+            weeks={allWeeks}
+            from={view.from ?? allWeeks[0]}
+            to={view.to ?? allWeeks[allWeeks.length - 1]}
+            onChange={(from, to) => update({ from, to })}
+          />
         )}
         <div className="quick-picks" role="group" aria-label={t('quickPicks')}>
           {quickPicks.map((pick) => (

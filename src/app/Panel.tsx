@@ -1,4 +1,4 @@
-import { memo, Suspense, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { ChartBaseline, ChartLine, ChartMarker, WeekTooltip } from '../charts/PanelChart';
 import { LazyPanelChart } from '../charts/lazy';
 import { PALETTE } from '../charts/palette';
@@ -172,17 +172,16 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
           }
         />
       ) : (
-        <Suspense fallback={<Loading height={260} />}>
-          <LazyPanelChart
-            description={t('panelChartLabel', { title, first: weeks[0] ? weekLabel(weeks[0], lang) : '', last: weeks.length ? weekLabel(weeks[weeks.length - 1], lang) : '' })}
-            weeks={weeks}
-            lines={lines}
-            stacked={panel.stacked}
-            baseline={baseline}
-            markers={markers}
-            tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], i, weeksByMetric, labelOf, t, lang)}
-          />
-        </Suspense>
+        <LazyPanelChart
+          fallback={<Loading height={260} />}
+          description={t('panelChartLabel', { title, first: weeks[0] ? weekLabel(weeks[0], lang) : '', last: weeks.length ? weekLabel(weeks[weeks.length - 1], lang) : '' })}
+          weeks={weeks}
+          lines={lines}
+          stacked={panel.stacked}
+          baseline={baseline}
+          markers={markers}
+          tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], i, weeksByMetric, labelOf, t, lang)}
+        />
       )}
       <PanelFooter
         container={section}

@@ -8,7 +8,7 @@ import { metricSummaries, panelWeeks, type PanelQuery } from '../metrics/panelQu
 import { phaseFigures, type Phase } from '../metrics/phases';
 import { fileColumns, fileReports, lineReports, loadedWeekRange, metricsInData, observationHistory } from '../metrics/queries';
 import { useBusy } from './busy';
-import { engine } from './engine';
+import { engine, startupStored } from './engine';
 
 /**
  * A query on the data. With `keepShownAfter`, the previous answer stays on screen while a changed
@@ -18,7 +18,10 @@ import { engine } from './engine';
 function useData<T>(key: readonly unknown[], read: (db: Database) => Promise<T>, keepShownAfter?: (previousKey: readonly unknown[]) => boolean): UseQueryResult<T> {
   const result = useQuery({
     queryKey: key,
-    queryFn: async () => read(await engine),
+    queryFn: async () => {
+      await startupStored;
+      return read(await engine);
+    },
     placeholderData: (previous, previousQuery) =>
       keepShownAfter && previousQuery && previousQuery.queryKey[0] === key[0] && keepShownAfter(previousQuery.queryKey) ? previous : undefined,
   });

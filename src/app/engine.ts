@@ -7,3 +7,15 @@ import { openBrowserDatabase } from '../data/browserDatabase';
 import type { Database } from '../data/database';
 
 export const engine: Promise<Database> = openBrowserDatabase();
+
+let markStartupStored = () => {};
+
+/**
+ * Resolves once the first batch of files (the sample, at start-up) is stored. Queries wait for
+ * it: asked earlier, they would queue in DuckDB's worker ahead of the storing, to be asked again.
+ */
+export const startupStored = new Promise<void>((resolve) => {
+  markStartupStored = resolve;
+});
+
+export const startupStoredNow = () => markStartupStored();

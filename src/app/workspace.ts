@@ -8,7 +8,7 @@ import { clearFiles, deleteFile, restoreFiles, saveFile } from '../data/fileStor
 import type { SourceFile } from '../data/ingest';
 import type { Dataset } from '../data/store';
 import type { FileReport } from '../metrics/queries';
-import { engine } from './engine';
+import { engine, startupStoredNow } from './engine';
 
 export interface IngestJob {
   id: number;
@@ -59,6 +59,10 @@ export function useWorkspace() {
       const progress = (job: IngestJob) => (fraction: number) => setJobs((current) => current.map((j) => (j.id === job.id ? { ...j, fraction } : j)));
       // Parsing starts now, in the worker; storing waits its turn, so files land in the order given.
       const parsed = files.map(async (file, index) => (await data).readExport(file, progress(added[index])));
+      const refresh = () => {
+        startupStoredNow();
+        return queryClient.invalidateQueries();
+      };
       return serial(async () => {
         const db = await engine;
         try {
@@ -68,11 +72,11 @@ export function useWorkspace() {
             db,
             target,
             read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })),
-            () => queryClient.invalidateQueries(),
+            refresh,
           );
         } finally {
           // One refetch for the whole batch, before its jobs disappear: the status never says ready over stale figures.
-          await queryClient.invalidateQueries();
+          await refresh();
           const done = new Set(added.map((job) => job.id));
           setJobs((current) => current.filter((job) => !done.has(job.id)));
         }

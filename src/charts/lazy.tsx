@@ -1,0 +1,58 @@
+/**
+ * Recharts is about a third of the app's JavaScript. The charts load as a chunk of their own,
+ * beside DuckDB's wasm, so the shell (header, controls, file button) does not wait for them.
+ */
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
+
+/**
+ * A component whose code loads on first use, drawn at once when already loaded and in the place
+ * of `fallback` until then. Not React.lazy: its Suspense holds a revealed chart back for a
+ * moment, and the first chart would wait for it even when the code was fetched long before.
+ */
+function whenLoaded<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<void> | null = null;
+  const preload = () => (loading ??= load().then((component) => void (loaded = component)));
+
+  function WhenLoaded({ fallback, ...props }: P & { fallback: ReactNode }) {
+    const [ready, setReady] = useState(false);
+    useEffect(() => {
+      let mounted = true;
+      void preload().then(() => takeTurn(() => mounted && setReady(true)));
+      return () => {
+        mounted = false;
+      };
+    }, []);
+    const Component = loaded;
+    return ready && Component ? <Component {...(props as P)} /> : fallback;
+  }
+  return { WhenLoaded, preload };
+}
+
+const waiting: (() => void)[] = [];
+
+/**
+ * Charts first appear one per task: drawing one is tens of milliseconds of work, and the five of
+ * the dashboard in one task would hold the page (and the first of them) up for a quarter second.
+ */
+function takeTurn(draw: () => void): void {
+  waiting.push(draw);
+  if (waiting.length === 1) setTimeout(nextTurn);
+}
+
+function nextTurn(): void {
+  waiting.shift()?.();
+  if (waiting.length > 0) setTimeout(nextTurn);
+}
+
+const panelChart = whenLoaded(() => import('./PanelChart').then((m) => m.PanelChart));
+const rangeBrush = whenLoaded(() => import('./RangeBrush').then((m) => m.RangeBrush));
+
+export const LazyPanelChart = panelChart.WhenLoaded;
+export const LazyRangeBrush = rangeBrush.WhenLoaded;
+
+/** Fetches the charts' code once the shell is drawn, while DuckDB starts: the first chart need not wait for it. */
+export function preloadCharts(): void {
+  void panelChart.preload();
+  void rangeBrush.preload();
+}
