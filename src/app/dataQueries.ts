@@ -8,7 +8,7 @@ import { metricSummaries, panelWeeks, type PanelQuery } from '../metrics/panelQu
 import { phaseFigures, type Phase } from '../metrics/phases';
 import { fileColumns, fileReports, lineReports, loadedWeekRange, metricsInData, observationHistory } from '../metrics/queries';
 import { useBusy } from './busy';
-import { engine, startupStored } from './engine';
+import { engine, whenStored } from './engine';
 
 /**
  * A query on the data. With `keepShownAfter`, the previous answer stays on screen while a changed
@@ -19,7 +19,7 @@ function useData<T>(key: readonly unknown[], read: (db: Database) => Promise<T>,
   const result = useQuery({
     queryKey: key,
     queryFn: async () => {
-      await startupStored;
+      await whenStored();
       return read(await engine);
     },
     placeholderData: (previous, previousQuery) =>

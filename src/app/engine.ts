@@ -8,14 +8,25 @@ import type { Database } from '../data/database';
 
 export const engine: Promise<Database> = openBrowserDatabase();
 
-let markStartupStored = () => {};
-
-/**
- * Resolves once the first batch of files (the sample, at start-up) is stored. Queries wait for
- * it: asked earlier, they would queue in DuckDB's worker ahead of the storing, to be asked again.
- */
-export const startupStored = new Promise<void>((resolve) => {
-  markStartupStored = resolve;
+let release: (() => void) | null = null;
+let gate = new Promise<void>((resolve) => {
+  release = resolve;
 });
 
-export const startupStoredNow = () => markStartupStored();
+/**
+ * Resolves when no batch of files is being stored; closed at start-up until the sample is in.
+ * Queries wait for it: asked meanwhile, they would queue in DuckDB's worker ahead of the storing
+ * (or run between its statements), to be asked again once it is done.
+ */
+export const whenStored = () => gate;
+
+export function storingStarts(): void {
+  gate = release ? gate : new Promise<void>((resolve) => {
+    release = resolve;
+  });
+}
+
+export function storingEnds(): void {
+  release?.();
+  release = null;
+}

@@ -8,7 +8,7 @@ import { clearFiles, deleteFile, restoreFiles, saveFile } from '../data/fileStor
 import type { SourceFile } from '../data/ingest';
 import type { Dataset } from '../data/store';
 import type { FileReport } from '../metrics/queries';
-import { engine, startupStoredNow } from './engine';
+import { engine, storingEnds, storingStarts } from './engine';
 
 export interface IngestJob {
   id: number;
@@ -54,25 +54,31 @@ export function useWorkspace() {
   /** Files are read in parallel and stored together, in the order given, once all are read. */
   const enqueue = useCallback(
     (target: Dataset, files: SourceFile[]) => {
+      // From now: the view these files go to asks for its figures at once, and would ask again.
+      storingStarts();
       const added = files.map((file) => ({ id: nextJobId++, name: file.name, fraction: 0 }));
       setJobs((current) => [...current, ...added]);
       const progress = (job: IngestJob) => (fraction: number) => setJobs((current) => current.map((j) => (j.id === job.id ? { ...j, fraction } : j)));
       // Parsing starts now, in the worker; storing waits its turn, so files land in the order given.
       const parsed = files.map(async (file, index) => (await data).readExport(file, progress(added[index])));
       const refresh = () => {
-        startupStoredNow();
+        storingEnds();
         return queryClient.invalidateQueries();
       };
       return serial(async () => {
-        const db = await engine;
+        storingStarts();
         try {
+          const db = await engine;
           const read = await Promise.all(parsed);
           const storeKeys = await Promise.all(files.map((file) => file.storeKey ?? null));
           await (await data).storeParsedExports(
             db,
             target,
             read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })),
-            refresh,
+            async () => {
+              await refresh();
+              storingStarts();
+            },
           );
         } finally {
           // One refetch for the whole batch, before its jobs disappear: the status never says ready over stale figures.
@@ -114,7 +120,10 @@ export function useWorkspace() {
         }
       })
       .then(() => setStartup({ phase: 'ready' }))
-      .catch((error: unknown) => setStartup({ phase: 'failed', message: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) => {
+        storingEnds();
+        setStartup({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
+      });
   }, [enqueue]);
 
   /** The user's files: kept in the browser's storage and loaded. */
@@ -144,7 +153,14 @@ export function useWorkspace() {
     async (work: () => Promise<void>) => {
       setChanging((n) => n + 1);
       try {
-        await serial(work);
+        await serial(async () => {
+          storingStarts();
+          try {
+            await work();
+          } finally {
+            storingEnds();
+          }
+        });
         await queryClient.invalidateQueries();
       } finally {
         setChanging((n) => n - 1);

@@ -65,33 +65,46 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
       }
 
       const exportDate = `DATE ${text(file.exportDate.date)}`;
-      await sql.run(
-        `CREATE OR REPLACE TEMP TABLE case_checked AS
-         WITH numbered AS (
-           SELECT ${exact ? `rn + ${layout.headerLine}` : 'l.line'} AS line, rn, trim(${of('case_id')}) AS case_id, ${of('received')} AS received, ${of('decided')} AS decided,
+      const numbered = `SELECT ${exact ? `rn + ${layout.headerLine}` : 'l.line'} AS line, rn, trim(${of('case_id')}) AS case_id, ${of('received')} AS received, ${of('decided')} AS decided,
                   nullif(trim(${of('hearing')}), '') AS hearing, nullif(trim(${of('outcome')}), '') AS outcome, nullif(trim(${of('nationality')}), '') AS nationality
-           FROM case_load ${exact ? '' : 'JOIN case_lines l USING (rn)'}
+           FROM case_load ${exact ? '' : 'JOIN case_lines l USING (rn)'}`;
+      // Only the rejected rows are kept aside; the others go from the read file into cases at once.
+      await sql.run(
+        `CREATE OR REPLACE TEMP TABLE case_rejected AS
+         WITH numbered AS (${numbered}),
+         -- Ids that occur more than once: first by their hash, as grouping a million numbers is much
+         -- cheaper than grouping a million strings, then by the id itself among the few candidates.
+         repeated_hashes AS (SELECT hash(case_id) AS h FROM numbered WHERE case_id <> '' GROUP BY h HAVING count(*) > 1),
+         firsts AS (
+           SELECT case_id, min(line) AS first_line FROM numbered
+           WHERE case_id <> '' AND hash(case_id) IN (SELECT h FROM repeated_hashes)
+           GROUP BY case_id HAVING count(*) > 1
          ),
-         firsts AS (SELECT case_id, min(line) AS first_line FROM numbered WHERE case_id <> '' GROUP BY case_id HAVING count(*) > 1)
-         SELECT n.*,
-                CASE WHEN n.case_id IS NULL OR n.case_id = '' THEN '{"code":"case_id_missing"}'
-                     WHEN n.received IS NULL THEN '{"code":"case_received_missing"}'
-                     WHEN n.decided < n.received THEN '{"code":"case_decided_before_received","received":"' || n.received || '","decided":"' || n.decided || '"}'
-                     WHEN n.received > ${exportDate} THEN '{"code":"case_date_after_export","column":' || ${json(header('received'))} || ',"date":"' || n.received || '","exportDate":"' || ${exportDate} || '"}'
-                     WHEN n.decided > ${exportDate} THEN '{"code":"case_date_after_export","column":' || ${json(header('decided'))} || ',"date":"' || n.decided || '","exportDate":"' || ${exportDate} || '"}'
-                     WHEN f.first_line < n.line THEN '{"code":"case_duplicate_id","id":' || ${json('n.case_id')} || ',"firstLine":' || f.first_line || '}'
-                END AS reason
-         FROM numbered n LEFT JOIN firsts f USING (case_id)`,
+         checked AS (
+           SELECT n.rn, n.line,
+                  CASE WHEN n.case_id IS NULL OR n.case_id = '' THEN '{"code":"case_id_missing"}'
+                       WHEN n.received IS NULL THEN '{"code":"case_received_missing"}'
+                       WHEN n.decided < n.received THEN '{"code":"case_decided_before_received","received":"' || n.received || '","decided":"' || n.decided || '"}'
+                       WHEN n.received > ${exportDate} THEN '{"code":"case_date_after_export","column":' || ${json(header('received'))} || ',"date":"' || n.received || '","exportDate":"' || ${exportDate} || '"}'
+                       WHEN n.decided > ${exportDate} THEN '{"code":"case_date_after_export","column":' || ${json(header('decided'))} || ',"date":"' || n.decided || '","exportDate":"' || ${exportDate} || '"}'
+                       WHEN f.first_line < n.line THEN '{"code":"case_duplicate_id","id":' || ${json('n.case_id')} || ',"firstLine":' || f.first_line || '}'
+                  END AS reason
+           FROM numbered n LEFT JOIN firsts f USING (case_id)
+         )
+         SELECT rn, line, reason FROM checked WHERE reason IS NOT NULL`,
         [],
       );
       onProgress(0.8);
-      await sql.run(`INSERT INTO cases SELECT ${id}, line, case_id, received, decided, hearing, outcome, nationality FROM case_checked WHERE reason IS NULL`, []);
+      await sql.run(
+        `INSERT INTO cases SELECT ${id}, line, case_id, received, decided, hearing, outcome, nationality FROM (${numbered}) WHERE rn NOT IN (SELECT rn FROM case_rejected)`,
+        [],
+      );
       const headerOf = layout.headers.map((h, i) => `(${text(column(i))}, ${text(h)})`).join(', ');
       await sql.run(
         `INSERT INTO line_reports
          -- The raw text of a rejected row, rebuilt from its cells in the file's own date spelling: only for the rows rejected.
          SELECT ${id}, k.line, 'rejected', concat_ws(${text(layout.delimiter)}, ${layout.fields.map((f, i) => `coalesce(${f === 'received' || f === 'decided' ? `strftime(l.${column(i)}, ${text(layout.dateFormat)})` : `l.${column(i)}`}, '')`).join(', ')}), k.reason
-         FROM case_checked k JOIN case_load l USING (rn) WHERE k.reason IS NOT NULL
+         FROM case_rejected k JOIN (SELECT * FROM case_load WHERE rn IN (SELECT rn FROM case_rejected)) l USING (rn)
          UNION ALL
          SELECT ${id}, r.line, 'rejected', any_value(r.csv_line),
                 CASE WHEN bool_or(r.error_type = 'TOO MANY COLUMNS') THEN '{"code":"too_many_fields","found":' || (len(string_split(any_value(r.csv_line), ${text(layout.delimiter)}))) || ',"expected":${layout.headers.length}}'
@@ -120,7 +133,7 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
          FROM (VALUES ${layout.headers.map((h, i) => `(${i}, ${text(h)}, ${layout.fields[i] ? text(layout.fields[i]!) : 'NULL'})`).join(', ')}) v(position, header, field)`,
         [],
       );
-      for (const table of ['case_load', 'case_lines', 'case_blank_lines', 'case_checked', 'case_file_lines', 'case_rejects', 'case_reject_scans']) await sql.run(`DROP TABLE IF EXISTS ${table}`, []);
+      for (const table of ['case_load', 'case_lines', 'case_blank_lines', 'case_rejected', 'case_file_lines', 'case_rejects', 'case_reject_scans']) await sql.run(`DROP TABLE IF EXISTS ${table}`, []);
       await refreshCaseGroups(sql, dataset);
       onProgress(1);
       return id;
