@@ -137,6 +137,43 @@ describe('events on the charts', () => {
     }));
 });
 
+describe('the baseline on the charts', () => {
+  /** The departures chart's baseline line and plot area, in the chart's own pixels. */
+  const departuresChart = (page: AppPage['page']) =>
+    page.evaluate(() => {
+      const panel = document.querySelector('[data-testid=panel-departures]')!;
+      const plot = panel.querySelector('.recharts-wrapper svg defs clipPath rect')!;
+      const line = panel.querySelector('.baseline-mark line')!;
+      return {
+        plotTop: Number(plot.getAttribute('y')),
+        plotBottom: Number(plot.getAttribute('y')) + Number(plot.getAttribute('height')),
+        baselineY: Number(line.getAttribute('y1')),
+        label: panel.querySelector('.baseline-mark text')!.textContent,
+        series: [...panel.querySelectorAll('.recharts-line-curve')].map((path) => path.getAttribute('d')),
+      };
+    });
+
+  it('moves only the baseline when the window changes, and stays inside the plot when every week in view is below it', () =>
+    withApp(async (app) => {
+      const before = await departuresChart(app.page);
+      expect(before.label).toContain('Basis Aantoonbaar vertrek');
+      expect(before.baselineY).toBeGreaterThan(before.plotTop);
+      expect(before.baselineY).toBeLessThan(before.plotBottom);
+
+      await setWeek(app, 'baseline-from', '2019-W40');
+      const after = await departuresChart(app.page);
+      expect(after.label).not.toBe(before.label);
+      expect(after.series).toEqual(before.series);
+
+      // Weeks 14-24 of 2020: departures fell to a fraction of the baseline, which stretches the axis.
+      await setWeek(app, 'range-from', '2020-W14');
+      await setWeek(app, 'range-to', '2020-W24');
+      const zoomed = await departuresChart(app.page);
+      expect(zoomed.baselineY).toBeGreaterThanOrEqual(zoomed.plotTop);
+      expect(zoomed.baselineY).toBeLessThan(zoomed.plotBottom);
+    }));
+});
+
 describe('language and tables', () => {
   it('switches every label to English and back, numbers included', () =>
     withApp(async ({ page }) => {
