@@ -136,3 +136,29 @@ describe('backlog from case-level exports', () => {
     expect(await backlogSources(db, 'user')).toEqual(['weekly']);
   });
 });
+
+describe('backlog from two case-level exports', () => {
+  it('counts each case once, as the newest export has it', async () => {
+    const fresh = await openTestDatabase();
+    const store = async (name: string, lines: string[]) => {
+      const bytes = new TextEncoder().encode(`zaak;ontvangen;besluit;nationaliteit\n${lines.join('\n')}\n`);
+      const layout = sniffCaseLayout(bytes)!;
+      await storeCaseExport(fresh, 'user', { kind: 'cases', name, sizeBytes: bytes.length, exportDate: exportDateOf(name, 0), bytes, layout, dataLines: dataLinesAfter(bytes, layout.headerLine) }, null);
+    };
+    // The older export has A and B open; the newer one has A decided on Monday 23 March (2020-W13) and B as before.
+    await store('zaken_2020-03-20.csv', ['A;2020-03-02;;Syrië', 'B;2020-03-03;;Eritrea']);
+    await store('zaken_2020-03-27.csv', ['A;2020-03-02;2020-03-23;Syrië', 'B;2020-03-03;;Eritrea']);
+    const weeks = await backlogWeeks(fresh, query({ dataset: 'user', source: 'cases', range: { first: '2020-03-02', last: '2020-03-23' } }));
+    expect(weeks.map((w) => [w.week, w.applications, w.decisions, w.openImplied])).toEqual([
+      ['2020-W10', 2, 0, 2],
+      ['2020-W11', 0, 0, 2],
+      ['2020-W12', 0, 0, 2],
+      ['2020-W13', 0, 1, 1],
+    ]);
+    // End of W13 (Sunday 29 March): only B is open; A was decided in it.
+    expect(await backlogBreakdown(fresh, 'user', 'nationality', '2020-03-23', 1)).toEqual([
+      { group: 'Eritrea', open: 1, received: 0, decided: 0 },
+      { group: 'Syrië', open: 0, received: 0, decided: 1 },
+    ]);
+  });
+});

@@ -4,6 +4,7 @@
  * exports (open nareis applications with their applications and decisions) or from case-level
  * exports (src/data/caseStore.ts), where the stock is counted case by case.
  */
+import { CASE_FILES, newestCaseOnly } from '../data/caseStore';
 import type { Database } from '../data/database';
 import type { Dataset } from '../data/store';
 import { DAY, ISO_WEEK } from './panelQueries';
@@ -187,7 +188,9 @@ ages AS (
     SELECT w.week_start, g.cases,
            date_diff('month', g.received, w.week_start + 6) - CASE WHEN g.received + to_months(date_diff('month', g.received, w.week_start + 6)) > w.week_start + 6 THEN 1 ELSE 0 END AS age
     FROM (SELECT week_start FROM waited, bounds WHERE week_start BETWEEN view_first AND view_last) w
-    JOIN case_groups g ON g.dataset = (SELECT dataset FROM params) AND g.received <= w.week_start + 6 AND (g.decided_week IS NULL OR g.decided_week > w.week_start)
+    -- Two plain inequalities (an open case's decision week as far in the future), so DuckDB can
+    -- answer with an inequality join instead of trying every group against every week.
+    JOIN case_groups g ON g.dataset = (SELECT dataset FROM params) AND g.received <= w.week_start + 6 AND coalesce(g.decided_week, DATE '9999-12-27') > w.week_start
   )
   GROUP BY week_start
 )`
@@ -265,10 +268,11 @@ export interface BreakdownRow {
  */
 export async function backlogBreakdown(db: Database, dataset: Dataset, by: BreakdownBy, weekStart: string, trailingWeeks: number): Promise<BreakdownRow[]> {
   const trailing = whole(trailingWeeks, 8);
+  const [{ files }] = await db.query<{ files: number }>(CASE_FILES, [dataset]);
   return db.query<BreakdownRow>(
     `WITH c AS (
        SELECT c.${by} AS grp, c.received, c.decided FROM cases c JOIN files f USING (file_id) WHERE f.dataset = ?
-       QUALIFY row_number() OVER (PARTITION BY c.case_id ORDER BY f.export_date DESC, c.file_id DESC) = 1
+       ${newestCaseOnly(files)}
      ),
      w AS (SELECT CAST(? AS DATE) + 6 AS sunday, CAST(? AS DATE) - ${(trailing - 1) * 7} AS first_monday)
      SELECT grp AS "group",
