@@ -86,10 +86,10 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
   const period = weeks.length ? t('chartPeriod', { from: weekLabel(weeks[0], lang), to: weekLabel(weeks[weeks.length - 1], lang) }) : '';
   const sourceText = t('sources', { files: panelSources(weeksByMetric, t, lang) });
   const csvTable = () => {
-    const weekSources = sources();
+    const sourceOfWeek = sources();
     return [
       [t('week'), t('period'), ...columns.map((c) => c.label), t('source')],
-      ...weeks.map((week, i) => [week, weekSpan(weekStarts[i], lang), ...columns.map((c) => c.values[i]), weekSources[i]]),
+      ...weeks.map((week, i) => [week, weekSpan(weekStarts[i], lang), ...columns.map((c) => c.values[i]), sourceOfWeek[i]]),
     ];
   };
 

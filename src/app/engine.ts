@@ -21,7 +21,8 @@ let gate = new Promise<void>((resolve) => {
 export const whenStored = () => gate;
 
 export function storingStarts(): void {
-  gate = release ? gate : new Promise<void>((resolve) => {
+  if (release) return; // already closed
+  gate = new Promise<void>((resolve) => {
     release = resolve;
   });
 }

@@ -12,7 +12,15 @@ import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 function whenLoaded<P extends object>(load: () => Promise<ComponentType<P>>) {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<void> | null = null;
-  const preload = () => (loading ??= load().then((component) => void (loaded = component)));
+  const preload = () =>
+    (loading ??= load().then(
+      (component) => void (loaded = component),
+      (error: unknown) => {
+        // Fetched again by the next chart that asks, not taken as failed for good.
+        loading = null;
+        throw error;
+      },
+    ));
 
   function WhenLoaded({ fallback, ...props }: P & { fallback: ReactNode }) {
     const [ready, setReady] = useState(false);
