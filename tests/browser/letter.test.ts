@@ -152,6 +152,8 @@ describe('exports', () => {
       for (const expected of ['Aantoonbaar vertrek', 'week 1 2019 tot en met week 52 2021', 'Basis: gemiddelde van week 12 2019 tot en met week 11 2020', 'Bron: DTV_vertrek_2022-01-07.csv (export 07-01-2022)', 'Fictieve voorbeelddata']) {
         expect(text).toContain(expected);
       }
+      // The baseline drawn across the chart, not only named in the legend.
+      expect(text).toContain('class="baseline-mark"');
       const size = await page.evaluate(async (markup) => {
         const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
         if (doc.querySelector('parsererror')) return null;
