@@ -82,23 +82,29 @@ async function coldStart(browser: Browser, appUrl: string, bareUrl: string) {
 }
 
 /**
- * Changes the baseline window as a user would and waits until every panel has redrawn. Timed
- * from Node, as the browser tests wait: the URL carries the new window as soon as the change is
- * handled, and the status is ready once every panel has its new figures. Includes a few
- * milliseconds of driver round trips.
+ * Sets a control to one value and back, `interactions` times, as a user would, and times each
+ * change until every panel has redrawn. Timed from Node, as the browser tests wait: the URL
+ * carries the change as soon as it is handled (`param` absent for the default), and the status
+ * is ready once every panel has its new figures. Includes a few milliseconds of driver round trips.
  */
-async function interaction(page: Page): Promise<number[]> {
+async function changes(page: Page, testId: string, param: string, [changed, byDefault]: [string, string]): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < interactions; i++) {
-    const week = i % 2 ? '2019-W12' : '2019-W10';
+    const value = i % 2 ? byDefault : changed;
     const start = performance.now();
-    await page.locator('[data-testid=baseline-from]').fill(week);
-    await page.waitForURL((url) => (week === '2019-W12' ? !url.search.includes('bfrom=') : url.search.includes(`bfrom=${week}`)), { timeout: 30_000 });
+    await page.locator(`[data-testid=${testId}]`).fill(value);
+    await page.waitForURL((url) => (value === byDefault ? !url.search.includes(`${param}=`) : url.search.includes(`${param}=${value}`)), { timeout: 30_000 });
     await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 30_000 });
     times.push(performance.now() - start);
   }
   return times;
 }
+
+/** The baseline window's first week, changed and back: every panel redraws. */
+const interaction = (page: Page) => changes(page, 'baseline-from', 'bfrom', ['2019-W10', '2019-W12']);
+
+/** The backlog's trailing window, changed and back: stock, wait and ages over every case again. */
+const backlogInteraction = (page: Page) => changes(page, 'trailing-weeks', 'bweeks', ['9', '8']);
 
 /**
  * Does `act` and times, in the page, from the user's action (`event` on `selector`) until the
@@ -212,20 +218,6 @@ async function caseIngest(browser: Browser, appUrl: string, bareUrl: string, cas
     await context.close();
   }
   return { app, bare, bareWeekly, longest, backlogOpen, memory, backlogChanges, dashboardChanges };
-}
-
-/** Changes the trailing window of the backlog (which recomputes stock, wait and ages over every case) and waits until it is redrawn. */
-async function backlogInteraction(page: Page): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < interactions; i++) {
-    const weeks = i % 2 ? '8' : '9';
-    const start = performance.now();
-    await page.locator('[data-testid=trailing-weeks]').fill(weeks);
-    await page.waitForURL((url) => (weeks === '8' ? !url.search.includes('bweeks=') : url.search.includes(`bweeks=${weeks}`)), { timeout: 30_000 });
-    await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 30_000 });
-    times.push(performance.now() - start);
-  }
-  return times;
 }
 
 function sizes() {

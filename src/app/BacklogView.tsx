@@ -5,7 +5,7 @@ import { PanelTable, type TableColumn } from '../charts/PanelTable';
 import { addIsoWeeks, isoWeekMonday, isoWeekOfDate } from '../data/isoWeek';
 import type { Dataset } from '../data/store';
 import { formatDay, formatNumber, weekLabel, weekSpan } from '../i18n/format';
-import { useLang, useT, type Translate } from '../i18n/language';
+import { useLang, useT, type Lang, type Translate } from '../i18n/language';
 import type { BacklogMetric, BacklogQuery, BacklogSummary, BacklogWeek } from '../metrics/backlog';
 import { project, requiredDecisionsPerWeek, type ProjectionWeek, type Scenario } from '../metrics/projection';
 import { PanelFooter } from './PanelFooter';
@@ -347,7 +347,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
   );
 }
 
-function weekTooltip(week: string, weekStart: string, i: number, lines: ChartLine[], t: Translate, lang: 'nl' | 'en') {
+function weekTooltip(week: string, weekStart: string, i: number, lines: ChartLine[], t: Translate, lang: Lang) {
   return {
     title: `${weekLabel(week, lang)}, ${weekSpan(weekStart, lang)}`,
     lines: lines.filter((l) => l.values[i] !== null && l.values[i] !== undefined).map((l) => `${l.label}: ${formatNumber(l.values[i]!, lang)}`).concat(lines.every((l) => l.values[i] === null) ? [t('missing')] : []),

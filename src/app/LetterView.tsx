@@ -4,7 +4,7 @@ import type { Dataset } from '../data/store';
 import { copyRich, escapeHtml } from '../export/clipboard';
 import { toCsv, type CsvDialect } from '../export/csv';
 import { download, fileNameOf } from '../export/download';
-import { formatNumber } from '../i18n/format';
+import { formatNumber, weeksLabel } from '../i18n/format';
 import { useLang, useT } from '../i18n/language';
 import { LETTER_PHASES, phaseKey, phaseOfKey, type Phase, type PhaseFigure } from '../metrics/phases';
 import { roundForLetter, roundPercent } from '../metrics/rounding';
@@ -97,7 +97,7 @@ function PhaseEditor({ phases, onChange }: { phases: Phase[]; onChange: (phases:
             const title = phase.name || t('phaseNumbered', { n: i + 1 });
             return (
               <li key={`${phaseKey(phase)}-${i}`} data-testid="phase-item" data-phase={phaseKey(phase)}>
-                <strong>{title}</strong>: {phaseRangeText(phase, lang)}{' '}
+                <strong>{title}</strong>: {weeksLabel(phase, lang)}{' '}
                 <button type="button" className="link" aria-label={t('removePhase', { name: title })} onClick={() => onChange(phases.filter((_, j) => j !== i))}>
                   ×
                 </button>
@@ -140,12 +140,6 @@ function PhaseEditor({ phases, onChange }: { phases: Phase[]; onChange: (phases:
   );
 }
 
-const phaseRangeText = (phase: Pick<Phase, 'from' | 'to'>, lang: 'nl' | 'en') => {
-  const [fy, fw] = phase.from.split('-W');
-  const [ty, tw] = phase.to.split('-W');
-  return fy === ty ? `${lang === 'nl' ? 'week' : 'weeks'} ${Number(fw)}–${Number(tw)} ${fy}` : `${lang === 'nl' ? 'week' : 'weeks'} ${Number(fw)} ${fy} – ${Number(tw)} ${ty}`;
-};
-
 /** Per phase, each figure exact and rounded side by side; the mean cell carries the acceptance tests' hooks. */
 export function PhaseTable({ letter }: { letter: Letter }) {
   const t = useT();
@@ -170,7 +164,7 @@ export function PhaseTable({ letter }: { letter: Letter }) {
           <tbody key={phase.key}>
             <tr className="phase-heading">
               <th scope="rowgroup" colSpan={7}>
-                {phase.title}: {phaseRangeText(phaseOfKey(phase.key), lang)}
+                {phase.title}: {weeksLabel(phaseOfKey(phase.key), lang)}
               </th>
             </tr>
             {phase.rows.map(({ metric, label, figure: f }) => {
@@ -227,7 +221,7 @@ export function CompactPhaseTable({ letter, metrics }: { letter: Letter; metrics
             <th scope="col" className="number" key={phase.key}>
               {phase.title}
               <br />
-              <span className="muted">{phaseRangeText(phaseOfKey(phase.key), lang)}</span>
+              <span className="muted">{weeksLabel(phaseOfKey(phase.key), lang)}</span>
             </th>
           ))}
         </tr>

@@ -22,6 +22,14 @@ export function weekLabel(isoWeek: string, lang: Lang): string {
   return lang === 'nl' ? `week ${Number(week)} ${year}` : `week ${Number(week)}, ${year}`;
 }
 
+/** Two ISO weeks as a compact span: "week 12–17 2020", or "week 50 2020 – 2 2021" across a year. */
+export function weeksLabel({ from, to }: { from: string; to: string }, lang: Lang): string {
+  const [fy, fw] = from.split('-W');
+  const [ty, tw] = to.split('-W');
+  const word = lang === 'nl' ? 'week' : 'weeks';
+  return fy === ty ? `${word} ${Number(fw)}–${Number(tw)} ${fy}` : `${word} ${Number(fw)} ${fy} – ${Number(tw)} ${ty}`;
+}
+
 /** "2020-W27" as "wk 27 '20", for axis ticks. */
 export function shortWeekLabel(isoWeek: string): string {
   const [year, week] = isoWeek.split('-W');

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber, weeksLabel } from './format';
+
+describe('formats', () => {
+  it('write numbers the Dutch way: 27.000; 12,5', () => {
+    expect(formatNumber(27000, 'nl')).toBe('27.000');
+    expect(formatNumber(12.5, 'nl')).toBe('12,5');
+    expect(formatNumber(27000, 'en')).toBe('27,000');
+  });
+
+  it('write a span of weeks compactly, with both years when it crosses one', () => {
+    expect(weeksLabel({ from: '2020-W12', to: '2020-W17' }, 'nl')).toBe('week 12–17 2020');
+    expect(weeksLabel({ from: '2020-W50', to: '2021-W02' }, 'nl')).toBe('week 50 2020 – 2 2021');
+    expect(weeksLabel({ from: '2020-W12', to: '2020-W17' }, 'en')).toBe('weeks 12–17 2020');
+  });
+});
