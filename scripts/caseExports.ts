@@ -4,7 +4,7 @@
  * of any size (a million rows, about 60 MB) for the benchmark and the browser tests.
  */
 import { addDays, format } from 'date-fns';
-import { isoWeekMonday } from '../src/data/isoWeek';
+import { isoWeekMonday } from '../src/domain/isoWeek';
 import { generateSeries, randomSource, sampleWeeks, type SampleSeries } from './sampleSeries';
 
 const NATIONALITIES: [string, number][] = [

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIsoWeek } from '../src/data/isoWeek';
-import { parseExport } from '../src/data/parseExport';
-import { sniffCaseLayout } from '../src/data/caseExport';
+import { formatIsoWeek } from '../src/domain/isoWeek';
+import { parseExport } from '../src/ingest/parseExport';
+import { sniffCaseLayout } from '../src/ingest/caseExport';
 import { regionCases } from './caseExports';
 import { sampleExports } from './sampleExports';
 import { generateSeries, sampleWeeks, STOCK_CORRECTIONS, type SampleSeries } from './sampleSeries';

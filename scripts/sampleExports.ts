@@ -3,7 +3,7 @@
  * own shape (Dutch headers, BOM, Windows-1252, year/week columns, Monday dates, long layout,
  * title lines and total rows), and an older preliminary export that the newer one revises.
  */
-import { formatIsoWeek, isoWeekMonday, type IsoWeek } from '../src/data/isoWeek';
+import { formatIsoWeek, isoWeekMonday, type IsoWeek } from '../src/domain/isoWeek';
 import { regionCaseExport } from './caseExports';
 import { generateSeries, randomSource, sampleWeeks, type SampleSeries } from './sampleSeries';
 

@@ -3,8 +3,8 @@
  * figures in shared/domain.md (yearly totals, the letter's phase averages, Dublin transfers
  * since 1 July 2020). Deterministic: one seed, no clock.
  */
-import { formatIsoWeek, isoWeeksInYear, type IsoWeek } from '../src/data/isoWeek';
-import type { MetricId } from '../src/metrics/catalogue';
+import { formatIsoWeek, isoWeeksInYear, type IsoWeek } from '../src/domain/isoWeek';
+import type { MetricId } from '../src/domain/catalogue';
 
 export const FIRST_YEAR = 2019;
 export const LAST_YEAR = 2021;

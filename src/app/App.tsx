@@ -3,14 +3,15 @@ import { Suspense, useEffect, useState } from 'react';
 import { preloadCharts } from '../charts/lazy';
 import { LanguageContext, translator, useLang } from '../i18n/language';
 import type { StringKey } from '../i18n/strings';
-import { useAnythingBusy } from './busy';
-import { DashboardView } from './DashboardView';
-import { useFileReports } from './dataQueries';
-import { FilePicker } from './FilePicker';
-import { BacklogView, BriefingView, FilesView, LetterView, Loading } from './Loading';
-import { useViewState } from './useViewState';
-import type { View } from './viewState';
-import { useWorkspace, type IngestJob, type Startup } from './workspace';
+import { useAnythingBusy } from './state/busy';
+import { DashboardView } from './views/DashboardView';
+import { useFileReports } from './state/dataQueries';
+import { FilePicker } from './components/FilePicker';
+import { Loading } from './components/Loading';
+import { BacklogView, BriefingView, FilesView, LetterView } from './lazyViews';
+import { useViewState } from './state/useViewState';
+import type { View } from './state/viewState';
+import { useWorkspace, type IngestJob, type Startup } from './state/workspace';
 
 /** The views, in the order of the navigation; their buttons' test hooks are nav-<view>. */
 const NAVIGATION: [View, StringKey][] = [

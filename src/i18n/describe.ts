@@ -1,5 +1,5 @@
 /** Plain-language explanations of why a line was rejected or skipped, or a file could not be read. */
-import type { FileProblem, FileWarning, RejectReason, SkipReason, ValueProblem } from '../data/reasons';
+import type { FileProblem, FileWarning, RejectReason, SkipReason, ValueProblem } from '../domain/reasons';
 import { formatDay, formatNumber, weekLabel } from './format';
 import type { Lang } from './language';
 

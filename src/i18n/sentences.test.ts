@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PhaseFigure } from '../metrics/phases';
+import type { PhaseFigure } from '../domain/phases';
 import { aboutFigure, phaseSentence, runningTotalSentence, weekRange, type BaselineFacts } from './sentences';
 
 const figure = (over: Partial<PhaseFigure>): PhaseFigure => ({

@@ -1,12 +1,12 @@
 /**
  * Ready-to-paste sentences in the register of a Kamerbrief, built from a phase's figures:
  * "Van week 27 tot en met week 37 van 2020 waren er gemiddeld circa 80 aantoonbare vertrekken
- * per week." Every number goes through the one rounding rule (src/metrics/rounding.ts); "circa"
+ * per week." Every number goes through the one rounding rule (src/domain/rounding.ts); "circa"
  * is written only where rounding changed the figure.
  */
-import type { BaselineMethod } from '../metrics/panelQueries';
-import { phaseOfKey, type PhaseFigure } from '../metrics/phases';
-import { roundForLetter, roundPercent } from '../metrics/rounding';
+import type { BaselineMethod } from '../domain/baseline';
+import { phaseOfKey, type PhaseFigure } from '../domain/phases';
+import { roundForLetter, roundPercent } from '../domain/rounding';
 import { formatLongDay, formatNumber } from './format';
 import type { Lang } from './language';
 

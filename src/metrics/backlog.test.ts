@@ -5,12 +5,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../tests/support/nodeDuckdb';
-import { dataLinesAfter, sniffCaseLayout } from '../data/caseExport';
-import { storeCaseExport } from '../data/caseStore';
-import type { Database } from '../data/database';
-import { exportDateOf } from '../data/exportDate';
-import { parseExport } from '../data/parseExport';
-import { storeExport } from '../data/store';
+import { dataLinesAfter, sniffCaseLayout } from '../ingest/caseExport';
+import { storeCaseExport } from '../db/caseStore';
+import type { Database } from '../db/database';
+import { exportDateOf } from '../ingest/exportDate';
+import { parseExport } from '../ingest/parseExport';
+import { storeExport } from '../db/store';
 import { backlogBreakdown, backlogSources, backlogSummary, backlogWeeks, type BacklogQuery } from './backlog';
 
 let db: Database;

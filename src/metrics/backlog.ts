@@ -2,14 +2,14 @@
  * The backlog: its stock reconciled with its flows, the wait by Little's law, the age of open
  * cases, and a projection with the decisions per week it takes to reach a target. From weekly
  * exports (open nareis applications with their applications and decisions) or from case-level
- * exports (src/data/caseStore.ts), where the stock is counted case by case.
+ * exports (src/db/caseStore.ts), where the stock is counted case by case.
  */
-import { CASE_FILES, newestCaseOnly } from '../data/caseStore';
-import type { Database } from '../data/database';
-import type { Dataset } from '../data/store';
+import { CASE_FILES, newestCaseOnly } from '../db/caseStore';
+import type { Database } from '../db/database';
+import type { Dataset } from '../domain/dataset';
 import { DAY, ISO_WEEK } from './panelQueries';
+import type { BacklogMode, BacklogSource, BacklogSummary, BreakdownBy } from '../domain/backlog';
 
-export type BacklogSource = 'weekly' | 'cases';
 
 /** The stock the backlog panel follows in weekly exports, and its flows. */
 export const WEEKLY_BACKLOG = { stock: 'nareis_open', inflow: 'nareis_applications', outflow: 'nareis_decisions' } as const;
@@ -34,13 +34,6 @@ export const BACKLOG_METRICS = [
 ] as const;
 export type BacklogMetric = (typeof BACKLOG_METRICS)[number];
 
-/**
- * What the data allowed: 'cases' counts the stock case by case; 'reconciled' has stock and both
- * flows (implied = last reported stock + applications - decisions since); 'stock_from_flows' has
- * both flows and one known stock; 'flow_from_stock' has only the stock (net change = its
- * difference); 'flows_only' has flows but no stock to start from.
- */
-export type BacklogMode = 'cases' | 'reconciled' | 'stock_from_flows' | 'flow_from_stock' | 'flows_only' | 'none';
 
 export interface BacklogQuery {
   dataset: Dataset;
@@ -73,23 +66,6 @@ export interface BacklogWeek {
   openPastTerm: number | null;
 }
 
-export interface BacklogSummary {
-  mode: BacklogMode;
-  latestWeek: string | null;
-  latestWeekStart: string | null;
-  open: number | null;
-  /** Trailing means at the latest week. */
-  applicationsRate: number | null;
-  decisionsRate: number | null;
-  /** Standard deviation of the weekly net change over the trailing weeks: the projection's band. */
-  netChangeSd: number | null;
-  waitWeeks: number | null;
-  /** Mean wait over the baseline window, and the stock at its end. */
-  waitBaseline: number | null;
-  openBaseline: number | null;
-  /** Weeks where reported and implied stock differ. */
-  weeksDiffering: number;
-}
 
 const whole = (n: number, fallback: number) => (Number.isInteger(n) && n > 0 && n < 1000 ? n : fallback);
 
@@ -253,7 +229,6 @@ export async function backlogSources(db: Database, dataset: Dataset): Promise<Ba
   return [...(row.cases > 0 ? (['cases'] as const) : []), ...(row.weekly > 0 ? (['weekly'] as const) : [])];
 }
 
-export type BreakdownBy = 'nationality' | 'hearing';
 
 export interface BreakdownRow {
   group: string | null;

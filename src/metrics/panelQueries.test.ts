@@ -4,10 +4,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../tests/support/nodeDuckdb';
-import type { Database } from '../data/database';
-import { parseExport } from '../data/parseExport';
-import { storeExport } from '../data/store';
-import { metricSummaries, panelWeeks, type BaselineSpec, type PanelQuery } from './panelQueries';
+import type { Database } from '../db/database';
+import { parseExport } from '../ingest/parseExport';
+import { storeExport } from '../db/store';
+import { metricSummaries, panelWeeks, type PanelQuery } from './panelQueries';
+import { type BaselineSpec } from '../domain/baseline';
 
 let db: Database;
 

@@ -3,25 +3,13 @@
  * the baseline it is set against, % of baseline, running totals, and per metric the summary
  * and status a panel header shows.
  */
-import type { Database } from '../data/database';
-import type { Dataset } from '../data/store';
-import { METRICS } from './catalogue';
+import type { Database } from '../db/database';
+import type { Dataset } from '../domain/dataset';
+import { METRICS } from '../domain/catalogue';
+import { FLOW_BACK_PCT, STOCK_BACK_PCT, type BaselineMethod, type BaselineSpec } from '../domain/baseline';
 
-export type BaselineMethod = 'mean' | 'median' | 'seasonal';
 
-export interface BaselineSpec {
-  /** Mondays "YYYY-MM-DD" of the first and last week of the baseline window (mean and median). */
-  first: string;
-  last: string;
-  method: BaselineMethod;
-  /** Seasonal: each week is compared with the same ISO week of this year (week 53 with week 52 where it has none). */
-  referenceYear: number;
-}
 
-/** A flow is back when its 4-week mean stays at or above this % of the baseline... */
-export const FLOW_BACK_PCT = 95;
-/** ...a stock when its 4-week mean stays at or below this % of its level at the end of the baseline window. */
-export const STOCK_BACK_PCT = 105;
 
 export interface PanelQuery {
   dataset: Dataset;

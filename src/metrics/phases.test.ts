@@ -1,11 +1,13 @@
 /** Phase means, totals and gap counts against DuckDB, on fixtures worked out by hand (in the comments). */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../tests/support/nodeDuckdb';
-import type { Database } from '../data/database';
-import { parseExport } from '../data/parseExport';
-import { storeExport } from '../data/store';
-import type { BaselineSpec, PanelQuery } from './panelQueries';
-import { phaseFigures, type Phase } from './phases';
+import type { Database } from '../db/database';
+import { parseExport } from '../ingest/parseExport';
+import { storeExport } from '../db/store';
+import type { PanelQuery } from './panelQueries';
+import type { BaselineSpec } from '../domain/baseline';
+import { phaseFigures } from './phases';
+import { type Phase } from '../domain/phases';
 
 let db: Database;
 

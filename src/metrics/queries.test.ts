@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../tests/support/nodeDuckdb';
-import type { Database } from '../data/database';
-import { parseExport } from '../data/parseExport';
-import { removeDataset, removeFile, storeExport, type Dataset } from '../data/store';
+import type { Database } from '../db/database';
+import { parseExport } from '../ingest/parseExport';
+import { removeDataset, removeFile, storeExport } from '../db/store';
+import { type Dataset } from '../domain/dataset';
 import { panelWeeks } from './panelQueries';
 import { fileColumns, fileReports, lineReports, loadedWeekRange, metricsInData, observationHistory } from './queries';
 

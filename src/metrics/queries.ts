@@ -1,11 +1,11 @@
 /**
- * Every read of the data, as SQL against the views in src/data/schema.ts. Components call
+ * Every read of the data, as SQL against the views in src/db/schema.ts. Components call
  * these through TanStack Query and never write SQL of their own.
  */
-import type { Database } from '../data/database';
-import type { ColumnRole } from '../data/parsedExport';
-import type { FileProblem, FileWarning, RejectReason, SkipReason } from '../data/reasons';
-import type { Dataset } from '../data/store';
+import type { Database } from '../db/database';
+import type { ColumnRole } from '../domain/parsedExport';
+import type { FileProblem, FileWarning, RejectReason, SkipReason } from '../domain/reasons';
+import type { Dataset } from '../domain/dataset';
 
 const ISO_WEEK = (column: string) => `strftime(${column}, '%G-W%V')`;
 const DAY = (column: string) => `strftime(${column}, '%Y-%m-%d')`;

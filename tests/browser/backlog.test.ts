@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIsoWeek } from '../../src/data/isoWeek';
+import { formatIsoWeek } from '../../src/domain/isoWeek';
 import { largeCaseExport, regionCases } from '../../scripts/caseExports';
 import { generateSeries, sampleWeeks, STOCK_CORRECTIONS } from '../../scripts/sampleSeries';
 import { fileItems, launchChromium, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';

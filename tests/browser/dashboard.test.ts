@@ -4,7 +4,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIsoWeek } from '../../src/data/isoWeek';
+import { formatIsoWeek } from '../../src/domain/isoWeek';
 import { generateSeries, sampleWeeks } from '../../scripts/sampleSeries';
 import { launchChromium, panelFacts, tableCells, upload, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
 

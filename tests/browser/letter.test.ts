@@ -8,8 +8,8 @@ import type { Download, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIsoWeek } from '../../src/data/isoWeek';
-import { roundForLetter } from '../../src/metrics/rounding';
+import { formatIsoWeek } from '../../src/domain/isoWeek';
+import { roundForLetter } from '../../src/domain/rounding';
 import { generateSeries, sampleWeeks } from '../../scripts/sampleSeries';
 import { launchChromium, upload, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
 

@@ -5,8 +5,8 @@
 import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBBindings, type DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Database, type Row, type SqlConnection } from '../../src/data/database';
-import { createSchema } from '../../src/data/schema';
+import { Database, type Row, type SqlConnection } from '../../src/db/database';
+import { createSchema } from '../../src/db/schema';
 
 const dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/blocking'));
 

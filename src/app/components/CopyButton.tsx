@@ -1,0 +1,29 @@
+import { useState } from 'react';
+import { copyRich } from '../../export/clipboard';
+import { useT } from '../../i18n/language';
+
+/** Copies text and HTML together; says whether it worked. */
+export function CopyButton({ label, ariaLabel, content, testId }: { label: string; ariaLabel?: string; content: () => { text: string; html: string }; testId?: string }) {
+  const t = useT();
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        aria-label={ariaLabel}
+        data-testid={testId}
+        onClick={async () => {
+          const { text, html } = content();
+          setState((await copyRich(text, html)) ? 'copied' : 'failed');
+          setTimeout(() => setState('idle'), 2500);
+        }}
+      >
+        {label}
+      </button>
+      <span className="copy-state" role="status">
+        {state === 'copied' ? t('copied') : state === 'failed' ? t('copyFailed') : ''}
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { RefObject } from 'react';
+import { chartImageSvg, chartSurface, svgToPng, type ChartImageText } from '../../charts/exportChart';
+import { toCsv, type CsvCell, type CsvDialect } from '../../export/csv';
+import { download, fileNameOf } from '../../export/download';
+import { useT } from '../../i18n/language';
+
+interface Props {
+  /** The panel; its chart is taken from here when drawn. */
+  container: RefObject<HTMLElement | null>;
+  /** Whether the chart is on screen (not the table view). */
+  chartShown: boolean;
+  image: ChartImageText;
+  /** The table as CSV cells, written out only when downloaded. */
+  table: () => CsvCell[][];
+  fileName: string;
+}
+
+/**
+ * A panel's foot: the source line (with the fictional-data mark), and downloads of the panel as
+ * PNG (twice the size) or SVG and of its table as CSV for Dutch Excel or standard CSV.
+ */
+export function PanelFooter({ container, chartShown, image, table, fileName }: Props) {
+  const t = useT();
+  const base = fileNameOf(fileName);
+  const drawn = () => {
+    const surface = container.current && chartSurface(container.current);
+    return surface ? chartImageSvg(surface, image) : null;
+  };
+  const button = (format: string, testId: string, onClick: () => void, disabled = false) => (
+    <button type="button" className="secondary small" data-testid={testId} disabled={disabled} aria-label={t('downloadLabel', { title: image.title, format })} onClick={onClick}>
+      {format}
+    </button>
+  );
+  const csv = (dialect: CsvDialect) => download(toCsv(table(), dialect), `${base}${dialect === 'excel-nl' ? '-excel' : ''}.csv`);
+  return (
+    <>
+      <p className="source-line">
+        {image.fictional && <strong className="fictional-mark">{image.fictional} · </strong>}
+        {image.source}
+      </p>
+      <div className="panel-exports" role="group" aria-label={t('downloadLabel', { title: image.title, format: '…' })}>
+      {button('PNG', 'download-png', async () => {
+        const svg = drawn();
+        if (svg) download(await svgToPng(svg.svg, svg.width, svg.height), `${base}.png`);
+      }, !chartShown)}
+      {button('SVG', 'download-svg', () => {
+        const svg = drawn();
+        if (svg) download(svg.svg, `${base}.svg`, 'image/svg+xml');
+      }, !chartShown)}
+      {button(t('downloadCsvNl'), 'download-csv-excel-nl', () => csv('excel-nl'))}
+      {button(t('downloadCsv'), 'download-csv-standard', () => csv('standard'))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import type { Dataset } from '../../domain/dataset';
+import { formatDay, formatNumber } from '../../i18n/format';
+import { useLang, useT } from '../../i18n/language';
+import { useObservationHistory } from '../state/dataQueries';
+
+/** A revised cell's mark; opening it lists every value the exports gave for that week. */
+export function RevisionBadge({ dataset, metric, weekStart }: { dataset: Dataset; metric: string; weekStart: string }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <span className="revision">
+      <button type="button" className="badge" aria-expanded={open} title={t('revisedTitle')} onClick={() => setOpen((v) => !v)}>
+        {t('revised')}
+      </button>
+      {open && <RevisionHistory dataset={dataset} metric={metric} weekStart={weekStart} />}
+    </span>
+  );
+}
+
+function RevisionHistory({ dataset, metric, weekStart }: { dataset: Dataset; metric: string; weekStart: string }) {
+  const lang = useLang();
+  const t = useT();
+  const history = useObservationHistory(dataset, metric, weekStart);
+  return (
+    <ul className="history">
+      {history.data?.map((v) => (
+        <li key={`${v.fileName}:${v.line}`}>
+          {formatNumber(v.value, lang)}: {t('sourceLine', { file: v.fileName, line: v.line })} ({t('exportOf', { date: formatDay(v.exportDate, lang) })})
+          {v.current && <strong> · {t('historyCurrent')}</strong>}
+        </li>
+      ))}
+    </ul>
+  );
+}

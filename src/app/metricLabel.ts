@@ -1,8 +1,0 @@
-import type { Lang } from '../i18n/language';
-import { metricDefinition } from '../metrics/catalogue';
-import { derivedMetric } from '../metrics/panels';
-
-/** The label of a catalogue metric or a derived figure in the UI language; undefined for a custom metric. */
-export function catalogueLabel(metric: string, lang: Lang): string | undefined {
-  return metricDefinition(metric)?.label[lang] ?? derivedMetric(metric)?.label[lang];
-}

@@ -1,0 +1,17 @@
+import { weekLabel } from '../../i18n/format';
+import type { Lang, Translate } from '../../i18n/language';
+import { FLOW_BACK_PCT, STOCK_BACK_PCT } from '../../domain/baseline';
+import type { ViewState } from './viewState';
+
+/** How the baseline is defined and when a figure counts as back, in one sentence. */
+export function baselineRule(view: ViewState, t: Translate, lang: Lang): string {
+  return view.method === 'seasonal'
+    ? t('baselineRuleSeasonal', { year: view.referenceYear, flow: FLOW_BACK_PCT, stock: STOCK_BACK_PCT })
+    : t('baselineRule', {
+        method: view.method === 'median' ? t('methodMedian').toLowerCase() : t('methodMean').toLowerCase(),
+        from: weekLabel(view.baselineFrom, lang),
+        to: weekLabel(view.baselineTo, lang),
+        flow: FLOW_BACK_PCT,
+        stock: STOCK_BACK_PCT,
+      });
+}

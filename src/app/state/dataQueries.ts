@@ -1,0 +1,83 @@
+/** TanStack Query hooks over src/metrics: the only way components reach the data. */
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { parseAnnotations } from '../../ingest/annotations';
+import type { Database } from '../../db/database';
+import type { Dataset } from '../../domain/dataset';
+import { backlogBreakdown, backlogSources, backlogSummary, backlogWeeks, type BacklogQuery } from '../../metrics/backlog';
+import { type BreakdownBy } from '../../domain/backlog';
+import { metricSummaries, panelWeeks, type PanelQuery } from '../../metrics/panelQueries';
+import { phaseFigures } from '../../metrics/phases';
+import { type Phase } from '../../domain/phases';
+import { fileColumns, fileReports, lineReports, loadedWeekRange, metricsInData, observationHistory } from '../../metrics/queries';
+import { useBusy } from './busy';
+import { engine, whenStored } from './engine';
+
+/**
+ * A query on the data. With `keepShownAfter`, the previous answer stays on screen while a changed
+ * view is computed, when that function allows it for the previous key, so panels never flash
+ * empty; the status says "loading" until the new answer is in.
+ */
+function useData<T>(key: readonly unknown[], read: (db: Database) => Promise<T>, keepShownAfter?: (previousKey: readonly unknown[]) => boolean): UseQueryResult<T> {
+  const result = useQuery({
+    queryKey: key,
+    queryFn: async () => {
+      await whenStored();
+      return read(await engine);
+    },
+    placeholderData: (previous, previousQuery) =>
+      keepShownAfter && previousQuery && previousQuery.queryKey[0] === key[0] && keepShownAfter(previousQuery.queryKey) ? previous : undefined,
+  });
+  useBusy(result.isPending || result.isFetching);
+  return result;
+}
+
+export const useMetricsInData = (dataset: Dataset) => useData(['metrics', dataset], (db) => metricsInData(db, dataset));
+
+export const useLoadedWeekRange = (dataset: Dataset) => useData(['weekRange', dataset], (db) => loadedWeekRange(db, dataset));
+
+/** Another dataset's figures are never shown in place of this one's, not even for a moment. */
+const sameDataset = (query: PanelQuery) => (previousKey: readonly unknown[]) => (previousKey[1] as PanelQuery).dataset === query.dataset;
+
+export const usePanelWeeks = (query: PanelQuery) => useData(['panelWeeks', query], (db) => panelWeeks(db, query), sameDataset(query));
+
+export const useMetricSummaries = (query: PanelQuery) => useData(['summaries', query], (db) => metricSummaries(db, query), sameDataset(query));
+
+export const usePhaseFigures = (query: PanelQuery, phases: Phase[]) =>
+  useData(['phases', query, phases], (db) => phaseFigures(db, query, phases), sameDataset(query));
+
+/** Backlog answers stay on screen while a changed view is computed, within one dataset and source. */
+const sameBacklog = (query: BacklogQuery) => (previousKey: readonly unknown[]) => {
+  const previous = previousKey[1] as BacklogQuery;
+  return previous.dataset === query.dataset && previous.source === query.source;
+};
+
+export const useBacklogSources = (dataset: Dataset) => useData(['backlogSources', dataset], (db) => backlogSources(db, dataset));
+
+export const useBacklogWeeks = (query: BacklogQuery) => useData(['backlogWeeks', query], (db) => backlogWeeks(db, query), sameBacklog(query));
+
+export const useBacklogSummary = (query: BacklogQuery) => useData(['backlogSummary', query], (db) => backlogSummary(db, query), sameBacklog(query));
+
+export const useBacklogBreakdown = (dataset: Dataset, by: BreakdownBy, weekStart: string | null, trailingWeeks: number, enabled: boolean) =>
+  useData(['backlogBreakdown', dataset, by, weekStart, trailingWeeks], async (db) => (enabled && weekStart ? backlogBreakdown(db, dataset, by, weekStart, trailingWeeks) : []));
+
+export const useFileReports = (dataset: Dataset) => useData(['files', dataset], (db) => fileReports(db, dataset));
+
+export const useFileColumns = (dataset: Dataset) => useData(['columns', dataset], (db) => fileColumns(db, dataset));
+
+export const useLineReports = (dataset: Dataset) => useData(['lines', dataset], (db) => lineReports(db, dataset));
+
+export const useObservationHistory = (dataset: Dataset, metric: string, weekStart: string) =>
+  useData(['history', dataset, metric, weekStart], (db) => observationHistory(db, dataset, metric, weekStart));
+
+/** The events shipped with the app (public/data/annotations.csv); none if the file is missing. */
+export function useShippedAnnotations() {
+  const result = useQuery({
+    queryKey: ['annotations'],
+    queryFn: async () => {
+      const response = await fetch(`${import.meta.env.BASE_URL}data/annotations.csv`);
+      return response.ok ? parseAnnotations(await response.text()) : [];
+    },
+  });
+  useBusy(result.isPending);
+  return result;
+}

@@ -1,0 +1,169 @@
+/**
+ * The letter drafter's material for one view: per phase, each figure's row of the phase table
+ * and its sentence, plus the running totals; and the same as plain text, HTML (pastes into Word
+ * as a table) and CSV rows. Figures come from src/metrics/phases.ts; nothing is computed here
+ * beyond rounding for display.
+ */
+import type { CsvCell } from '../../export/csv';
+import { escapeHtml } from '../../export/clipboard';
+import { formatDay, formatNumber } from '../../i18n/format';
+import type { Lang, Translate } from '../../i18n/language';
+import { phaseSentence, runningTotalSentence, weekRange, type BaselineFacts, type SentenceKind } from '../../i18n/sentences';
+import { forcedPartOf, metricDefinition, type MetricId } from '../../domain/catalogue';
+import { derivedMetric, panelMetrics, type PanelDefinition } from '../../domain/panels';
+import { phaseKey, phaseOfKey, type Phase, type PhaseFigure } from '../../domain/phases';
+import { roundForLetter } from '../../domain/rounding';
+import type { ViewState } from './viewState';
+
+export interface LetterRow {
+  metric: string;
+  label: string;
+  figure: PhaseFigure;
+  sentence: string;
+}
+
+export interface LetterPhase {
+  key: string;
+  title: string;
+  isBaseline: boolean;
+  rows: LetterRow[];
+}
+
+export interface Letter {
+  phases: LetterPhase[];
+  runningTotals: LetterRow[];
+}
+
+const CRISIS_STARTS = '2020-W12';
+
+/** The baseline window first, then the user's phases; duplicates of a range count once. */
+export function letterPhases(view: ViewState): Phase[] {
+  const [from, to] = [view.baselineFrom, view.baselineTo].sort();
+  const phases: Phase[] = [{ from, to, name: '' }, ...view.phases];
+  return phases.filter((p, i) => phases.findIndex((q) => phaseKey(q) === phaseKey(p)) === i);
+}
+
+/** From the week the running totals start up to the end of the view (or of the data). */
+export function runningTotalPhase(view: ViewState, cumulativeFromWeek: string, lastWeek: string | null): Phase | null {
+  const to = view.to ?? lastWeek;
+  return to && to >= cumulativeFromWeek ? { from: cumulativeFromWeek, to, name: '' } : null;
+}
+
+function kindOf(metric: string): SentenceKind {
+  const derived = derivedMetric(metric);
+  if (derived) return derived.kind === 'share' ? 'share' : 'flow';
+  return metricDefinition(metric)?.kind ?? 'flow';
+}
+
+function nounOf(metric: string, lang: Lang, label: string): string {
+  return (derivedMetric(metric) ?? metricDefinition(metric))?.noun[lang] ?? label;
+}
+
+interface BuildInput {
+  figures: PhaseFigure[];
+  phases: Phase[];
+  runningTotal: Phase | null;
+  panels: PanelDefinition[];
+  /** Metrics the data has (derived figures count when a component is there). */
+  shown: (metric: string) => boolean;
+  labelOf: (metric: string) => string;
+  view: ViewState;
+  lang: Lang;
+  t: Translate;
+}
+
+export function buildLetter({ figures, phases, runningTotal, panels, shown, labelOf, view, lang, t }: BuildInput): Letter {
+  const byKey = new Map(figures.map((f) => [`${f.metric}|${f.phase}`, f]));
+  const figureOf = (metric: string | undefined, phase: string) => (metric ? byKey.get(`${metric}|${phase}`) : undefined);
+  const metrics = [...new Set(panels.flatMap(panelMetrics))].filter(shown);
+  const asTotal = new Set<string>(panels.flatMap((p) => p.cumulative ?? []));
+  const [from, to] = [view.baselineFrom, view.baselineTo].sort();
+  const baseline: BaselineFacts = { method: view.method, from, to, referenceYear: view.referenceYear, preCrisis: to < CRISIS_STARTS };
+  const forcedOf = (metric: string) => forcedPartOf(metric as MetricId);
+
+  let number = 0;
+  const letterPhases = phases.map((phase, i): LetterPhase => {
+    const key = phaseKey(phase);
+    const isBaseline = i === 0;
+    const title = isBaseline ? t('baselinePhase') : phase.name || t('phaseNumbered', { n: ++number });
+    const rows = metrics.flatMap((metric): LetterRow[] => {
+      const figure = figureOf(metric, key);
+      if (!figure) return [];
+      const forced = figureOf(forcedOf(metric), key);
+      const sentence = phaseSentence({ lang, figure, kind: kindOf(metric), noun: nounOf(metric, lang, labelOf(metric)), forced, asTotal: asTotal.has(metric), baseline });
+      return [{ metric, label: labelOf(metric), figure, sentence }];
+    });
+    return { key, title, isBaseline, rows };
+  });
+
+  const runningTotals = runningTotal
+    ? [...asTotal]
+        .filter((metric) => shown(metric) && !metricDefinition(metric)?.partOf)
+        .flatMap((metric): LetterRow[] => {
+          const figure = figureOf(metric, phaseKey(runningTotal));
+          if (!figure) return [];
+          const forced = figureOf(forcedOf(metric), phaseKey(runningTotal));
+          return [{ metric, label: labelOf(metric), figure, sentence: runningTotalSentence({ lang, figure, noun: nounOf(metric, lang, labelOf(metric)), forced, since: view.cumulativeFrom }) }];
+        })
+    : [];
+  return { phases: letterPhases, runningTotals };
+}
+
+/** The phase table's header, as shown, copied and downloaded. */
+export function phaseTableHeader(t: Translate): string[] {
+  return [t('phase'), t('weeks'), t('figure'), t('meanExact'), t('meanRounded'), t('totalExact'), t('weeksWithData'), t('baseline'), t('ofBaseline')];
+}
+
+/** One row per figure and phase; numbers exact (and the rounded mean), for CSV. */
+export function phaseTableRows(letter: Letter, lang: Lang): CsvCell[][] {
+  return letter.phases.flatMap((phase) =>
+    phase.rows.map(({ label, figure: f }) => [
+      phase.title,
+      weekRange(phaseOfKey(phase.key).from, phaseOfKey(phase.key).to, lang),
+      label,
+      f.mean,
+      f.mean === null ? null : roundForLetter(f.mean),
+      f.total,
+      `${f.weeksWithData}/${f.weeksInRange}`,
+      f.baseline,
+      f.pct,
+    ]),
+  );
+}
+
+/** The same rows for reading: Dutch (or English) number format. */
+export function phaseTableDisplayRows(letter: Letter, lang: Lang): string[][] {
+  const n = (value: CsvCell, digits = 2) => (typeof value === 'number' ? formatNumber(value, lang, digits) : (value ?? '–'));
+  return phaseTableRows(letter, lang).map((row) => row.map((value, i) => (i === 4 ? n(value, 1) : i === 8 && typeof value === 'number' ? `${n(value, 1)}%` : n(value))));
+}
+
+export function sourcesText(figure: PhaseFigure, t: Translate, lang: Lang): string {
+  return figure.sources.map((s) => `${s.fileName} (${t('exportOf', { date: formatDay(s.exportDate, lang) })})`).join(', ');
+}
+
+/** Everything, for pasting: the phase table, then each phase's sentences and the running totals. */
+export function letterAsText(letter: Letter, t: Translate, lang: Lang, parts: { table: boolean; sentences: boolean }): { text: string; html: string } {
+  const header = phaseTableHeader(t);
+  const rows = phaseTableDisplayRows(letter, lang);
+  const text: string[] = [];
+  const html: string[] = [];
+  if (parts.table) {
+    text.push([header, ...rows].map((r) => r.join('\t')).join('\n'));
+    html.push(
+      `<table border="1" cellpadding="4" style="border-collapse:collapse"><thead><tr>${header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
+        rows.map((r) => `<tr>${r.map((c, i) => `<td${i >= 3 && i !== 6 ? ' style="text-align:right"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('') +
+        '</tbody></table>',
+    );
+  }
+  if (parts.sentences) {
+    for (const phase of letter.phases) {
+      text.push(`${phase.title}\n${phase.rows.map((r) => r.sentence).join('\n')}`);
+      html.push(`<h3>${escapeHtml(phase.title)}</h3>${phase.rows.map((r) => `<p>${escapeHtml(r.sentence)}</p>`).join('')}`);
+    }
+    if (letter.runningTotals.length) {
+      text.push(`${t('runningTotals')}\n${letter.runningTotals.map((r) => r.sentence).join('\n')}`);
+      html.push(`<h3>${escapeHtml(t('runningTotals'))}</h3>${letter.runningTotals.map((r) => `<p>${escapeHtml(r.sentence)}</p>`).join('')}`);
+    }
+  }
+  return { text: text.join('\n\n'), html: html.join('\n') };
+}

@@ -1,0 +1,129 @@
+/**
+ * Files in, tables out: reads each file, parses it in the worker, stores it in DuckDB.
+ * A file that fails at any step is still listed, with the reason, and nothing already
+ * loaded is touched.
+ */
+import { dataLinesAfter, sniffCaseLayout } from '../../ingest/caseExport';
+import { type CaseExport } from '../../domain/caseExport';
+import { storeCaseExport } from '../../db/caseStore';
+import type { Database } from '../../db/database';
+import type { ParseReply, ParseRequest } from '../../ingest/parse.worker';
+import type { FileProblem } from '../../domain/reasons';
+import { emptyExport, type ParsedExport } from '../../domain/parsedExport';
+import { exportDateOf } from '../../ingest/exportDate';
+import { storeExport, storeExports } from '../../db/store';
+import { type Dataset } from '../../domain/dataset';
+
+export interface SourceFile {
+  name: string;
+  lastModified: number;
+  /** Bytes, when known before reading: a file too large to read is refused without reading it. */
+  size?: number;
+  /** The first bytes only (for a large file, to recognise a case-level export). */
+  head?(bytes: number): Promise<ArrayBuffer>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+  /** Where the original is kept in the browser's storage (null: it could not be kept). */
+  storeKey?: Promise<number | null>;
+}
+
+let worker: Worker | null = null;
+let nextRequest = 1;
+const pending = new Map<number, { resolve: (p: ParsedExport) => void; reject: (e: Error) => void; onProgress: (f: number) => void }>();
+
+function parseWorker(): Worker {
+  if (worker) return worker;
+  worker = new Worker(new URL('../../ingest/parse.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (event: MessageEvent<ParseReply>) => {
+    const reply = event.data;
+    const request = pending.get(reply.id);
+    if (!request) return;
+    if (reply.type === 'progress') return request.onProgress(reply.fraction);
+    pending.delete(reply.id);
+    if (reply.type === 'done') request.resolve(reply.result);
+    else request.reject(new Error(reply.message));
+  };
+  return worker;
+}
+
+function parseInWorker(input: Omit<ParseRequest, 'id'>, onProgress: (fraction: number) => void): Promise<ParsedExport> {
+  const id = nextRequest++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject, onProgress });
+    parseWorker().postMessage({ id, ...input } satisfies ParseRequest, [input.bytes.buffer]);
+  });
+}
+
+/** Weekly exports are kilobytes; anything over this is not one, and reading it whole would cost the tab its memory. */
+export const MAX_WEEKLY_BYTES = 50 * 2 ** 20;
+/** A case-level export is read by DuckDB into the tab's memory: about 4 million cases fit comfortably. */
+export const MAX_CASE_BYTES = 256 * 2 ** 20;
+const HEAD_BYTES = 64 * 1024;
+
+/** Why a file of `size` bytes will not be read, or null; looks at its first bytes only when it is large. */
+export async function sizeProblem(file: Pick<SourceFile, 'size' | 'head'>): Promise<FileProblem | null> {
+  if (file.size === undefined || file.size <= MAX_WEEKLY_BYTES) return null;
+  const caseLevel = file.head ? sniffCaseLayout(new Uint8Array(await file.head(HEAD_BYTES))) !== null : false;
+  if (caseLevel && file.size <= MAX_CASE_BYTES) return null;
+  return { code: 'too_large', bytes: file.size, max: caseLevel ? MAX_CASE_BYTES : MAX_WEEKLY_BYTES, caseLevel };
+}
+
+/**
+ * Reads one file: a case-level export is only recognised here (DuckDB reads it when it is
+ * stored); a weekly export is parsed off the main thread. Needs no database, so it can start
+ * before DuckDB is up. Never throws.
+ */
+export async function readExport(file: SourceFile, onProgress: (fraction: number) => void): Promise<ParsedExport | CaseExport> {
+  try {
+    const tooLarge = await sizeProblem(file);
+    if (tooLarge) return { ...emptyExport(file.name, file.size ?? 0, exportDateOf(file.name, file.lastModified)), problem: tooLarge };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const cases = sniffCaseLayout(bytes);
+    if (cases) {
+      const exportDate = exportDateOf(file.name, file.lastModified);
+      return { kind: 'cases', name: file.name, sizeBytes: bytes.length, exportDate, bytes, layout: cases, dataLines: dataLinesAfter(bytes, cases.headerLine) };
+    }
+    return await parseInWorker({ name: file.name, bytes, lastModified: file.lastModified }, onProgress);
+  } catch (error) {
+    return unreadable(file, error);
+  }
+}
+
+/**
+ * Stores a batch of read files in `dataset`, in order: the weekly exports in one transaction (one
+ * rebuild of the derived tables), each case-level export in its own. If the batch is refused,
+ * each file is stored on its own, so one bad file never costs the others.
+ */
+export async function storeParsedExports(
+  db: Database,
+  dataset: Dataset,
+  files: { file: ParsedExport | CaseExport; storeKey: number | null; onProgress: (fraction: number) => void }[],
+  /** Called when the weekly exports are in and case-level ones follow: the dashboard can draw meanwhile. */
+  beforeCases: () => Promise<void> = async () => {},
+): Promise<void> {
+  const weekly = files.filter((f): f is typeof f & { file: ParsedExport } => !('kind' in f.file));
+  if (weekly.length > 1) {
+    try {
+      await storeExports(db, dataset, weekly.map(({ file, storeKey }) => ({ parsed: file, storeKey })));
+    } catch {
+      for (const { file, storeKey } of weekly) await storeParsedExport(db, dataset, file, storeKey);
+    }
+  } else if (weekly.length === 1) await storeParsedExport(db, dataset, weekly[0].file, weekly[0].storeKey);
+  const cases = files.filter(({ file }) => 'kind' in file);
+  if (weekly.length > 0 && cases.length > 0) await beforeCases();
+  for (const { file, storeKey, onProgress } of cases) await storeParsedExport(db, dataset, file, storeKey, onProgress);
+}
+
+/** Stores a read file in `dataset`; a file the database refuses is still listed, with the reason. */
+export async function storeParsedExport(db: Database, dataset: Dataset, parsed: ParsedExport | CaseExport, storeKey: number | null, onProgress: (fraction: number) => void = () => {}): Promise<number> {
+  try {
+    return 'kind' in parsed ? await storeCaseExport(db, dataset, parsed, storeKey, onProgress) : await storeExport(db, dataset, parsed, storeKey);
+  } catch (error) {
+    return storeExport(db, dataset, unreadable(parsed, error), storeKey);
+  }
+}
+
+function unreadable(file: SourceFile | ParsedExport | CaseExport, error: unknown): ParsedExport {
+  const exportDate = 'exportDate' in file ? file.exportDate : exportDateOf(file.name, file.lastModified);
+  const parsed = emptyExport(file.name, 'sizeBytes' in file ? file.sizeBytes : 0, exportDate);
+  return { ...parsed, problem: { code: 'read_failed', message: error instanceof Error ? error.message : String(error) } };
+}

@@ -1,0 +1,356 @@
+import { useMemo, useRef, useState } from 'react';
+import { PanelChart, type ChartLine } from '../../charts/PanelChart';
+import { PALETTE } from '../../charts/palette';
+import { PanelTable, type TableColumn } from '../../charts/PanelTable';
+import { addIsoWeeks, isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
+import type { Dataset } from '../../domain/dataset';
+import { formatDay, formatNumber, weekLabel, weekSpan } from '../../i18n/format';
+import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
+import type { BacklogMetric, BacklogQuery, BacklogWeek } from '../../metrics/backlog';
+import type { BacklogSummary } from '../../domain/backlog';
+import { project, requiredDecisionsPerWeek, type ProjectionWeek, type Scenario } from '../../domain/projection';
+import { PanelFooter } from '../components/PanelFooter';
+import { useBacklogBreakdown, useBacklogSources, useBacklogSummary, useBacklogWeeks, useFileReports } from '../state/dataQueries';
+import { weekMonday } from '../state/usePanelData';
+import { DateInput } from '../components/WeekField';
+import type { BacklogSettings, ViewState } from '../state/viewState';
+
+interface Props {
+  dataset: Dataset;
+  view: ViewState;
+  update: (change: Partial<ViewState>) => void;
+}
+
+/** The table's columns: backlog metric id and the field of a week that holds it. */
+const WEEK_COLUMNS: [BacklogMetric, keyof BacklogWeek][] = [
+  ['applications', 'applications'],
+  ['decisions', 'decisions'],
+  ['net_change', 'netChange'],
+  ['open_reported', 'openReported'],
+  ['open_implied', 'openImplied'],
+  ['open_difference', 'openDifference'],
+  ['wait_weeks_estimate', 'waitWeeksEstimate'],
+  ['open_age_0_3', 'openAge0_3'],
+  ['open_age_3_6', 'openAge3_6'],
+  ['open_age_6_9', 'openAge6_9'],
+  ['open_age_9_plus', 'openAge9Plus'],
+  ['open_past_term', 'openPastTerm'],
+];
+const PROJECTION_COLUMNS: [BacklogMetric, keyof ProjectionWeek][] = [
+  ['projection_open', 'open'],
+  ['projection_low', 'low'],
+  ['projection_high', 'high'],
+];
+
+export function BacklogView({ dataset, view, update }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const settings = view.backlog;
+  const sources = useBacklogSources(dataset);
+  const available = sources.data ?? [];
+  const source = settings.source && available.includes(settings.source) ? settings.source : (available[0] ?? 'weekly');
+  const query: BacklogQuery = useMemo(() => {
+    const [first, last] = [weekMonday(view.from), weekMonday(view.to)];
+    const [baseFirst, baseLast] = [weekMonday(view.baselineFrom)!, weekMonday(view.baselineTo)!].sort();
+    return {
+      dataset,
+      source,
+      range: { first, last },
+      baseline: { first: baseFirst, last: baseLast },
+      trailingWeeks: settings.trailingWeeks,
+      termMonths: settings.termMonths,
+    };
+  }, [dataset, source, view.from, view.to, view.baselineFrom, view.baselineTo, settings.trailingWeeks, settings.termMonths]);
+  const weeks = useBacklogWeeks(query);
+  const summary = useBacklogSummary(query);
+  const s = summary.data;
+  const scenario: Scenario = useMemo(
+    () => ({ weeks: settings.projectionWeeks, extraDecisionsPerWeek: settings.extraDecisions, inflowChangePct: settings.inflowChangePct }),
+    [settings.projectionWeeks, settings.extraDecisions, settings.inflowChangePct],
+  );
+  const projection = useMemo(() => (s ? project(s, scenario) : []), [s, scenario]);
+  const files = useFileReports(dataset);
+  const behind = (files.data ?? []).filter((f) => (f.layout === 'cases') === (source === 'cases') && f.rowsLoaded > 0);
+  const target = settings.target ?? s?.openBaseline ?? null;
+  const targetDate = settings.targetDate ?? (s?.latestWeekStart ? isoWeekMonday(addIsoWeeks(isoWeekOfDate(s.latestWeekStart), 26)) : null);
+  const targetWeekStart = targetDate ? isoWeekMonday(isoWeekOfDate(targetDate)) : null;
+  const required = s && target !== null && targetWeekStart ? requiredDecisionsPerWeek(s, scenario, target, targetWeekStart) : null;
+  const breakdown = useBacklogBreakdown(dataset, settings.breakdown, s?.latestWeekStart ?? null, settings.trailingWeeks, source === 'cases');
+  const set = (change: Partial<BacklogSettings>) => update({ backlog: { ...settings, ...change } });
+
+  if (sources.isSuccess && available.length === 0) return <p className="empty">{t('backlogNoData')}</p>;
+  return (
+    <div className="backlog-view">
+      <form className="controls" aria-label={t('backlogSettings')} onSubmit={(e) => e.preventDefault()}>
+        {available.length > 1 && (
+          <fieldset>
+            <legend>{t('backlogSource')}</legend>
+            <label className="field">
+              {t('backlogSource')}
+              <select value={source} data-testid="backlog-source" onChange={(e) => set({ source: e.target.value as BacklogSettings['source'] })}>
+                {available.map((option) => (
+                  <option key={option} value={option}>
+                    {t(option === 'cases' ? 'sourceCases' : 'sourceWeekly')}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </fieldset>
+        )}
+        <fieldset>
+          <legend>{t('backlogDefinitions')}</legend>
+          <NumberField label={t('trailingWeeks')} value={settings.trailingWeeks} min={1} max={52} testId="trailing-weeks" onChange={(v) => set({ trailingWeeks: v })} />
+          {source === 'cases' && <NumberField label={t('termMonths')} value={settings.termMonths} min={1} max={60} testId="term-months" onChange={(v) => set({ termMonths: v })} />}
+        </fieldset>
+        <fieldset>
+          <legend>{t('scenario')}</legend>
+          <NumberField label={t('projectionWeeks')} value={settings.projectionWeeks} min={1} max={156} testId="projection-weeks" onChange={(v) => set({ projectionWeeks: v })} />
+          <NumberField label={t('extraDecisions')} value={settings.extraDecisions} min={-100000} max={100000} testId="extra-decisions" onChange={(v) => set({ extraDecisions: v })} />
+          <NumberField label={t('inflowChange')} value={settings.inflowChangePct} min={-100} max={1000} testId="inflow-change" onChange={(v) => set({ inflowChangePct: v })} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('targetLegend')}</legend>
+          <NumberField label={t('targetOpen')} value={settings.target} placeholder={s?.openBaseline ?? undefined} min={0} max={1e9} testId="target-open" onChange={(v) => set({ target: v })} onClear={() => set({ target: null })} />
+          <label className="field">
+            {t('targetDate')}
+            <DateInput value={targetDate ?? ''} testId="target-date" onChange={(day) => set({ targetDate: day })} />
+          </label>
+        </fieldset>
+      </form>
+
+      <p className="baseline-rule" data-testid="backlog-mode" data-mode={s?.mode ?? ''}>
+        {s ? t(`backlogMode_${s.mode}`) : ''} {source === 'cases' ? t('caseDefinitions', { term: settings.termMonths }) : ''}
+      </p>
+
+      {s && weeks.data && (
+        <BacklogPanel
+          dataset={dataset}
+          weeks={weeks.data}
+          projection={projection}
+          summary={s}
+          source={source}
+          required={required}
+          target={target}
+          targetDate={targetDate}
+          targetIsBaseline={settings.target === null}
+          sources={behind.map((f) => `${f.name} (${t('exportOf', { date: formatDay(f.exportDate, lang) })})`).join(', ')}
+        />
+      )}
+
+      {source === 'cases' && s?.latestWeek && (
+        <section className="card" aria-labelledby="breakdown-title">
+          <header className="card-header">
+            <h2 id="breakdown-title">{t('breakdownTitle', { week: weekLabel(s.latestWeek, lang) })}</h2>
+            <label className="field">
+              {t('breakdownBy')}
+              <select value={settings.breakdown} data-testid="breakdown-by" onChange={(e) => set({ breakdown: e.target.value as BacklogSettings['breakdown'] })}>
+                <option value="nationality">{t('caseField_nationality')}</option>
+                <option value="hearing">{t('caseField_hearing')}</option>
+              </select>
+            </label>
+          </header>
+          <table className="weekly-table" data-testid="backlog-breakdown">
+            <thead>
+              <tr>
+                <th scope="col">{t(settings.breakdown === 'nationality' ? 'caseField_nationality' : 'caseField_hearing')}</th>
+                <th scope="col" className="number">{t('openCases')}</th>
+                <th scope="col" className="number">{t('receivedTrailing', { weeks: settings.trailingWeeks })}</th>
+                <th scope="col" className="number">{t('decidedTrailing', { weeks: settings.trailingWeeks })}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(breakdown.data ?? []).map((row) => (
+                <tr key={row.group ?? ''}>
+                  <th scope="row">{row.group ?? t('unknown')}</th>
+                  <td className="number">{formatNumber(row.open, lang)}</td>
+                  <td className="number">{formatNumber(row.received, lang)}</td>
+                  <td className="number">{formatNumber(row.decided, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** A number input; with `onClear`, emptying it is a choice of its own (e.g. "use the default"). */
+function NumberField({ label, value, min, max, testId, onChange, onClear, placeholder }: { label: string; value: number | null; min: number; max: number; testId: string; onChange: (value: number) => void; onClear?: () => void; placeholder?: number }) {
+  // The typed text is kept while it is not (yet) a number, so typing "-" or "1," is not undone.
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <label className="field">
+      {label}
+      <input
+        type="number"
+        inputMode="decimal"
+        value={draft ?? (value === null ? '' : String(value))}
+        min={min}
+        max={max}
+        placeholder={placeholder === undefined ? undefined : String(Math.round(placeholder))}
+        data-testid={testId}
+        onChange={(e) => {
+          const text = e.target.value;
+          const number = Number(text);
+          if (text === '' && onClear) {
+            setDraft(null);
+            onClear();
+          } else if (text !== '' && Number.isFinite(number) && number >= min && number <= max) {
+            setDraft(null);
+            onChange(number);
+          } else setDraft(text);
+        }}
+        onBlur={() => setDraft(null)}
+      />
+    </label>
+  );
+}
+
+interface PanelProps {
+  dataset: Dataset;
+  weeks: BacklogWeek[];
+  projection: ProjectionWeek[];
+  summary: BacklogSummary;
+  source: 'weekly' | 'cases';
+  required: number | null;
+  target: number | null;
+  targetDate: string | null;
+  targetIsBaseline: boolean;
+  /** The exports behind the figures, with their dates. */
+  sources: string;
+}
+
+function BacklogPanel({ dataset, weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, sources }: PanelProps) {
+  const t = useT();
+  const lang = useLang();
+  const [asTable, setAsTable] = useState(false);
+  const section = useRef<HTMLElement>(null);
+  const n = (value: number | null, digits = 1) => (value === null ? '–' : formatNumber(value, lang, digits));
+  const allWeeks = [...weeks.map((w) => w.week), ...projection.map((p) => p.week)];
+  const allStarts = [...weeks.map((w) => w.weekStart), ...projection.map((p) => p.weekStart)];
+  const pad = <T,>(history: T[], future: T[]) => [...history, ...future];
+  const none = (count: number) => Array<null>(count).fill(null);
+  const historyOf = (field: keyof BacklogWeek) => weeks.map((w) => w[field] as number | null);
+  const projectionOf = (field: keyof ProjectionWeek) => projection.map((p) => p[field] as number);
+  const shownColumns = WEEK_COLUMNS.filter(([, field]) => weeks.some((w) => w[field] !== null));
+  const columns: TableColumn[] = [
+    ...shownColumns.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(historyOf(field), none(projection.length)) })),
+    ...PROJECTION_COLUMNS.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(none(weeks.length), projectionOf(field)) })),
+  ];
+  const stockLines: ChartLine[] = [
+    { key: 'open_reported', label: t('backlogMetric_open_reported'), color: PALETTE[4], values: pad(historyOf('openReported'), none(projection.length)), shape: 'line', axis: 'left', width: 3 },
+    { key: 'open_implied', label: t('backlogMetric_open_implied'), color: PALETTE[0], values: pad(historyOf('openImplied'), none(projection.length)), shape: 'line', axis: 'left' },
+    { key: 'projection_open', label: t('backlogMetric_projection_open'), color: PALETTE[0], values: pad(none(weeks.length), projectionOf('open')), shape: 'line', axis: 'left', dashed: true },
+  ].filter((line) => line.values.some((v) => v !== null)) as ChartLine[];
+  const flowLines: ChartLine[] = [
+    { key: 'applications', label: t('backlogMetric_applications'), color: PALETTE[0], values: historyOf('applications'), shape: 'line', axis: 'left' },
+    { key: 'decisions', label: t('backlogMetric_decisions'), color: PALETTE[1], values: historyOf('decisions'), shape: 'line', axis: 'left' },
+    { key: 'wait', label: `${t('backlogMetric_wait_weeks_estimate')} →`, color: '#1a1a1a', values: historyOf('waitWeeksEstimate'), shape: 'line', axis: 'right', dashed: true, width: 1.5 },
+  ];
+  const ageLines: ChartLine[] = (['openAge0_3', 'openAge3_6', 'openAge6_9', 'openAge9Plus'] as const).map((field, i) => ({
+    key: field,
+    label: t(`backlogMetric_${WEEK_COLUMNS.find(([, f]) => f === field)![0]}`),
+    color: PALETTE[i],
+    values: historyOf(field),
+    shape: 'area',
+    axis: 'left',
+  }));
+  const first = weeks[0]?.week;
+  const last = weeks[weeks.length - 1]?.week;
+  const title = t(source === 'cases' ? 'backlogTitleCases' : 'backlogTitleWeekly');
+
+  return (
+    <section className="panel" data-testid="panel-backlog" data-source={source} aria-labelledby="backlog-title" ref={section}>
+      <header className="card-header">
+        <h2 id="backlog-title">{title}</h2>
+        <button type="button" className="toggle" data-testid="show-table" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)} aria-label={asTable ? t('showChartLabel', { label: title }) : t('showTableLabel', { label: title })}>
+          {asTable ? t('showChart') : t('showTable')}
+        </button>
+      </header>
+      <dl className="backlog-facts">
+        <dt>{t('openAt', { week: s.latestWeek ? weekLabel(s.latestWeek, lang) : '–' })}</dt>
+        <dd data-testid="backlog-open" data-value={s.open ?? ''}>{n(s.open, 0)}</dd>
+        <dt>{t('ratesTrailing')}</dt>
+        <dd>{t('ratesValue', { applications: n(s.applicationsRate), decisions: n(s.decisionsRate) })}</dd>
+        <dt>{t('backlogMetric_wait_weeks_estimate')}</dt>
+        <dd data-testid="wait-now" data-value={s.waitWeeks ?? ''}>
+          {t('waitValue', { now: n(s.waitWeeks), before: n(s.waitBaseline) })}
+        </dd>
+        {s.mode === 'reconciled' && (
+          <>
+            <dt>{t('reconciliation')}</dt>
+            <dd>{t('weeksDiffering', { count: s.weeksDiffering })}</dd>
+          </>
+        )}
+      </dl>
+      <p className="solver" data-testid="required-decisions-per-week" data-value={required ?? ''}>
+        {required === null
+          ? t('solverNoAnswer')
+          : t('solverAnswer', {
+              decisions: formatNumber(Math.ceil(required), lang),
+              target: formatNumber(Math.round(target!), lang),
+              which: targetIsBaseline ? t('targetPreCovid') : '',
+              date: targetDate ? formatDay(targetDate, lang) : '',
+              now: n(s.decisionsRate),
+            })}
+      </p>
+
+      {asTable ? (
+        <PanelTable caption={dataset === 'sample' ? `${title} (${t('sampleMark')})` : title} weeks={allWeeks} weekStarts={allStarts} columns={columns} sources={allWeeks.map((_, i) => (i < weeks.length ? '' : t('projected')))} />
+      ) : (
+        <>
+          <PanelChart
+            description={t('backlogChartLabel', { first: first ? weekLabel(first, lang) : '', last: last ? weekLabel(last, lang) : '', weeks: projection.length })}
+            weeks={allWeeks}
+            lines={stockLines}
+            stacked={false}
+            baseline={s.openBaseline === null ? null : { axis: 'left', value: s.openBaseline, band: null, label: `${t('targetPreCovid')}: ${n(s.openBaseline, 0)}` }}
+            tooltipAt={(i) => weekTooltip(allWeeks[i], allStarts[i], i, [...stockLines], t, lang)}
+            bands={projection.length ? [{ key: 'projection_band', label: t('projectionBand'), color: PALETTE[0], axis: 'left', low: pad(none(weeks.length), projectionOf('low')), high: pad(none(weeks.length), projectionOf('high')) }] : []}
+          />
+          <PanelChart
+            description={t('flowsChartLabel')}
+            weeks={weeks.map((w) => w.week)}
+            lines={flowLines.filter((l) => l.values.some((v) => v !== null))}
+            stacked={false}
+            baseline={null}
+            tooltipAt={(i) => weekTooltip(weeks[i].week, weeks[i].weekStart, i, flowLines, t, lang)}
+            height={200}
+          />
+          {source === 'cases' && (
+            <PanelChart
+              description={t('agesChartLabel')}
+              weeks={weeks.map((w) => w.week)}
+              lines={ageLines}
+              stacked
+              baseline={null}
+              tooltipAt={(i) => weekTooltip(weeks[i].week, weeks[i].weekStart, i, ageLines, t, lang)}
+              height={200}
+            />
+          )}
+        </>
+      )}
+      <PanelFooter
+        container={section}
+        chartShown={!asTable}
+        image={{
+          title,
+          subtitle: [t('chartPeriod', { from: first ? weekLabel(first, lang) : '', to: last ? weekLabel(last, lang) : '' }), t(`backlogMode_${s.mode}`)],
+          legend: stockLines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
+          source: t('sources', { files: sources }),
+          fictional: dataset === 'sample' ? t('sampleMark') : null,
+        }}
+        table={() => [[t('week'), t('period'), ...columns.map((c) => c.label)], ...allWeeks.map((week, i) => [week, weekSpan(allStarts[i], lang), ...columns.map((c) => c.values[i])])]}
+        fileName={`${title} ${first ?? ''} ${last ?? ''}${dataset === 'sample' ? ` ${t('sampleMark')}` : ''}`}
+      />
+    </section>
+  );
+}
+
+function weekTooltip(week: string, weekStart: string, i: number, lines: ChartLine[], t: Translate, lang: Lang) {
+  return {
+    title: `${weekLabel(week, lang)}, ${weekSpan(weekStart, lang)}`,
+    lines: lines.filter((l) => l.values[i] !== null && l.values[i] !== undefined).map((l) => `${l.label}: ${formatNumber(l.values[i]!, lang)}`).concat(lines.every((l) => l.values[i] === null) ? [t('missing')] : []),
+  };
+}

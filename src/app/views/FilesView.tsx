@@ -1,0 +1,225 @@
+import { useMemo, useState } from 'react';
+import type { CaseField } from '../../domain/caseExport';
+import { MAX_CUSTOM_METRICS } from '../../domain/parsedExport';
+import type { Dataset } from '../../domain/dataset';
+import { describeProblem, describeReject, describeSkip, describeWarning } from '../../i18n/describe';
+import { formatDay, formatNumber } from '../../i18n/format';
+import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
+import type { StringKey } from '../../i18n/strings';
+import type { ColumnSummary, FileReport, LineOutcome } from '../../metrics/queries';
+import { useFileColumns, useFileReports, useLineReports } from '../state/dataQueries';
+import { FilePicker } from '../components/FilePicker';
+import { catalogueLabel } from '../state/metricLabel';
+
+const PAGE = 500;
+
+interface Props {
+  dataset: Dataset;
+  onFiles: (files: File[]) => void;
+  onRemove?: (file: FileReport) => void;
+  onRemoveAll?: () => void;
+}
+
+export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
+  const t = useT();
+  const reports = useFileReports(dataset);
+  const columns = useFileColumns(dataset);
+  const lines = useLineReports(dataset);
+  const columnsByFile = useMemo(() => groupBy(columns.data ?? [], (c) => c.fileId), [columns.data]);
+  const linesByFile = useMemo(() => groupBy(lines.data ?? [], (l) => l.fileId), [lines.data]);
+
+  return (
+    <div className="files-view">
+      <FilePicker onFiles={onFiles} variant="zone" />
+      <h2>{t('filesTitle')}</h2>
+      {onRemoveAll && (reports.data?.length ?? 0) > 0 && (
+        <button type="button" className="secondary" onClick={onRemoveAll}>
+          {t('removeAll')}
+        </button>
+      )}
+      <ul className="file-list">
+        {reports.data?.map((report) => (
+          <FileItem
+            key={report.fileId}
+            report={report}
+            columns={columnsByFile.get(report.fileId) ?? []}
+            lines={linesByFile.get(report.fileId) ?? []}
+            onRemove={onRemove}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FileItem({ report, columns, lines, onRemove }: { report: FileReport; columns: ColumnSummary[]; lines: LineOutcome[]; onRemove?: (file: FileReport) => void }) {
+  const lang = useLang();
+  const t = useT();
+  const rejected = lines.filter((l) => l.outcome === 'rejected');
+  const skipped = lines.filter((l) => l.outcome === 'skipped');
+  const [shown, setShown] = useState(PAGE);
+  const n = (v: number) => formatNumber(v, lang);
+  const format = [
+    report.layout && t(report.layout === 'wide' ? 'layoutWide' : report.layout === 'long' ? 'layoutLong' : 'layoutCases'),
+    report.delimiter && t('delimiterName', { d: report.delimiter === '\t' ? 'tab' : `“${report.delimiter}”` }),
+    report.encoding,
+  ].filter(Boolean);
+
+  return (
+    <li
+      className={`file-item${report.problem ? ' has-problem' : ''}`}
+      data-testid="file-item"
+      data-name={report.name}
+      data-rows-loaded={report.rowsLoaded}
+      data-rows-rejected={report.rowsRejected}
+      data-rows-skipped={report.rowsSkipped}
+      data-problem={report.problem?.code}
+    >
+      <header className="file-header">
+        <h3>{report.name}</h3>
+        {onRemove && (
+          <button type="button" className="secondary" aria-label={t('removeFileLabel', { name: report.name })} onClick={() => onRemove(report)}>
+            {t('removeFile')}
+          </button>
+        )}
+      </header>
+      <dl className="file-facts">
+        <dt>{t('exportDate')}</dt>
+        <dd>
+          {formatDay(report.exportDate, lang)} ({report.exportDateSource === 'file_name' ? t('exportDateFromName') : t('exportDateFromModified')})
+        </dd>
+        {format.length > 0 && (
+          <>
+            <dt>{t('fileFormat')}</dt>
+            <dd>{format.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      <p className="rows-summary">
+        {t('rowsSummary', { loaded: n(report.rowsLoaded), rejected: n(report.rowsRejected), skipped: n(report.rowsSkipped), lines: n(report.dataLines) })}
+        {report.valuesSuperseded > 0 && <> · {t('superseded', { count: n(report.valuesSuperseded), revised: n(report.valuesRevised) })}</>}
+      </p>
+      {report.problem && (
+        <p className="problem" role="alert">
+          {describeProblem(report.problem, lang)}
+        </p>
+      )}
+      {report.warnings.map((w) => (
+        <p className="warning" key={w.code}>
+          {describeWarning(w, lang)}
+        </p>
+      ))}
+      {columns.length > 0 && (
+        <details className="columns">
+          <summary>
+            {t('columnsTitle')} ({columns.length})
+          </summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('column')}</th>
+                <th scope="col">{t('recognisedAs')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {columns.map((c) => (
+                <tr key={c.position} data-column-role={c.role} data-metric={c.metric ?? undefined}>
+                  <td>{c.header || '–'}</td>
+                  <td>{describeColumn(c, t, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+      {rejected.length > 0 && (
+        <div className="rejected">
+          <h4>
+            {t('rejectedTitle')} ({n(rejected.length)})
+          </h4>
+          <LineTable lines={rejected.slice(0, shown)} testId="rejected-row" />
+          {rejected.length > shown && (
+            <button type="button" className="secondary" onClick={() => setShown((s) => s + PAGE)}>
+              {t('showMore', { count: n(Math.min(PAGE, rejected.length - shown)) })}
+            </button>
+          )}
+        </div>
+      )}
+      {skipped.length > 0 && (
+        <details className="skipped">
+          <summary>
+            {t('skippedTitle')} ({n(skipped.length)})
+          </summary>
+          <LineTable lines={skipped.slice(0, PAGE)} testId="skipped-row" />
+        </details>
+      )}
+    </li>
+  );
+}
+
+function LineTable({ lines, testId }: { lines: LineOutcome[]; testId: string }) {
+  const lang = useLang();
+  const t = useT();
+  return (
+    <table className="line-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('line')}</th>
+          <th scope="col">{t('content')}</th>
+          <th scope="col">{t('reason')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={l.line} data-testid={testId} data-line={l.line} data-reason={l.reason.code}>
+            <td className="number">{l.line}</td>
+            <td>
+              <code>{l.raw}</code>
+            </td>
+            <td>{l.outcome === 'rejected' ? describeReject(l.reason, lang) : describeSkip(l.reason, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
+  const label = c.metric ? (catalogueLabel(c.metric, lang) ?? c.metric) : '';
+  switch (c.role) {
+    case 'week':
+      return t('roleWeek');
+    case 'year':
+      return t('roleYear');
+    case 'metric_name':
+      return t('roleMetricName');
+    case 'value':
+      return t('roleValue');
+    case 'metric':
+      return c.detail === 'forced_part' ? t('roleForcedPart', { label }) : `${label} (${c.metric})`;
+    case 'custom':
+      return `${t('roleCustom', { header: c.header })} (${c.metric})`;
+    case 'case':
+      return t('roleCase', { field: t(`caseField_${c.detail as CaseField}`) });
+    case 'ignored':
+      return t(IGNORED[c.detail ?? ''] ?? 'ignoredNotNumeric', { max: MAX_CUSTOM_METRICS });
+  }
+}
+
+const IGNORED: Record<string, StringKey> = {
+  not_a_case_field: 'ignoredNotCaseField',
+  empty: 'ignoredEmpty',
+  duplicate_metric: 'ignoredDuplicate',
+  empty_header: 'ignoredEmptyHeader',
+  custom_limit: 'ignoredCustomLimit',
+};
+
+function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item)) ?? [];
+    list.push(item);
+    groups.set(key(item), list);
+  }
+  return groups;
+}

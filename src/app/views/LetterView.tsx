@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import type { Dataset } from '../../domain/dataset';
+import { toCsv, type CsvDialect } from '../../export/csv';
+import { download, fileNameOf } from '../../export/download';
+import { weeksLabel } from '../../i18n/format';
+import { useLang, useT } from '../../i18n/language';
+import { LETTER_PHASES, phaseKey, type Phase } from '../../domain/phases';
+import { letterAsText, phaseTableHeader, phaseTableRows, type Letter } from '../state/letter';
+import { useLetter } from '../state/useLetter';
+import type { ViewState } from '../state/viewState';
+import { CopyButton } from '../components/CopyButton';
+import { PhaseTable } from '../components/PhaseTables';
+import { SentenceItem } from '../components/SentenceItem';
+import { WeekField } from '../components/WeekField';
+
+interface Props {
+  dataset: Dataset;
+  view: ViewState;
+  update: (change: Partial<ViewState>) => void;
+}
+
+export function LetterView({ dataset, view, update }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const { letter, noData } = useLetter(dataset, view);
+  if (noData) return <p className="empty">{t('noData')}</p>;
+  return (
+    <div className="letter-view">
+      <PhaseEditor phases={view.phases} onChange={(phases) => update({ phases })} />
+      <p className="rounding-rule" data-testid="rounding-rule">
+        {t('roundingRule')}
+      </p>
+      {letter && (
+        <>
+          <section className="card" aria-labelledby="phase-table-title">
+            <header className="card-header">
+              <h2 id="phase-table-title">{t('phaseTableTitle')}</h2>
+              <div className="actions">
+                <CopyButton label={t('copyTable')} content={() => letterAsText(letter, t, lang, { table: true, sentences: false })} />
+                <CopyButton label={t('copyAll')} content={() => letterAsText(letter, t, lang, { table: true, sentences: true })} testId="copy-all" />
+                {(['excel-nl', 'standard'] as CsvDialect[]).map((dialect) => (
+                  <button
+                    key={dialect}
+                    type="button"
+                    className="secondary"
+                    data-testid={`phase-table-csv-${dialect}`}
+                    onClick={() => download(toCsv([phaseTableHeader(t), ...phaseTableRows(letter, lang)], dialect), `${fileNameOf(t('phaseTableTitle'))}${dialect === 'excel-nl' ? '-excel' : ''}.csv`)}
+                  >
+                    {dialect === 'excel-nl' ? t('downloadCsvNl') : t('downloadCsv')}
+                  </button>
+                ))}
+              </div>
+            </header>
+            {dataset === 'sample' && <p className="fictional-mark">{t('sampleMark')}</p>}
+            <PhaseTable letter={letter} />
+          </section>
+          <Sentences letter={letter} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function PhaseEditor({ phases, onChange }: { phases: Phase[]; onChange: (phases: Phase[]) => void }) {
+  const t = useT();
+  const lang = useLang();
+  const [name, setName] = useState('');
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const isDefault = phases.map(phaseKey).join() === LETTER_PHASES.map(phaseKey).join() && phases.every((p) => !p.name);
+  return (
+    <form className="controls phase-editor" aria-label={t('phasesLegend')} onSubmit={(e) => e.preventDefault()}>
+      <fieldset>
+        <legend>{t('phasesLegend')}</legend>
+        <ol className="phase-list">
+          {phases.map((phase, i) => {
+            const title = phase.name || t('phaseNumbered', { n: i + 1 });
+            return (
+              <li key={`${phaseKey(phase)}-${i}`} data-testid="phase-item" data-phase={phaseKey(phase)}>
+                <strong>{title}</strong>: {weeksLabel(phase, lang)}{' '}
+                <button type="button" className="link" aria-label={t('removePhase', { name: title })} onClick={() => onChange(phases.filter((_, j) => j !== i))}>
+                  ×
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        {!isDefault && (
+          <button type="button" className="secondary" onClick={() => onChange([...LETTER_PHASES])}>
+            {t('resetPhases')}
+          </button>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{t('addPhase')}</legend>
+        <label className="field">
+          {t('phaseName')}
+          <input type="text" value={name} maxLength={60} data-testid="phase-name" onChange={(e) => setName(e.target.value)} />
+        </label>
+        <WeekField label={t('phaseFrom')} value={from ?? ''} onChange={setFrom} testId="phase-from" />
+        <WeekField label={t('phaseTo')} value={to ?? ''} onChange={setTo} testId="phase-to" />
+        <button
+          type="button"
+          className="primary"
+          disabled={!from || !to}
+          data-testid="phase-add"
+          onClick={() => {
+            // Weeks given back to front mean the same phase; the name must not break the URL form "from/to:name".
+            const [a, b] = [from!, to!].sort();
+            onChange([...phases, { from: a, to: b, name: name.trim() }]);
+            setName('');
+            setFrom(null);
+            setTo(null);
+          }}
+        >
+          {t('addPhase')}
+        </button>
+      </fieldset>
+    </form>
+  );
+}
+
+function Sentences({ letter }: { letter: Letter }) {
+  const t = useT();
+  return (
+    <section className="card sentences" aria-labelledby="sentences-title">
+      <h2 id="sentences-title">{t('sentencesTitle')}</h2>
+      {letter.phases.map((phase) => (
+        <section key={phase.key} aria-label={phase.title}>
+          <h3>{phase.title}</h3>
+          <ul>
+            {phase.rows.map((row) => (
+              <SentenceItem key={row.metric} row={row} phase={phase.key} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      {letter.runningTotals.length > 0 && (
+        <section aria-label={t('runningTotals')}>
+          <h3>{t('runningTotals')}</h3>
+          <ul>
+            {letter.runningTotals.map((row) => (
+              <SentenceItem key={row.metric} row={row} phase={row.figure.phase} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}
