@@ -3,7 +3,8 @@
  * interface can say it in Dutch or English and tests can assert on the code.
  */
 /** Why a cell is not a count (or, in a column outside the catalogue, not a number). */
-export type ValueProblem = 'negative' | 'decimal' | 'ambiguous_comma' | 'not_a_number';
+/** formula_without_value: a workbook formula with no calculated value stored (formulas are never evaluated here). */
+export type ValueProblem = 'negative' | 'decimal' | 'ambiguous_comma' | 'not_a_number' | 'formula_without_value';
 
 export type RejectReason =
   | { code: 'week_missing' }
@@ -14,7 +15,7 @@ export type RejectReason =
   | { code: 'too_many_fields'; found: number; expected: number }
   | { code: 'too_few_fields'; found: number; expected: number }
   | { code: 'unterminated_quote'; fromLine: number }
-  | { code: 'duplicate_conflict'; week: string; metric?: string; firstLine: number }
+  | { code: 'duplicate_conflict'; week: string; metric?: string; firstLine: number; firstSheet?: string }
   | { code: 'file_unusable' }
   /** `dateFormat`: the file's own date spelling (strftime), which every date in it must use. */
   | { code: 'case_value_unreadable'; column: string; text: string; dateFormat: string }
@@ -31,7 +32,9 @@ export type SkipReason =
   | { code: 'total_row' }
   | { code: 'note_line' }
   | { code: 'no_values'; week: string }
-  | { code: 'duplicate_identical'; firstLine: number };
+  | { code: 'duplicate_identical'; firstLine: number; firstSheet?: string }
+  /** A workbook sheet that holds no table the app reads (a title, notes, a chart): its rows, listed. */
+  | { code: 'sheet_not_read' };
 
 export type FileProblem =
   | { code: 'binary_file' }
@@ -42,7 +45,12 @@ export type FileProblem =
   | { code: 'read_failed'; message: string }
   | { code: 'line_too_long'; line: number; characters: number; max: number }
   | { code: 'too_many_columns'; count: number; max: number }
-  | { code: 'too_large'; bytes: number; max: number; caseLevel: boolean };
+  | { code: 'too_large'; bytes: number; max: number; caseLevel: boolean }
+  /** Workbooks: password-protected (an encrypted container); damaged; unpacking past the limit (a zip bomb); a sheet past the row limit. */
+  | { code: 'workbook_encrypted' }
+  | { code: 'workbook_unreadable'; message: string }
+  | { code: 'workbook_too_large_unpacked'; bytes: number; max: number }
+  | { code: 'sheet_too_many_rows'; sheet: string; rows: number; max: number };
 
 export type FileWarning =
   | { code: 'dates_not_mondays' }

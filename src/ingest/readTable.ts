@@ -13,7 +13,7 @@ import {
   matchMetricHeader,
 } from './headers';
 import { formatIsoWeek, isMonday, isoWeekMonday, isoWeekOfDate, parseWeekCell, parseYearAndWeek, type WeekParse } from '../domain/isoWeek';
-import { isMissingCell, parseCount, parseDecimal } from './numbers';
+import { isMissingCell, parseCount, parseDecimal, type CountParse } from './numbers';
 import { MAX_COLUMNS, MAX_CUSTOM_METRICS, type ColumnReport, type ColumnRole, type LineReport, type Observation, type ParsedExport } from '../domain/parsedExport';
 import type { FileProblem, RejectReason, SkipReason } from '../domain/reasons';
 
@@ -26,9 +26,20 @@ export interface TableRow {
   sheet?: string;
   raw: string;
   cells: string[];
+  /** Workbooks: what a cell holds beyond its text, by position (a stored number is read as that number, never re-parsed from text). */
+  typed?: (TypedCell | undefined)[];
   /** CSV only: an open quote that ran to the end of the file. */
   unterminatedQuote?: boolean;
 }
+
+/** A workbook cell stored as a number, or a formula the workbook holds no calculated value for (never evaluated here). */
+export type TypedCell = { number: number } | { formula: string };
+
+/**
+ * The values loaded so far from earlier tables of the same file, by week and metric: a workbook's
+ * second sheet may not give the same week and metric a second value.
+ */
+export type LoadedKeys = Map<string, { line: number; sheet?: string; value: number }>;
 
 /** What one table yields; a file is one table (CSV) or several (a workbook's sheets). */
 export type TableReading = Pick<
@@ -41,7 +52,7 @@ const HEADER_SEARCH_DEPTH = 30;
 const TOTAL_ROW = /^(totaal|totalen|total|totals|subtotaal|som|sum|gemiddelde|average|generaal totaal)\b/i;
 
 /** Reads rows (in source order) of an export made on exportDate ("YYYY-MM-DD"). */
-export function readTable(records: TableRow[], exportDate: string): TableReading {
+export function readTable(records: TableRow[], exportDate: string, loaded: LoadedKeys = new Map()): TableReading {
   const result: TableReading = {
     layout: null,
     headerLine: null,
@@ -70,7 +81,7 @@ export function readTable(records: TableRow[], exportDate: string): TableReading
   if (body.length === 0) return { ...result, problem: { code: 'no_data_rows' } };
   result.layout = layout.kind;
 
-  const reader = layout.kind === 'wide' ? new WideRowReader(result, exportDate, layout.columns) : new LongRowReader(result, exportDate, layout.columns);
+  const reader = layout.kind === 'wide' ? new WideRowReader(result, exportDate, layout.columns, loaded) : new LongRowReader(result, exportDate, layout.columns, loaded);
   for (const record of body) reader.read(record);
   result.customMetrics = reader.customMetrics();
   if (reader.sawNonMondayDate) result.warnings.push({ code: 'dates_not_mondays' });
@@ -129,10 +140,10 @@ function describeColumns(headers: string[], body: TableRow[]): Layout {
       seen.add(match.metric);
       return add({ role: 'metric', metric: match.metric, via: match.via });
     }
-    const cells = body.map((r) => r.cells[position] ?? '').filter((c) => !isMissingCell(c));
-    if (header === '' && cells.length === 0) return add({ role: 'ignored', why: 'empty_header' });
-    if (cells.length === 0) return add({ role: 'ignored', why: 'empty' });
-    const numeric = cells.every((c) => parseDecimal(c).kind === 'value');
+    const filled = body.filter((r) => !isMissingCell(r.cells[position] ?? ''));
+    if (header === '' && filled.length === 0) return add({ role: 'ignored', why: 'empty_header' });
+    if (filled.length === 0) return add({ role: 'ignored', why: 'empty' });
+    const numeric = filled.every((r) => figureAt(r, position, false).kind === 'value');
     const id = customMetricId(header);
     if (!numeric) return add({ role: 'ignored', why: 'not_numeric' });
     if (seen.has(id)) return add({ role: 'ignored', why: 'duplicate_metric' });
@@ -165,6 +176,25 @@ function lineReport<R>(record: TableRow, reason: R): LineReport<R> {
   return record.sheet === undefined ? { line: record.line, raw, reason } : { line: record.line, sheet: record.sheet, raw, reason };
 }
 
+/**
+ * The figure in a cell: a count (catalogue metrics: whole and not negative) or any number. A number
+ * a workbook stored is taken as it is (its text would be read the Dutch way: 1.234 as 1234).
+ */
+function figureAt(record: TableRow, position: number, count: boolean): CountParse {
+  const text = record.cells[position] ?? '';
+  const typed = record.typed?.[position];
+  if (typed && 'formula' in typed) return { kind: 'error', reason: 'formula_without_value', text: `=${typed.formula}` };
+  if (!typed) return count ? parseCount(text) : parseDecimal(text);
+  const value = typed.number;
+  if (!count || (Number.isInteger(value) && value >= 0)) return { kind: 'value', value };
+  return { kind: 'error', reason: value < 0 ? 'negative' : 'decimal', text };
+}
+
+/** `{ [key]: sheet }` when there is a sheet, else nothing: CSV reports stay as they were. */
+function sheetOf<K extends string>(key: K, sheet: string | undefined): { [k in K]?: string } {
+  return (sheet === undefined ? {} : { [key]: sheet }) as { [k in K]?: string };
+}
+
 /** Where an observation came from: its line, and its sheet when the source has sheets. */
 function origin(record: TableRow): Pick<Observation, 'line' | 'sheet'> {
   return record.sheet === undefined ? { line: record.line } : { line: record.line, sheet: record.sheet };
@@ -182,6 +212,7 @@ abstract class RowReader {
     protected readonly result: TableReading,
     private readonly exportDate: string,
     protected readonly columns: ColumnReport[],
+    private readonly loaded: LoadedKeys,
   ) {
     this.weekAt = columns.find((c) => c.role === 'week')!.position;
     this.yearAt = columns.find((c) => c.role === 'year')?.position ?? -1;
@@ -220,9 +251,30 @@ abstract class RowReader {
   protected abstract hasFigures(cells: string[]): boolean;
   protected abstract readFigures(record: TableRow, weekStart: string, week: string): void;
 
-  protected load(observations: Observation[]): void {
-    this.result.observations.push(...observations);
+  /**
+   * Loads a row's observations, unless an earlier table of the file gave one of its weeks and
+   * metrics another value (rejected) or gave all of them already (skipped). True when loaded.
+   */
+  protected load(record: TableRow, week: string, observations: Observation[]): boolean {
+    const fresh: Observation[] = [];
+    let same: { line: number; sheet?: string } | undefined;
+    for (const o of observations) {
+      const earlier = this.loaded.get(`${o.weekStart}|${o.metric}`);
+      if (!earlier) fresh.push(o);
+      else if (earlier.value === o.value) same ??= earlier;
+      else {
+        this.reject(record, { code: 'duplicate_conflict', week, metric: o.metric, firstLine: earlier.line, ...sheetOf('firstSheet', earlier.sheet) });
+        return false;
+      }
+    }
+    if (same && fresh.length === 0) {
+      this.skip(record, { code: 'duplicate_identical', firstLine: same.line, ...sheetOf('firstSheet', same.sheet) });
+      return false;
+    }
+    for (const o of fresh) this.loaded.set(`${o.weekStart}|${o.metric}`, { line: record.line, sheet: record.sheet, value: o.value });
+    this.result.observations.push(...fresh);
     this.result.rowsLoaded++;
+    return true;
   }
 
   protected reject(record: TableRow, reason: RejectReason): void {
@@ -253,14 +305,13 @@ class WideRowReader extends RowReader {
     const observations: Observation[] = [];
     const bad: Extract<RejectReason, { code: 'values_invalid' }>['cells'] = [];
     for (const column of this.figureColumns) {
-      const text = record.cells[column.position] ?? '';
       if (column.role === 'custom') {
-        const parsed = parseDecimal(text);
+        const parsed = figureAt(record, column.position, false);
         if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value });
         continue;
       }
       if (column.role !== 'metric') continue;
-      const parsed = parseCount(text);
+      const parsed = figureAt(record, column.position, true);
       if (parsed.kind === 'error') bad.push({ column: column.header, text: parsed.text, problem: parsed.reason });
       else if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value });
     }
@@ -272,9 +323,9 @@ class WideRowReader extends RowReader {
       if (earlier.values === values) return this.skip(record, { code: 'duplicate_identical', firstLine: earlier.line });
       return this.reject(record, { code: 'duplicate_conflict', week, firstLine: earlier.line });
     }
+    if (!this.load(record, week, observations)) return;
     this.firstLineOfWeek.set(weekStart, { line: record.line, values });
     for (const column of this.figureColumns) if (column.role === 'custom') this.custom.set(column.metric, column.header);
-    this.load(observations);
   }
 }
 
@@ -294,7 +345,7 @@ class LongRowReader extends RowReader {
     const match = matchMetricHeader(name);
     const metric = match?.metric ?? customMetricId(name);
     const text = record.cells[this.valueAt] ?? '';
-    const parsed = match ? parseCount(text) : parseDecimal(text);
+    const parsed = figureAt(record, this.valueAt, match !== undefined && match !== null);
     if (parsed.kind !== 'value') {
       const problem = parsed.kind === 'error' ? parsed.reason : 'not_a_number';
       return this.reject(record, { code: 'values_invalid', cells: [{ column: name, text: text.trim(), problem }] });
@@ -306,8 +357,8 @@ class LongRowReader extends RowReader {
       if (earlier.value === value) return this.skip(record, { code: 'duplicate_identical', firstLine: earlier.line });
       return this.reject(record, { code: 'duplicate_conflict', week, metric, firstLine: earlier.line });
     }
+    if (!this.load(record, week, [{ ...origin(record), weekStart, metric, value }])) return;
     this.firstLineOfKey.set(key, { line: record.line, value });
     if (!match) this.custom.set(metric, name);
-    this.load([{ ...origin(record), weekStart, metric, value }]);
   }
 }
