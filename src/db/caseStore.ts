@@ -101,7 +101,7 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
       );
       const headerOf = layout.headers.map((h, i) => `(${text(column(i))}, ${text(h)})`).join(', ');
       await sql.run(
-        `INSERT INTO line_reports
+        `INSERT INTO line_reports (file_id, line, outcome, raw, reason)
          -- The raw text of a rejected row, rebuilt from its cells in the file's own date spelling: only for the rows rejected.
          SELECT ${id}, k.line, 'rejected', concat_ws(${text(layout.delimiter)}, ${layout.fields.map((f, i) => `coalesce(${f === 'received' || f === 'decided' ? `strftime(l.${column(i)}, ${text(layout.dateFormat)})` : `l.${column(i)}`}, '')`).join(', ')}), k.reason
          FROM case_rejected k JOIN (SELECT * FROM case_load WHERE rn IN (SELECT rn FROM case_rejected)) l USING (rn)
@@ -129,7 +129,7 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
         [id, dataset, file.name, file.sizeBytes, file.exportDate.date, file.exportDate.source, layout.encoding, layout.delimiter, layout.headerLine, loaded + rejected + skipped, loaded, rejected, skipped, problem, storeKey],
       );
       await sql.run(
-        `INSERT INTO file_columns SELECT ${id}, position, header, CASE WHEN field IS NULL THEN 'ignored' ELSE 'case' END, NULL, coalesce(field, 'not_a_case_field')
+        `INSERT INTO file_columns (file_id, position, header, role, metric, detail) SELECT ${id}, position, header, CASE WHEN field IS NULL THEN 'ignored' ELSE 'case' END, NULL, coalesce(field, 'not_a_case_field')
          FROM (VALUES ${layout.headers.map((h, i) => `(${i}, ${text(h)}, ${layout.fields[i] ? text(layout.fields[i]!) : 'NULL'})`).join(', ')}) v(position, header, field)`,
         [],
       );

@@ -126,6 +126,12 @@ export function describeSkip(reason: SkipReason, lang: Lang): string {
   }
 }
 
+/** Why a workbook sheet holds no table that is read. */
+export function describeSheetProblem(problem: FileProblem, lang: Lang): string {
+  if (problem.code === 'empty_file') return pick(lang, { nl: 'Leeg blad (of alleen een grafiek of afbeelding).', en: 'Empty sheet (or only a chart or picture).' });
+  return describeProblem(problem, lang);
+}
+
 export function describeProblem(problem: FileProblem, lang: Lang): string {
   switch (problem.code) {
     case 'binary_file':

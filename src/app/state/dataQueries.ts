@@ -8,7 +8,7 @@ import { type BreakdownBy } from '../../domain/backlog';
 import { metricSummaries, panelWeeks, type PanelQuery } from '../../metrics/panelQueries';
 import { phaseFigures } from '../../metrics/phases';
 import { type Phase } from '../../domain/phases';
-import { fileColumns, fileReports, lineReports, loadedWeekRange, metricsInData, observationHistory } from '../../metrics/queries';
+import { fileColumns, fileReports, fileSheets, lineReports, loadedWeekRange, metricsInData, observationHistory } from '../../metrics/queries';
 import { useBusy } from './busy';
 import { engine, whenStored } from './engine';
 
@@ -63,6 +63,8 @@ export const useBacklogBreakdown = (dataset: Dataset, by: BreakdownBy, weekStart
 export const useFileReports = (dataset: Dataset) => useData(['files', dataset], (db) => fileReports(db, dataset));
 
 export const useFileColumns = (dataset: Dataset) => useData(['columns', dataset], (db) => fileColumns(db, dataset));
+
+export const useFileSheets = (dataset: Dataset) => useData(['sheets', dataset], (db) => fileSheets(db, dataset));
 
 export const useLineReports = (dataset: Dataset) => useData(['lines', dataset], (db) => lineReports(db, dataset));
 

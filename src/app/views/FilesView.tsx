@@ -2,12 +2,12 @@ import { useMemo, useState } from 'react';
 import type { CaseField } from '../../domain/caseExport';
 import { MAX_CUSTOM_METRICS } from '../../domain/parsedExport';
 import type { Dataset } from '../../domain/dataset';
-import { describeProblem, describeReject, describeSkip, describeWarning } from '../../i18n/describe';
+import { describeProblem, describeReject, describeSheetProblem, describeSkip, describeWarning, rowPlace } from '../../i18n/describe';
 import { formatDay, formatNumber } from '../../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { StringKey } from '../../i18n/strings';
-import type { ColumnSummary, FileReport, LineOutcome } from '../../metrics/queries';
-import { useFileColumns, useFileReports, useLineReports } from '../state/dataQueries';
+import type { ColumnSummary, FileReport, LineOutcome, SheetSummary } from '../../metrics/queries';
+import { useFileColumns, useFileReports, useFileSheets, useLineReports } from '../state/dataQueries';
 import { FilePicker } from '../components/FilePicker';
 import { catalogueLabel } from '../state/metricLabel';
 
@@ -25,6 +25,8 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
   const reports = useFileReports(dataset);
   const columns = useFileColumns(dataset);
   const lines = useLineReports(dataset);
+  const sheets = useFileSheets(dataset);
+  const sheetsByFile = useMemo(() => groupBy(sheets.data ?? [], (s) => s.fileId), [sheets.data]);
   const columnsByFile = useMemo(() => groupBy(columns.data ?? [], (c) => c.fileId), [columns.data]);
   const linesByFile = useMemo(() => groupBy(lines.data ?? [], (l) => l.fileId), [lines.data]);
 
@@ -43,6 +45,7 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
             key={report.fileId}
             report={report}
             columns={columnsByFile.get(report.fileId) ?? []}
+            sheets={sheetsByFile.get(report.fileId) ?? []}
             lines={linesByFile.get(report.fileId) ?? []}
             onRemove={onRemove}
           />
@@ -52,7 +55,19 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
   );
 }
 
-function FileItem({ report, columns, lines, onRemove }: { report: FileReport; columns: ColumnSummary[]; lines: LineOutcome[]; onRemove?: (file: FileReport) => void }) {
+function FileItem({
+  report,
+  columns,
+  sheets,
+  lines,
+  onRemove,
+}: {
+  report: FileReport;
+  columns: ColumnSummary[];
+  sheets: SheetSummary[];
+  lines: LineOutcome[];
+  onRemove?: (file: FileReport) => void;
+}) {
   const lang = useLang();
   const t = useT();
   const rejected = lines.filter((l) => l.outcome === 'rejected');
@@ -60,6 +75,7 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
   const [shown, setShown] = useState(PAGE);
   const n = (v: number) => formatNumber(v, lang);
   const format = [
+    sheets.length > 0 && t('formatWorkbook'),
     report.layout && t(report.layout === 'wide' ? 'layoutWide' : report.layout === 'long' ? 'layoutLong' : 'layoutCases'),
     report.delimiter && t('delimiterName', { d: report.delimiter === '\t' ? 'tab' : `“${report.delimiter}”` }),
     report.encoding,
@@ -104,6 +120,27 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
           {describeProblem(report.problem, lang)}
         </p>
       )}
+      {sheets.length > 0 && (
+        <div className="file-sheets">
+          <h4>{t('sheetsTitle')}</h4>
+          <ul>
+            {sheets.map((s) => (
+              <li
+                key={s.sheet}
+                data-testid="file-sheet"
+                data-sheet={s.sheet}
+                data-rows-loaded={s.rowsLoaded}
+                data-rows-rejected={s.rowsRejected}
+                data-rows-skipped={s.rowsSkipped}
+              >
+                <strong>{s.sheet}</strong>: {t('sheetSummary', { loaded: n(s.rowsLoaded), rejected: n(s.rowsRejected), skipped: n(s.rowsSkipped), lines: n(s.dataLines) })}
+                {s.headerLine !== null && <> ({t('sheetHeaderRow', { line: s.headerLine })})</>}
+                {s.problem && <> · {describeSheetProblem(s.problem, lang)}</>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {report.warnings.map((w) => (
         <p className="warning" key={w.code}>
           {describeWarning(w, lang)}
@@ -117,13 +154,15 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
           <table>
             <thead>
               <tr>
+                {sheets.length > 0 && <th scope="col">{t('sheetsTitle')}</th>}
                 <th scope="col">{t('column')}</th>
                 <th scope="col">{t('recognisedAs')}</th>
               </tr>
             </thead>
             <tbody>
               {columns.map((c) => (
-                <tr key={c.position} data-column-role={c.role} data-metric={c.metric ?? undefined}>
+                <tr key={`${c.sheet}:${c.position}`} data-column-role={c.role} data-metric={c.metric ?? undefined}>
+                  {sheets.length > 0 && <td>{c.sheet}</td>}
                   <td>{c.header || '–'}</td>
                   <td>{describeColumn(c, t, lang)}</td>
                 </tr>
@@ -137,7 +176,7 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
           <h4>
             {t('rejectedTitle')} ({n(rejected.length)})
           </h4>
-          <LineTable lines={rejected.slice(0, shown)} testId="rejected-row" />
+          <LineTable lines={rejected.slice(0, shown)} testId="rejected-row" workbook={sheets.length > 0} />
           {rejected.length > shown && (
             <button type="button" className="secondary" onClick={() => setShown((s) => s + PAGE)}>
               {t('showMore', { count: n(Math.min(PAGE, rejected.length - shown)) })}
@@ -150,29 +189,30 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
           <summary>
             {t('skippedTitle')} ({n(skipped.length)})
           </summary>
-          <LineTable lines={skipped.slice(0, PAGE)} testId="skipped-row" />
+          <LineTable lines={skipped.slice(0, PAGE)} testId="skipped-row" workbook={sheets.length > 0} />
         </details>
       )}
     </li>
   );
 }
 
-function LineTable({ lines, testId }: { lines: LineOutcome[]; testId: string }) {
+/** A workbook's rows are named by sheet and row ("Blad1, rij 12"), a CSV file's by line. */
+function LineTable({ lines, testId, workbook }: { lines: LineOutcome[]; testId: string; workbook: boolean }) {
   const lang = useLang();
   const t = useT();
   return (
     <table className="line-table">
       <thead>
         <tr>
-          <th scope="col">{t('line')}</th>
+          <th scope="col">{t(workbook ? 'sheetRow' : 'line')}</th>
           <th scope="col">{t('content')}</th>
           <th scope="col">{t('reason')}</th>
         </tr>
       </thead>
       <tbody>
         {lines.map((l) => (
-          <tr key={l.line} data-testid={testId} data-line={l.line} data-reason={l.reason.code}>
-            <td className="number">{l.line}</td>
+          <tr key={`${l.sheet}:${l.line}`} data-testid={testId} data-sheet={l.sheet ?? undefined} data-line={l.line} data-reason={l.reason.code}>
+            <td className={l.sheet === null ? 'number' : undefined}>{l.sheet === null ? l.line : rowPlace(l.line, l.sheet, lang)}</td>
             <td>
               <code>{l.raw}</code>
             </td>
