@@ -75,7 +75,8 @@ export interface ParsedExport {
   exportDate: ExportDate;
   encoding: TextEncodingName | null;
   delimiter: Delimiter | null;
-  layout: 'wide' | 'long' | null;
+  /** transposed: one row per series, one column per week. */
+  layout: 'wide' | 'long' | 'transposed' | null;
   headerLine: number | null;
   dataLines: number;
   rowsLoaded: number;

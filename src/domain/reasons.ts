@@ -4,12 +4,14 @@
  */
 /** Why a cell is not a count (or, in a column outside the catalogue, not a number). */
 /** formula_without_value: a workbook formula with no calculated value stored (formulas are never evaluated here). */
-export type ValueProblem = 'negative' | 'decimal' | 'ambiguous_comma' | 'not_a_number' | 'formula_without_value';
+export type ValueProblem = 'negative' | 'decimal' | 'ambiguous_comma' | 'not_a_number' | 'formula_without_value' | 'week_after_export';
 
 export type RejectReason =
   | { code: 'week_missing' }
   | { code: 'week_invalid'; text: string; problem: 'week_53_missing' | 'week_out_of_range' | 'invalid_date' | 'not_a_week'; year?: number }
   | { code: 'week_after_export'; week: string; exportDate: string }
+  /** A month, quarter or year where a week belongs (period as "2020-12", "2020-Q1", "2020"): not read as a week, and not yet read as itself. */
+  | { code: 'period_not_week'; text: string; period: string; grain: 'month' | 'quarter' | 'year' }
   | { code: 'values_invalid'; cells: { column: string; text: string; problem: ValueProblem }[] }
   | { code: 'metric_missing' }
   | { code: 'too_many_fields'; found: number; expected: number }

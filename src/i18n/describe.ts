@@ -18,6 +18,13 @@ const VALUE_PROBLEMS: Record<ValueProblem, Texts> = {
     nl: 'is een formule zonder berekende waarde in de werkmap; open en bewaar de werkmap in Excel om hem te laten berekenen',
     en: 'is a formula with no calculated value in the workbook; open and save the workbook in Excel to have it calculated',
   },
+  week_after_export: { nl: 'valt in een week na de exportdatum', en: 'falls in a week after the export date' },
+};
+
+const GRAIN: Record<'month' | 'quarter' | 'year', Texts> = {
+  month: { nl: 'een maand', en: 'a month' },
+  quarter: { nl: 'een kwartaal', en: 'a quarter' },
+  year: { nl: 'een jaar', en: 'a year' },
 };
 
 /** Where a row is: "regel 12" in a CSV file, "Blad1, rij 12" in a workbook. */
@@ -78,6 +85,11 @@ export function describeReject(reason: RejectReason, lang: Lang): string {
       return pick(lang, {
         nl: `${weekLabel(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} staat al op ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, met een andere waarde.`,
         en: `${weekLabel(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} is already on ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, with another value.`,
+      });
+    case 'period_not_week':
+      return pick(lang, {
+        nl: `“${reason.text}” lijkt ${GRAIN[reason.grain].nl} (${reason.period}), geen week; maand-, kwartaal- en jaarcijfers worden nog niet gelezen.${/^\d{4}[-/]\d{1,2}$/.test(reason.text) ? ` Bedoelt u een week, schrijf dan ${reason.text.slice(0, 4)}-W${reason.text.slice(5).padStart(2, '0')}.` : ''}`,
+        en: `“${reason.text}” looks like ${GRAIN[reason.grain].en} (${reason.period}), not a week; monthly, quarterly and yearly figures are not read yet.${/^\d{4}[-/]\d{1,2}$/.test(reason.text) ? ` If you mean a week, write ${reason.text.slice(0, 4)}-W${reason.text.slice(5).padStart(2, '0')}.` : ''}`,
       });
     case 'file_unusable':
       return pick(lang, { nl: 'Het bestand als geheel is niet te lezen (zie boven).', en: 'The file as a whole cannot be read (see above).' });

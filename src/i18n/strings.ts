@@ -199,6 +199,7 @@ export const STRINGS = {
   formatWorkbook: { nl: 'werkmap', en: 'workbook' },
   layoutWide: { nl: 'breed', en: 'wide' },
   layoutLong: { nl: 'lang', en: 'long' },
+  layoutTransposed: { nl: 'weken als kolommen (één rij per reeks)', en: 'weeks across the columns (one row per series)' },
   layoutCases: { nl: 'per zaak (één regel per aanvraag)', en: 'case-level (one line per application)' },
   roleCase: { nl: 'zaak: {field}', en: 'case: {field}' },
   caseField_case_id: { nl: 'zaak-id', en: 'case id' },

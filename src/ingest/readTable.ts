@@ -13,6 +13,7 @@ import {
   matchMetricHeader,
 } from './headers';
 import { formatIsoWeek, isMonday, isoWeekMonday, isoWeekOfDate, parseWeekCell, parseYearAndWeek, type WeekParse } from '../domain/isoWeek';
+import { formatPeriod, parsePeriod, type PeriodParse } from '../domain/periods';
 import { isMissingCell, parseCount, parseDecimal, type CountParse } from './numbers';
 import { MAX_COLUMNS, MAX_CUSTOM_METRICS, type ColumnReport, type ColumnRole, type LineReport, type Observation, type ParsedExport } from '../domain/parsedExport';
 import type { FileProblem, RejectReason, SkipReason } from '../domain/reasons';
@@ -49,6 +50,8 @@ export type TableReading = Pick<
 
 const RAW_LINE_LIMIT = 1000;
 const HEADER_SEARCH_DEPTH = 30;
+/** A week number alone ("27", "wk 27"): with a year column, the two make the week. */
+const SHORT_WEEK = /^\s*(?:w|wk|week)?\s*\d{1,2}\s*$/i;
 const TOTAL_ROW = /^(totaal|totalen|total|totals|subtotaal|som|sum|gemiddelde|average|generaal totaal)\b/i;
 
 /** Reads rows (in source order) of an export made on exportDate ("YYYY-MM-DD"). */
@@ -81,7 +84,8 @@ export function readTable(records: TableRow[], exportDate: string, loaded: Loade
   if (body.length === 0) return { ...result, problem: { code: 'no_data_rows' } };
   result.layout = layout.kind;
 
-  const reader = layout.kind === 'wide' ? new WideRowReader(result, exportDate, layout.columns, loaded) : new LongRowReader(result, exportDate, layout.columns, loaded);
+  const Reader = layout.kind === 'wide' ? WideRowReader : layout.kind === 'long' ? LongRowReader : TransposedReader;
+  const reader = new Reader(result, exportDate, layout.columns, loaded, body);
   for (const record of body) reader.read(record);
   result.customMetrics = reader.customMetrics();
   if (reader.sawNonMondayDate) result.warnings.push({ code: 'dates_not_mondays' });
@@ -96,18 +100,41 @@ function rejectAll(result: TableReading, body: TableRow[], problem: FileProblem)
   return { ...result, problem };
 }
 
-/** The header is the first record that names a week (or year) column; failing that, the first non-blank one. */
+/**
+ * The header is the first record that names a week (or year) column, or that holds weeks across
+ * its columns (a report with one column per week); failing that, the first non-blank one.
+ */
 function findHeader(records: TableRow[]): number {
   const depth = Math.min(records.length, HEADER_SEARCH_DEPTH);
   for (let i = 0; i < depth; i++) {
     if (records[i].cells.some((c) => isWeekHeader(c) || isYearHeader(c))) return i;
+    if (weekLabels(records[i].cells).length >= 2) return i;
   }
   const firstNonBlank = records.findIndex((r) => !isBlank(r));
   return Math.max(0, firstNonBlank);
 }
 
+/** "2020-12": a month, unless its column also holds "2020-27" (then the column writes year and week). */
+const YEAR_AND_NUMBER = /^\s*\d{4}\s*[-/]\s*(\d{1,2})\s*$/;
+
+function writesYearAndWeek(texts: string[]): boolean {
+  return texts.some((t) => Number(YEAR_AND_NUMBER.exec(t)?.[1] ?? 0) > 12);
+}
+
+/** A month, quarter or year where a week is expected; null when the text is no such period (or is year-week notation). */
+function longerPeriod(text: string, yearAndWeek: boolean): PeriodParse | null {
+  if (yearAndWeek && YEAR_AND_NUMBER.test(text)) return null;
+  return parsePeriod(text);
+}
+
+/** The positions of the cells that name a week (and no month, quarter or year). */
+function weekLabels(cells: string[]): number[] {
+  const yearAndWeek = writesYearAndWeek(cells);
+  return cells.flatMap((c, i) => (c.trim() !== '' && parseWeekCell(c).ok && !longerPeriod(c, yearAndWeek) ? [i] : []));
+}
+
 interface Layout {
-  kind: 'wide' | 'long';
+  kind: 'wide' | 'long' | 'transposed';
   columns: ColumnReport[];
   problem: FileProblem | null;
 }
@@ -119,6 +146,8 @@ function describeColumns(headers: string[], body: TableRow[]): Layout {
   const yearAt = trimmed.findIndex((h, i) => i !== weekAt && isYearHeader(h));
   const metricNameAt = trimmed.findIndex(isMetricNameHeader);
   const valueAt = trimmed.findIndex(isValueHeader);
+  const acrossColumns = weekLabels(trimmed);
+  if (weekAt < 0 && yearAt < 0 && acrossColumns.length >= 2) return transposedColumns(trimmed, acrossColumns, body);
   const kind = metricNameAt >= 0 && valueAt >= 0 ? 'long' : 'wide';
   // In a long layout the series and value columns are taken: a week found by content is another.
   const taken = kind === 'long' ? [metricNameAt, valueAt] : [];
@@ -155,6 +184,25 @@ function describeColumns(headers: string[], body: TableRow[]): Layout {
   if (weekColumn < 0) return { kind, columns, problem: { code: 'no_week_column' } };
   const hasFigures = kind === 'long' || columns.some((c) => c.role === 'metric' || c.role === 'custom');
   return { kind, columns, problem: hasFigures ? null : { code: 'no_metric_columns' } };
+}
+
+/**
+ * Periods across the columns: one row per series, one column per week. The series' name is the
+ * first column before the weeks; other columns are listed and not used.
+ */
+function transposedColumns(headers: string[], weekAt: number[], body: TableRow[]): Layout {
+  const nameAt = headers.findIndex((_, i) => i < weekAt[0] && body.some((r) => (r.cells[i] ?? '').trim() !== ''));
+  const weeks = new Set<string>();
+  const columns = headers.map((header, position): ColumnReport => {
+    if (position === nameAt) return { position, header, role: 'metric_name' };
+    if (!weekAt.includes(position)) return { position, header, role: 'ignored', why: header === '' ? 'empty_header' : 'not_numeric' };
+    const week = parseWeekCell(header);
+    const label = week.ok ? formatIsoWeek(week.week) : header;
+    if (weeks.has(label)) return { position, header, role: 'ignored', why: 'duplicate_metric' };
+    weeks.add(label);
+    return { position, header, role: 'week' };
+  });
+  return { kind: 'transposed', columns, problem: nameAt < 0 ? { code: 'no_metric_columns' } : null };
 }
 
 /** Without a recognised week header: the first column (not taken) whose filled cells mostly read as weeks. */
@@ -200,62 +248,40 @@ function origin(record: TableRow): Pick<Observation, 'line' | 'sheet'> {
   return record.sheet === undefined ? { line: record.line } : { line: record.line, sheet: record.sheet };
 }
 
-/** Shared row bookkeeping for both layouts: structure checks, the week, duplicates and the tally. */
-abstract class RowReader {
+/** Bookkeeping every layout shares: structure checks, duplicates across the file, custom metrics and the tally. */
+abstract class TableReader {
   sawNonMondayDate = false;
-  private readonly weekAt: number;
-  private readonly yearAt: number;
-  private readonly exportMonday: string;
+  protected readonly exportMonday: string;
   protected readonly custom = new Map<string, string>();
 
   constructor(
     protected readonly result: TableReading,
-    private readonly exportDate: string,
+    protected readonly exportDate: string,
     protected readonly columns: ColumnReport[],
     private readonly loaded: LoadedKeys,
   ) {
-    this.weekAt = columns.find((c) => c.role === 'week')!.position;
-    this.yearAt = columns.find((c) => c.role === 'year')?.position ?? -1;
     this.exportMonday = isoWeekMonday(isoWeekOfDate(exportDate));
   }
 
-  read(record: TableRow): void {
-    if (record.unterminatedQuote) return this.reject(record, { code: 'unterminated_quote', fromLine: record.line });
-    if (isBlank(record)) return this.skip(record, { code: 'blank_line' });
-    const cells = record.cells;
-    const weekText = (cells[this.weekAt] ?? '').trim();
-    if (TOTAL_ROW.test(weekText) || TOTAL_ROW.test((cells[0] ?? '').trim())) return this.skip(record, { code: 'total_row' });
-    const week = this.week(cells);
-    if (!this.hasFigures(cells)) {
-      return week.ok ? this.skip(record, { code: 'no_values', week: formatIsoWeek(week.week) }) : this.skip(record, { code: 'note_line' });
-    }
-    const expected = this.columns.length;
-    if (cells.length > expected && cells.slice(expected).some((c) => c.trim() !== '')) {
-      return this.reject(record, { code: 'too_many_fields', found: cells.length, expected });
-    }
-    if (cells.length < expected) return this.reject(record, { code: 'too_few_fields', found: cells.length, expected });
-    if (weekText === '') return this.reject(record, { code: 'week_missing' });
-    if (!week.ok) return this.reject(record, { code: 'week_invalid', text: weekText, problem: week.reason, year: week.year });
-    const weekStart = isoWeekMonday(week.week);
-    if (weekStart > this.exportMonday) {
-      return this.reject(record, { code: 'week_after_export', week: formatIsoWeek(week.week), exportDate: this.exportDate });
-    }
-    if (week.fromDate && !isMonday(week.fromDate)) this.sawNonMondayDate = true;
-    this.readFigures(record, weekStart, formatIsoWeek(week.week));
-  }
+  abstract read(record: TableRow): void;
 
   customMetrics(): { id: string; label: string }[] {
     return [...this.custom].map(([id, label]) => ({ id, label }));
   }
 
-  protected abstract hasFigures(cells: string[]): boolean;
-  protected abstract readFigures(record: TableRow, weekStart: string, week: string): void;
+  /** A row with more filled fields, or fewer fields, than the header has columns. */
+  protected fieldCount(cells: string[]): RejectReason | null {
+    const expected = this.columns.length;
+    if (cells.length > expected && cells.slice(expected).some((c) => c.trim() !== '')) return { code: 'too_many_fields', found: cells.length, expected };
+    if (cells.length < expected) return { code: 'too_few_fields', found: cells.length, expected };
+    return null;
+  }
 
   /**
    * Loads a row's observations, unless an earlier table of the file gave one of its weeks and
    * metrics another value (rejected) or gave all of them already (skipped). True when loaded.
    */
-  protected load(record: TableRow, week: string, observations: Observation[]): boolean {
+  protected load(record: TableRow, observations: Observation[]): boolean {
     const fresh: Observation[] = [];
     let same: { line: number; sheet?: string } | undefined;
     for (const o of observations) {
@@ -263,7 +289,7 @@ abstract class RowReader {
       if (!earlier) fresh.push(o);
       else if (earlier.value === o.value) same ??= earlier;
       else {
-        this.reject(record, { code: 'duplicate_conflict', week, metric: o.metric, firstLine: earlier.line, ...sheetOf('firstSheet', earlier.sheet) });
+        this.reject(record, { code: 'duplicate_conflict', week: formatIsoWeek(isoWeekOfDate(o.weekStart)), metric: o.metric, firstLine: earlier.line, ...sheetOf('firstSheet', earlier.sheet) });
         return false;
       }
     }
@@ -284,10 +310,50 @@ abstract class RowReader {
   protected skip(record: TableRow, reason: SkipReason): void {
     this.result.skipped.push(lineReport(record, reason));
   }
+}
+
+/** One row per week (wide and long layouts): the week, a month where a week belongs, the export date. */
+abstract class RowReader extends TableReader {
+  private readonly weekAt = this.columns.find((c) => c.role === 'week')!.position;
+  private readonly yearAt = this.columns.find((c) => c.role === 'year')?.position ?? -1;
+  private readonly yearAndWeek: boolean;
+
+  constructor(result: TableReading, exportDate: string, columns: ColumnReport[], loaded: LoadedKeys, body: TableRow[]) {
+    super(result, exportDate, columns, loaded);
+    this.yearAndWeek = writesYearAndWeek(body.map((r) => r.cells[this.weekAt] ?? ''));
+  }
+
+  read(record: TableRow): void {
+    if (record.unterminatedQuote) return this.reject(record, { code: 'unterminated_quote', fromLine: record.line });
+    if (isBlank(record)) return this.skip(record, { code: 'blank_line' });
+    const cells = record.cells;
+    const weekText = (cells[this.weekAt] ?? '').trim();
+    if (TOTAL_ROW.test(weekText) || TOTAL_ROW.test((cells[0] ?? '').trim())) return this.skip(record, { code: 'total_row' });
+    // Until monthly figures are read, a month (or quarter, or year) is refused, never taken for a week.
+    const period = this.yearAt >= 0 && SHORT_WEEK.test(weekText) ? null : longerPeriod(weekText, this.yearAndWeek);
+    if (period) return this.reject(record, { code: 'period_not_week', text: weekText, period: formatPeriod(period.period), grain: period.period.grain });
+    const week = this.week(cells);
+    if (!this.hasFigures(cells)) {
+      return week.ok ? this.skip(record, { code: 'no_values', week: formatIsoWeek(week.week) }) : this.skip(record, { code: 'note_line' });
+    }
+    const structure = this.fieldCount(cells);
+    if (structure) return this.reject(record, structure);
+    if (weekText === '') return this.reject(record, { code: 'week_missing' });
+    if (!week.ok) return this.reject(record, { code: 'week_invalid', text: weekText, problem: week.reason, year: week.year });
+    const weekStart = isoWeekMonday(week.week);
+    if (weekStart > this.exportMonday) {
+      return this.reject(record, { code: 'week_after_export', week: formatIsoWeek(week.week), exportDate: this.exportDate });
+    }
+    if (week.fromDate && !isMonday(week.fromDate)) this.sawNonMondayDate = true;
+    this.readFigures(record, weekStart, formatIsoWeek(week.week));
+  }
+
+  protected abstract hasFigures(cells: string[]): boolean;
+  protected abstract readFigures(record: TableRow, weekStart: string, week: string): void;
 
   private week(cells: string[]): WeekParse {
     const weekText = cells[this.weekAt] ?? '';
-    if (this.yearAt >= 0 && /^\s*(?:w|wk|week)?\s*\d{1,2}\s*$/i.test(weekText)) return parseYearAndWeek(cells[this.yearAt] ?? '', weekText);
+    if (this.yearAt >= 0 && SHORT_WEEK.test(weekText)) return parseYearAndWeek(cells[this.yearAt] ?? '', weekText);
     return parseWeekCell(weekText);
   }
 }
@@ -323,7 +389,7 @@ class WideRowReader extends RowReader {
       if (earlier.values === values) return this.skip(record, { code: 'duplicate_identical', firstLine: earlier.line });
       return this.reject(record, { code: 'duplicate_conflict', week, firstLine: earlier.line });
     }
-    if (!this.load(record, week, observations)) return;
+    if (!this.load(record, observations)) return;
     this.firstLineOfWeek.set(weekStart, { line: record.line, values });
     for (const column of this.figureColumns) if (column.role === 'custom') this.custom.set(column.metric, column.header);
   }
@@ -357,8 +423,53 @@ class LongRowReader extends RowReader {
       if (earlier.value === value) return this.skip(record, { code: 'duplicate_identical', firstLine: earlier.line });
       return this.reject(record, { code: 'duplicate_conflict', week, metric, firstLine: earlier.line });
     }
-    if (!this.load(record, week, [{ ...origin(record), weekStart, metric, value }])) return;
+    if (!this.load(record, [{ ...origin(record), weekStart, metric, value }])) return;
     this.firstLineOfKey.set(key, { line: record.line, value });
+    if (!match) this.custom.set(metric, name);
+  }
+}
+
+/**
+ * One row per series, one column per week (a management report's layout). A row is one line of
+ * the report: loaded with all its weeks, rejected naming every bad cell, or skipped.
+ */
+class TransposedReader extends TableReader {
+  private readonly nameAt = this.columns.find((c) => c.role === 'metric_name')!.position;
+  private readonly weeks: { position: number; header: string; weekStart: string }[];
+
+  constructor(result: TableReading, exportDate: string, columns: ColumnReport[], loaded: LoadedKeys) {
+    super(result, exportDate, columns, loaded);
+    this.weeks = columns.flatMap((c) => {
+      const week = c.role === 'week' ? parseWeekCell(c.header) : null;
+      if (!week?.ok) return [];
+      if (week.fromDate && !isMonday(week.fromDate)) this.sawNonMondayDate = true;
+      return [{ position: c.position, header: c.header, weekStart: isoWeekMonday(week.week) }];
+    });
+  }
+
+  read(record: TableRow): void {
+    if (record.unterminatedQuote) return this.reject(record, { code: 'unterminated_quote', fromLine: record.line });
+    if (isBlank(record)) return this.skip(record, { code: 'blank_line' });
+    const cells = record.cells;
+    const name = (cells[this.nameAt] ?? '').trim();
+    if (TOTAL_ROW.test(name) || TOTAL_ROW.test((cells[0] ?? '').trim())) return this.skip(record, { code: 'total_row' });
+    if (this.weeks.every((w) => isMissingCell(cells[w.position] ?? ''))) return this.skip(record, { code: 'note_line' });
+    const structure = this.fieldCount(cells);
+    if (structure) return this.reject(record, structure);
+    if (name === '') return this.reject(record, { code: 'metric_missing' });
+    const match = matchMetricHeader(name);
+    const metric = match?.metric ?? customMetricId(name);
+    const observations: Observation[] = [];
+    const bad: Extract<RejectReason, { code: 'values_invalid' }>['cells'] = [];
+    for (const week of this.weeks) {
+      const parsed = figureAt(record, week.position, Boolean(match));
+      if (parsed.kind === 'missing') continue;
+      if (parsed.kind === 'error') bad.push({ column: week.header, text: parsed.text, problem: parsed.reason });
+      else if (week.weekStart > this.exportMonday) bad.push({ column: week.header, text: (cells[week.position] ?? '').trim(), problem: 'week_after_export' });
+      else observations.push({ ...origin(record), weekStart: week.weekStart, metric, value: parsed.value });
+    }
+    if (bad.length > 0) return this.reject(record, { code: 'values_invalid', cells: bad });
+    if (!this.load(record, observations)) return;
     if (!match) this.custom.set(metric, name);
   }
 }

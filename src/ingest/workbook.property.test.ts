@@ -2,7 +2,7 @@
  * Property: for any workbook a user might drop in (several sheets, title rows, cells of every
  * type SheetJS writes: text, numbers, dates, formulas with and without a cached value, booleans,
  * errors, blanks; sometimes cut short), reading never throws and every sheet row is accounted for,
- * per sheet and per file.
+ * per sheet and per file; sheets in the usual layouts and with the weeks across the columns.
  */
 import * as XLSX from '@e965/xlsx';
 import fc from 'fast-check';
@@ -36,11 +36,23 @@ const headers = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(fc.constantFrom('Week', 'Datum'), fc.array(header, { minLength: 1, maxLength: 4 })).map(([w, hs]) => [w, ...hs]) },
   { weight: 1, arbitrary: fc.array(header, { minLength: 1, maxLength: 5 }) },
 );
-const sheet = fc.record({
-  titles: fc.array(fc.array(fc.string({ maxLength: 20 }), { maxLength: 2 }), { maxLength: 3 }),
-  head: headers,
-  rows: fc.array(row, { maxLength: 15 }),
-});
+/** A report with the weeks across the columns: a series name, then one cell per week. */
+const weekLabel = fc.oneof(
+  fc.constantFrom('2020-W27', '2020-W28', 'Week 29 (13-07 t/m 19-07-2020)', 'wk30-2020', '2020 wk 31', '2020-W53', '2021-W52', '2020-12', 'jan 2021'),
+  serial.map((v): XLSX.CellObject => ({ t: 'n', v, z: 'dd-mm-yyyy' })),
+);
+const seriesName = fc.constantFrom('Eerste asielaanvragen', 'Telehoren', 'Capaciteit', 'Totaal', '', 'Toelichting');
+const transposed = fc.integer({ min: 2, max: 6 }).chain((weeks) =>
+  fc.record({
+    titles: fc.array(fc.array(fc.string({ maxLength: 20 }), { maxLength: 2 }), { maxLength: 2 }),
+    head: fc.array(weekLabel, { minLength: weeks, maxLength: weeks }).map((labels) => ['Reeks', ...labels] as unknown as string[]),
+    rows: fc.array(fc.tuple(seriesName, fc.array(fc.oneof(count, cell), { minLength: weeks, maxLength: weeks })).map(([n, cs]) => [n, ...cs]), { maxLength: 8 }),
+  }),
+);
+const sheet = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ titles: fc.array(fc.array(fc.string({ maxLength: 20 }), { maxLength: 2 }), { maxLength: 3 }), head: headers, rows: fc.array(row, { maxLength: 15 }) }) },
+  { weight: 1, arbitrary: transposed },
+);
 
 function write(sheets: { titles: string[][]; head: string[]; rows: unknown[][] }[], bookType: XLSX.BookType): Uint8Array {
   const wb = XLSX.utils.book_new();
@@ -50,7 +62,7 @@ function write(sheets: { titles: string[][]; head: string[]; rows: unknown[][] }
 
 describe('ingest of arbitrary workbooks', () => {
   it('never throws, and loaded + rejected + skipped = data rows, per sheet and per file', async () => {
-    const seen = { loaded: 0, rejected: 0, skipped: 0, unusable: 0, sheetSkipped: 0 };
+    const seen = { loaded: 0, rejected: 0, skipped: 0, unusable: 0, sheetSkipped: 0, transposed: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(sheet, { minLength: 1, maxLength: 3 }), fc.constantFrom<XLSX.BookType>('xlsx', 'xlsx', 'xlsm'), fc.option(fc.double({ min: 0.1, max: 0.95, noNaN: true }), { freq: 8 }), async (sheets, bookType, cut) => {
         const whole = write(sheets, bookType);
@@ -60,6 +72,7 @@ describe('ingest of arbitrary workbooks', () => {
         if (parsed.rejected.length > 0) seen.rejected++;
         if (parsed.skipped.length > 0) seen.skipped++;
         if (parsed.problem) seen.unusable++;
+        if (parsed.rowsLoaded > 0 && parsed.columns.filter((c) => c.role === 'week').length > 1) seen.transposed++;
         if (parsed.sheets.some((s) => s.problem) && !parsed.problem) seen.sheetSkipped++;
         expect(parsed.rowsLoaded + parsed.rejected.length + parsed.skipped.length).toBe(parsed.dataLines);
         for (const s of parsed.sheets) {

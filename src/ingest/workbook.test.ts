@@ -127,6 +127,26 @@ describe('workbooks', () => {
     expect(values(p)).toEqual(['Blad1!2 2020-06-29 asylum_first=412']);
   });
 
+  it('reads a report with the weeks across the columns as dates, each series one row', async () => {
+    const wb = book({
+      Rapportage: [
+        ['Weekrapportage', null, null, null],
+        ['Reeks', date('2020-06-29'), date('2020-07-06'), date('2020-07-13')],
+        ['Eerste asielaanvragen', 412, 1004, { t: 'n', f: 'B3+1' }],
+        ['Telehoren', 238, 241, 250],
+      ],
+    });
+    const p = await read(write(wb));
+    expect(p.layout).toBe('transposed');
+    expect(values(p)).toEqual([
+      'Rapportage!4 2020-06-29 hearings_tele=238',
+      'Rapportage!4 2020-07-06 hearings_tele=241',
+      'Rapportage!4 2020-07-13 hearings_tele=250',
+    ]);
+    expect(p.rejected.map((r) => [r.sheet, r.line, r.reason.code])).toEqual([['Rapportage', 3, 'values_invalid']]);
+    expect(accounted(p)).toBe(p.dataLines);
+  });
+
   it('says why when no sheet holds a table', async () => {
     const p = await read(write(book({ Grafiek: [['Alleen een titel']] })));
     expect(p.problem).toEqual({ code: 'no_week_column' });

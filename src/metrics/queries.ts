@@ -54,7 +54,7 @@ export interface FileReport {
   exportDateSource: 'file_name' | 'modified';
   encoding: string | null;
   delimiter: string | null;
-  layout: 'wide' | 'long' | 'cases' | null;
+  layout: 'wide' | 'long' | 'transposed' | 'cases' | null;
   headerLine: number | null;
   dataLines: number;
   rowsLoaded: number;

@@ -76,7 +76,7 @@ function FileItem({
   const n = (v: number) => formatNumber(v, lang);
   const format = [
     sheets.length > 0 && t('formatWorkbook'),
-    report.layout && t(report.layout === 'wide' ? 'layoutWide' : report.layout === 'long' ? 'layoutLong' : 'layoutCases'),
+    report.layout && t(LAYOUTS[report.layout]),
     report.delimiter && t('delimiterName', { d: report.delimiter === '\t' ? 'tab' : `“${report.delimiter}”` }),
     report.encoding,
   ].filter(Boolean);
@@ -245,6 +245,8 @@ function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
       return t(IGNORED[c.detail ?? ''] ?? 'ignoredNotNumeric', { max: MAX_CUSTOM_METRICS });
   }
 }
+
+const LAYOUTS: Record<NonNullable<FileReport['layout']>, StringKey> = { wide: 'layoutWide', long: 'layoutLong', transposed: 'layoutTransposed', cases: 'layoutCases' };
 
 const IGNORED: Record<string, StringKey> = {
   not_a_case_field: 'ignoredNotCaseField',
