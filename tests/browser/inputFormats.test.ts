@@ -1,7 +1,8 @@
 /**
- * Excel workbooks end to end in the production build: written by SheetJS as Excel stores them,
- * chosen through the file input, read in the parse worker, with sheet and row as provenance in
- * the load report and the revision history.
+ * Input formats end to end in the production build: Excel workbooks written by SheetJS as Excel
+ * stores them, chosen through the file input, read in the parse worker, with sheet and row as
+ * provenance in the load report and the revision history; reports with the weeks across the
+ * columns; months refused rather than read as weeks.
  */
 import * as XLSX from '@e965/xlsx';
 import type { Browser, Page } from 'playwright-core';
@@ -116,5 +117,51 @@ describe('Excel workbooks', () => {
       await expect(item.getAttribute('data-problem')).resolves.toBe('workbook_encrypted');
       await expect(item.locator('.problem').textContent()).resolves.toContain('wachtwoord');
       expect((await tableCells(page, 'hearings', 'hearings_physical')).map((c) => c.value)).toEqual(['412', '1004']);
+    }));
+});
+
+describe('report layouts', () => {
+  const report = {
+    name: 'weekrapportage_2020-09-14.csv',
+    text: [
+      'Weekrapportage asielketen',
+      'Reeks;Week 27 (29-06 t/m 05-07-2020);wk28-2020;2020 wk 29',
+      'Eerste asielaanvragen;412;1.004;398',
+      'Opvolgende aanvragen;38;veel;41',
+      'Totaal;450;1.004;439',
+    ].join('\r\n'),
+  };
+  const months = { name: 'maandcijfers_2021-01-11.csv', text: 'Periode;Eerste asielaanvragen\r\n2020-11;1200\r\n2020-12;1300\r\ndec 2020;1300\r\n' };
+
+  it('reads a report with the weeks across the columns, and refuses months rather than reading them as weeks', () =>
+    withApp(async ({ page }) => {
+      await page.locator('[data-testid=file-input]').setInputFiles(
+        [report, months].map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.text) })),
+      );
+      await page.locator('[data-testid=app-status]:not([data-state=ready])').waitFor({ timeout: 5_000 }).catch(() => undefined);
+      await waitUntilReady(page);
+      expect((await tableCells(page, 'inflow', 'asylum_first')).map((c) => [c.week, c.value])).toEqual([
+        ['2020-W27', '412'],
+        ['2020-W28', '1004'],
+        ['2020-W29', '398'],
+      ]);
+      // No week cell anywhere for 2020-W12, which "2020-12" would have been read as.
+      await expect(page.locator('td[data-week="2020-W12"]').count()).resolves.toBe(0);
+
+      await page.locator('[data-testid=nav-files]').click();
+      await waitUntilReady(page);
+      const rows = async (name: string) =>
+        page
+          .locator(`[data-testid=file-item][data-name="${name}"] [data-testid=rejected-row]`)
+          .evaluateAll((els) => els.map((el) => [el.getAttribute('data-line'), el.getAttribute('data-reason'), el.textContent]));
+      expect(await rows(report.name)).toEqual([['4', 'values_invalid', expect.stringContaining('wk28-2020')]]);
+      expect(await rows(months.name)).toEqual([
+        ['2', 'period_not_week', expect.stringContaining('lijkt een maand')],
+        ['3', 'period_not_week', expect.stringContaining('lijkt een maand (2020-12)')],
+        ['4', 'period_not_week', expect.stringContaining('lijkt een maand (2020-12)')],
+      ]);
+      const item = page.locator(`[data-testid=file-item][data-name="${report.name}"]`);
+      await expect(item.getAttribute('data-rows-skipped')).resolves.toBe('2');
+      await expect(item.locator('.file-facts').textContent()).resolves.toContain('weken als kolommen');
     }));
 });
