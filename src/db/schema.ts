@@ -108,7 +108,8 @@ FROM observations o JOIN files f USING (file_id)`,
   revised BOOLEAN NOT NULL,
   file_name VARCHAR,
   line INTEGER,
-  export_date DATE
+  export_date DATE,
+  sheet VARCHAR                        -- with line, the workbook sheet and its row; NULL for CSV
 )`,
   // Case-level exports: one row per case, with its file and line.
   `CREATE TABLE cases (

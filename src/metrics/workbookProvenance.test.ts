@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../tests/support/nodeDuckdb';
 import { removeFile, storeExport } from '../db/store';
 import { readWeeklyFile } from '../ingest/readFile';
+import { panelWeeks } from './panelQueries';
 import { fileColumns, fileReports, fileSheets, lineReports, observationHistory } from './queries';
 
 /** A workbook written by SheetJS: a data sheet with a title row, and a notes sheet. */
@@ -14,7 +15,7 @@ function workbook(rows: (string | number)[][]): Uint8Array {
 }
 
 describe('a stored workbook keeps sheet and row as provenance', () => {
-  it('in the sheet tallies, the rejected and skipped rows, the columns and the revision history', async () => {
+  it('in the sheet tallies, the rejected and skipped rows, the columns, the revision history and the panel sources', async () => {
     const db = await openTestDatabase();
     const read = (name: string, bytes: Uint8Array) => readWeeklyFile({ name, bytes, lastModified: 0 });
     await storeExport(db, 'user', await read('gehoren_2021-01-04.xlsx', workbook([['Week', 'Telehoren'], ['2020-W52', 29], ['2020-W53', 'veel']])));
@@ -40,6 +41,10 @@ describe('a stored workbook keeps sheet and row as provenance', () => {
       { value: 30, fileName: 'gehoren_2021-01-11.xlsx', sheet: 'Gehoren', line: 3, exportDate: '2021-01-11', current: true },
       { value: 29, fileName: 'gehoren_2021-01-04.xlsx', sheet: 'Gehoren', line: 3, exportDate: '2021-01-04', current: false },
     ]);
+
+    const baseline = { first: '2020-12-21', last: '2020-12-21', method: 'mean' as const, referenceYear: 2019 };
+    const weeks = await panelWeeks(db, { dataset: 'user', metrics: ['hearings_tele'], range: { first: null, last: null }, baseline, cumulativeFrom: '2020-12-21', cumulativeMetrics: [] });
+    expect(weeks.map((w) => [w.week, w.value, w.fileName, w.sheet, w.line])).toEqual([['2020-W52', 30, 'gehoren_2021-01-11.xlsx', 'Gehoren', 3]]);
 
     await removeFile(db, newer);
     expect((await fileSheets(db, 'user')).map((s) => s.fileId)).toEqual([older.fileId, older.fileId]);
