@@ -7,8 +7,8 @@
 import type { CaseExport, CaseField } from '../domain/caseExport';
 import type { Database, SqlConnection } from './database';
 import type { Dataset } from '../domain/dataset';
+import { sqlString as text } from './sql';
 
-const text = (value: string) => `'${value.replace(/'/g, "''")}'`;
 /** A SQL expression giving `expression` as a JSON string literal (no JSON extension: it would be fetched). */
 const json = (expression: string) => `'"' || replace(replace(replace(${expression}, '\\', '\\\\'), '"', '\\"'), chr(9), '\\t') || '"'`;
 

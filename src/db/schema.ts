@@ -91,7 +91,11 @@ FROM observations o JOIN files f USING (file_id)`,
   revised BOOLEAN NOT NULL,
   file_name VARCHAR,
   line INTEGER,
-  export_date DATE
+  export_date DATE,
+  partial BOOLEAN NOT NULL,            -- the week ends after the export date of the value in force (or of a component's)
+  missing VARCHAR,                     -- a derived figure without a value: its components that lack one, comma-separated
+  part DOUBLE,                         -- a share: its numerator and denominator, so a share over weeks is a ratio of sums
+  whole DOUBLE
 )`,
   // Case-level exports: one row per case, with its file and line.
   `CREATE TABLE cases (

@@ -6,6 +6,7 @@ export type MetricId =
   | 'asylum_first'
   | 'asylum_followup'
   | 'nareis_applications'
+  | 'nareis_arrivals'
   | 'nareis_decisions'
   | 'nareis_open'
   | 'hearings_physical'
@@ -55,6 +56,15 @@ export const METRICS: readonly MetricDefinition[] = [
     kind: 'flow',
     panel: 'nareis',
     aliases: ['nareisaanvragen', 'nareis aanvragen', 'nareis ingediend', 'family reunification applications', 'nareis applications'],
+  },
+  {
+    // Part of the asylum inflow as IND and the ministry report it (shared/domain.md); nareis *applications* are not.
+    id: 'nareis_arrivals',
+    label: { nl: 'Ingereisde nareizigers', en: 'Family members arrived' },
+    noun: { nl: 'ingereisde nareizigers', en: 'family members who arrived' },
+    kind: 'flow',
+    panel: 'inflow',
+    aliases: ['ingereisde nareizigers', 'nareizigers', 'nareizigers ingereisd', 'nareizigers ingereist', 'ingereiste nareizigers', 'nareis ingereisd', 'family members arrived', 'arrived family members', 'family reunification arrivals', 'nareis arrivals'],
   },
   {
     id: 'nareis_decisions',

@@ -7,7 +7,7 @@
 import { CASE_FILES, newestCaseOnly } from '../db/caseStore';
 import type { Database } from '../db/database';
 import type { Dataset } from '../domain/dataset';
-import { DAY, ISO_WEEK } from './panelQueries';
+import { DAY, ISO_WEEK } from '../db/sql';
 import type { BacklogMode, BacklogSource, BacklogSummary, BreakdownBy } from '../domain/backlog';
 
 

@@ -6,9 +6,7 @@ import type { Database } from '../db/database';
 import type { ColumnRole } from '../domain/parsedExport';
 import type { FileProblem, FileWarning, RejectReason, SkipReason } from '../domain/reasons';
 import type { Dataset } from '../domain/dataset';
-
-const ISO_WEEK = (column: string) => `strftime(${column}, '%G-W%V')`;
-const DAY = (column: string) => `strftime(${column}, '%Y-%m-%d')`;
+import { DAY, ISO_WEEK } from '../db/sql';
 
 /** Mondays, "YYYY-MM-DD". */
 export interface WeekRange {
