@@ -27,6 +27,8 @@ interface Props {
   settings: ChartSettings;
   /** The baseline rule in words, for the panel's image. */
   baselineRule: string;
+  /** The level the status compares with, named: "het pre-COVID-niveau", or the window or reference year. */
+  baselineLevel: string;
   onCumulativeFrom?: (date: string) => void;
 }
 
@@ -40,7 +42,7 @@ const pct = (value: number | null, lang: Lang) => (value === null ? '–' : `${f
  * Memoised, and given only the view settings it draws with: the page re-renders on every status
  * change and every keystroke in the controls, and five charts redrawn each time would hold it up.
  */
-export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRule, onCumulativeFrom }: Props) {
+export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRule, baselineLevel, onCumulativeFrom }: Props) {
   const lang = useLang();
   const t = useT();
   const [asTable, setAsTable] = useState(false);
@@ -68,8 +70,18 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
 
   const columns: TableColumn[] = shown.map((metric) => {
     const rows = weeksByMetric.get(metric)!;
-    return { key: metric, metric, label: labelOf(metric), values: rows.map((r) => r.value), revised: rows.map((r) => r.revised), unit: derivedMetric(metric)?.kind === 'share' ? '%' : undefined };
+    return {
+      key: metric,
+      metric,
+      label: labelOf(metric),
+      values: rows.map((r) => r.value),
+      revised: rows.map((r) => r.revised),
+      missing: rows.map((r) => r.missing.map(labelOf)),
+      partial: rows.map((r) => r.partial),
+      unit: derivedMetric(metric)?.kind === 'share' ? '%' : undefined,
+    };
   });
+  const partialWeeks = weeks.filter((_, i) => [...weeksByMetric.values()].some((rows) => rows[i].partial));
   const primaryRows = weeksByMetric.get(panel.primary);
   if (primaryRows) {
     if (settings.rolling) columns.push({ key: 'mean4', label: `${labelOf(panel.primary)} ${t('rollingSuffix')}`, values: primaryRows.map((r) => r.mean4) });
@@ -131,8 +143,11 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
                   {formatNumber(s.latestValue, lang)} <span className="muted">({weekLabel(s.latestWeek, lang)})</span>
                 </td>
                 <td className="number">{s.mean4 === null ? '–' : formatNumber(s.mean4, lang)}</td>
-                <td className="number" data-baseline-metric={metric} data-value={s.baseline ?? ''} data-method={s.method} title={s.kind === 'stock' ? t('stockBaseline') : undefined}>
+                <td className="number" data-baseline-metric={metric} data-value={s.baseline ?? ''} data-method={s.method} data-baseline-weeks={s.baselineWeeks} data-window-weeks={s.windowWeeks} title={s.kind === 'stock' ? t('stockBaseline') : undefined}>
                   {s.baseline === null ? '–' : formatNumber(s.baseline, lang)}
+                  {s.baseline !== null && s.baselineWeeks < s.windowWeeks && (
+                    <span className="muted baseline-weeks"> ({t('baselineWeeks', { with: s.baselineWeeks, in: s.windowWeeks })})</span>
+                  )}
                 </td>
                 <td className="number">{pct(s.pct4, lang)}</td>
               </tr>
@@ -142,7 +157,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
       </table>
 
       <p className="panel-status" data-testid="baseline-status" data-back-since={primary?.backSince ?? ''} data-metric={panel.primary}>
-        {statusText(primary, t, lang)}
+        {statusText(primary, baselineLevel, t, lang)}
       </p>
 
       {panel.cumulative && onCumulativeFrom && (
@@ -180,6 +195,8 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
           stacked={panel.stacked}
           baseline={baseline}
           markers={markers}
+          partialWeeks={partialWeeks}
+          partialLabel={t('partialWeek')}
           tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], i, weeksByMetric, labelOf, t, lang)}
         />
       )}
@@ -200,10 +217,16 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
   );
 });
 
-function statusText(summary: MetricSummary | undefined, t: Translate, lang: Lang): string {
-  if (!summary || summary.baseline === null || summary.baseline === 0 || summary.pct4 === null) return t('statusNoBaseline');
-  if (summary.backSince) return t('statusBack', { week: weekLabel(summary.backSince, lang) });
-  return t(summary.kind === 'stock' ? 'statusAbove' : 'statusBelow', { pct: formatNumber(summary.pct4, lang) });
+/** The status of the panel's primary figure against the level named, with the weeks it leaves out. */
+export function statusText(summary: MetricSummary | undefined, level: string, t: Translate, lang: Lang): string {
+  const notes = [
+    summary && summary.weeks4 < 4 && summary.mean4 !== null ? t('statusWeeks4', { with: summary.weeks4 }) : '',
+    summary?.partialWeek ? t('statusPartial', { week: weekLabel(summary.partialWeek, lang) }) : '',
+  ].filter(Boolean);
+  const withNotes = (text: string) => [text, ...notes].join(' ');
+  if (!summary || summary.baseline === null || summary.baseline === 0 || summary.pct4 === null) return withNotes(t('statusNoBaseline'));
+  if (summary.backSince) return withNotes(t('statusBack', { week: weekLabel(summary.backSince, lang), level }));
+  return withNotes(t(summary.kind === 'stock' ? 'statusAbove' : 'statusBelow', { pct: formatNumber(summary.pct4, lang), level }));
 }
 
 export function chartLines(
@@ -272,8 +295,9 @@ function weekTooltip(
     title: `${weekLabel(week, lang)}, ${weekSpan(weekStart, lang)}`,
     lines: [...weeksByMetric].map(([metric, rows]) => {
       const r = rows[i];
-      if (r.value === null) return `${labelOf(metric)}: ${t('missing')}`;
+      if (r.value === null) return `${labelOf(metric)}: ${r.missing.length ? t('componentsMissing', { columns: r.missing.map(labelOf).join(', ') }) : t('missing')}`;
       const parts = [`${labelOf(metric)}: ${formatNumber(r.value, lang)}`];
+      if (r.partial) parts.push(t('partialWeek'));
       if (r.baseline !== null) parts.push(t('tooltipBaseline', { value: formatNumber(r.baseline, lang), pct: r.pct === null ? '–' : formatNumber(r.pct, lang) }));
       if (r.fileName && r.exportDate) parts.push(`${r.fileName} (${t('exportOf', { date: formatDay(r.exportDate, lang) })})`);
       if (r.revised) parts.push(t('revised'));
