@@ -290,7 +290,7 @@ export const STRINGS = {
   customPanels: { nl: 'Eigen reeksen', en: 'Custom series' },
   crisisMarker: { nl: 'Start coronacrisis', en: 'COVID-19 crisis starts' },
   rollingSuffix: { nl: '(gem. 4 weken)', en: '(4-week mean)' },
-  runningTotal: { nl: 'Opgeteld sinds {date}', en: 'Running total since {date}' },
+  runningTotal: { nl: 'Opgeteld vanaf {week}', en: 'Running total from {week}' },
   tooltipBaseline: { nl: 'basis {value} ({pct}%)', en: 'baseline {value} ({pct}%)' },
   annotationsLegend: { nl: 'Gebeurtenissen', en: 'Events' },
   addAnnotation: { nl: 'Gebeurtenis toevoegen', en: 'Add event' },

@@ -76,6 +76,21 @@ describe('the sample', () => {
   });
 });
 
+describe('the Dublin running total', () => {
+  it('starts on the Monday of the chosen day\'s week and says so, in the chart, the table and the letter', () =>
+    withApp(async ({ page }) => {
+      const section = page.locator('[data-testid=panel-dublin]');
+      await expect(section.locator('.legend').textContent()).resolves.toContain('Opgeteld vanaf week 27 2020, maandag 29 juni');
+      await openTable(page, 'dublin');
+      await expect(section.locator('.weekly-table thead').textContent()).resolves.toContain('Opgeteld vanaf week 27 2020, maandag 29 juni');
+      await page.locator('[data-testid=nav-letter]').click();
+      await waitUntilReady(page);
+      const totals = await page.locator('section[aria-label="Lopende totalen"]').textContent();
+      expect(totals).toContain('29 juni 2020');
+      expect(totals).not.toContain('1 juli');
+    }, '?cumfrom=2020-07-01'));
+});
+
 describe('your own exports', () => {
   it('with only video hearings, give no share and no total, and say which part is missing', () =>
     withApp(async ({ page }) => {

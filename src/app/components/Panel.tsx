@@ -4,7 +4,8 @@ import { LazyPanelChart } from '../../charts/lazy';
 import { PALETTE } from '../../charts/palette';
 import { PanelTable, type TableColumn } from '../../charts/PanelTable';
 import type { Dataset } from '../../domain/dataset';
-import { formatDay, formatNumber, weekLabel, weekSpan } from '../../i18n/format';
+import { formatDay, formatNumber, weekLabel, weekSpan, weekStartLabel } from '../../i18n/format';
+import { formatIsoWeek, isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { MetricSummary, PanelWeek } from '../../metrics/panelQueries';
 import { derivedMetric, type PanelDefinition } from '../../domain/panels';
@@ -90,7 +91,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
   }
   for (const metric of panel.cumulative ?? []) {
     const rows = weeksByMetric.get(metric);
-    if (rows) columns.push({ key: `cumulative_${metric}`, label: `${labelOf(metric)}: ${t('runningTotal', { date: formatDay(settings.cumulativeFrom, lang) })}`, values: rows.map((r) => r.cumulative) });
+    if (rows) columns.push({ key: `cumulative_${metric}`, label: `${labelOf(metric)}: ${runningTotalFrom(settings.cumulativeFrom, t, lang)}`, values: rows.map((r) => r.cumulative) });
   }
   // Which file and line each week comes from: for the table view and the CSV only, as it takes a while to write out.
   const sources = () => weekSources(weeks.length, weeksByMetric, t, lang);
@@ -217,6 +218,12 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
   );
 });
 
+/** "Opgeteld vanaf week 27 2020, maandag 29 juni": the week the running total starts in, never a day within it. */
+function runningTotalFrom(day: string, t: Translate, lang: Lang): string {
+  const week = isoWeekOfDate(day);
+  return t('runningTotal', { week: weekStartLabel(formatIsoWeek(week), isoWeekMonday(week), lang) });
+}
+
 /** The status of the panel's primary figure against the level named, with the weeks it leaves out. */
 export function statusText(summary: MetricSummary | undefined, level: string, t: Translate, lang: Lang): string {
   const notes = [
@@ -253,7 +260,7 @@ export function chartLines(
   }
   for (const [i, metric] of (panel.cumulative ?? []).entries()) {
     if (!weeksByMetric.has(metric)) continue;
-    const label = `${labelOf(metric)}: ${t('runningTotal', { date: formatDay(cumulativeFrom, lang) })} →`;
+    const label = `${labelOf(metric)}: ${runningTotalFrom(cumulativeFrom, t, lang)} →`;
     lines.push({ key: `cumulative_${metric}`, label, color: PALETTE[i], values: weeksByMetric.get(metric)!.map((w) => w.cumulative), shape: 'line', axis: 'right', dashed: true });
   }
   // A seasonal baseline differs from week to week: drawn as a line of its own.
