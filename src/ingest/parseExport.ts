@@ -14,6 +14,7 @@ import {
   isWeekHeader,
   isYearHeader,
   matchMetricHeader,
+  lookalikeMetric,
 } from './headers';
 import { formatIsoWeek, isMonday, isoWeekMonday, isoWeekOfDate, parseWeekCell, parseYearAndWeek, type WeekParse } from '../domain/isoWeek';
 import { isMissingCell, parseCount, parseDecimal } from './numbers';
@@ -65,6 +66,10 @@ export function parseExport(input: ExportInput, onProgress?: (fraction: number) 
   const reader = layout.kind === 'wide' ? new WideRowReader(result, layout.columns) : new LongRowReader(result, layout.columns);
   for (const record of body) reader.read(record);
   result.customMetrics = reader.customMetrics();
+  for (const { label } of result.customMetrics) {
+    const lookalike = lookalikeMetric(label);
+    if (lookalike) result.warnings.push({ code: 'lookalike_metric', header: label, metric: lookalike.metric, reason: lookalike.reason });
+  }
   if (reader.sawNonMondayDate) result.warnings.push({ code: 'dates_not_mondays' });
   return result;
 }
