@@ -8,6 +8,8 @@ import type { CaseExport, CaseField } from '../domain/caseExport';
 import type { Database, SqlConnection } from './database';
 import type { Dataset } from '../domain/dataset';
 import { sqlString as text } from './sql';
+import { contentHash } from '../domain/contentHash';
+import { EXPORT_ORDER } from './schema';
 
 /** A SQL expression giving `expression` as a JSON string literal (no JSON extension: it would be fetched). */
 const json = (expression: string) => `'"' || replace(replace(replace(${expression}, '\\', '\\\\'), '"', '\\"'), chr(9), '\\t') || '"'`;
@@ -125,8 +127,8 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
       )) as { loaded: number; rejected: number; skipped: number }[];
       const problem = loaded === 0 ? JSON.stringify({ code: 'no_data_rows' }) : null;
       await sql.run(
-        `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, 'cases', ?, ?, ?, ?, ?, ?, '[]', ?)`,
-        [id, dataset, file.name, file.sizeBytes, file.exportDate.date, file.exportDate.source, layout.encoding, layout.delimiter, layout.headerLine, loaded + rejected + skipped, loaded, rejected, skipped, problem, storeKey],
+        `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, 'cases', ?, ?, ?, ?, ?, ?, '[]', ?, ?)`,
+        [id, dataset, file.name, file.sizeBytes, file.exportDate.date, file.exportDate.source, layout.encoding, layout.delimiter, layout.headerLine, loaded + rejected + skipped, loaded, rejected, skipped, problem, storeKey, contentHash(file.bytes)],
       );
       await sql.run(
         `INSERT INTO file_columns SELECT ${id}, position, header, CASE WHEN field IS NULL THEN 'ignored' ELSE 'case' END, NULL, coalesce(field, 'not_a_case_field')
@@ -169,4 +171,4 @@ export const CASE_FILES = `SELECT CAST(count(*) AS INTEGER) AS files FROM files 
  * case-level export there is nothing to supersede, and the window over every case is skipped: for
  * a million cases it costs more than the rest of the query.
  */
-export const newestCaseOnly = (caseFiles: number) => (caseFiles > 1 ? 'QUALIFY row_number() OVER (PARTITION BY c.case_id ORDER BY f.export_date DESC, c.file_id DESC) = 1' : '');
+export const newestCaseOnly = (caseFiles: number) => (caseFiles > 1 ? `QUALIFY row_number() OVER (PARTITION BY c.case_id ORDER BY ${EXPORT_ORDER}) = 1` : '');

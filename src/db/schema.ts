@@ -5,6 +5,12 @@
  */
 import type { Database } from './database';
 
+/**
+ * Which export is newer: the later export date; on the same date the file name later in
+ * alphabetical order, then the larger content hash. Never the load order, which a reload changes.
+ */
+export const EXPORT_ORDER = 'f.export_date DESC, f.name DESC, f.content_hash DESC';
+
 export const SCHEMA: readonly string[] = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
@@ -26,7 +32,8 @@ export const SCHEMA: readonly string[] = [
   rows_skipped INTEGER NOT NULL,
   problem VARCHAR,                     -- FileProblem as JSON text, or NULL
   warnings VARCHAR NOT NULL,           -- FileWarning[] as JSON text
-  store_key INTEGER                    -- the original file in the browser's storage (IndexedDB), if kept
+  store_key INTEGER,                   -- the original file in the browser's storage (IndexedDB), if kept
+  content_hash VARCHAR NOT NULL        -- breaks export-date ties after the name: see EXPORT_ORDER
 )`,
   `CREATE TABLE file_columns (
   file_id INTEGER NOT NULL,
@@ -58,7 +65,7 @@ export const SCHEMA: readonly string[] = [
   // Every reported value with its rank among the exports that reported it: 1 is the newest.
   `CREATE VIEW observation_versions AS
 SELECT o.file_id, o.line, o.metric, o.week_start, o.value, f.dataset, f.name AS file_name, f.export_date,
-       row_number() OVER (PARTITION BY f.dataset, o.metric, o.week_start ORDER BY f.export_date DESC, o.file_id DESC) AS version_rank,
+       row_number() OVER (PARTITION BY f.dataset, o.metric, o.week_start ORDER BY ${EXPORT_ORDER}) AS version_rank,
        count(*) OVER (PARTITION BY f.dataset, o.metric, o.week_start) AS versions,
        min(o.value) OVER (PARTITION BY f.dataset, o.metric, o.week_start)
          <> max(o.value) OVER (PARTITION BY f.dataset, o.metric, o.week_start) AS revised

@@ -26,12 +26,12 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
     // Few statements per batch, not per file: each is a round trip to DuckDB's worker.
     const ids = ((await sql.run(`SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id FROM range(${files.length})`, [])) as { id: number }[]).map((r) => r.id).sort((a, b) => a - b);
     await sql.run(
-      `INSERT INTO files VALUES ${files.map(() => '(?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO files VALUES ${files.map(() => '(?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       files.flatMap(({ parsed, storeKey }, i) => [
         ids[i], dataset, parsed.name, parsed.sizeBytes, parsed.exportDate.date, parsed.exportDate.source,
         parsed.encoding, parsed.delimiter, parsed.layout, parsed.headerLine,
         parsed.dataLines, parsed.rowsLoaded, parsed.rejected.length, parsed.skipped.length,
-        parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey,
+        parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey, parsed.contentHash,
       ]),
     );
     /** Every file's rows of one kind, each with its file's id. */

@@ -54,6 +54,8 @@ export interface ParsedExport {
   name: string;
   sizeBytes: number;
   exportDate: ExportDate;
+  /** contentHash of the bytes: breaks export-date ties after the file name. */
+  contentHash: string;
   encoding: TextEncodingName | null;
   delimiter: Delimiter | null;
   layout: 'wide' | 'long' | null;
@@ -81,6 +83,7 @@ export function emptyExport(name: string, sizeBytes: number, exportDate: ExportD
     name,
     sizeBytes,
     exportDate,
+    contentHash: '',
     encoding: null,
     delimiter: null,
     layout: null,

@@ -3,6 +3,7 @@
  * loaded + rejected + skipped = data lines. Pure and synchronous, so it runs the same in the
  * parse worker and in unit tests.
  */
+import { contentHash } from '../domain/contentHash';
 import Papa from 'papaparse';
 import type { MetricId } from '../domain/catalogue';
 import { decodeBytes } from './encoding';
@@ -35,6 +36,7 @@ const TOTAL_ROW = /^(totaal|totalen|total|totals|subtotaal|som|sum|gemiddelde|av
 
 export function parseExport(input: ExportInput, onProgress?: (fraction: number) => void): ParsedExport {
   const result = emptyExport(input.name, input.bytes.byteLength, exportDateOf(input.name, input.lastModified));
+  result.contentHash = contentHash(input.bytes);
   if (result.exportDate.source === 'modified') result.warnings.push({ code: 'export_date_from_modified', date: result.exportDate.date });
   if (input.bytes.byteLength === 0) return { ...result, problem: { code: 'empty_file' } };
 
