@@ -163,6 +163,9 @@ export async function refreshCaseGroups(sql: SqlConnection, dataset: Dataset): P
   );
 }
 
+/** The case-level exports in force in a dataset, as a subquery of file ids (parameter: the dataset). */
+export const CURRENT_CASE_FILES = `SELECT file_id FROM files WHERE dataset = ? AND layout = 'cases' AND rows_loaded > 0`;
+
 /** How many case-level exports with cases a dataset has (parameter: the dataset). */
 export const CASE_FILES = `SELECT CAST(count(*) AS INTEGER) AS files FROM files WHERE dataset = ? AND layout = 'cases' AND rows_loaded > 0`;
 

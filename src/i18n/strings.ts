@@ -78,6 +78,10 @@ export const STRINGS = {
     nl: 'Om op {date} op {target} openstaande zaken te komen ({which}) zijn gemiddeld {decisions} besluiten per week nodig (nu {now}).',
     en: 'To be at {target} open cases by {date} ({which}) takes on average {decisions} decisions per week (now {now}).',
   },
+  solverNoInflow: {
+    nl: 'Het benodigde aantal besluiten is niet te berekenen: de geladen gegevens hebben geen instroom (alleen een voorraad), en een onbekende instroom is geen nul.',
+    en: 'The decisions needed cannot be computed: the loaded data has no inflow (only a stock), and an unknown inflow is not zero.',
+  },
   solverNoAnswer: { nl: 'Kies een doel en een datum na de laatste week om het benodigde aantal besluiten te zien.', en: 'Choose a target and a date after the latest week to see the decisions needed.' },
   backlogChartLabel: {
     nl: 'Voorraad van {first} tot en met {last}, met een projectie van {weeks} weken; de cijfers staan in de tabelweergave.',

@@ -11,7 +11,7 @@ import type { Database } from '../db/database';
 import { exportDateOf } from '../ingest/exportDate';
 import { parseExport } from '../ingest/parseExport';
 import { storeExport } from '../db/store';
-import { backlogBreakdown, backlogSources, backlogSummary, backlogWeeks, type BacklogQuery } from './backlog';
+import { backlogBreakdown, backlogFiles, backlogSources, backlogSummary, backlogWeeks, type BacklogQuery } from './backlog';
 
 let db: Database;
 
@@ -160,5 +160,13 @@ describe('backlog from two case-level exports', () => {
       { group: 'Eritrea', open: 1, received: 0, decided: 0 },
       { group: 'Syrië', open: 0, received: 0, decided: 1 },
     ]);
+  });
+});
+
+describe('the backlog\'s sources', () => {
+  it('name only the files that contribute to it', async () => {
+    await storeExport(db, 'user', parseExport({ name: 'gehoren_2021-01-25.csv', bytes: new TextEncoder().encode('week;Telehoren\n2021-W01;40\n'), lastModified: 0 }));
+    expect(await backlogFiles(db, 'user', 'weekly')).toEqual([{ name: 'nareis_2021-01-18.csv', exportDate: '2021-01-18' }]);
+    expect(await backlogFiles(db, 'sample', 'cases')).toEqual([{ name: 'zaken_2021-01-31.csv', exportDate: '2021-01-31' }]);
   });
 });

@@ -4,10 +4,10 @@
  * exports (open nareis applications with their applications and decisions) or from case-level
  * exports (src/db/caseStore.ts), where the stock is counted case by case.
  */
-import { CASE_FILES, newestCaseOnly } from '../db/caseStore';
+import { CASE_FILES, CURRENT_CASE_FILES, newestCaseOnly } from '../db/caseStore';
 import type { Database } from '../db/database';
 import type { Dataset } from '../domain/dataset';
-import { DAY, ISO_WEEK } from '../db/sql';
+import { DAY, ISO_WEEK, sqlList } from '../db/sql';
 import type { BacklogMode, BacklogSource, BacklogSummary, BreakdownBy } from '../domain/backlog';
 
 
@@ -217,6 +217,20 @@ export async function backlogSummary(db: Database, q: BacklogQuery): Promise<Bac
               ? 'flows_only'
               : 'none';
   return { ...summary, mode };
+}
+
+/**
+ * The exports the backlog of `source` is computed from, newest first: for weekly data the files
+ * whose values of the stock or its flows are in force; for cases, the case-level exports in force.
+ */
+export async function backlogFiles(db: Database, dataset: Dataset, source: BacklogSource): Promise<{ name: string; exportDate: string }[]> {
+  const sql =
+    source === 'cases'
+      ? `SELECT DISTINCT f.name, ${DAY('f.export_date')} AS "exportDate" FROM files f WHERE f.file_id IN (${CURRENT_CASE_FILES})`
+      : `SELECT DISTINCT file_name AS name, ${DAY('export_date')} AS "exportDate" FROM current_observations
+         WHERE dataset = ? AND metric IN (${sqlList(Object.values(WEEKLY_BACKLOG))})`;
+  const rows = await db.query<{ name: string; exportDate: string }>(sql, [dataset]);
+  return rows.sort((a, b) => b.exportDate.localeCompare(a.exportDate) || a.name.localeCompare(b.name));
 }
 
 /** Which sources the dataset has. */

@@ -10,7 +10,7 @@ import type { BacklogMetric, BacklogQuery, BacklogWeek } from '../../metrics/bac
 import type { BacklogSummary } from '../../domain/backlog';
 import { project, requiredDecisionsPerWeek, type ProjectionWeek, type Scenario } from '../../domain/projection';
 import { PanelFooter } from '../components/PanelFooter';
-import { useBacklogBreakdown, useBacklogSources, useBacklogSummary, useBacklogWeeks, useFileReports } from '../state/dataQueries';
+import { useBacklogBreakdown, useBacklogSources, useBacklogSummary, useBacklogFiles, useBacklogWeeks } from '../state/dataQueries';
 import { weekMonday } from '../state/usePanelData';
 import { DateInput } from '../components/WeekField';
 import type { BacklogSettings, ViewState } from '../state/viewState';
@@ -69,8 +69,7 @@ export function BacklogView({ dataset, view, update }: Props) {
     [settings.projectionWeeks, settings.extraDecisions, settings.inflowChangePct],
   );
   const projection = useMemo(() => (s ? project(s, scenario) : []), [s, scenario]);
-  const files = useFileReports(dataset);
-  const behind = (files.data ?? []).filter((f) => (f.layout === 'cases') === (source === 'cases') && f.rowsLoaded > 0);
+  const behind = useBacklogFiles(dataset, source).data ?? [];
   const target = settings.target ?? s?.openBaseline ?? null;
   const targetDate = settings.targetDate ?? (s?.latestWeekStart ? isoWeekMonday(addIsoWeeks(isoWeekOfDate(s.latestWeekStart), 26)) : null);
   const targetWeekStart = targetDate ? isoWeekMonday(isoWeekOfDate(targetDate)) : null;
@@ -286,7 +285,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
       </dl>
       <p className="solver" data-testid="required-decisions-per-week" data-value={required ?? ''}>
         {required === null
-          ? t('solverNoAnswer')
+          ? t(s.applicationsRate === null && s.open !== null ? 'solverNoInflow' : 'solverNoAnswer')
           : t('solverAnswer', {
               decisions: formatNumber(Math.ceil(required), lang),
               target: formatNumber(Math.round(target!), lang),
