@@ -108,6 +108,7 @@ export function App() {
                 dataset={workspace.dataset}
                 onFiles={workspace.addFiles}
                 onRemove={userView ? workspace.remove : undefined}
+                onScope={userView ? workspace.setScope : undefined}
                 onRemoveAll={userView ? workspace.removeAllUserFiles : undefined}
               />
             )}

@@ -104,6 +104,12 @@ FROM observations o JOIN files f USING (file_id)`,
   part DOUBLE,                         -- a share: its numerator and denominator, so a share over weeks is a ratio of sums
   whole DOUBLE
 )`,
+  // The scope each case-level export is a snapshot of (src/domain/caseExport.ts defaultCaseScope):
+  // the newest export of a scope replaces the earlier ones.
+  `CREATE TABLE case_scopes (
+  file_id INTEGER NOT NULL,
+  scope VARCHAR NOT NULL
+)`,
   // Case-level exports: one row per case, with its file and line.
   `CREATE TABLE cases (
   file_id INTEGER NOT NULL,

@@ -114,7 +114,7 @@ function utf8Vector(values: (string | null)[]): Vector<Utf8> {
 export async function removeFile(db: Database, fileId: number): Promise<void> {
   await db.transaction(async (sql) => {
     const [file] = (await sql.run('SELECT dataset, layout FROM files WHERE file_id = ?', [fileId])) as { dataset: Dataset; layout: string | null }[];
-    for (const table of ['observations', 'cases', 'line_reports', 'file_columns', 'custom_metrics', 'files']) {
+    for (const table of ['observations', 'cases', 'case_scopes', 'line_reports', 'file_columns', 'custom_metrics', 'files']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [fileId]);
     }
     if (file?.layout === 'cases') await refreshCaseGroups(sql, file.dataset);
@@ -124,7 +124,7 @@ export async function removeFile(db: Database, fileId: number): Promise<void> {
 
 export async function removeDataset(db: Database, dataset: Dataset): Promise<void> {
   await db.transaction(async (sql) => {
-    for (const table of ['observations', 'cases', 'line_reports', 'file_columns', 'custom_metrics']) {
+    for (const table of ['observations', 'cases', 'case_scopes', 'line_reports', 'file_columns', 'custom_metrics']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id IN (SELECT file_id FROM files WHERE dataset = ?)`, [dataset]);
     }
     await sql.run('DELETE FROM files WHERE dataset = ?', [dataset]);

@@ -220,6 +220,12 @@ export const STRINGS = {
     nl: '{loaded} geladen, {rejected} afgewezen, {skipped} overgeslagen, van {lines} dataregels',
     en: '{loaded} loaded, {rejected} rejected, {skipped} skipped, of {lines} data lines',
   },
+  scopeReplaces: { nl: 'Momentopname: vervangt eerdere export ({names}).', en: 'Snapshot: replaces earlier export ({names}).' },
+  scopeReplaced: { nl: 'Vervangen door de nieuwere export {name}: telt niet mee.', en: 'Replaced by the newer export {name}: not counted.' },
+  scopeAdds: { nl: 'Voegt regio toe (eigen bereik).', en: 'Adds a region (own scope).' },
+  scopeLabel: { nl: 'Bereik:', en: 'Scope:' },
+  scopeSameAs: { nl: 'zelfde bereik als {names} (vervangt eerdere export)', en: 'same scope as {names} (replaces earlier export)' },
+  scopeOwn: { nl: 'eigen bereik (voegt regio toe)', en: 'own scope (adds a region)' },
   superseded: {
     nl: '{count} waarden staan ook in een nieuwere export, die voorgaat; {revised} daarvan zijn daar gewijzigd',
     en: '{count} values are also in a newer export, which takes precedence; {revised} of them were changed there',

@@ -260,7 +260,7 @@ export async function backlogBreakdown(db: Database, dataset: Dataset, by: Break
   const [{ files }] = await db.query<{ files: number }>(CASE_FILES, [dataset]);
   return db.query<BreakdownRow>(
     `WITH c AS (
-       SELECT c.${by} AS grp, c.received, c.decided FROM cases c JOIN files f USING (file_id) WHERE f.dataset = ?
+       SELECT c.${by} AS grp, c.received, c.decided FROM cases c JOIN files f USING (file_id) WHERE c.file_id IN (${CURRENT_CASE_FILES})
        ${newestCaseOnly(files)}
      ),
      w AS (SELECT CAST(? AS DATE) + 6 AS sunday, CAST(? AS DATE) - ${(trailing - 1) * 7} AS first_monday)

@@ -116,4 +116,30 @@ describe('your own exports', () => {
       await expect(section.locator('.panel-stats tbody tr').first().textContent()).resolves.toContain('week 12 2020');
       await expect(section.locator('[data-testid=baseline-status]').textContent()).resolves.toMatch(/week 13 2020 is onvolledig/);
     }));
+
+  it('take a newer case-level export of the same scope as a snapshot that replaces the earlier one, shown and changeable in the file list', () =>
+    withApp(async ({ page }) => {
+      await upload(page, [
+        { name: 'open_zaken_zuid_2021-01-10.csv', text: 'zaak;ontvangen;besluit\nA;2020-11-02;\nB;2020-12-01;\n' },
+        { name: 'open_zaken_zuid_2021-02-10.csv', text: 'zaak;ontvangen;besluit\nB;2020-12-01;\nC;2021-02-01;\n' },
+      ]);
+      const openNow = async () => {
+        await page.locator('[data-testid=nav-backlog]').click();
+        await waitUntilReady(page);
+        return Number(await page.locator('[data-testid=backlog-open]').getAttribute('data-value'));
+      };
+      // A was decided between the two snapshots: the newer one no longer lists it, so it is not open.
+      expect(await openNow()).toBe(2);
+      await page.locator('[data-testid=nav-files]').click();
+      await waitUntilReady(page);
+      const older = page.locator('[data-testid=file-item][data-name="open_zaken_zuid_2021-01-10.csv"] [data-testid=case-scope]');
+      const newer = page.locator('[data-testid=file-item][data-name="open_zaken_zuid_2021-02-10.csv"] [data-testid=case-scope]');
+      await expect(older.textContent()).resolves.toContain('Vervangen door de nieuwere export open_zaken_zuid_2021-02-10.csv');
+      await expect(newer.textContent()).resolves.toContain('vervangt eerdere export');
+      // The user says the January file is another region: it adds its cases again.
+      await older.locator('select').selectOption({ label: 'eigen bereik (voegt regio toe)' });
+      await waitUntilReady(page);
+      await expect(older.textContent()).resolves.toContain('Voegt regio toe');
+      expect(await openNow()).toBe(3);
+    }));
 });
