@@ -176,9 +176,10 @@ export async function refreshCaseGroups(sql: SqlConnection, dataset: Dataset): P
  * The case-level exports in force in a dataset, as a subquery of file ids (parameter: the dataset):
  * of each scope only the newest export (EXPORT_ORDER), which replaces the earlier ones whole.
  */
-export const CURRENT_CASE_FILES = `SELECT f.file_id FROM files f JOIN case_scopes s USING (file_id)
-  WHERE f.dataset = ? AND f.layout = 'cases' AND f.rows_loaded > 0
+export const currentCaseFiles = (dataset = '?') => `SELECT f.file_id FROM files f JOIN case_scopes s USING (file_id)
+  WHERE f.dataset = ${dataset} AND f.layout = 'cases' AND f.rows_loaded > 0
   QUALIFY row_number() OVER (PARTITION BY s.scope ORDER BY ${EXPORT_ORDER}) = 1`;
+export const CURRENT_CASE_FILES = currentCaseFiles();
 
 /** How many case-level exports are in force in a dataset (parameter: the dataset). */
 export const CASE_FILES = `SELECT CAST(count(*) AS INTEGER) AS files FROM (${CURRENT_CASE_FILES})`;

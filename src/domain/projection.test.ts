@@ -14,6 +14,7 @@ const summary: BacklogSummary = {
   waitBaseline: 5,
   openBaseline: 400,
   weeksDiffering: 0,
+  partialWeek: null,
 };
 
 describe('project', () => {

@@ -4,7 +4,7 @@
  * exports (open nareis applications with their applications and decisions) or from case-level
  * exports (src/db/caseStore.ts), where the stock is counted case by case.
  */
-import { CASE_FILES, CURRENT_CASE_FILES, newestCaseOnly } from '../db/caseStore';
+import { CASE_FILES, CURRENT_CASE_FILES, currentCaseFiles, newestCaseOnly } from '../db/caseStore';
 import type { Database } from '../db/database';
 import type { Dataset } from '../domain/dataset';
 import { DAY, ISO_WEEK, sqlList } from '../db/sql';
@@ -64,6 +64,8 @@ export interface BacklogWeek {
   openAge6_9: number | null;
   openAge9Plus: number | null;
   openPastTerm: number | null;
+  /** The week ends after the export date: shown, not counted in the trailing rates. */
+  partial: boolean;
 }
 
 
@@ -74,7 +76,9 @@ function weeklyFlows(source: BacklogSource): string {
   if (source === 'cases') {
     return `
 raw AS (
-  SELECT g.week_start, coalesce(i.n, 0) AS applications, coalesce(o.n, 0) AS decisions, CAST(NULL AS DOUBLE) AS reported
+  SELECT g.week_start, coalesce(i.n, 0) AS applications, coalesce(o.n, 0) AS decisions, CAST(NULL AS DOUBLE) AS reported,
+         -- The week of the export date is complete only if the export was made on its Sunday or later.
+         g.week_start + 6 > (SELECT max(export_date) FROM files WHERE file_id IN (${currentCaseFiles('(SELECT dataset FROM params)')})) AS partial
   FROM (SELECT CAST(unnest(generate_series(min(date_trunc('week', received)), max(greatest(date_trunc('week', received), coalesce(decided_week, date_trunc('week', received)))), INTERVAL 7 DAY)) AS DATE) AS week_start
         FROM case_groups WHERE dataset = (SELECT dataset FROM params)) g
   LEFT JOIN (SELECT CAST(date_trunc('week', received) AS DATE) AS week_start, CAST(sum(cases) AS DOUBLE) AS n FROM case_groups WHERE dataset = (SELECT dataset FROM params) GROUP BY 1) i USING (week_start)
@@ -86,7 +90,8 @@ raw AS (
   SELECT week_start,
          max(value) FILTER (WHERE metric = '${WEEKLY_BACKLOG.inflow}') AS applications,
          max(value) FILTER (WHERE metric = '${WEEKLY_BACKLOG.outflow}') AS decisions,
-         max(value) FILTER (WHERE metric = '${WEEKLY_BACKLOG.stock}') AS reported
+         max(value) FILTER (WHERE metric = '${WEEKLY_BACKLOG.stock}') AS reported,
+         bool_or(partial) AS partial
   FROM weekly_series
   WHERE dataset = (SELECT dataset FROM params) AND metric IN ('${WEEKLY_BACKLOG.inflow}', '${WEEKLY_BACKLOG.outflow}', '${WEEKLY_BACKLOG.stock}')
   GROUP BY week_start
@@ -132,7 +137,10 @@ changed AS (
   FROM implied i
 ),
 judged AS (
-  SELECT c.*, avg(c.decisions) OVER recent AS decisions_rate, avg(c.applications) OVER recent AS applications_rate, stddev_samp(c.net_change) OVER recent AS net_sd
+  -- A partial week's flows are not yet whole: left out of the trailing rates.
+  SELECT c.*, avg(CASE WHEN NOT c.partial THEN c.decisions END) OVER recent AS decisions_rate,
+         avg(CASE WHEN NOT c.partial THEN c.applications END) OVER recent AS applications_rate,
+         stddev_samp(CASE WHEN NOT c.partial THEN c.net_change END) OVER recent AS net_sd
   FROM changed c
   WINDOW recent AS (ORDER BY c.week_start ROWS BETWEEN ${trailing - 1} PRECEDING AND CURRENT ROW)
 ),
@@ -178,7 +186,7 @@ ages AS (SELECT CAST(NULL AS DATE) AS week_start, NULL::DOUBLE AS age_0_3, NULL:
      SELECT ${ISO_WEEK('w.week_start')} AS week, ${DAY('w.week_start')} AS "weekStart", w.applications, w.decisions, w.net_change AS "netChange",
             w.reported AS "openReported", w.open_implied AS "openImplied", w.difference AS "openDifference", w.wait_weeks AS "waitWeeksEstimate",
             ${zeroWhenCases('age_0_3')} AS "openAge0_3", ${zeroWhenCases('age_3_6')} AS "openAge3_6", ${zeroWhenCases('age_6_9')} AS "openAge6_9",
-            ${zeroWhenCases('age_9_plus')} AS "openAge9Plus", ${zeroWhenCases('past_term')} AS "openPastTerm"
+            ${zeroWhenCases('age_9_plus')} AS "openAge9Plus", ${zeroWhenCases('past_term')} AS "openPastTerm", coalesce(w.partial, false) AS partial
      FROM waited w CROSS JOIN bounds b LEFT JOIN ages a USING (week_start)
      WHERE w.week_start BETWEEN b.view_first AND b.view_last
      ORDER BY w.week_start`,
@@ -190,18 +198,19 @@ ages AS (SELECT CAST(NULL AS DATE) AS week_start, NULL::DOUBLE AS age_0_3, NULL:
 export async function backlogSummary(db: Database, q: BacklogQuery): Promise<BacklogSummary> {
   const [row] = await db.query<Omit<BacklogSummary, 'mode'> & { reportedWeeks: number; flowWeeks: number }>(
     `${pipeline(q)},
-     latest AS (SELECT max(week_start) FILTER (WHERE open IS NOT NULL OR net_change IS NOT NULL) AS week_start FROM waited, bounds WHERE week_start BETWEEN view_first AND view_last)
+     latest AS (SELECT max(week_start) FILTER (WHERE (open IS NOT NULL OR net_change IS NOT NULL) AND NOT partial) AS week_start FROM waited, bounds WHERE week_start BETWEEN view_first AND view_last)
      SELECT ${ISO_WEEK('l.week_start')} AS "latestWeek", ${DAY('l.week_start')} AS "latestWeekStart", w.open, w.applications_rate AS "applicationsRate",
             w.decisions_rate AS "decisionsRate", w.net_sd AS "netChangeSd", w.wait_weeks AS "waitWeeks",
             (SELECT avg(wait_weeks) FROM waited, params WHERE week_start BETWEEN base_first AND base_last) AS "waitBaseline",
             (SELECT arg_max(open, week_start) FILTER (WHERE open IS NOT NULL) FROM waited, params WHERE week_start <= base_last) AS "openBaseline",
             CAST((SELECT count(*) FROM waited, bounds WHERE difference <> 0 AND week_start BETWEEN view_first AND view_last) AS INTEGER) AS "weeksDiffering",
+            (SELECT ${ISO_WEEK('max(week_start)')} FROM waited, bounds WHERE partial AND week_start BETWEEN view_first AND view_last) AS "partialWeek",
             CAST((SELECT count(reported) FROM raw) AS INTEGER) AS "reportedWeeks",
             CAST((SELECT count(*) FROM raw WHERE applications IS NOT NULL AND decisions IS NOT NULL) AS INTEGER) AS "flowWeeks"
      FROM latest l LEFT JOIN waited w ON w.week_start = l.week_start`,
     parameters(q),
   );
-  const empty: BacklogSummary = { mode: 'none', latestWeek: null, latestWeekStart: null, open: null, applicationsRate: null, decisionsRate: null, netChangeSd: null, waitWeeks: null, waitBaseline: null, openBaseline: null, weeksDiffering: 0 };
+  const empty: BacklogSummary = { mode: 'none', latestWeek: null, latestWeekStart: null, open: null, applicationsRate: null, decisionsRate: null, netChangeSd: null, waitWeeks: null, waitBaseline: null, openBaseline: null, weeksDiffering: 0, partialWeek: null };
   if (!row) return empty;
   const { reportedWeeks, flowWeeks, ...summary } = row;
   const mode: BacklogMode =

@@ -233,8 +233,9 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
   const historyOf = (field: keyof BacklogWeek) => weeks.map((w) => w[field] as number | null);
   const projectionOf = (field: keyof ProjectionWeek) => projection.map((p) => p[field] as number);
   const shownColumns = WEEK_COLUMNS.filter(([, field]) => weeks.some((w) => w[field] !== null));
+  const partial = pad(weeks.map((w) => w.partial), Array<boolean>(projection.length).fill(false));
   const columns: TableColumn[] = [
-    ...shownColumns.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(historyOf(field), none(projection.length)) })),
+    ...shownColumns.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(historyOf(field), none(projection.length)), partial })),
     ...PROJECTION_COLUMNS.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(none(weeks.length), projectionOf(field)) })),
   ];
   const stockLines: ChartLine[] = [
@@ -283,6 +284,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
           </>
         )}
       </dl>
+      {s.partialWeek && <p className="note">{t('statusPartial', { week: weekLabel(s.partialWeek, lang) })}</p>}
       <p className="solver" data-testid="required-decisions-per-week" data-value={required ?? ''}>
         {required === null
           ? t(s.applicationsRate === null && s.open !== null ? 'solverNoInflow' : 'solverNoAnswer')
