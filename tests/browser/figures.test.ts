@@ -3,6 +3,7 @@
  * cells that say which component is missing, shares over a phase as ratios of sums, partial weeks
  * marked and left out, and statuses that name the baseline in use.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSeries, sampleWeeks } from '../../scripts/sampleSeries';
@@ -73,6 +74,25 @@ describe('the sample', () => {
       expect(status).not.toMatch(/pre-COVID/);
       expect(status).toMatch(/t\.o\.v\. dezelfde week in 2019/);
     }, '?method=seasonal&ref=2019');
+  });
+});
+
+describe('the fictional mark', () => {
+  it('travels with every table downloaded from the sample, and not with your own data', async () => {
+    await withApp(async ({ page }) => {
+      const panel = page.locator('[data-testid=panel-hearings]');
+      const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('[data-testid=download-csv-standard]').click()]);
+      expect(download.suggestedFilename()).toMatch(/fictieve-voorbeelddata/i);
+      const text = await readFile((await download.path())!, 'utf8');
+      expect(text.split('\r\n').filter(Boolean).every((line) => line.endsWith(',Fictieve voorbeelddata'))).toBe(true);
+    });
+    await withApp(async ({ page }) => {
+      await upload(page, [{ name: 'vertrek_2021-01-11.csv', text: 'week;Aantoonbaar vertrek\n2021-W01;80\n' }]);
+      const panel = page.locator('[data-testid=panel-departures]');
+      const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('[data-testid=download-csv-standard]').click()]);
+      expect(download.suggestedFilename()).not.toMatch(/fictie/i);
+      expect(await readFile((await download.path())!, 'utf8')).not.toMatch(/Fictieve/);
+    });
   });
 });
 

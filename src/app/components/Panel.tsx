@@ -14,6 +14,7 @@ import { PanelFooter } from './PanelFooter';
 import { DateInput } from './WeekField';
 import { RevisionBadge } from './RevisionBadge';
 import type { ViewState } from '../state/viewState';
+import { useFictionalMark } from '../state/fictionalMark';
 
 interface Props {
   panel: PanelDefinition;
@@ -48,6 +49,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
   const t = useT();
   const [asTable, setAsTable] = useState(false);
   const section = useRef<HTMLElement>(null);
+  const fictional = useFictionalMark();
   const title = panel.title[lang];
   const headingId = `panel-title-${panel.id}`;
   const shown = [...weeksByMetric.keys()];
@@ -172,7 +174,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
 
       {asTable ? (
         <PanelTable
-          caption={dataset === 'sample' ? `${title} (${t('sampleMark')})` : title}
+          caption={fictional ? `${title} (${fictional})` : title}
           weeks={weeks}
           weekStarts={weekStarts}
           columns={columns}
@@ -209,10 +211,9 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
           subtitle: [period, baselineRule],
           legend: [...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })), ...(baseline ? [{ label: baseline.label, color: '#333333', dashed: true }] : [])],
           source: sourceText,
-          fictional: dataset === 'sample' ? t('sampleMark') : null,
         }}
         table={csvTable}
-        fileName={`${title} ${period}${dataset === 'sample' ? ` ${t('sampleMark')}` : ''}`}
+        fileName={`${title} ${period}`}
       />
     </section>
   );

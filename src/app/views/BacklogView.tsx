@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { useFictionalMark } from '../state/fictionalMark';
 import { PanelChart, type ChartLine } from '../../charts/PanelChart';
 import { PALETTE } from '../../charts/palette';
 import { PanelTable, type TableColumn } from '../../charts/PanelTable';
@@ -123,7 +124,6 @@ export function BacklogView({ dataset, view, update }: Props) {
 
       {s && weeks.data && (
         <BacklogPanel
-          dataset={dataset}
           weeks={weeks.data}
           projection={projection}
           summary={s}
@@ -207,7 +207,6 @@ function NumberField({ label, value, min, max, testId, onChange, onClear, placeh
 }
 
 interface PanelProps {
-  dataset: Dataset;
   weeks: BacklogWeek[];
   projection: ProjectionWeek[];
   summary: BacklogSummary;
@@ -220,11 +219,12 @@ interface PanelProps {
   sources: string;
 }
 
-function BacklogPanel({ dataset, weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, sources }: PanelProps) {
+function BacklogPanel({ weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, sources }: PanelProps) {
   const t = useT();
   const lang = useLang();
   const [asTable, setAsTable] = useState(false);
   const section = useRef<HTMLElement>(null);
+  const fictional = useFictionalMark();
   const n = (value: number | null, digits = 1) => (value === null ? '–' : formatNumber(value, lang, digits));
   const allWeeks = [...weeks.map((w) => w.week), ...projection.map((p) => p.week)];
   const allStarts = [...weeks.map((w) => w.weekStart), ...projection.map((p) => p.weekStart)];
@@ -298,7 +298,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
       </p>
 
       {asTable ? (
-        <PanelTable caption={dataset === 'sample' ? `${title} (${t('sampleMark')})` : title} weeks={allWeeks} weekStarts={allStarts} columns={columns} sources={allWeeks.map((_, i) => (i < weeks.length ? '' : t('projected')))} />
+        <PanelTable caption={fictional ? `${title} (${fictional})` : title} weeks={allWeeks} weekStarts={allStarts} columns={columns} sources={allWeeks.map((_, i) => (i < weeks.length ? '' : t('projected')))} />
       ) : (
         <>
           <PanelChart
@@ -340,10 +340,9 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
           subtitle: [t('chartPeriod', { from: first ? weekLabel(first, lang) : '', to: last ? weekLabel(last, lang) : '' }), t(`backlogMode_${s.mode}`)],
           legend: stockLines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
           source: t('sources', { files: sources }),
-          fictional: dataset === 'sample' ? t('sampleMark') : null,
         }}
         table={() => [[t('week'), t('period'), ...columns.map((c) => c.label)], ...allWeeks.map((week, i) => [week, weekSpan(allStarts[i], lang), ...columns.map((c) => c.values[i])])]}
-        fileName={`${title} ${first ?? ''} ${last ?? ''}${dataset === 'sample' ? ` ${t('sampleMark')}` : ''}`}
+        fileName={`${title} ${first ?? ''} ${last ?? ''}`}
       />
     </section>
   );
