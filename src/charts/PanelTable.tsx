@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatNumber, weekLabel, weekSpan } from '../i18n/format';
-import { useLang, useT } from '../i18n/language';
+import { useLang, useT, type Translate } from '../i18n/language';
 
 export interface TableColumn {
   key: string;
@@ -25,6 +25,12 @@ interface Props {
   sources: string[];
   /** What a revised cell offers beyond its mark, e.g. the list of earlier values. */
   renderRevision?: (metric: string, week: number) => ReactNode;
+}
+
+/** Why a derived figure has no value: "Telehoren ontbreekt", "Opvolgende aanvragen en Ingereisde nareizigers ontbreken". */
+export function missingComponentsText(labels: string[], t: Translate): string {
+  const joined = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} ${t('and')} ${labels[labels.length - 1]}` : labels.join('');
+  return t(labels.length > 1 ? 'componentsMissingMany' : 'componentsMissing', { columns: joined });
 }
 
 /**
@@ -68,7 +74,7 @@ export function PanelTable({ caption, weeks, weekStarts, columns, sources, rende
                   const partial = c.partial?.[i] ?? false;
                   const lacking = value === null ? (c.missing?.[i] ?? []) : [];
                   const shown =
-                    value !== null ? `${formatNumber(value, lang)}${c.unit ?? ''}` : <span className="missing">{lacking.length ? t('componentsMissing', { columns: lacking.join(', ') }) : t('missing')}</span>;
+                    value !== null ? `${formatNumber(value, lang)}${c.unit ?? ''}` : <span className="missing">{lacking.length ? missingComponentsText(lacking, t) : t('missing')}</span>;
                   return c.metric ? (
                     <td
                       key={c.key}

@@ -186,6 +186,8 @@ export const STRINGS = {
   historyCurrent: { nl: 'geldt', en: 'in force' },
   missing: { nl: 'ontbreekt', en: 'missing' },
   componentsMissing: { nl: '{columns} ontbreekt', en: '{columns} missing' },
+  componentsMissingMany: { nl: '{columns} ontbreken', en: '{columns} missing' },
+  and: { nl: 'en', en: 'and' },
   partialWeek: { nl: 'onvolledig', en: 'incomplete' },
   partialWeekTitle: { nl: 'Week loopt na de exportdatum door: getoond, niet meegeteld', en: 'Week ends after the export date: shown, not counted' },
   filesTitle: { nl: 'Geladen bestanden', en: 'Loaded files' },

@@ -7,7 +7,7 @@
 import { CASE_FILES, CURRENT_CASE_FILES, currentCaseFiles, newestCaseOnly } from '../db/caseStore';
 import type { Database } from '../db/database';
 import type { Dataset } from '../domain/dataset';
-import { DAY, ISO_WEEK, sqlList } from '../db/sql';
+import { DAY, ISO_WEEK, sqlList, sqlString } from '../db/sql';
 import type { BacklogMode, BacklogSource, BacklogSummary, BreakdownBy } from '../domain/backlog';
 
 
@@ -88,12 +88,12 @@ raw AS (
   return `
 raw AS (
   SELECT week_start,
-         max(value) FILTER (WHERE metric = '${WEEKLY_BACKLOG.inflow}') AS applications,
-         max(value) FILTER (WHERE metric = '${WEEKLY_BACKLOG.outflow}') AS decisions,
-         max(value) FILTER (WHERE metric = '${WEEKLY_BACKLOG.stock}') AS reported,
+         max(value) FILTER (WHERE metric = ${sqlString(WEEKLY_BACKLOG.inflow)}) AS applications,
+         max(value) FILTER (WHERE metric = ${sqlString(WEEKLY_BACKLOG.outflow)}) AS decisions,
+         max(value) FILTER (WHERE metric = ${sqlString(WEEKLY_BACKLOG.stock)}) AS reported,
          bool_or(partial) AS partial
   FROM weekly_series
-  WHERE dataset = (SELECT dataset FROM params) AND metric IN ('${WEEKLY_BACKLOG.inflow}', '${WEEKLY_BACKLOG.outflow}', '${WEEKLY_BACKLOG.stock}')
+  WHERE dataset = (SELECT dataset FROM params) AND metric IN (${sqlList(Object.values(WEEKLY_BACKLOG))})
   GROUP BY week_start
 )`;
 }
@@ -102,8 +102,8 @@ function pipeline(q: BacklogQuery): string {
   const trailing = whole(q.trailingWeeks, 8);
   return `
 WITH params AS (
-  SELECT CAST(? AS VARCHAR) AS dataset, CAST(? AS DATE) AS range_first, CAST(? AS DATE) AS range_last,
-         CAST(? AS DATE) AS base_first, CAST(? AS DATE) AS base_last
+  SELECT CAST($dataset AS VARCHAR) AS dataset, CAST($range_first AS DATE) AS range_first, CAST($range_last AS DATE) AS range_last,
+         CAST($base_first AS DATE) AS base_first, CAST($base_last AS DATE) AS base_last
 ),
 ${weeklyFlows(q.source)},
 flowed AS (
@@ -151,8 +151,8 @@ bounds AS (
 )`;
 }
 
-function parameters(q: BacklogQuery): unknown[] {
-  return [q.dataset, q.range.first, q.range.last, q.baseline.first, q.baseline.last];
+function parameters(q: BacklogQuery): Record<string, unknown> {
+  return { dataset: q.dataset, range_first: q.range.first, range_last: q.range.last, base_first: q.baseline.first, base_last: q.baseline.last };
 }
 
 /** Every week of the view range with the flows, both stocks, the wait and (cases) the ages. */
@@ -181,7 +181,7 @@ ages AS (
       : `,
 ages AS (SELECT CAST(NULL AS DATE) AS week_start, NULL::DOUBLE AS age_0_3, NULL::DOUBLE AS age_3_6, NULL::DOUBLE AS age_6_9, NULL::DOUBLE AS age_9_plus, NULL::DOUBLE AS past_term WHERE false)`;
   const zeroWhenCases = (column: string) => (q.source === 'cases' ? `CAST(coalesce(a.${column}, 0) AS DOUBLE)` : `a.${column}`);
-  return db.query<BacklogWeek>(
+  return db.queryNamed<BacklogWeek>(
     `${pipeline(q)}${ages}
      SELECT ${ISO_WEEK('w.week_start')} AS week, ${DAY('w.week_start')} AS "weekStart", w.applications, w.decisions, w.net_change AS "netChange",
             w.reported AS "openReported", w.open_implied AS "openImplied", w.difference AS "openDifference", w.wait_weeks AS "waitWeeksEstimate",
@@ -196,7 +196,7 @@ ages AS (SELECT CAST(NULL AS DATE) AS week_start, NULL::DOUBLE AS age_0_3, NULL:
 
 /** The state at the latest week of the view range, the rates behind the projection, and the baselines. */
 export async function backlogSummary(db: Database, q: BacklogQuery): Promise<BacklogSummary> {
-  const [row] = await db.query<Omit<BacklogSummary, 'mode'> & { reportedWeeks: number; flowWeeks: number }>(
+  const [row] = await db.queryNamed<Omit<BacklogSummary, 'mode'> & { reportedWeeks: number; flowWeeks: number }>(
     `${pipeline(q)},
      latest AS (SELECT max(week_start) FILTER (WHERE (open IS NOT NULL OR net_change IS NOT NULL) AND NOT partial) AS week_start FROM waited, bounds WHERE week_start BETWEEN view_first AND view_last)
      SELECT ${ISO_WEEK('l.week_start')} AS "latestWeek", ${DAY('l.week_start')} AS "latestWeekStart", w.open, w.applications_rate AS "applicationsRate",
@@ -246,7 +246,7 @@ export async function backlogFiles(db: Database, dataset: Dataset, source: Backl
 export async function backlogSources(db: Database, dataset: Dataset): Promise<BacklogSource[]> {
   const [row] = await db.query<{ cases: number; weekly: number }>(
     `SELECT CAST((SELECT count(*) FROM case_groups WHERE dataset = ?) AS INTEGER) AS cases,
-            CAST((SELECT count(*) FROM current_observations WHERE dataset = ? AND metric IN ('${WEEKLY_BACKLOG.stock}', '${WEEKLY_BACKLOG.inflow}', '${WEEKLY_BACKLOG.outflow}')) AS INTEGER) AS weekly`,
+            CAST((SELECT count(*) FROM current_observations WHERE dataset = ? AND metric IN (${sqlList(Object.values(WEEKLY_BACKLOG))})) AS INTEGER) AS weekly`,
     [dataset, dataset],
   );
   return [...(row.cases > 0 ? (['cases'] as const) : []), ...(row.weekly > 0 ? (['weekly'] as const) : [])];

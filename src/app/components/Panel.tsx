@@ -2,7 +2,7 @@ import { memo, useMemo, useRef, useState } from 'react';
 import type { ChartBaseline, ChartLine, ChartMarker, WeekTooltip } from '../../charts/PanelChart';
 import { LazyPanelChart } from '../../charts/lazy';
 import { PALETTE } from '../../charts/palette';
-import { PanelTable, type TableColumn } from '../../charts/PanelTable';
+import { missingComponentsText, PanelTable, type TableColumn } from '../../charts/PanelTable';
 import type { Dataset } from '../../domain/dataset';
 import { formatDay, formatNumber, weekLabel, weekSpan, weekStartLabel } from '../../i18n/format';
 import { formatIsoWeek, isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
@@ -303,7 +303,7 @@ function weekTooltip(
     title: `${weekLabel(week, lang)}, ${weekSpan(weekStart, lang)}`,
     lines: [...weeksByMetric].map(([metric, rows]) => {
       const r = rows[i];
-      if (r.value === null) return `${labelOf(metric)}: ${r.missing.length ? t('componentsMissing', { columns: r.missing.map(labelOf).join(', ') }) : t('missing')}`;
+      if (r.value === null) return `${labelOf(metric)}: ${r.missing.length ? missingComponentsText(r.missing.map(labelOf), t) : t('missing')}`;
       const parts = [`${labelOf(metric)}: ${formatNumber(r.value, lang)}`];
       if (r.partial) parts.push(t('partialWeek'));
       if (r.baseline !== null) parts.push(t('tooltipBaseline', { value: formatNumber(r.baseline, lang), pct: r.pct === null ? '–' : formatNumber(r.pct, lang) }));
