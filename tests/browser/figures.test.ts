@@ -58,6 +58,14 @@ describe('the sample', () => {
       expect(mean).toBeCloseTo((100 * tele) / all, 9);
     }));
 
+  it('gives a stock one baseline everywhere: the briefing\'s table shows the level at the end of the window', () =>
+    withApp(async ({ page }) => {
+      await page.locator('[data-testid=nav-briefing]').click();
+      await waitUntilReady(page);
+      const cell = page.locator('td[data-phase="2019-W12/2020-W11"][data-metric=nareis_open]');
+      await expect(cell.getAttribute('data-mean')).resolves.toBe(String(at('nareis_open', '2020-W11')));
+    }));
+
   it('names the pre-COVID level only for a window before the crisis', () =>
     withApp(async ({ page }) => {
       await expect(page.locator('[data-testid=panel-departures] [data-testid=baseline-status]').textContent()).resolves.toMatch(/pre-COVID-niveau/);
