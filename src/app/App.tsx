@@ -10,6 +10,7 @@ import { FilePicker } from './components/FilePicker';
 import { Loading } from './components/Loading';
 import { BacklogView, BriefingView, FilesView, LetterView } from './lazyViews';
 import { useViewState } from './state/useViewState';
+import { FictionalMark } from './state/fictionalMark';
 import type { View } from './state/viewState';
 import { useWorkspace, type IngestJob, type Startup } from './state/workspace';
 
@@ -94,6 +95,7 @@ export function App() {
         </div>
 
         <main>
+          <FictionalMark.Provider value={userView ? null : t('sampleMark')}>
           <Suspense fallback={<Loading />}>
             {view === 'dashboard' ? (
               <DashboardView dataset={workspace.dataset} view={viewState} update={update} />
@@ -108,10 +110,12 @@ export function App() {
                 dataset={workspace.dataset}
                 onFiles={workspace.addFiles}
                 onRemove={userView ? workspace.remove : undefined}
+                onScope={userView ? workspace.setScope : undefined}
                 onRemoveAll={userView ? workspace.removeAllUserFiles : undefined}
               />
             )}
           </Suspense>
+          </FictionalMark.Provider>
         </main>
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">

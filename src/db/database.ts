@@ -2,6 +2,8 @@
  * The one door to DuckDB. The browser (AsyncDuckDB in a worker) and the tests (DuckDB-WASM's
  * blocking Node build) each supply a SqlConnection; everything else talks to a Database.
  */
+import { bindNamed } from './sql';
+
 export type Row = Record<string, unknown>;
 
 export interface SqlConnection {
@@ -20,6 +22,12 @@ export class Database {
 
   query<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     return this.exclusive(() => this.connection.run(sql, params) as Promise<T[]>);
+  }
+
+  /** A query with `$name` parameters (see bindNamed). */
+  queryNamed<T = Row>(sql: string, values: Record<string, unknown>): Promise<T[]> {
+    const bound = bindNamed(sql, values);
+    return this.query<T>(bound.sql, bound.params);
   }
 
   /**

@@ -27,11 +27,13 @@ export interface ProjectionWeek {
   high: number;
 }
 
-const inflowRate = (s: BacklogSummary, scenario: Scenario) => (s.applicationsRate ?? 0) * (1 + scenario.inflowChangePct / 100);
+/** The inflow at its scenario rate; null where the data has no inflow (stock only): never taken as zero. */
+const inflowRate = (s: BacklogSummary, scenario: Scenario) => (s.applicationsRate === null ? null : s.applicationsRate * (1 + scenario.inflowChangePct / 100));
 
 export function project(summary: BacklogSummary, scenario: Scenario): ProjectionWeek[] {
-  if (summary.open === null || summary.latestWeekStart === null || summary.decisionsRate === null) return [];
-  const net = inflowRate(summary, scenario) - (summary.decisionsRate + scenario.extraDecisionsPerWeek);
+  const inflow = inflowRate(summary, scenario);
+  if (summary.open === null || summary.latestWeekStart === null || summary.decisionsRate === null || inflow === null) return [];
+  const net = inflow - (summary.decisionsRate + scenario.extraDecisionsPerWeek);
   const sd = summary.netChangeSd ?? 0;
   const latest = isoWeekOfDate(summary.latestWeekStart);
   return Array.from({ length: Math.max(0, Math.min(scenario.weeks, 520)) }, (_, i) => {
@@ -46,11 +48,13 @@ export function project(summary: BacklogSummary, scenario: Scenario): Projection
 /**
  * Decisions per week needed from the week after the latest up to and including `targetWeekStart`
  * to end that week at `target` open cases, with inflow at its (scenario) rate. Null when the
- * target week is not after the latest week or the data has no stock.
+ * target week is not after the latest week, the data has no stock, or no inflow (it cannot be
+ * computed without one: an unknown inflow is not zero).
  */
 export function requiredDecisionsPerWeek(summary: BacklogSummary, scenario: Scenario, target: number, targetWeekStart: string): number | null {
-  if (summary.open === null || summary.latestWeekStart === null) return null;
+  const inflow = inflowRate(summary, scenario);
+  if (summary.open === null || summary.latestWeekStart === null || inflow === null) return null;
   const weeks = Math.round((Date.parse(targetWeekStart) - Date.parse(summary.latestWeekStart)) / (7 * 86_400_000));
   if (weeks <= 0) return null;
-  return Math.max(0, inflowRate(summary, scenario) + (summary.open - target) / weeks);
+  return Math.max(0, inflow + (summary.open - target) / weeks);
 }

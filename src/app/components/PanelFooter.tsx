@@ -3,13 +3,15 @@ import { chartImageSvg, chartSurface, svgToPng, type ChartImageText } from '../.
 import { toCsv, type CsvCell, type CsvDialect } from '../../export/csv';
 import { download, fileNameOf } from '../../export/download';
 import { useT } from '../../i18n/language';
+import { markFileName, markRows } from '../../export/provenance';
+import { useFictionalMark } from '../state/fictionalMark';
 
 interface Props {
   /** The panel; its chart is taken from here when drawn. */
   container: RefObject<HTMLElement | null>;
   /** Whether the chart is on screen (not the table view). */
   chartShown: boolean;
-  image: ChartImageText;
+  image: Omit<ChartImageText, 'fictional'>;
   /** The table as CSV cells, written out only when downloaded. */
   table: () => CsvCell[][];
   fileName: string;
@@ -21,21 +23,22 @@ interface Props {
  */
 export function PanelFooter({ container, chartShown, image, table, fileName }: Props) {
   const t = useT();
-  const base = fileNameOf(fileName);
+  const fictional = useFictionalMark();
+  const base = fileNameOf(markFileName(fileName, fictional));
   const drawn = () => {
     const surface = container.current && chartSurface(container.current);
-    return surface ? chartImageSvg(surface, image) : null;
+    return surface ? chartImageSvg(surface, { ...image, fictional }) : null;
   };
   const button = (format: string, testId: string, onClick: () => void, disabled = false) => (
     <button type="button" className="secondary small" data-testid={testId} disabled={disabled} aria-label={t('downloadLabel', { title: image.title, format })} onClick={onClick}>
       {format}
     </button>
   );
-  const csv = (dialect: CsvDialect) => download(toCsv(table(), dialect), `${base}${dialect === 'excel-nl' ? '-excel' : ''}.csv`);
+  const csv = (dialect: CsvDialect) => download(toCsv(markRows(table(), fictional), dialect), `${base}${dialect === 'excel-nl' ? '-excel' : ''}.csv`);
   return (
     <>
       <p className="source-line">
-        {image.fictional && <strong className="fictional-mark">{image.fictional} · </strong>}
+        {fictional && <strong className="fictional-mark">{fictional} · </strong>}
         {image.source}
       </p>
       <div className="panel-exports" role="group" aria-label={t('downloadLabel', { title: image.title, format: '…' })}>

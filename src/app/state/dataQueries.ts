@@ -3,8 +3,8 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { parseAnnotations } from '../../ingest/annotations';
 import type { Database } from '../../db/database';
 import type { Dataset } from '../../domain/dataset';
-import { backlogBreakdown, backlogSources, backlogSummary, backlogWeeks, type BacklogQuery } from '../../metrics/backlog';
-import { type BreakdownBy } from '../../domain/backlog';
+import { backlogBreakdown, backlogFiles, backlogSources, backlogSummary, backlogWeeks, type BacklogQuery } from '../../metrics/backlog';
+import { type BacklogSource, type BreakdownBy } from '../../domain/backlog';
 import { metricSummaries, panelWeeks, type PanelQuery } from '../../metrics/panelQueries';
 import { phaseFigures } from '../../metrics/phases';
 import { type Phase } from '../../domain/phases';
@@ -59,6 +59,8 @@ export const useBacklogSummary = (query: BacklogQuery) => useData(['backlogSumma
 
 export const useBacklogBreakdown = (dataset: Dataset, by: BreakdownBy, weekStart: string | null, trailingWeeks: number, enabled: boolean) =>
   useData(['backlogBreakdown', dataset, by, weekStart, trailingWeeks], async (db) => (enabled && weekStart ? backlogBreakdown(db, dataset, by, weekStart, trailingWeeks) : []));
+
+export const useBacklogFiles = (dataset: Dataset, source: BacklogSource) => useData(['backlogFiles', dataset, source], (db) => backlogFiles(db, dataset, source));
 
 export const useFileReports = (dataset: Dataset) => useData(['files', dataset], (db) => fileReports(db, dataset));
 

@@ -13,6 +13,7 @@ import { forcedPartOf, metricDefinition, type MetricId } from '../../domain/cata
 import { derivedMetric, panelMetrics, type PanelDefinition } from '../../domain/panels';
 import { phaseKey, phaseOfKey, type Phase, type PhaseFigure } from '../../domain/phases';
 import { roundForLetter } from '../../domain/rounding';
+import { isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
 import type { ViewState } from './viewState';
 
 export interface LetterRow {
@@ -103,7 +104,7 @@ export function buildLetter({ figures, phases, runningTotal, panels, shown, labe
           const figure = figureOf(metric, phaseKey(runningTotal));
           if (!figure) return [];
           const forced = figureOf(forcedOf(metric), phaseKey(runningTotal));
-          return [{ metric, label: labelOf(metric), figure, sentence: runningTotalSentence({ lang, figure, noun: nounOf(metric, lang, labelOf(metric)), forced, since: view.cumulativeFrom }) }];
+          return [{ metric, label: labelOf(metric), figure, sentence: runningTotalSentence({ lang, figure, noun: nounOf(metric, lang, labelOf(metric)), forced, since: isoWeekMonday(isoWeekOfDate(view.cumulativeFrom)) }) }];
         })
     : [];
   return { phases: letterPhases, runningTotals };

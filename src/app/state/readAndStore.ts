@@ -5,7 +5,8 @@
  */
 import { dataLinesAfter, sniffCaseLayout } from '../../ingest/caseExport';
 import { type CaseExport } from '../../domain/caseExport';
-import { storeCaseExport } from '../../db/caseStore';
+import { setCaseScope, storeCaseExport } from '../../db/caseStore';
+import { rememberScope, scopeOverride } from './caseScopes';
 import type { Database } from '../../db/database';
 import type { ParseReply, ParseRequest } from '../../ingest/parse.worker';
 import type { FileProblem } from '../../domain/reasons';
@@ -113,10 +114,18 @@ export async function storeParsedExports(
   for (const { file, storeKey, onProgress } of cases) await storeParsedExport(db, dataset, file, storeKey, onProgress);
 }
 
+/** Puts a case-level export in another scope, and remembers it for the next reload. */
+export async function changeCaseScope(db: Database, file: { fileId: number; name: string; sizeBytes: number }, scope: string): Promise<void> {
+  await setCaseScope(db, file.fileId, scope);
+  rememberScope(file.name, file.sizeBytes, scope);
+}
+
 /** Stores a read file in `dataset`; a file the database refuses is still listed, with the reason. */
 export async function storeParsedExport(db: Database, dataset: Dataset, parsed: ParsedExport | CaseExport, storeKey: number | null, onProgress: (fraction: number) => void = () => {}): Promise<number> {
   try {
-    return 'kind' in parsed ? await storeCaseExport(db, dataset, parsed, storeKey, onProgress) : await storeExport(db, dataset, parsed, storeKey);
+    return 'kind' in parsed
+      ? await storeCaseExport(db, dataset, parsed, storeKey, onProgress, scopeOverride(parsed.name, parsed.sizeBytes))
+      : await storeExport(db, dataset, parsed, storeKey);
   } catch (error) {
     return storeExport(db, dataset, unreadable(parsed, error), storeKey);
   }

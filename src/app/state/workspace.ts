@@ -178,6 +178,11 @@ export function useWorkspace() {
     [change],
   );
 
+  const setScope = useCallback(
+    (file: FileReport, scope: string) => change(async () => (await data).changeCaseScope(await engine, file, scope)),
+    [change],
+  );
+
   const removeAllUserFiles = useCallback(async () => {
     await change(async () => {
       await (await data).removeDataset(await engine, 'user');
@@ -187,7 +192,7 @@ export function useWorkspace() {
     setDataset('sample');
   }, [change]);
 
-  return { dataset, setDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, addFiles, remove, removeAllUserFiles };
+  return { dataset, setDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, addFiles, remove, setScope, removeAllUserFiles };
 }
 
 async function fetchSample(): Promise<SourceFile[]> {

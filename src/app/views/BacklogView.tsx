@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { useFictionalMark } from '../state/fictionalMark';
 import { PanelChart, type ChartLine } from '../../charts/PanelChart';
 import { PALETTE } from '../../charts/palette';
 import { PanelTable, type TableColumn } from '../../charts/PanelTable';
@@ -10,7 +11,7 @@ import type { BacklogMetric, BacklogQuery, BacklogWeek } from '../../metrics/bac
 import type { BacklogSummary } from '../../domain/backlog';
 import { project, requiredDecisionsPerWeek, type ProjectionWeek, type Scenario } from '../../domain/projection';
 import { PanelFooter } from '../components/PanelFooter';
-import { useBacklogBreakdown, useBacklogSources, useBacklogSummary, useBacklogWeeks, useFileReports } from '../state/dataQueries';
+import { useBacklogBreakdown, useBacklogSources, useBacklogSummary, useBacklogFiles, useBacklogWeeks } from '../state/dataQueries';
 import { weekMonday } from '../state/usePanelData';
 import { DateInput } from '../components/WeekField';
 import type { BacklogSettings, ViewState } from '../state/viewState';
@@ -69,8 +70,7 @@ export function BacklogView({ dataset, view, update }: Props) {
     [settings.projectionWeeks, settings.extraDecisions, settings.inflowChangePct],
   );
   const projection = useMemo(() => (s ? project(s, scenario) : []), [s, scenario]);
-  const files = useFileReports(dataset);
-  const behind = (files.data ?? []).filter((f) => (f.layout === 'cases') === (source === 'cases') && f.rowsLoaded > 0);
+  const behind = useBacklogFiles(dataset, source).data ?? [];
   const target = settings.target ?? s?.openBaseline ?? null;
   const targetDate = settings.targetDate ?? (s?.latestWeekStart ? isoWeekMonday(addIsoWeeks(isoWeekOfDate(s.latestWeekStart), 26)) : null);
   const targetWeekStart = targetDate ? isoWeekMonday(isoWeekOfDate(targetDate)) : null;
@@ -124,7 +124,6 @@ export function BacklogView({ dataset, view, update }: Props) {
 
       {s && weeks.data && (
         <BacklogPanel
-          dataset={dataset}
           weeks={weeks.data}
           projection={projection}
           summary={s}
@@ -208,7 +207,6 @@ function NumberField({ label, value, min, max, testId, onChange, onClear, placeh
 }
 
 interface PanelProps {
-  dataset: Dataset;
   weeks: BacklogWeek[];
   projection: ProjectionWeek[];
   summary: BacklogSummary;
@@ -221,11 +219,12 @@ interface PanelProps {
   sources: string;
 }
 
-function BacklogPanel({ dataset, weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, sources }: PanelProps) {
+function BacklogPanel({ weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, sources }: PanelProps) {
   const t = useT();
   const lang = useLang();
   const [asTable, setAsTable] = useState(false);
   const section = useRef<HTMLElement>(null);
+  const fictional = useFictionalMark();
   const n = (value: number | null, digits = 1) => (value === null ? '–' : formatNumber(value, lang, digits));
   const allWeeks = [...weeks.map((w) => w.week), ...projection.map((p) => p.week)];
   const allStarts = [...weeks.map((w) => w.weekStart), ...projection.map((p) => p.weekStart)];
@@ -234,8 +233,9 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
   const historyOf = (field: keyof BacklogWeek) => weeks.map((w) => w[field] as number | null);
   const projectionOf = (field: keyof ProjectionWeek) => projection.map((p) => p[field] as number);
   const shownColumns = WEEK_COLUMNS.filter(([, field]) => weeks.some((w) => w[field] !== null));
+  const partial = pad(weeks.map((w) => w.partial), Array<boolean>(projection.length).fill(false));
   const columns: TableColumn[] = [
-    ...shownColumns.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(historyOf(field), none(projection.length)) })),
+    ...shownColumns.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(historyOf(field), none(projection.length)), partial })),
     ...PROJECTION_COLUMNS.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(none(weeks.length), projectionOf(field)) })),
   ];
   const stockLines: ChartLine[] = [
@@ -284,9 +284,10 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
           </>
         )}
       </dl>
+      {s.partialWeek && <p className="note">{t('statusPartial', { week: weekLabel(s.partialWeek, lang) })}</p>}
       <p className="solver" data-testid="required-decisions-per-week" data-value={required ?? ''}>
         {required === null
-          ? t('solverNoAnswer')
+          ? t(s.applicationsRate === null && s.open !== null ? 'solverNoInflow' : 'solverNoAnswer')
           : t('solverAnswer', {
               decisions: formatNumber(Math.ceil(required), lang),
               target: formatNumber(Math.round(target!), lang),
@@ -297,7 +298,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
       </p>
 
       {asTable ? (
-        <PanelTable caption={dataset === 'sample' ? `${title} (${t('sampleMark')})` : title} weeks={allWeeks} weekStarts={allStarts} columns={columns} sources={allWeeks.map((_, i) => (i < weeks.length ? '' : t('projected')))} />
+        <PanelTable caption={fictional ? `${title} (${fictional})` : title} weeks={allWeeks} weekStarts={allStarts} columns={columns} sources={allWeeks.map((_, i) => (i < weeks.length ? '' : t('projected')))} />
       ) : (
         <>
           <PanelChart
@@ -339,10 +340,9 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
           subtitle: [t('chartPeriod', { from: first ? weekLabel(first, lang) : '', to: last ? weekLabel(last, lang) : '' }), t(`backlogMode_${s.mode}`)],
           legend: stockLines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
           source: t('sources', { files: sources }),
-          fictional: dataset === 'sample' ? t('sampleMark') : null,
         }}
         table={() => [[t('week'), t('period'), ...columns.map((c) => c.label)], ...allWeeks.map((week, i) => [week, weekSpan(allStarts[i], lang), ...columns.map((c) => c.values[i])])]}
-        fileName={`${title} ${first ?? ''} ${last ?? ''}${dataset === 'sample' ? ` ${t('sampleMark')}` : ''}`}
+        fileName={`${title} ${first ?? ''} ${last ?? ''}`}
       />
     </section>
   );

@@ -55,6 +55,8 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
               lines={chartLines(panel, weeksByMetric, data.labelOf, view, t, lang)}
               stacked={panel.stacked}
               baseline={chartBaseline(panel, data.summaryByMetric.get(panel.primary), weeksByMetric, data.labelOf, t, lang)}
+              partialWeeks={weeks.filter((_, i) => [...weeksByMetric.values()].some((rows) => rows[i].partial))}
+              partialLabel={t('partialWeek')}
               height={135}
             />
             <p className="source-line">{t('sources', { files: panelSources(weeksByMetric, t, lang) })}</p>

@@ -9,6 +9,8 @@ import { letterAsText, phaseTableHeader, phaseTableRows, type Letter } from '../
 import { useLetter } from '../state/useLetter';
 import type { ViewState } from '../state/viewState';
 import { CopyButton } from '../components/CopyButton';
+import { markFileName, markRows } from '../../export/provenance';
+import { useFictionalMark } from '../state/fictionalMark';
 import { PhaseTable } from '../components/PhaseTables';
 import { SentenceItem } from '../components/SentenceItem';
 import { WeekField } from '../components/WeekField';
@@ -23,6 +25,7 @@ export function LetterView({ dataset, view, update }: Props) {
   const t = useT();
   const lang = useLang();
   const { letter, noData } = useLetter(dataset, view);
+  const fictional = useFictionalMark();
   if (noData) return <p className="empty">{t('noData')}</p>;
   return (
     <div className="letter-view">
@@ -44,14 +47,19 @@ export function LetterView({ dataset, view, update }: Props) {
                     type="button"
                     className="secondary"
                     data-testid={`phase-table-csv-${dialect}`}
-                    onClick={() => download(toCsv([phaseTableHeader(t), ...phaseTableRows(letter, lang)], dialect), `${fileNameOf(t('phaseTableTitle'))}${dialect === 'excel-nl' ? '-excel' : ''}.csv`)}
+                    onClick={() =>
+                      download(
+                        toCsv(markRows([phaseTableHeader(t), ...phaseTableRows(letter, lang)], fictional), dialect),
+                        `${fileNameOf(markFileName(t('phaseTableTitle'), fictional))}${dialect === 'excel-nl' ? '-excel' : ''}.csv`,
+                      )
+                    }
                   >
                     {dialect === 'excel-nl' ? t('downloadCsvNl') : t('downloadCsv')}
                   </button>
                 ))}
               </div>
             </header>
-            {dataset === 'sample' && <p className="fictional-mark">{t('sampleMark')}</p>}
+            {fictional && <p className="fictional-mark">{fictional}</p>}
             <PhaseTable letter={letter} />
           </section>
           <Sentences letter={letter} />
