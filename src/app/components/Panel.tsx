@@ -8,6 +8,7 @@ import { formatDay, formatNumber, weekLabel, weekSpan } from '../../i18n/format'
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { MetricSummary, PanelWeek } from '../../metrics/panelQueries';
 import { derivedMetric, type PanelDefinition } from '../../domain/panels';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Loading } from './Loading';
 import { PanelFooter } from './PanelFooter';
 import { DateInput } from './WeekField';
@@ -28,6 +29,8 @@ interface Props {
   /** The baseline rule in words, for the panel's image. */
   baselineRule: string;
   onCumulativeFrom?: (date: string) => void;
+  /** Why the panel's figures could not be read: shown in the panel, with "try again". */
+  error?: Error | null;
 }
 
 /** What of the view decides how a panel's series are drawn. */
@@ -39,8 +42,19 @@ const pct = (value: number | null, lang: Lang) => (value === null ? '–' : `${f
 /**
  * Memoised, and given only the view settings it draws with: the page re-renders on every status
  * change and every keystroke in the controls, and five charts redrawn each time would hold it up.
+ * A panel that cannot be drawn (its figures failed, its chart's code did not load) says so in
+ * its own place.
  */
-export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRule, onCumulativeFrom }: Props) {
+export const Panel = memo(function Panel({ error, ...props }: Props) {
+  const lang = useLang();
+  return (
+    <ErrorBoundary part="panel" title={props.panel.title[lang]} testId={`panel-${props.panel.id}`} error={error}>
+      <PanelBody {...props} />
+    </ErrorBoundary>
+  );
+});
+
+function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRule, onCumulativeFrom }: Omit<Props, 'error'>) {
   const lang = useLang();
   const t = useT();
   const [asTable, setAsTable] = useState(false);
@@ -198,7 +212,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
       />
     </section>
   );
-});
+}
 
 function statusText(summary: MetricSummary | undefined, t: Translate, lang: Lang): string {
   if (!summary || summary.baseline === null || summary.baseline === 0 || summary.pct4 === null) return t('statusNoBaseline');

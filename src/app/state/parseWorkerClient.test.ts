@@ -41,7 +41,7 @@ describe('ParseWorkerClient', () => {
     const b = parser.parse(input('b.csv'), () => undefined);
     const [worker] = workers;
     expect(worker.sent.map((r) => r.name)).toEqual(['a.csv', 'b.csv']);
-    worker.reply({ id: worker.sent[1].id, type: 'done', result: emptyExport('b.csv', 1, '2020-01-01') });
+    worker.reply({ id: worker.sent[1].id, type: 'done', result: emptyExport('b.csv', 1, { date: '2020-01-01', source: 'file_name' }) });
     worker.reply({ id: worker.sent[0].id, type: 'progress', fraction: 0.5 });
     worker.reply({ id: worker.sent[0].id, type: 'failed', message: 'kapot' });
     await expect(b).resolves.toMatchObject({ name: 'b.csv' });
@@ -61,7 +61,7 @@ describe('ParseWorkerClient', () => {
 
     const c = parser.parse(input('c.csv'), () => undefined);
     expect(workers).toHaveLength(2);
-    workers[1].reply({ id: workers[1].sent[0].id, type: 'done', result: emptyExport('c.csv', 1, '2020-01-01') });
+    workers[1].reply({ id: workers[1].sent[0].id, type: 'done', result: emptyExport('c.csv', 1, { date: '2020-01-01', source: 'file_name' }) });
     await expect(c).resolves.toMatchObject({ name: 'c.csv' });
   });
 

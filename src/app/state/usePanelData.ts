@@ -89,7 +89,9 @@ export function usePanelData(dataset: Dataset, view: ViewState) {
   }, [base.panels, base.present, weeksByMetric]);
   const panelFigures = (panel: PanelDefinition) => figuresByPanel.get(panel.id)!;
 
-  return { ...base, loaded: loaded.data ?? null, summaryByMetric, markers, panelFigures };
+  /** Why the panels' figures are missing: each panel shows it in its own place. */
+  const error = weeks.error ?? summaries.error;
+  return { ...base, loaded: loaded.data ?? null, summaryByMetric, markers, panelFigures, error };
 }
 
 /** A derived figure is shown when any of its components is in the data. */

@@ -40,6 +40,7 @@ export function DashboardView({ dataset, view, update }: Props) {
             settings={settings}
             baselineRule={rule}
             onCumulativeFrom={panel.cumulative ? setCumulativeFrom : undefined}
+            error={data.error}
           />
         ))}
       </div>
