@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { LazyRangeBrush } from '../../charts/lazy';
-import { addIsoWeeks, formatIsoWeek, isoWeekOfDate, parseCalendarDate } from '../../domain/isoWeek';
+import { addIsoWeeks, formatIsoWeek, isoWeekOfDate, isoWeeksBetween, parseCalendarDate } from '../../domain/isoWeek';
 import { formatDay } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/language';
 import type { BaselineMethod } from '../../domain/baseline';
@@ -29,7 +29,7 @@ export const Controls = memo(function Controls({ view, update, loaded }: Props) 
     ...(last ? [{ label: t('pickLast26'), from: formatIsoWeek(addIsoWeeks(isoWeekOfDate(loaded!.last), -25)), to: last }] : []),
     { label: t('pickAll'), from: null, to: null },
   ];
-  const allWeeks = loaded ? weeksBetween(isoWeekOfDate(loaded.first), isoWeekOfDate(loaded.last)) : [];
+  const allWeeks = loaded ? isoWeeksBetween(loaded.first, loaded.last) : [];
   const years = loaded ? range(Number(first!.slice(0, 4)), Number(last!.slice(0, 4))) : [view.referenceYear];
 
   return (
@@ -162,12 +162,6 @@ function Notes({ notes, onChange }: { notes: ViewState['notes']; onChange: (note
       )}
     </fieldset>
   );
-}
-
-function weeksBetween(first: ReturnType<typeof isoWeekOfDate>, last: ReturnType<typeof isoWeekOfDate>): string[] {
-  const weeks: string[] = [];
-  for (let week = first; formatIsoWeek(week) <= formatIsoWeek(last); week = addIsoWeeks(week, 1)) weeks.push(formatIsoWeek(week));
-  return weeks;
 }
 
 function range(from: number, to: number): number[] {

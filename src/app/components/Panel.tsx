@@ -1,10 +1,11 @@
 import { memo, useMemo, useRef, useState } from 'react';
-import type { ChartBaseline, ChartLine, ChartMarker, WeekTooltip } from '../../charts/PanelChart';
+import type { ChartBaseline, ChartLine, ChartMarker } from '../../charts/PanelChart';
 import { LazyPanelChart } from '../../charts/lazy';
 import { PALETTE } from '../../charts/palette';
-import { PanelTable, type TableColumn } from '../../charts/PanelTable';
+import { weekTooltip, type TooltipEntry } from '../../charts/weekTooltip';
+import { PanelTable, tableCells, type TableColumn } from '../../charts/PanelTable';
 import type { Dataset } from '../../domain/dataset';
-import { formatDay, formatNumber, weekLabel, weekSpan } from '../../i18n/format';
+import { formatDay, formatNumber, weekLabel } from '../../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { MetricSummary, PanelWeek } from '../../metrics/panelQueries';
 import { derivedMetric, type PanelDefinition } from '../../domain/panels';
@@ -99,13 +100,7 @@ function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf,
 
   const period = weeks.length ? t('chartPeriod', { from: weekLabel(weeks[0], lang), to: weekLabel(weeks[weeks.length - 1], lang) }) : '';
   const sourceText = t('sources', { files: panelSources(weeksByMetric, t, lang) });
-  const csvTable = () => {
-    const sourceOfWeek = sources();
-    return [
-      [t('week'), t('period'), ...columns.map((c) => c.label), t('source')],
-      ...weeks.map((week, i) => [week, weekSpan(weekStarts[i], lang), ...columns.map((c) => c.values[i]), sourceOfWeek[i]]),
-    ];
-  };
+  const csvTable = () => tableCells(weeks, weekStarts, columns, sources(), t, lang);
 
   return (
     <section className="panel" data-testid={`panel-${panel.id}`} aria-labelledby={headingId} ref={section}>
@@ -194,7 +189,7 @@ function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf,
           stacked={panel.stacked}
           baseline={baseline}
           markers={markers}
-          tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], i, weeksByMetric, labelOf, t, lang)}
+          tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], panelTooltip(i, weeksByMetric, labelOf, t, lang), t, lang)}
         />
       )}
       <PanelFooter
@@ -273,27 +268,16 @@ export function chartBaseline(
   };
 }
 
-function weekTooltip(
-  week: string,
-  weekStart: string,
-  i: number,
-  weeksByMetric: Map<string, PanelWeek[]>,
-  labelOf: (m: string) => string,
-  t: Translate,
-  lang: Lang,
-): WeekTooltip {
-  return {
-    title: `${weekLabel(week, lang)}, ${weekSpan(weekStart, lang)}`,
-    lines: [...weeksByMetric].map(([metric, rows]) => {
-      const r = rows[i];
-      if (r.value === null) return `${labelOf(metric)}: ${t('missing')}`;
-      const parts = [`${labelOf(metric)}: ${formatNumber(r.value, lang)}`];
-      if (r.baseline !== null) parts.push(t('tooltipBaseline', { value: formatNumber(r.baseline, lang), pct: r.pct === null ? '–' : formatNumber(r.pct, lang) }));
-      if (r.fileName && r.exportDate) parts.push(`${r.fileName} (${t('exportOf', { date: formatDay(r.exportDate, lang) })})`);
-      if (r.revised) parts.push(t('revised'));
-      return parts.join(' · ');
-    }),
-  };
+/** Each figure that week, with its baseline, source and revision. */
+function panelTooltip(i: number, weeksByMetric: Map<string, PanelWeek[]>, labelOf: (m: string) => string, t: Translate, lang: Lang): TooltipEntry[] {
+  return [...weeksByMetric].map(([metric, rows]) => {
+    const r = rows[i];
+    const notes: string[] = [];
+    if (r.baseline !== null) notes.push(t('tooltipBaseline', { value: formatNumber(r.baseline, lang), pct: r.pct === null ? '–' : formatNumber(r.pct, lang) }));
+    if (r.fileName && r.exportDate) notes.push(`${r.fileName} (${t('exportOf', { date: formatDay(r.exportDate, lang) })})`);
+    if (r.revised) notes.push(t('revised'));
+    return { label: labelOf(metric), value: r.value, notes };
+  });
 }
 
 function weekSources(count: number, weeksByMetric: Map<string, PanelWeek[]>, t: Translate, lang: Lang): string[] {

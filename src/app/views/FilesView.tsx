@@ -10,6 +10,7 @@ import type { ColumnSummary, FileReport, LineOutcome } from '../../metrics/queri
 import { useFileColumns, useFileReports, useLineReports } from '../state/dataQueries';
 import { FilePicker } from '../components/FilePicker';
 import { catalogueLabel } from '../state/metricLabel';
+import { groupBy } from '../state/groupBy';
 
 const PAGE = 500;
 
@@ -213,13 +214,3 @@ const IGNORED: Record<string, StringKey> = {
   empty_header: 'ignoredEmptyHeader',
   custom_limit: 'ignoredCustomLimit',
 };
-
-function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item)) ?? [];
-    list.push(item);
-    groups.set(key(item), list);
-  }
-  return groups;
-}
