@@ -97,6 +97,21 @@ describe('the parse worker', () => {
 });
 
 describe('a chunk that does not load', () => {
+  it('says so when the app itself does not load, and "try again" loads it', async () => {
+    const app = /\/mount-[\w-]+\.js$/;
+    const { page, errors, close } = await open((p) => p.route(app, (route) => route.abort()));
+    try {
+      await status(page).and(page.locator('[data-state=error]')).waitFor({ timeout: 30_000 });
+      await expect(status(page).textContent()).resolves.toMatch(/Ketenmonitor kon niet worden geladen/);
+      await page.unroute(app);
+      await page.locator('[data-testid=try-again]').click();
+      await waitUntilReady(page);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('shows each panel’s failure in the panel, the status says error, and "try again" draws the chart', async () => {
     const chart = /PanelChart-[\w-]+\.js$/;
     const { page, errors, close } = await open((p) => p.route(chart, (route) => route.abort()));
