@@ -137,6 +137,24 @@ describe('a chunk that does not load', () => {
     }
   });
 
+  it('costs only the range brush when its code does not load: the panels draw, the brush says so', async () => {
+    const brush = /RangeBrush-[\w-]+\.js$/;
+    const { page, errors, close } = await open((p) => p.route(brush, (route) => route.abort()));
+    try {
+      await page.locator('.controls [data-testid=part-error]').waitFor({ timeout: 30_000 });
+      await settled(page);
+      await expect(status(page).getAttribute('data-state')).resolves.toBe('error');
+      expect(await page.locator('[data-testid=panel-inflow] .recharts-line-curve').count()).toBeGreaterThan(0);
+      await page.unroute(brush);
+      await page.locator('.controls [data-testid=try-again]').click();
+      await waitUntilReady(page);
+      expect(await page.locator('.controls [data-testid=part-error]').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('shows a view whose code failed to load as a message with "Opnieuw proberen", never as a page stuck on loading', async () => {
     const letter = /LetterView-[\w-]+\.js$/;
     const { page, errors, close } = await open((p) => p.route(letter, (route) => route.abort()));

@@ -9,6 +9,7 @@ import type { WeekRange } from '../../metrics/queries';
 import type { ViewState } from '../state/viewState';
 import { Loading } from './Loading';
 import { WeekField } from './WeekField';
+import { ErrorBoundary } from './ErrorBoundary';
 
 interface Props {
   view: ViewState;
@@ -39,15 +40,18 @@ export const Controls = memo(function Controls({ view, update, loaded }: Props) 
         <WeekField label={t('fromWeek')} value={view.from ?? first ?? ''} min={first} max={last} onChange={(from) => update({ from })} testId="range-from" />
         <WeekField label={t('toWeek')} value={view.to ?? last ?? ''} min={first} max={last} onChange={(to) => update({ to })} testId="range-to" />
         {allWeeks.length > 1 && (
-          <LazyRangeBrush
-            key={`${allWeeks[0]}/${allWeeks[allWeeks.length - 1]}`}
-            fallback={<Loading />}
-            label={t('rangeBrush')}
-            weeks={allWeeks}
-            from={view.from ?? allWeeks[0]}
-            to={view.to ?? allWeeks[allWeeks.length - 1]}
-            onChange={(from, to) => update({ from, to })}
-          />
+          // The brush failing (its code did not load) costs the brush only: the week fields and the panels stay.
+          <ErrorBoundary part="view">
+            <LazyRangeBrush
+              key={`${allWeeks[0]}/${allWeeks[allWeeks.length - 1]}`}
+              fallback={<Loading />}
+              label={t('rangeBrush')}
+              weeks={allWeeks}
+              from={view.from ?? allWeeks[0]}
+              to={view.to ?? allWeeks[allWeeks.length - 1]}
+              onChange={(from, to) => update({ from, to })}
+            />
+          </ErrorBoundary>
         )}
         <div className="quick-picks" role="group" aria-label={t('quickPicks')}>
           {quickPicks.map((pick) => (
