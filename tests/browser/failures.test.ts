@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { launchChromium, upload, waitUntilReady } from './chromium';
+import { launchChromium, seriousViolations, upload, waitUntilReady } from './chromium';
 
 let browser: Browser;
 
@@ -123,6 +123,7 @@ describe('a chunk that does not load', () => {
       await expect(inflow.locator('[data-testid=part-error]').textContent()).resolves.toMatch(/Dit paneel kon niet worden getoond/);
       // The other panels say the same in their own place; the page is not blank.
       expect(await page.locator('[data-testid^=panel-] [data-testid=part-error]').count()).toBe(5);
+      expect(await seriousViolations(page)).toEqual([]);
       await page.locator('button[lang=en]').click();
       await expect(inflow.locator('[data-testid=try-again]').textContent()).resolves.toBe('Try again');
 
@@ -166,6 +167,7 @@ describe('a chunk that does not load', () => {
       await expect(failure.textContent()).resolves.toMatch(/Dit deel van de pagina kon niet worden getoond/);
       await expect(status(page).getAttribute('data-state')).resolves.toBe('error');
       await expect(page.locator('main [data-testid=try-again]').textContent()).resolves.toBe('Opnieuw proberen');
+      expect(await seriousViolations(page)).toEqual([]);
 
       await page.unroute(letter);
       await page.locator('main [data-testid=try-again]').click();
