@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
+import type { CsvCell } from '../export/csv';
 import { formatNumber, weekLabel, weekSpan } from '../i18n/format';
-import { useLang, useT, type Translate } from '../i18n/language';
+import { useLang, useT, type Lang, type Translate } from '../i18n/language';
 
 export interface TableColumn {
   key: string;
@@ -102,4 +103,15 @@ export function PanelTable({ caption, weeks, weekStarts, columns, sources, rende
       </table>
     </div>
   );
+}
+
+/**
+ * The same weekly table as CSV cells, exact figures: week, its Monday-to-Sunday span, the columns
+ * and, when given, each week's sources. Called only when downloaded (sources take a while).
+ */
+export function tableCells(weeks: string[], weekStarts: string[], columns: Pick<TableColumn, 'label' | 'values'>[], sources: string[] | null, t: Translate, lang: Lang): CsvCell[][] {
+  return [
+    [t('week'), t('period'), ...columns.map((c) => c.label), ...(sources ? [t('source')] : [])],
+    ...weeks.map((week, i) => [week, weekSpan(weekStarts[i], lang), ...columns.map((c) => c.values[i]), ...(sources ? [sources[i]] : [])]),
+  ];
 }

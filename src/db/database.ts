@@ -42,7 +42,10 @@ export class Database {
         await this.connection.run('COMMIT', []);
         return result;
       } catch (error) {
-        await this.connection.run('ROLLBACK', []);
+        // The failure the user needs is the first one: a ROLLBACK that fails too is added to it, never put in its place.
+        await this.connection.run('ROLLBACK', []).catch((rollbackError: unknown) => {
+          if (error instanceof Error) error.message += ` (ROLLBACK failed too: ${rollbackError instanceof Error ? rollbackError.message : String(rollbackError)})`;
+        });
         throw error;
       }
     });

@@ -4,7 +4,7 @@
  * random walk of the weekly net change; and the inverse, the decisions per week it takes to
  * reach a target stock by a given week. Arithmetic on the rates backlogSummary() gives.
  */
-import { addIsoWeeks, formatIsoWeek, isoWeekMonday, isoWeekOfDate } from './isoWeek';
+import { addIsoWeeks, formatIsoWeek, isoWeekMonday, isoWeekOfDate, weeksBetween } from './isoWeek';
 import type { BacklogSummary } from './backlog';
 
 export interface Scenario {
@@ -54,7 +54,7 @@ export function project(summary: BacklogSummary, scenario: Scenario): Projection
 export function requiredDecisionsPerWeek(summary: BacklogSummary, scenario: Scenario, target: number, targetWeekStart: string): number | null {
   const inflow = inflowRate(summary, scenario);
   if (summary.open === null || summary.latestWeekStart === null || inflow === null) return null;
-  const weeks = Math.round((Date.parse(targetWeekStart) - Date.parse(summary.latestWeekStart)) / (7 * 86_400_000));
+  const weeks = weeksBetween(summary.latestWeekStart, targetWeekStart);
   if (weeks <= 0) return null;
   return Math.max(0, inflow + (summary.open - target) / weeks);
 }

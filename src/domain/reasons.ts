@@ -46,6 +46,8 @@ export type FileProblem =
   | { code: 'no_week_column' }
   | { code: 'no_metric_columns' }
   | { code: 'read_failed'; message: string }
+  /** The reader (the parse worker) stopped before it answered: the file may be fine. */
+  | { code: 'reader_stopped'; message: string }
   | { code: 'line_too_long'; line: number; characters: number; max: number }
   | { code: 'too_many_columns'; count: number; max: number }
   | { code: 'too_large'; bytes: number; max: number; caseLevel: boolean }

@@ -182,6 +182,11 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
       return pick(lang, { nl: 'Geen kolom met cijfers gevonden.', en: 'No column with figures found.' });
     case 'read_failed':
       return pick(lang, { nl: `Het bestand kon niet worden gelezen: ${problem.message}`, en: `The file could not be read: ${problem.message}` });
+    case 'reader_stopped':
+      return pick(lang, {
+        nl: `Het inlezen stopte onverwacht (${problem.message}). Het bestand is niet geladen; voeg het opnieuw toe om het nog eens te proberen.`,
+        en: `Reading stopped unexpectedly (${problem.message}). The file was not loaded; add it again to retry.`,
+      });
     case 'line_too_long':
       return pick(lang, {
         nl: `Regel ${problem.line} is ${formatNumber(problem.characters, lang)} tekens lang; een regel van een weekexport is hooguit ${formatNumber(problem.max, lang)} tekens. Dit is geen weekexport.`,

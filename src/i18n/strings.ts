@@ -161,6 +161,11 @@ export const STRINGS = {
   statusLoading: { nl: 'Bezig met laden…', en: 'Loading…' },
   statusReady: { nl: 'Klaar', en: 'Ready' },
   statusError: { nl: 'Er ging iets mis: {message}', en: 'Something went wrong: {message}' },
+  statusFailed: { nl: 'Er ging iets mis: zie de melding op de pagina', en: 'Something went wrong: see the message on the page' },
+  viewFailed: { nl: 'Dit deel van de pagina kon niet worden getoond.', en: 'This part of the page could not be shown.' },
+  panelFailed: { nl: 'Dit paneel kon niet worden getoond.', en: 'This panel could not be shown.' },
+  tryAgain: { nl: 'Opnieuw proberen', en: 'Try again' },
+  actionFailed: { nl: 'Dat lukte niet: {message}', en: 'That did not work: {message}' },
   statusReading: { nl: '{name} inlezen ({percent}%)', en: 'Reading {name} ({percent}%)' },
   dropHere: { nl: 'Sleep CSV-exports of Excel-werkmappen hierheen of kies bestanden', en: 'Drop CSV exports or Excel workbooks here or choose files' },
   dropHint: {

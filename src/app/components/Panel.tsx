@@ -1,14 +1,16 @@
 import { memo, useMemo, useRef, useState } from 'react';
-import type { ChartBaseline, ChartLine, ChartMarker, WeekTooltip } from '../../charts/PanelChart';
+import type { ChartBaseline, ChartLine, ChartMarker } from '../../charts/PanelChart';
 import { LazyPanelChart } from '../../charts/lazy';
 import { PALETTE } from '../../charts/palette';
-import { missingComponentsText, PanelTable, type TableColumn } from '../../charts/PanelTable';
+import { weekTooltip, type TooltipEntry } from '../../charts/weekTooltip';
+import { missingComponentsText, PanelTable, tableCells, type TableColumn } from '../../charts/PanelTable';
 import type { Dataset } from '../../domain/dataset';
-import { formatDay, formatNumber, weekLabel, weekSpan, weekStartLabel } from '../../i18n/format';
+import { formatDay, formatNumber, weekLabel, weekStartLabel } from '../../i18n/format';
 import { formatIsoWeek, isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { MetricSummary, PanelWeek } from '../../metrics/panelQueries';
 import { derivedMetric, type PanelDefinition } from '../../domain/panels';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Loading } from './Loading';
 import { PanelFooter } from './PanelFooter';
 import { DateInput } from './WeekField';
@@ -32,6 +34,8 @@ interface Props {
   /** The level the status compares with, named: "het pre-COVID-niveau", or the window or reference year. */
   baselineLevel: string;
   onCumulativeFrom?: (date: string) => void;
+  /** Why the panel's figures could not be read: shown in the panel, with "try again". */
+  error?: Error | null;
 }
 
 /** What of the view decides how a panel's series are drawn. */
@@ -43,8 +47,19 @@ const pct = (value: number | null, lang: Lang) => (value === null ? '–' : `${f
 /**
  * Memoised, and given only the view settings it draws with: the page re-renders on every status
  * change and every keystroke in the controls, and five charts redrawn each time would hold it up.
+ * A panel that cannot be drawn (its figures failed, its chart's code did not load) says so in
+ * its own place.
  */
-export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRule, baselineLevel, onCumulativeFrom }: Props) {
+export const Panel = memo(function Panel({ error, ...props }: Props) {
+  const lang = useLang();
+  return (
+    <ErrorBoundary part="panel" title={props.panel.title[lang]} testId={`panel-${props.panel.id}`} error={error}>
+      <PanelBody {...props} />
+    </ErrorBoundary>
+  );
+});
+
+function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRule, baselineLevel, onCumulativeFrom }: Omit<Props, 'error'>) {
   const lang = useLang();
   const t = useT();
   const [asTable, setAsTable] = useState(false);
@@ -100,13 +115,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
 
   const period = weeks.length ? t('chartPeriod', { from: weekLabel(weeks[0], lang), to: weekLabel(weeks[weeks.length - 1], lang) }) : '';
   const sourceText = t('sources', { files: panelSources(weeksByMetric, t, lang) });
-  const csvTable = () => {
-    const sourceOfWeek = sources();
-    return [
-      [t('week'), t('period'), ...columns.map((c) => c.label), t('source')],
-      ...weeks.map((week, i) => [week, weekSpan(weekStarts[i], lang), ...columns.map((c) => c.values[i]), sourceOfWeek[i]]),
-    ];
-  };
+  const csvTable = () => tableCells(weeks, weekStarts, columns, sources(), t, lang);
 
   return (
     <section className="panel" data-testid={`panel-${panel.id}`} aria-labelledby={headingId} ref={section}>
@@ -200,7 +209,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
           markers={markers}
           partialWeeks={partialWeeks}
           partialLabel={t('partialWeek')}
-          tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], i, weeksByMetric, labelOf, t, lang)}
+          tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], panelTooltip(i, weeksByMetric, labelOf, t, lang), t, lang)}
         />
       )}
       <PanelFooter
@@ -217,7 +226,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
       />
     </section>
   );
-});
+}
 
 /** "Opgeteld vanaf week 27 2020, maandag 29 juni": the week the running total starts in, never a day within it. */
 function runningTotalFrom(day: string, t: Translate, lang: Lang): string {
@@ -290,28 +299,18 @@ export function chartBaseline(
   };
 }
 
-function weekTooltip(
-  week: string,
-  weekStart: string,
-  i: number,
-  weeksByMetric: Map<string, PanelWeek[]>,
-  labelOf: (m: string) => string,
-  t: Translate,
-  lang: Lang,
-): WeekTooltip {
-  return {
-    title: `${weekLabel(week, lang)}, ${weekSpan(weekStart, lang)}`,
-    lines: [...weeksByMetric].map(([metric, rows]) => {
-      const r = rows[i];
-      if (r.value === null) return `${labelOf(metric)}: ${r.missing.length ? missingComponentsText(r.missing.map(labelOf), t) : t('missing')}`;
-      const parts = [`${labelOf(metric)}: ${formatNumber(r.value, lang)}`];
-      if (r.partial) parts.push(t('partialWeek'));
-      if (r.baseline !== null) parts.push(t('tooltipBaseline', { value: formatNumber(r.baseline, lang), pct: r.pct === null ? '–' : formatNumber(r.pct, lang) }));
-      if (r.fileName && r.exportDate) parts.push(`${r.fileName} (${t('exportOf', { date: formatDay(r.exportDate, lang) })})`);
-      if (r.revised) parts.push(t('revised'));
-      return parts.join(' · ');
-    }),
-  };
+/** Each figure that week, with its baseline, source and revision. */
+function panelTooltip(i: number, weeksByMetric: Map<string, PanelWeek[]>, labelOf: (m: string) => string, t: Translate, lang: Lang): TooltipEntry[] {
+  return [...weeksByMetric].map(([metric, rows]) => {
+    const r = rows[i];
+    const notes: string[] = [];
+    if (r.partial) notes.push(t('partialWeek'));
+    if (r.baseline !== null) notes.push(t('tooltipBaseline', { value: formatNumber(r.baseline, lang), pct: r.pct === null ? '–' : formatNumber(r.pct, lang) }));
+    if (r.fileName && r.exportDate) notes.push(`${r.fileName} (${t('exportOf', { date: formatDay(r.exportDate, lang) })})`);
+    if (r.revised) notes.push(t('revised'));
+    const missingText = r.missing.length ? missingComponentsText(r.missing.map(labelOf), t) : undefined;
+    return { label: labelOf(metric), value: r.value, notes, missingText };
+  });
 }
 
 function weekSources(count: number, weeksByMetric: Map<string, PanelWeek[]>, t: Translate, lang: Lang): string[] {

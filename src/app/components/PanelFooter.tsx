@@ -1,7 +1,7 @@
 import type { RefObject } from 'react';
 import { chartImageSvg, chartSurface, svgToPng, type ChartImageText } from '../../charts/exportChart';
-import { toCsv, type CsvCell, type CsvDialect } from '../../export/csv';
-import { download, fileNameOf } from '../../export/download';
+import type { CsvCell } from '../../export/csv';
+import { download, downloadCsv, fileNameOf } from '../../export/download';
 import { useT } from '../../i18n/language';
 import { markFileName, markRows } from '../../export/provenance';
 import { useFictionalMark } from '../state/fictionalMark';
@@ -34,7 +34,6 @@ export function PanelFooter({ container, chartShown, image, table, fileName }: P
       {format}
     </button>
   );
-  const csv = (dialect: CsvDialect) => download(toCsv(markRows(table(), fictional), dialect), `${base}${dialect === 'excel-nl' ? '-excel' : ''}.csv`);
   return (
     <>
       <p className="source-line">
@@ -50,8 +49,8 @@ export function PanelFooter({ container, chartShown, image, table, fileName }: P
         const svg = drawn();
         if (svg) download(svg.svg, `${base}.svg`, 'image/svg+xml');
       }, !chartShown)}
-      {button(t('downloadCsvNl'), 'download-csv-excel-nl', () => csv('excel-nl'))}
-      {button(t('downloadCsv'), 'download-csv-standard', () => csv('standard'))}
+      {button(t('downloadCsvNl'), 'download-csv-excel-nl', () => downloadCsv(markRows(table(), fictional), markFileName(fileName, fictional), 'excel-nl'))}
+      {button(t('downloadCsv'), 'download-csv-standard', () => downloadCsv(markRows(table(), fictional), markFileName(fileName, fictional), 'standard'))}
       </div>
     </>
   );

@@ -2,10 +2,11 @@ import { useMemo, useRef, useState } from 'react';
 import { useFictionalMark } from '../state/fictionalMark';
 import { PanelChart, type ChartLine } from '../../charts/PanelChart';
 import { PALETTE } from '../../charts/palette';
-import { PanelTable, type TableColumn } from '../../charts/PanelTable';
-import { addIsoWeeks, isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
+import { weekTooltip } from '../../charts/weekTooltip';
+import { PanelTable, tableCells, type TableColumn } from '../../charts/PanelTable';
+import { addIsoWeeks, inOrder, isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
 import type { Dataset } from '../../domain/dataset';
-import { formatDay, formatNumber, weekLabel, weekSpan } from '../../i18n/format';
+import { formatDay, formatNumber, weekLabel } from '../../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { BacklogMetric, BacklogQuery, BacklogWeek } from '../../metrics/backlog';
 import type { BacklogSummary } from '../../domain/backlog';
@@ -51,8 +52,8 @@ export function BacklogView({ dataset, view, update }: Props) {
   const available = sources.data ?? [];
   const source = settings.source && available.includes(settings.source) ? settings.source : (available[0] ?? 'weekly');
   const query: BacklogQuery = useMemo(() => {
-    const [first, last] = [weekMonday(view.from), weekMonday(view.to)];
-    const [baseFirst, baseLast] = [weekMonday(view.baselineFrom)!, weekMonday(view.baselineTo)!].sort();
+    const [first, last] = inOrder(weekMonday(view.from), weekMonday(view.to));
+    const [baseFirst, baseLast] = inOrder(weekMonday(view.baselineFrom)!, weekMonday(view.baselineTo)!);
     return {
       dataset,
       source,
@@ -307,7 +308,7 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
             lines={stockLines}
             stacked={false}
             baseline={s.openBaseline === null ? null : { axis: 'left', value: s.openBaseline, band: null, label: `${t('targetPreCovid')}: ${n(s.openBaseline, 0)}` }}
-            tooltipAt={(i) => weekTooltip(allWeeks[i], allStarts[i], i, [...stockLines], t, lang)}
+            tooltipAt={(i) => backlogTooltip(allWeeks[i], allStarts[i], i, [...stockLines], t, lang)}
             bands={projection.length ? [{ key: 'projection_band', label: t('projectionBand'), color: PALETTE[0], axis: 'left', low: pad(none(weeks.length), projectionOf('low')), high: pad(none(weeks.length), projectionOf('high')) }] : []}
           />
           <PanelChart
@@ -316,7 +317,7 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
             lines={flowLines.filter((l) => l.values.some((v) => v !== null))}
             stacked={false}
             baseline={null}
-            tooltipAt={(i) => weekTooltip(weeks[i].week, weeks[i].weekStart, i, flowLines, t, lang)}
+            tooltipAt={(i) => backlogTooltip(weeks[i].week, weeks[i].weekStart, i, flowLines, t, lang)}
             height={200}
           />
           {source === 'cases' && (
@@ -326,7 +327,7 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
               lines={ageLines}
               stacked
               baseline={null}
-              tooltipAt={(i) => weekTooltip(weeks[i].week, weeks[i].weekStart, i, ageLines, t, lang)}
+              tooltipAt={(i) => backlogTooltip(weeks[i].week, weeks[i].weekStart, i, ageLines, t, lang)}
               height={200}
             />
           )}
@@ -341,16 +342,13 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
           legend: stockLines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
           source: t('sources', { files: sources }),
         }}
-        table={() => [[t('week'), t('period'), ...columns.map((c) => c.label)], ...allWeeks.map((week, i) => [week, weekSpan(allStarts[i], lang), ...columns.map((c) => c.values[i])])]}
+        table={() => tableCells(allWeeks, allStarts, columns, null, t, lang)}
         fileName={`${title} ${first ?? ''} ${last ?? ''}`}
       />
     </section>
   );
 }
 
-function weekTooltip(week: string, weekStart: string, i: number, lines: ChartLine[], t: Translate, lang: Lang) {
-  return {
-    title: `${weekLabel(week, lang)}, ${weekSpan(weekStart, lang)}`,
-    lines: lines.filter((l) => l.values[i] !== null && l.values[i] !== undefined).map((l) => `${l.label}: ${formatNumber(l.values[i]!, lang)}`).concat(lines.every((l) => l.values[i] === null) ? [t('missing')] : []),
-  };
-}
+/** The chart's series that week; a series without a value that week (the projection, before it starts) is left out. */
+const backlogTooltip = (week: string, weekStart: string, i: number, lines: ChartLine[], t: Translate, lang: Lang) =>
+  weekTooltip(week, weekStart, lines.map((l) => ({ label: l.label, value: l.values[i] ?? null })), t, lang, { skipMissing: true });

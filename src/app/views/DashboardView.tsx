@@ -42,6 +42,7 @@ export function DashboardView({ dataset, view, update }: Props) {
             baselineRule={rule}
             baselineLevel={level}
             onCumulativeFrom={panel.cumulative ? setCumulativeFrom : undefined}
+            error={data.error}
           />
         ))}
       </div>

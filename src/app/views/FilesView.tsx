@@ -10,6 +10,7 @@ import type { ColumnSummary, FileReport, LineOutcome, SheetSummary } from '../..
 import { useFileColumns, useFileReports, useFileSheets, useLineReports } from '../state/dataQueries';
 import { FilePicker } from '../components/FilePicker';
 import { catalogueLabel } from '../state/metricLabel';
+import { groupBy } from '../state/groupBy';
 
 const PAGE = 500;
 
@@ -302,13 +303,3 @@ const IGNORED: Record<string, StringKey> = {
   empty_header: 'ignoredEmptyHeader',
   custom_limit: 'ignoredCustomLimit',
 };
-
-function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item)) ?? [];
-    list.push(item);
-    groups.set(key(item), list);
-  }
-  return groups;
-}

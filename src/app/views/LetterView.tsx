@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { Dataset } from '../../domain/dataset';
-import { toCsv, type CsvDialect } from '../../export/csv';
-import { download, fileNameOf } from '../../export/download';
+import type { CsvDialect } from '../../export/csv';
+import { downloadCsv } from '../../export/download';
 import { weeksLabel } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/language';
+import { inOrder } from '../../domain/isoWeek';
 import { LETTER_PHASES, phaseKey, type Phase } from '../../domain/phases';
 import { letterAsText, phaseTableHeader, phaseTableRows, type Letter } from '../state/letter';
 import { useLetter } from '../state/useLetter';
@@ -47,12 +48,7 @@ export function LetterView({ dataset, view, update }: Props) {
                     type="button"
                     className="secondary"
                     data-testid={`phase-table-csv-${dialect}`}
-                    onClick={() =>
-                      download(
-                        toCsv(markRows([phaseTableHeader(t), ...phaseTableRows(letter, lang)], fictional), dialect),
-                        `${fileNameOf(markFileName(t('phaseTableTitle'), fictional))}${dialect === 'excel-nl' ? '-excel' : ''}.csv`,
-                      )
-                    }
+                    onClick={() => downloadCsv(markRows([phaseTableHeader(t), ...phaseTableRows(letter, lang)], fictional), markFileName(t('phaseTableTitle'), fictional), dialect)}
                   >
                     {dialect === 'excel-nl' ? t('downloadCsvNl') : t('downloadCsv')}
                   </button>
@@ -114,7 +110,7 @@ function PhaseEditor({ phases, onChange }: { phases: Phase[]; onChange: (phases:
           data-testid="phase-add"
           onClick={() => {
             // Weeks given back to front mean the same phase; the name must not break the URL form "from/to:name".
-            const [a, b] = [from!, to!].sort();
+            const [a, b] = inOrder(from!, to!);
             onChange([...phases, { from: a, to: b, name: name.trim() }]);
             setName('');
             setFrom(null);
