@@ -3,7 +3,7 @@
  * own cases (open stock, ages), the weekly exports' reconciliation against the generator's
  * corrections, the inverse solver, and a million-case export loaded through the whole pipeline.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -100,7 +100,8 @@ describe('backlog from the weekly exports', () => {
 describe('a million cases', () => {
   it('load through DuckDB\'s CSV reader, every row accounted for, and the backlog follows', async () => {
     const text = largeCaseExport(1_000_000);
-    const file = path.join(tmpdir(), 'zaken_2022-01-01.csv');
+    // A directory of its own: two test runs on one machine must not share (and delete) each other's file.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ketenmonitor-')), 'zaken_2022-01-01.csv');
     writeFileSync(file, text);
     // Exported on Saturday 1 January 2022: its week (2021-W52) is partial, so the latest week is 2021-W51, ending Sunday 26 December.
     const openAtEnd = text
@@ -122,7 +123,7 @@ describe('a million cases', () => {
         expect(Number(await page.locator('[data-testid=backlog-open]').getAttribute('data-value'))).toBe(openAtEnd);
       });
     } finally {
-      rmSync(file);
+      rmSync(path.dirname(file), { recursive: true });
     }
   }, 300_000);
 });
