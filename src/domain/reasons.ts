@@ -46,4 +46,8 @@ export type FileProblem =
 
 export type FileWarning =
   | { code: 'dates_not_mondays' }
+  /** Bytes not in the file's encoding (most of the file is UTF-8), read as Windows-1252: the first 100 lines they are on. */
+  | { code: 'encoding_repaired'; encoding: 'utf-8'; lines: number[]; count: number }
+  /** Control characters (a NUL) where text belongs: the first 100 lines they are on. */
+  | { code: 'control_characters'; lines: number[] }
   | { code: 'export_date_from_modified'; date: string };

@@ -152,6 +152,12 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
 /** "%d-%m-%Y" as a reader writes it: "dd-mm-jjjj" (nl) or "dd-mm-yyyy" (en). */
 const dateSpelling = (format: string, lang: Lang) => format.replace('%d', 'dd').replace('%m', 'mm').replace('%Y', lang === 'nl' ? 'jjjj' : 'yyyy');
 
+/** "op regel 4" / "op regels 4, 9 en 12" (nl); "on line 4" / "on lines 4, 9 and 12" (en). */
+function lineList(lines: number[], lang: Lang): string {
+  const listed = lines.length === 1 ? String(lines[0]) : `${lines.slice(0, -1).join(', ')} ${lang === 'nl' ? 'en' : 'and'} ${lines[lines.length - 1]}`;
+  return lang === 'nl' ? `op regel${lines.length === 1 ? '' : 's'} ${listed}` : `on line${lines.length === 1 ? '' : 's'} ${listed}`;
+}
+
 const megabytes = (bytes: number, lang: Lang) => `${formatNumber(bytes / 2 ** 20, lang, 0)} MB`;
 
 export function describeWarning(warning: FileWarning, lang: Lang): string {
@@ -160,6 +166,16 @@ export function describeWarning(warning: FileWarning, lang: Lang): string {
       return pick(lang, {
         nl: 'Niet alle datums zijn maandagen; elke datum is ingedeeld bij de ISO-week waarin hij valt.',
         en: 'Not all dates are Mondays; each date is counted in the ISO week it falls in.',
+      });
+    case 'encoding_repaired':
+      return pick(lang, {
+        nl: `Het bestand is UTF-8, maar ${warning.count === 1 ? 'één teken is' : `${formatNumber(warning.count, lang)} tekens zijn`} dat niet; gelezen als Windows-1252, ${lineList(warning.lines, lang)}. Controleer ${warning.count === 1 ? 'dat teken' : 'die tekens'}.`,
+        en: `The file is UTF-8, but ${warning.count === 1 ? 'one character is' : `${formatNumber(warning.count, lang)} characters are`} not; read as Windows-1252, ${lineList(warning.lines, lang)}. Check ${warning.count === 1 ? 'it' : 'them'}.`,
+      });
+    case 'control_characters':
+      return pick(lang, {
+        nl: `Onleesbare stuurtekens (zoals een NUL-byte), ${lineList(warning.lines, lang)}; de rest van het bestand is gelezen.`,
+        en: `Unreadable control characters (such as a NUL byte), ${lineList(warning.lines, lang)}; the rest of the file was read.`,
       });
     case 'export_date_from_modified':
       return pick(lang, {

@@ -40,6 +40,7 @@ export function parseExport(input: ExportInput, onProgress?: (fraction: number) 
   const decoded = decodeBytes(input.bytes);
   if (!decoded.ok) return { ...result, problem: { code: decoded.reason } };
   result.encoding = decoded.encoding;
+  result.warnings.push(...(decoded.warnings ?? []));
   if (decoded.text.trim() === '') return { ...result, problem: { code: 'empty_file' } };
   const longest = longestLine(decoded.text);
   if (longest.characters > MAX_LINE_CHARS) return { ...result, problem: { code: 'line_too_long', line: longest.line, characters: longest.characters, max: MAX_LINE_CHARS } };
