@@ -2,6 +2,9 @@
  * Why a row was rejected or skipped, or why a file could not be read: structured, so the
  * interface can say it in Dutch or English and tests can assert on the code.
  */
+/** Whether a file writes 06/07/2020 for 6 July (day first) or for 7 June (month first): decided per file. */
+export type DateOrder = 'day_first' | 'month_first';
+
 /** Why a cell is not a count (or, in a column outside the catalogue, not a number). */
 export type ValueProblem = 'negative' | 'decimal' | 'ambiguous_comma' | 'not_a_number';
 
@@ -16,9 +19,10 @@ export type RejectReason =
   | { code: 'unterminated_quote'; fromLine: number }
   | { code: 'duplicate_conflict'; week: string; metric?: string; firstLine: number }
   | { code: 'file_unusable' }
-  /** `dateFormat`: the file's own date spelling (strftime), which every date in it must use. */
-  | { code: 'case_value_unreadable'; column: string; text: string; dateFormat: string }
-  | { code: 'case_line_unreadable'; message: string }
+  /** A date that is no date in the file's order (31-02-2020, or 13/05/2020 in a month-first file). */
+  | { code: 'case_date_invalid'; column: string; text: string; order: DateOrder }
+  /** A year far outside the file's own years (1920 among 2020): taken for a typo, not loaded. */
+  | { code: 'date_likely_typo'; column: string; text: string; from: number; to: number }
   | { code: 'case_id_missing' }
   | { code: 'case_received_missing' }
   | { code: 'case_decided_before_received'; received: string; decided: string }
@@ -42,7 +46,9 @@ export type FileProblem =
   | { code: 'read_failed'; message: string }
   | { code: 'line_too_long'; line: number; characters: number; max: number }
   | { code: 'too_many_columns'; count: number; max: number }
-  | { code: 'too_large'; bytes: number; max: number; caseLevel: boolean };
+  | { code: 'too_large'; bytes: number; max: number; caseLevel: boolean }
+  /** Dates only day-first can read and dates only month-first can, in one file: it is not read either way. */
+  | { code: 'dates_mixed_order'; dayFirstLine: number; monthFirstLine: number };
 
 export type FileWarning =
   | { code: 'dates_not_mondays' }
@@ -50,4 +56,10 @@ export type FileWarning =
   | { code: 'encoding_repaired'; encoding: 'utf-8'; lines: number[]; count: number }
   /** Control characters (a NUL) where text belongs: the first 100 lines they are on. */
   | { code: 'control_characters'; lines: number[] }
-  | { code: 'export_date_from_modified'; date: string };
+  | { code: 'export_date_from_modified'; date: string }
+  /** The file's dates are month first (06/29/2020 on `line`): all its dates were read so. */
+  | { code: 'dates_month_first'; line: number }
+  /** Dates such as 06/01/2020 that month-first would read differently: read day-first. */
+  | { code: 'dates_ambiguous_order'; count: number; line: number; text: string }
+  /** Case ids that differ only by leading zeros (000123 and 123, as Excel strips them): kept as two cases. */
+  | { code: 'case_ids_leading_zeros'; count: number; withZeros: string; without: string };

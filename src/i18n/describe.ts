@@ -71,13 +71,16 @@ export function describeReject(reason: RejectReason, lang: Lang): string {
       });
     case 'file_unusable':
       return pick(lang, { nl: 'Het bestand als geheel is niet te lezen (zie boven).', en: 'The file as a whole cannot be read (see above).' });
-    case 'case_value_unreadable':
+    case 'case_date_invalid':
       return pick(lang, {
-        nl: `${reason.column}: “${reason.text}” is geen datum in de schrijfwijze van dit bestand, ${dateSpelling(reason.dateFormat, 'nl')} (dag eerst, nooit maand eerst).`,
-        en: `${reason.column}: “${reason.text}” is not a date in this file's spelling, ${dateSpelling(reason.dateFormat, 'en')} (day first, never month first).`,
+        nl: `${reason.column}: “${reason.text}” is geen datum (dit bestand schrijft ${reason.order === 'day_first' ? 'de dag' : 'de maand'} eerst).`,
+        en: `${reason.column}: “${reason.text}” is not a date (this file writes the ${reason.order === 'day_first' ? 'day' : 'month'} first).`,
       });
-    case 'case_line_unreadable':
-      return pick(lang, { nl: `De regel is niet te lezen: ${reason.message}`, en: `The line cannot be read: ${reason.message}` });
+    case 'date_likely_typo':
+      return pick(lang, {
+        nl: `${reason.column}: “${reason.text}” ligt ver buiten de jaren van dit bestand (${reason.from}-${reason.to}); waarschijnlijk een tikfout. Niet geladen.`,
+        en: `${reason.column}: “${reason.text}” is far outside this file's years (${reason.from}-${reason.to}); likely a typo. Not loaded.`,
+      });
     case 'case_id_missing':
       return pick(lang, { nl: 'Geen zaak-id ingevuld.', en: 'No case id given.' });
     case 'case_received_missing':
@@ -141,6 +144,11 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
         nl: `De kopregel heeft ${formatNumber(problem.count, lang)} kolommen; een weekexport heeft er hooguit ${formatNumber(problem.max, lang)}. Niets geladen.`,
         en: `The header has ${formatNumber(problem.count, lang)} columns; a weekly export has at most ${formatNumber(problem.max, lang)}. Nothing loaded.`,
       });
+    case 'dates_mixed_order':
+      return pick(lang, {
+        nl: `De datums zijn niet in één volgorde geschreven: regel ${problem.dayFirstLine} kan alleen dag-maand zijn, regel ${problem.monthFirstLine} alleen maand-dag. Niets geladen, want elke datum als 06-07 zou dan twee dingen kunnen betekenen.`,
+        en: `The dates are not written in one order: line ${problem.dayFirstLine} can only be day-month, line ${problem.monthFirstLine} only month-day. Nothing loaded, as every date like 06-07 could then mean two things.`,
+      });
     case 'too_large':
       return pick(lang, {
         nl: `Het bestand is ${megabytes(problem.bytes, lang)}; ${problem.caseLevel ? 'een export per zaak' : 'een weekexport'} mag hooguit ${megabytes(problem.max, lang)} zijn${problem.caseLevel ? '' : ' (een export per zaak, met zaak-id, ontvangst- en besluitdatum, mag groter)'}. Niet gelezen; de andere bestanden blijven geladen.`,
@@ -148,9 +156,6 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
       });
   }
 }
-
-/** "%d-%m-%Y" as a reader writes it: "dd-mm-jjjj" (nl) or "dd-mm-yyyy" (en). */
-const dateSpelling = (format: string, lang: Lang) => format.replace('%d', 'dd').replace('%m', 'mm').replace('%Y', lang === 'nl' ? 'jjjj' : 'yyyy');
 
 /** "op regel 4" / "op regels 4, 9 en 12" (nl); "on line 4" / "on lines 4, 9 and 12" (en). */
 function lineList(lines: number[], lang: Lang): string {
@@ -176,6 +181,21 @@ export function describeWarning(warning: FileWarning, lang: Lang): string {
       return pick(lang, {
         nl: `Onleesbare stuurtekens (zoals een NUL-byte), ${lineList(warning.lines, lang)}; de rest van het bestand is gelezen.`,
         en: `Unreadable control characters (such as a NUL byte), ${lineList(warning.lines, lang)}; the rest of the file was read.`,
+      });
+    case 'dates_month_first':
+      return pick(lang, {
+        nl: `De datums staan met de maand eerst (zoals op regel ${warning.line}); alle datums van dit bestand zijn zo gelezen.`,
+        en: `The dates are written month first (as on line ${warning.line}); every date in this file was read so.`,
+      });
+    case 'dates_ambiguous_order':
+      return pick(lang, {
+        nl: `${warning.count === 1 ? 'Eén datum' : `${formatNumber(warning.count, lang)} datums`} (zoals “${warning.text}” op regel ${warning.line}) ${warning.count === 1 ? 'is' : 'zijn'} gelezen met de dag eerst; met de maand eerst zou het een andere datum zijn.`,
+        en: `${warning.count === 1 ? 'One date' : `${formatNumber(warning.count, lang)} dates`} (such as “${warning.text}” on line ${warning.line}) ${warning.count === 1 ? 'was' : 'were'} read day first; month first would give another date.`,
+      });
+    case 'case_ids_leading_zeros':
+      return pick(lang, {
+        nl: `${formatNumber(warning.count, lang)} zaak-id's verschillen alleen in voorloopnullen (zoals “${warning.withZeros}” en “${warning.without}”, zoals Excel ze weglaat). Zaak-id's zijn tekst: dit zijn aparte zaken. Controleer of een export door Excel is gegaan.`,
+        en: `${formatNumber(warning.count, lang)} case ids differ only by leading zeros (such as “${warning.withZeros}” and “${warning.without}”, as Excel strips them). Case ids are text: these are separate cases. Check whether an export went through Excel.`,
       });
     case 'export_date_from_modified':
       return pick(lang, {

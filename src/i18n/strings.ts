@@ -206,6 +206,7 @@ export const STRINGS = {
   caseField_outcome: { nl: 'uitkomst', en: 'outcome' },
   caseField_nationality: { nl: 'nationaliteit', en: 'nationality' },
   ignoredNotCaseField: { nl: 'niet gebruikt (geen zaakgegeven dat de monitor kent)', en: 'not used (not a case field the monitor knows)' },
+  ignoredRowId: { nl: 'niet gebruikt: een intern regelnummer, niet het zaak-id', en: 'not used: an internal row id, not the case id' },
   delimiterName: { nl: 'scheidingsteken {d}', en: 'delimiter {d}' },
   rowsSummary: {
     nl: '{loaded} geladen, {rejected} afgewezen, {skipped} overgeslagen, van {lines} dataregels',

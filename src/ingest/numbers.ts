@@ -21,6 +21,14 @@ const DOT_GROUPED = /^(?:[1-9]\d{0,2})(?:\.\d{3})+$/;
 const SPACE_GROUPED = /^(?:[1-9]\d{0,2})(?: \d{3})+$/;
 const ZERO_FRACTION = /^(.*),0+$/;
 
+/** How SQL and BI exports write an empty cell: for text fields, where "-" or "x" may be a value. */
+const NULL_MARKERS = new Set(['null', '(null)', '(leeg)', 'leeg', '(blank)', '(empty)']);
+
+export function isNullMarker(text: string): boolean {
+  // Called for every cell of a million-row file: most cells are longer than any marker.
+  return text.length <= 9 && NULL_MARKERS.has(text.trim().toLowerCase());
+}
+
 export function isMissingCell(text: string): boolean {
   return MISSING_MARKERS.has(normaliseSpaces(text).toLowerCase());
 }

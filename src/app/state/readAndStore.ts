@@ -3,7 +3,7 @@
  * A file that fails at any step is still listed, with the reason, and nothing already
  * loaded is touched.
  */
-import { dataLinesAfter, sniffCaseLayout } from '../../ingest/caseExport';
+import { sniffCaseLayout } from '../../ingest/caseExport';
 import { type CaseExport } from '../../domain/caseExport';
 import { storeCaseExport } from '../../db/caseStore';
 import type { Database } from '../../db/database';
@@ -28,7 +28,7 @@ export interface SourceFile {
 
 let worker: Worker | null = null;
 let nextRequest = 1;
-const pending = new Map<number, { resolve: (p: ParsedExport) => void; reject: (e: Error) => void; onProgress: (f: number) => void }>();
+const pending = new Map<number, { resolve: (p: ParsedExport | CaseExport) => void; reject: (e: Error) => void; onProgress: (f: number) => void }>();
 
 function parseWorker(): Worker {
   if (worker) return worker;
@@ -45,7 +45,7 @@ function parseWorker(): Worker {
   return worker;
 }
 
-function parseInWorker(input: Omit<ParseRequest, 'id'>, onProgress: (fraction: number) => void): Promise<ParsedExport> {
+function parseInWorker(input: Omit<ParseRequest, 'id'>, onProgress: (fraction: number) => void): Promise<ParsedExport | CaseExport> {
   const id = nextRequest++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject, onProgress });
@@ -68,8 +68,8 @@ export async function sizeProblem(file: Pick<SourceFile, 'size' | 'head'>): Prom
 }
 
 /**
- * Reads one file: a case-level export is only recognised here (DuckDB reads it when it is
- * stored); a weekly export is parsed off the main thread. Needs no database, so it can start
+ * Reads one file off the main thread, in the parse worker: a weekly export, or a case-level one
+ * (recognised here from its first bytes). Needs no database, so it can start
  * before DuckDB is up. Never throws.
  */
 export async function readExport(file: SourceFile, onProgress: (fraction: number) => void): Promise<ParsedExport | CaseExport> {
@@ -77,12 +77,8 @@ export async function readExport(file: SourceFile, onProgress: (fraction: number
     const tooLarge = await sizeProblem(file);
     if (tooLarge) return { ...emptyExport(file.name, file.size ?? 0, exportDateOf(file.name, file.lastModified)), problem: tooLarge };
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const cases = sniffCaseLayout(bytes);
-    if (cases) {
-      const exportDate = exportDateOf(file.name, file.lastModified);
-      return { kind: 'cases', name: file.name, sizeBytes: bytes.length, exportDate, bytes, layout: cases, dataLines: dataLinesAfter(bytes, cases.headerLine) };
-    }
-    return await parseInWorker({ name: file.name, bytes, lastModified: file.lastModified }, onProgress);
+    const caseLayout = sniffCaseLayout(bytes) ?? undefined;
+    return await parseInWorker({ name: file.name, bytes, lastModified: file.lastModified, caseLayout }, onProgress);
   } catch (error) {
     return unreadable(file, error);
   }

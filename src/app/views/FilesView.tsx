@@ -208,6 +208,7 @@ function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
 
 const IGNORED: Record<string, StringKey> = {
   not_a_case_field: 'ignoredNotCaseField',
+  row_id: 'ignoredRowId',
   empty: 'ignoredEmpty',
   duplicate_metric: 'ignoredDuplicate',
   empty_header: 'ignoredEmptyHeader',
