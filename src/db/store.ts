@@ -122,6 +122,23 @@ export async function removeFile(db: Database, fileId: number): Promise<void> {
   });
 }
 
+/**
+ * Removes the files another tab removed (by their keys in the browser's storage); returns their
+ * names, so the page can say what went.
+ */
+export async function removeStoredFiles(db: Database, dataset: Dataset, storeKeys: number[]): Promise<string[]> {
+  if (storeKeys.length === 0) return [];
+  const files = await db.query<{ file_id: number; name: string }>(`SELECT file_id, name FROM files WHERE dataset = ? AND store_key IN (${storeKeys.map(() => '?').join(', ')})`, [dataset, ...storeKeys]);
+  for (const file of files) await removeFile(db, file.file_id);
+  return files.map((f) => f.name);
+}
+
+/** The keys, in the browser's storage, of a dataset's files: what removing the dataset removes there. */
+export async function storeKeysOf(db: Database, dataset: Dataset): Promise<number[]> {
+  const rows = await db.query<{ key: number }>('SELECT store_key AS key FROM files WHERE dataset = ? AND store_key IS NOT NULL', [dataset]);
+  return rows.map((r) => r.key);
+}
+
 export async function removeDataset(db: Database, dataset: Dataset): Promise<void> {
   await db.transaction(async (sql) => {
     for (const table of ['observations', 'cases', 'line_reports', 'file_columns', 'custom_metrics']) {

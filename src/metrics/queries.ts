@@ -105,11 +105,15 @@ export type LineOutcome =
   | { fileId: number; line: number; raw: string; outcome: 'rejected'; reason: RejectReason }
   | { fileId: number; line: number; raw: string; outcome: 'skipped'; reason: SkipReason };
 
-export async function lineReports(db: Database, dataset: Dataset): Promise<LineOutcome[]> {
+/** Line reports come a page at a time: a file can have a million rejected lines, the page shows a thousand. */
+export const LINE_PAGE = 1000;
+
+/** One page of one file's rejected or skipped lines, in line order. */
+export async function lineReportPage(db: Database, fileId: number, outcome: LineOutcome['outcome'], page: number, size = LINE_PAGE): Promise<LineOutcome[]> {
   const rows = await db.query<Omit<LineOutcome, 'reason'> & { reason: string }>(
-    `SELECT r.file_id AS "fileId", r.line, r.raw, r.outcome, r.reason
-     FROM line_reports r JOIN files f USING (file_id) WHERE f.dataset = ? ORDER BY r.file_id, r.line`,
-    [dataset],
+    `SELECT file_id AS "fileId", line, raw, outcome, reason FROM line_reports
+     WHERE file_id = ? AND outcome = ? ORDER BY line LIMIT ${Math.trunc(size)} OFFSET ${Math.trunc(page * size)}`,
+    [fileId, outcome],
   );
   return rows.map((r) => ({ ...r, reason: JSON.parse(r.reason) }) as LineOutcome);
 }

@@ -3,15 +3,14 @@ import type { CaseField } from '../../domain/caseExport';
 import { MAX_CUSTOM_METRICS } from '../../domain/parsedExport';
 import type { Dataset } from '../../domain/dataset';
 import { describeProblem, describeReject, describeSkip, describeWarning } from '../../i18n/describe';
-import { formatDay, formatNumber } from '../../i18n/format';
+import { formatDay, formatNumber, visibleName } from '../../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { StringKey } from '../../i18n/strings';
-import type { ColumnSummary, FileReport, LineOutcome } from '../../metrics/queries';
-import { useFileColumns, useFileReports, useLineReports } from '../state/dataQueries';
+import { LINE_PAGE, type ColumnSummary, type FileReport, type LineOutcome } from '../../metrics/queries';
+import { useFileColumns, useFileReports, useLineReportPage } from '../state/dataQueries';
+import { rejectedLinesCsv } from '../state/lineCsv';
 import { FilePicker } from '../components/FilePicker';
 import { catalogueLabel } from '../state/metricLabel';
-
-const PAGE = 500;
 
 interface Props {
   dataset: Dataset;
@@ -24,9 +23,7 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
   const t = useT();
   const reports = useFileReports(dataset);
   const columns = useFileColumns(dataset);
-  const lines = useLineReports(dataset);
   const columnsByFile = useMemo(() => groupBy(columns.data ?? [], (c) => c.fileId), [columns.data]);
-  const linesByFile = useMemo(() => groupBy(lines.data ?? [], (l) => l.fileId), [lines.data]);
 
   return (
     <div className="files-view">
@@ -43,7 +40,6 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
             key={report.fileId}
             report={report}
             columns={columnsByFile.get(report.fileId) ?? []}
-            lines={linesByFile.get(report.fileId) ?? []}
             onRemove={onRemove}
           />
         ))}
@@ -52,13 +48,11 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
   );
 }
 
-function FileItem({ report, columns, lines, onRemove }: { report: FileReport; columns: ColumnSummary[]; lines: LineOutcome[]; onRemove?: (file: FileReport) => void }) {
+function FileItem({ report, columns, onRemove }: { report: FileReport; columns: ColumnSummary[]; onRemove?: (file: FileReport) => void }) {
   const lang = useLang();
   const t = useT();
-  const rejected = lines.filter((l) => l.outcome === 'rejected');
-  const skipped = lines.filter((l) => l.outcome === 'skipped');
-  const [shown, setShown] = useState(PAGE);
   const n = (v: number) => formatNumber(v, lang);
+  const name = visibleName(report.name);
   const format = [
     report.layout && t(report.layout === 'wide' ? 'layoutWide' : report.layout === 'long' ? 'layoutLong' : 'layoutCases'),
     report.delimiter && t('delimiterName', { d: report.delimiter === '\t' ? 'tab' : `“${report.delimiter}”` }),
@@ -76,9 +70,9 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
       data-problem={report.problem?.code}
     >
       <header className="file-header">
-        <h3>{report.name}</h3>
+        <h3>{name}</h3>
         {onRemove && (
-          <button type="button" className="secondary" aria-label={t('removeFileLabel', { name: report.name })} onClick={() => onRemove(report)}>
+          <button type="button" className="secondary" aria-label={t('removeFileLabel', { name })} onClick={() => onRemove(report)}>
             {t('removeFile')}
           </button>
         )}
@@ -132,28 +126,77 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
           </table>
         </details>
       )}
-      {rejected.length > 0 && (
+      {report.rowsRejected > 0 && (
         <div className="rejected">
           <h4>
-            {t('rejectedTitle')} ({n(rejected.length)})
+            {t('rejectedTitle')} ({n(report.rowsRejected)})
           </h4>
-          <LineTable lines={rejected.slice(0, shown)} testId="rejected-row" />
-          {rejected.length > shown && (
-            <button type="button" className="secondary" onClick={() => setShown((s) => s + PAGE)}>
-              {t('showMore', { count: n(Math.min(PAGE, rejected.length - shown)) })}
-            </button>
-          )}
+          <DownloadRejected report={report} />
+          <PagedLines fileId={report.fileId} outcome="rejected" total={report.rowsRejected} testId="rejected-row" />
         </div>
       )}
-      {skipped.length > 0 && (
+      {report.rowsSkipped > 0 && (
         <details className="skipped">
           <summary>
-            {t('skippedTitle')} ({n(skipped.length)})
+            {t('skippedTitle')} ({n(report.rowsSkipped)})
           </summary>
-          <LineTable lines={skipped.slice(0, PAGE)} testId="skipped-row" />
+          <PagedLines fileId={report.fileId} outcome="skipped" total={report.rowsSkipped} testId="skipped-row" />
         </details>
       )}
     </li>
+  );
+}
+
+/** A file's lines of one outcome, a thousand at a time: the first page at once, the next on request. */
+function PagedLines({ fileId, outcome, total, testId }: { fileId: number; outcome: LineOutcome['outcome']; total: number; testId: string }) {
+  const lang = useLang();
+  const t = useT();
+  const [pages, setPages] = useState(1);
+  const shown = Math.min(total, pages * LINE_PAGE);
+  return (
+    <>
+      {Array.from({ length: pages }, (_, page) => (
+        <LinePage key={page} fileId={fileId} outcome={outcome} page={page} testId={testId} />
+      ))}
+      {total > shown && (
+        <p className="line-paging">
+          {t('linesShown', { shown: formatNumber(shown, lang), total: formatNumber(total, lang) })}{' '}
+          <button type="button" className="secondary" onClick={() => setPages((p) => p + 1)}>
+            {t('showMore', { count: formatNumber(Math.min(LINE_PAGE, total - shown), lang) })}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+function LinePage({ fileId, outcome, page, testId }: { fileId: number; outcome: LineOutcome['outcome']; page: number; testId: string }) {
+  const lines = useLineReportPage(fileId, outcome, page);
+  return lines.data && lines.data.length > 0 ? <LineTable lines={lines.data} testId={testId} /> : null;
+}
+
+/** Every rejected line of the file as a CSV, built in pages off the page's critical path. */
+function DownloadRejected({ report }: { report: FileReport }) {
+  const lang = useLang();
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      const blob = await rejectedLinesCsv(report.fileId, [t('line'), t('content'), t('reason')], lang);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `${t('rejectedFileName')}_${report.name.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}_.-]+/gu, '_')}.csv`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="secondary" data-testid="download-rejected" disabled={busy} onClick={() => void download()}>
+      {t('downloadRejected', { count: formatNumber(report.rowsRejected, lang) })}
+    </button>
   );
 }
 
