@@ -8,41 +8,34 @@ import { CASE_FIELDS, type CaseExport } from '../domain/caseExport';
 import type { Database, SqlConnection } from './database';
 import type { Dataset } from '../domain/dataset';
 import type { FileWarning } from '../domain/reasons';
+import { CLEAN_CSV, insertLineReports } from './lineReports';
 
 const text = (value: string) => `'${value.replace(/'/g, "''")}'`;
 
 /** Reports what happens as the file goes in: reading, checking, storing. */
 export type CaseProgress = (fraction: number) => void;
 
-const CSV = `header = false, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, encoding = 'utf-8'`;
 
 export async function storeCaseExport(db: Database, dataset: Dataset, file: CaseExport, storeKey: number | null, onProgress: CaseProgress = () => {}): Promise<number> {
   const { layout } = file;
   const stamp = `${Date.now()}_${Math.random().toString(36).slice(2)}`;
-  const [rowsFile, reportsFile] = [`case_rows_${stamp}.csv`, `case_reports_${stamp}.csv`];
+  const rowsFile = `case_rows_${stamp}.csv`;
   const columns = ["'line': 'INTEGER'", ...CASE_FIELDS.map((f) => `${text(f)}: '${f === 'received' || f === 'decided' ? 'DATE' : 'VARCHAR'}'`)].join(', ');
 
   return db.transaction(async (sql) => {
     const [{ id }] = (await sql.run("SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id", [])) as { id: number }[];
     await sql.registerFile(rowsFile, file.rows);
-    await sql.registerFile(reportsFile, file.reports);
     try {
       onProgress(0.5);
       if (file.rows.length > 0) {
         await sql.run(
           `INSERT INTO cases SELECT ${id}, line, case_id, received, decided, hearing, outcome, nationality
-           FROM read_csv(${text(rowsFile)}, ${CSV}, columns = {${columns}}, dateformat = '%Y-%m-%d')`,
+           FROM read_csv(${text(rowsFile)}, ${CLEAN_CSV}, columns = {${columns}}, dateformat = '%Y-%m-%d')`,
           [],
         );
       }
       onProgress(0.8);
-      if (file.reports.length > 0) {
-        await sql.run(
-          `INSERT INTO line_reports SELECT ${id}, line, outcome, coalesce(raw, ''), reason
-           FROM read_csv(${text(reportsFile)}, ${CSV}, columns = {'line': 'INTEGER', 'outcome': 'VARCHAR', 'raw': 'VARCHAR', 'reason': 'VARCHAR'})`,
-          [],
-        );
-      }
+      await insertLineReports(sql, id, file.reports);
       const [{ loaded, rejected, skipped }] = (await sql.run(
         `SELECT CAST((SELECT count(*) FROM cases WHERE file_id = ${id}) AS INTEGER) AS loaded,
                 CAST(count(*) FILTER (WHERE outcome = 'rejected') AS INTEGER) AS rejected, CAST(count(*) FILTER (WHERE outcome = 'skipped') AS INTEGER) AS skipped
@@ -69,7 +62,6 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
       return id;
     } finally {
       await sql.dropFile(rowsFile);
-      await sql.dropFile(reportsFile);
     }
   });
 }

@@ -8,6 +8,7 @@ import type { ParsedExport } from '../domain/parsedExport';
 import { refreshWeeklySeries } from './weeklySeries';
 import { refreshCaseGroups } from './caseStore';
 import { REFRESH_CURRENT } from './schema';
+import { insertLineReports } from './lineReports';
 import type { Dataset } from '../domain/dataset';
 
 
@@ -30,7 +31,7 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       files.flatMap(({ parsed, storeKey }, i) => [
         ids[i], dataset, parsed.name, parsed.sizeBytes, parsed.exportDate.date, parsed.exportDate.source,
         parsed.encoding, parsed.delimiter, parsed.layout, parsed.headerLine,
-        parsed.dataLines, parsed.rowsLoaded, parsed.rejected.length, parsed.skipped.length,
+        parsed.dataLines, parsed.rowsLoaded, parsed.packedReports?.rejected ?? parsed.rejected.length, parsed.packedReports?.skipped ?? parsed.skipped.length,
         parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey,
       ]),
     );
@@ -69,6 +70,7 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       raw: reports.map(({ row }) => row.raw),
       reason: reports.map(({ row }) => JSON.stringify(row.reason)),
     });
+    for (const [i, { parsed }] of files.entries()) if (parsed.packedReports) await insertLineReports(sql, ids[i], parsed.packedReports.csv);
     await refreshCurrent(sql);
     return ids;
   });

@@ -67,6 +67,11 @@ export interface ParsedExport {
   skipped: LineReport<SkipReason>[];
   problem: FileProblem | null;
   warnings: FileWarning[];
+  /**
+   * Set by the parse worker: the line reports as CSV bytes (line, outcome, raw, reason), with
+   * `rejected` and `skipped` then empty. Two million reports cross to the page as one buffer.
+   */
+  packedReports?: { csv: Uint8Array; rejected: number; skipped: number };
 }
 
 export interface ExportInput {

@@ -11,6 +11,7 @@ import { decodeBytes } from './encoding';
 import { DateReader, dateEvidence } from './dates';
 import { exportDateOf } from './exportDate';
 import { isNullMarker } from './numbers';
+import { lineReportCsv } from './lineReportsCsv';
 import type { Delimiter, ExportInput } from '../domain/parsedExport';
 import type { FileWarning, RejectReason, SkipReason } from '../domain/reasons';
 import { CASE_FIELDS, type CaseExport, type CaseField, type CaseLayout } from '../domain/caseExport';
@@ -32,7 +33,6 @@ const GENERIC_IDS = new Set(['id', 'zaak', 'case']);
 const SNIFF_BYTES = 64 * 1024;
 /** A quoted field may hold line breaks, but not more than this many: beyond, the quote is that line's problem. */
 const MAX_RECORD_LINES = 20;
-const RAW_LINE_LIMIT = 1000;
 
 /** The case layout of a file, or null when it is not a case-level export. */
 export function sniffCaseLayout(bytes: Uint8Array): CaseLayout | null {
@@ -183,7 +183,6 @@ function withLineFeeds(text: string): string {
 }
 
 const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-const clip = (raw: string) => (raw.length > RAW_LINE_LIMIT ? `${raw.slice(0, RAW_LINE_LIMIT)}…` : raw);
 
 /**
  * Reads a case-level export whole: pure, for the parse worker. A quick scan of the text decides
@@ -217,7 +216,7 @@ export function readCaseExport(input: ExportInput, layout: CaseLayout, onProgres
   const reports: string[] = [];
   let [loaded, rejected, skipped, dataLines] = [0, 0, 0, 0];
   const report = (record: CaseRecord, outcome: 'rejected' | 'skipped', reason: RejectReason | SkipReason) => {
-    reports.push(`${record.line},${outcome},${csvField(clip(record.raw)) || '""'},${csvField(JSON.stringify(reason))}\n`);
+    reports.push(lineReportCsv(record.line, outcome, record.raw, reason));
     if (outcome === 'rejected') rejected++;
     else skipped++;
   };

@@ -5,6 +5,7 @@
  */
 import { parseExport } from './parseExport';
 import { readCaseExport } from './caseExport';
+import { packLineReports } from './lineReportsCsv';
 import type { ExportInput, ParsedExport } from '../domain/parsedExport';
 import type { CaseExport, CaseLayout } from '../domain/caseExport';
 
@@ -26,8 +27,8 @@ self.onmessage = (event: MessageEvent<ParseRequest>) => {
       // The clean rows and reports move to the page, not copied: a million cases are tens of megabytes.
       return reply({ id, type: 'done', result }, [result.rows.buffer, result.reports.buffer]);
     }
-    const result = parseExport(input, (fraction) => reply({ id, type: 'progress', fraction }));
-    reply({ id, type: 'done', result });
+    const result = packLineReports(parseExport(input, (fraction) => reply({ id, type: 'progress', fraction })));
+    reply({ id, type: 'done', result }, [result.packedReports!.csv.buffer]);
   } catch (error) {
     reply({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
