@@ -37,7 +37,9 @@ export type ColumnRole =
 export type ColumnReport = { position: number; header: string } & ColumnRole;
 
 export interface Observation {
+  /** The CSV line, or the sheet's row number when sheet is set (a workbook). */
   line: number;
+  sheet?: string;
   /** Monday of the ISO week, "YYYY-MM-DD". */
   weekStart: string;
   metric: string;
@@ -45,7 +47,9 @@ export interface Observation {
 }
 
 export interface LineReport<R> {
+  /** The CSV line, or the sheet's row number when sheet is set (a workbook). */
   line: number;
+  sheet?: string;
   raw: string;
   reason: R;
 }
