@@ -12,6 +12,8 @@ export type RejectReason =
   | { code: 'week_missing' }
   | { code: 'week_invalid'; text: string; problem: 'week_53_missing' | 'week_out_of_range' | 'invalid_date' | 'not_a_week'; year?: number }
   | { code: 'week_after_export'; week: string; exportDate: string }
+  /** The year column is empty and the year of the rows above cannot be carried on (the week number went down). */
+  | { code: 'year_missing'; week: string }
   | { code: 'values_invalid'; cells: { column: string; text: string; problem: ValueProblem }[] }
   | { code: 'metric_missing' }
   | { code: 'too_many_fields'; found: number; expected: number }
@@ -57,6 +59,8 @@ export type FileWarning =
   /** Control characters (a NUL) where text belongs: the first 100 lines they are on. */
   | { code: 'control_characters'; lines: number[] }
   | { code: 'export_date_from_modified'; date: string }
+  /** A column outside the catalogue with no cell that shows its decimal sign: "27.000" read as 27000 (as a Dutch file writes it). */
+  | { code: 'decimals_assumed'; column: string; text: string }
   /** The file's dates are month first (06/29/2020 on `line`): all its dates were read so. */
   | { code: 'dates_month_first'; line: number }
   /** Dates such as 06/01/2020 that month-first would read differently: read day-first. */

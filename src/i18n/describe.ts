@@ -45,6 +45,11 @@ export function describeReject(reason: RejectReason, lang: Lang): string {
         nl: `${weekLabel(reason.week, lang)} begint na de exportdatum ${formatDay(reason.exportDate, lang)}.`,
         en: `${weekLabel(reason.week, lang)} starts after the export date ${formatDay(reason.exportDate, lang)}.`,
       });
+    case 'year_missing':
+      return pick(lang, {
+        nl: `Week ${reason.week} zonder jaar, en het jaar van de regels erboven kan niet doorlopen (het weeknummer gaat terug). Vul het jaar in.`,
+        en: `Week ${reason.week} without a year, and the year of the rows above cannot carry on (the week number goes back). Fill in the year.`,
+      });
     case 'values_invalid':
       return reason.cells.map((c) => `${c.column}: “${c.text}” ${pick(lang, VALUE_PROBLEMS[c.problem])}.`).join(' ');
     case 'metric_missing':
@@ -181,6 +186,11 @@ export function describeWarning(warning: FileWarning, lang: Lang): string {
       return pick(lang, {
         nl: `Onleesbare stuurtekens (zoals een NUL-byte), ${lineList(warning.lines, lang)}; de rest van het bestand is gelezen.`,
         en: `Unreadable control characters (such as a NUL byte), ${lineList(warning.lines, lang)}; the rest of the file was read.`,
+      });
+    case 'decimals_assumed':
+      return pick(lang, {
+        nl: `Kolom “${warning.column}”: geen cel laat zien welk decimaalteken er gebruikt wordt; “${warning.text}” en dergelijke zijn gelezen met de punt als duizendtalscheiding, zoals een Nederlands bestand het schrijft. Klopt dat niet, exporteer dan met een decimaalkomma.`,
+        en: `Column “${warning.column}”: no cell shows which decimal sign is used; “${warning.text}” and the like were read with the dot separating thousands, as a Dutch file writes it. If that is wrong, export with a decimal comma.`,
       });
     case 'dates_month_first':
       return pick(lang, {

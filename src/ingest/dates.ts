@@ -35,7 +35,23 @@ export function dateEvidence(text: string): DateOrderEvidence {
     if (hit) hit.count++;
     else seen.set(m[0], { count: 1, at: m.index });
   }
-  let [dayFirstAt, monthFirstAt, ambiguousAt] = [Infinity, Infinity, Infinity];
+  return weigh(seen, (at) => lineAt(text, at));
+}
+
+/** The same, from the cells of one column: each with its line. */
+export function dateEvidenceOfCells(cells: { text: string; line: number }[]): DateOrderEvidence {
+  const seen = new Map<string, { count: number; at: number }>();
+  for (const { text, line } of cells) {
+    const date = text.trim();
+    const hit = seen.get(date);
+    if (hit) hit.count++;
+    else seen.set(date, { count: 1, at: line });
+  }
+  return weigh(seen, (line) => line);
+}
+
+/** `at`: where each distinct date first occurs, which `lineOf` turns into its line. */
+function weigh(seen: Map<string, { count: number; at: number }>, lineOf: (at: number) => number): DateOrderEvidence {  let [dayFirstAt, monthFirstAt, ambiguousAt] = [Infinity, Infinity, Infinity];
   let ambiguousText = '';
   let ambiguousCount = 0;
   const years = new Map<number, number>();
@@ -54,13 +70,13 @@ export function dateEvidence(text: string): DateOrderEvidence {
       ambiguousCount += count;
     }
   }
-  const lineOf = (at: number) => (at === Infinity ? null : lineAt(text, at));
-  const dayFirstLine = lineOf(dayFirstAt);
-  const monthFirstLine = lineOf(monthFirstAt);
+  const line = (at: number) => (at === Infinity ? null : lineOf(at));
+  const dayFirstLine = line(dayFirstAt);
+  const monthFirstLine = line(monthFirstAt);
   return {
     dayFirstLine,
     monthFirstLine,
-    ambiguous: ambiguousCount > 0 ? { line: lineOf(ambiguousAt)!, text: ambiguousText, count: ambiguousCount } : null,
+    ambiguous: ambiguousCount > 0 ? { line: line(ambiguousAt)!, text: ambiguousText, count: ambiguousCount } : null,
     order: dayFirstLine !== null && monthFirstLine !== null ? null : monthFirstLine !== null ? 'month_first' : 'day_first',
     usualYears: medianRange(years),
   };

@@ -10,10 +10,11 @@ export type CountParse =
   | { kind: 'error'; reason: ValueProblem; text: string };
 
 /**
- * Cell texts that mean "no figure": Dutch statistical tables (CBS uses "." and "x"), and the way
+ * Cell texts that mean "no figure": Dutch statistical tables (CBS uses "." and "x"), "?" for
+ * unknown, and the way
  * SQL and BI exports write an empty cell ("NULL", "(leeg)", "(blank)").
  */
-const MISSING_MARKERS = new Set(['', '-', '–', '—', '.', 'x', 'n.v.t.', 'nvt', 'n/a', 'na', 'onbekend', 'null', '(null)', '(leeg)', 'leeg', '(blank)', '(empty)']);
+const MISSING_MARKERS = new Set(['', '-', '–', '—', '.', 'x', '?', '??', 'n.v.t.', 'nvt', 'n/a', 'na', 'onbekend', 'null', '(null)', '(leeg)', 'leeg', '(blank)', '(empty)']);
 
 const DIGITS = /^\d+$/;
 // A thousands group never starts with a lone zero: "0.125" is a decimal, not 125.
@@ -77,6 +78,11 @@ const ONLY_COMMA = /^(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+|\d{1,3}(?:\.\d{3})+,\d+|\d{
 /** Spellings only an English writer uses (decimal point, comma thousands with a point part, "0.125"). */
 const ONLY_POINT = /^(?:\d+\.(?:\d{1,2}|\d{4,})|0\.\d+|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,})$/;
 
+/** "27.000": a dot grouping thousands, or a decimal point with three decimals; only the column can tell. */
+export function isDotGrouped(text: string): boolean {
+  return DOT_GROUPED.test(normaliseSpaces(text).replace(/^[-−]\s*/, ''));
+}
+
 export function decimalConvention(cells: readonly string[]): DecimalConvention {
   let comma = false;
   let point = false;
@@ -90,9 +96,9 @@ export function decimalConvention(cells: readonly string[]): DecimalConvention {
 }
 
 /**
- * A number in a column of the given convention. Without evidence ("unknown") or with
- * conflicting evidence, a cell the two conventions read differently ("1.234", "24,512") is
- * rejected as ambiguous, never guessed.
+ * A number in a column of the given convention. Without evidence ("unknown") "27.000" is read
+ * the Dutch way (the report says so); otherwise, and with conflicting evidence, a cell the two
+ * conventions read differently ("24,512") is rejected as ambiguous, never guessed.
  */
 export function parseInColumn(text: string, convention: DecimalConvention): CountParse {
   const t = normaliseSpaces(text);
@@ -103,7 +109,11 @@ export function parseInColumn(text: string, convention: DecimalConvention): Coun
   if (DIGITS.test(body) || SPACE_GROUPED.test(body)) return { kind: 'value', value: sign * Number(body.replace(/ /g, '')) };
   const dutch = readDutch(body);
   const english = readEnglish(body);
-  const chosen = convention === 'comma' ? dutch : convention === 'point' ? english : dutch === english || english === null ? dutch : dutch === null ? english : undefined;
+  // Without evidence a Dutch file's dot groups thousands ("27.000"), as in counts; the comma stays
+  // ambiguous, as Dutch decimals and English thousands both use it.
+  const unknownDot = convention === 'unknown' && DOT_GROUPED.test(body);
+  const chosen =
+    convention === 'comma' || unknownDot ? dutch : convention === 'point' ? english : dutch === english || english === null ? dutch : dutch === null ? english : undefined;
   if (chosen === undefined) return { kind: 'error', reason: 'ambiguous_comma', text };
   if (chosen === null) return { kind: 'error', reason: 'not_a_number', text };
   return { kind: 'value', value: sign * chosen };

@@ -7,13 +7,16 @@ import type { MetricId } from '../domain/catalogue';
 import {
   customMetricId,
   isMetricNameHeader,
+  isRowIdHeader,
   isValueHeader,
   isWeekHeader,
   isYearHeader,
   matchMetricHeader,
 } from './headers';
 import { formatIsoWeek, isMonday, isoWeekMonday, isoWeekOfDate, parseWeekCell, parseYearAndWeek, type WeekParse } from '../domain/isoWeek';
-import { isMissingCell, parseCount, parseDecimal } from './numbers';
+import { decimalConvention, isDotGrouped, isMissingCell, parseCount, parseInColumn, type DecimalConvention } from './numbers';
+import { dateEvidenceOfCells, TYPO_YEARS } from './dates';
+import type { DateOrder } from '../domain/reasons';
 import { MAX_COLUMNS, MAX_CUSTOM_METRICS, type ColumnReport, type ColumnRole, type LineReport, type Observation, type ParsedExport } from '../domain/parsedExport';
 import type { FileProblem, RejectReason, SkipReason } from '../domain/reasons';
 
@@ -38,7 +41,10 @@ export type TableReading = Pick<
 
 const RAW_LINE_LIMIT = 1000;
 const HEADER_SEARCH_DEPTH = 30;
-const TOTAL_ROW = /^(totaal|totalen|total|totals|subtotaal|som|sum|gemiddelde|average|generaal totaal)\b/i;
+/** A total row: the word alone, or with a year or period ("Totaal 2020"), never a series named "Gemiddelde wachttijd". */
+const TOTAL_ROW = /^(totaal|totalen|total|totals|subtotaal|subtotal|som|sum|gemiddelde|average|generaal totaal|eindtotaal|grand total)(?:\s+(?:week|wk|jaar|year)?\s*[\d\-/ ]*)?:?$/i;
+/** A custom column is numbers when this share of its filled cells reads as numbers; the rest are rejected by name. */
+const NUMERIC_SHARE = 0.8;
 
 /** Reads rows (in source order) of an export made on exportDate ("YYYY-MM-DD"). */
 export function readTable(records: TableRow[], exportDate: string): TableReading {
@@ -70,7 +76,20 @@ export function readTable(records: TableRow[], exportDate: string): TableReading
   if (body.length === 0) return { ...result, problem: { code: 'no_data_rows' } };
   result.layout = layout.kind;
 
-  const reader = layout.kind === 'wide' ? new WideRowReader(result, exportDate, layout.columns) : new LongRowReader(result, exportDate, layout.columns);
+  for (const column of layout.columns) {
+    if (column.role !== 'custom' || column.decimals !== 'unknown') continue;
+    const grouped = body.find((r) => isDotGrouped(r.cells[column.position] ?? ''));
+    if (grouped) result.warnings.push({ code: 'decimals_assumed', column: column.header, text: grouped.cells[column.position].trim() });
+  }
+  // Dates in the week column: one day-month order for the whole file, decided from all of them.
+  const weekAt = layout.columns.find((c) => c.role === 'week')!.position;
+  const evidence = dateEvidenceOfCells(body.map((r) => ({ text: r.cells[weekAt] ?? '', line: r.line })).filter((c) => /^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s*$/.test(c.text)));
+  if (evidence.order === null) return rejectAll(result, body, { code: 'dates_mixed_order', dayFirstLine: evidence.dayFirstLine!, monthFirstLine: evidence.monthFirstLine! });
+  if (evidence.order === 'month_first') result.warnings.push({ code: 'dates_month_first', line: evidence.monthFirstLine! });
+  else if (evidence.dayFirstLine === null && evidence.ambiguous) result.warnings.push({ code: 'dates_ambiguous_order', ...evidence.ambiguous });
+
+  const reader = layout.kind === 'wide' ? new WideRowReader(result, exportDate, layout.columns, evidence.order) : new LongRowReader(result, exportDate, layout.columns, evidence.order);
+  reader.learnYears(body);
   for (const record of body) reader.read(record);
   result.customMetrics = reader.customMetrics();
   if (reader.sawNonMondayDate) result.warnings.push({ code: 'dates_not_mondays' });
@@ -85,12 +104,21 @@ function rejectAll(result: TableReading, body: TableRow[], problem: FileProblem)
   return { ...result, problem };
 }
 
-/** The header is the first record that names a week (or year) column; failing that, the first non-blank one. */
+/**
+ * The header is the record, among the first ones, that names a week (or year) column and the
+ * most columns the reader knows: a group row above it ("Periode;Asiel;;Vertrek;") names fewer.
+ * Failing that, the first non-blank one.
+ */
 function findHeader(records: TableRow[]): number {
   const depth = Math.min(records.length, HEADER_SEARCH_DEPTH);
+  let best = { index: -1, score: 0 };
   for (let i = 0; i < depth; i++) {
-    if (records[i].cells.some((c) => isWeekHeader(c) || isYearHeader(c))) return i;
+    const cells = records[i].cells.map((c) => c.trim());
+    if (!cells.some((c) => isWeekHeader(c) || isYearHeader(c))) continue;
+    const score = cells.filter((c) => c !== '' && (isWeekHeader(c) || isYearHeader(c) || isMetricNameHeader(c) || isValueHeader(c) || matchMetricHeader(c) !== null)).length;
+    if (score > best.score) best = { index: i, score };
   }
+  if (best.index >= 0) return best.index;
   const firstNonBlank = records.findIndex((r) => !isBlank(r));
   return Math.max(0, firstNonBlank);
 }
@@ -127,18 +155,22 @@ function describeColumns(headers: string[], body: TableRow[]): Layout {
       previousMetric = match.metric;
       if (seen.has(match.metric)) return add({ role: 'ignored', why: 'duplicate_metric' });
       seen.add(match.metric);
-      return add({ role: 'metric', metric: match.metric, via: match.via });
+      return add({ role: 'metric', metric: match.metric, via: match.via, ...(match.scale ? { scale: match.scale } : {}) });
     }
+    // An internal row number is a number in every row, never a series.
+    if (isRowIdHeader(header)) return add({ role: 'ignored', why: 'row_id' });
     const cells = body.map((r) => r.cells[position] ?? '').filter((c) => !isMissingCell(c));
     if (header === '' && cells.length === 0) return add({ role: 'ignored', why: 'empty_header' });
     if (cells.length === 0) return add({ role: 'ignored', why: 'empty' });
-    const numeric = cells.every((c) => parseDecimal(c).kind === 'value');
-    const id = customMetricId(header);
-    if (!numeric) return add({ role: 'ignored', why: 'not_numeric' });
+    const decimals = decimalConvention(cells);
+    const numbers = cells.filter((c) => parseInColumn(c, decimals).kind !== 'error' || /^[-−]?[\d.,\s]+$/.test(c.trim())).length;
+    // A column without a header is kept under its position, and named so.
+    const id = header === '' ? customMetricId(`kolom ${position + 1}`) : customMetricId(header);
+    if (numbers < cells.length * NUMERIC_SHARE) return add({ role: 'ignored', why: 'not_numeric' });
     if (seen.has(id)) return add({ role: 'ignored', why: 'duplicate_metric' });
     if (columns.filter((c) => c.role === 'custom').length >= MAX_CUSTOM_METRICS) return add({ role: 'ignored', why: 'custom_limit' });
     seen.add(id);
-    add({ role: 'custom', metric: id });
+    add({ role: 'custom', metric: id, decimals });
   });
 
   if (weekColumn < 0) return { kind, columns, problem: { code: 'no_week_column' } };
@@ -177,15 +209,33 @@ abstract class RowReader {
   private readonly yearAt: number;
   private readonly exportMonday: string;
   protected readonly custom = new Map<string, string>();
+  /** The years a week of this file is expected in (from the median year of its weeks); others are likely typos. */
+  private usualYears: { from: number; to: number } | null = null;
+  /** Excel's merged year cell: the year written on an earlier row, and the week it was last used with. */
+  private carried: { year: string; week: number } | null = null;
 
   constructor(
     protected readonly result: TableReading,
     private readonly exportDate: string,
     protected readonly columns: ColumnReport[],
+    private readonly dateOrder: DateOrder,
   ) {
     this.weekAt = columns.find((c) => c.role === 'week')!.position;
     this.yearAt = columns.find((c) => c.role === 'year')?.position ?? -1;
     this.exportMonday = isoWeekMonday(isoWeekOfDate(exportDate));
+  }
+
+  /** Learns the file's usual years from all its weeks, before any row is read. */
+  learnYears(body: TableRow[]): void {
+    const years: number[] = [];
+    for (const record of body) {
+      const week = parseWeekCell(record.cells[this.weekAt] ?? '', this.dateOrder);
+      if (week.ok) years.push(week.week.year);
+      else if (this.yearAt >= 0 && /^\s*\d{4}\s*$/.test(record.cells[this.yearAt] ?? '')) years.push(Number(record.cells[this.yearAt]));
+    }
+    if (years.length === 0) return;
+    const median = years.sort((a, b) => a - b)[Math.floor((years.length - 1) / 2)];
+    this.usualYears = { from: median - TYPO_YEARS, to: median + TYPO_YEARS };
   }
 
   read(record: TableRow): void {
@@ -202,9 +252,16 @@ abstract class RowReader {
     if (cells.length > expected && cells.slice(expected).some((c) => c.trim() !== '')) {
       return this.reject(record, { code: 'too_many_fields', found: cells.length, expected });
     }
-    if (cells.length < expected) return this.reject(record, { code: 'too_few_fields', found: cells.length, expected });
+    // Fewer fields than the header: Excel drops a row's empty last fields; those cells are empty, not the row broken.
     if (weekText === '') return this.reject(record, { code: 'week_missing' });
-    if (!week.ok) return this.reject(record, { code: 'week_invalid', text: weekText, problem: week.reason, year: week.year });
+    if (!week.ok) {
+      if (week.reason === 'year_missing') return this.reject(record, { code: 'year_missing', week: weekText });
+      return this.reject(record, { code: 'week_invalid', text: weekText, problem: week.reason, year: week.year });
+    }
+    if (this.usualYears && (week.week.year < this.usualYears.from || week.week.year > this.usualYears.to)) {
+      const column = this.columns.find((c) => c.role === 'week')!.header;
+      return this.reject(record, { code: 'date_likely_typo', column, text: weekText, ...this.usualYears });
+    }
     const weekStart = isoWeekMonday(week.week);
     if (weekStart > this.exportMonday) {
       return this.reject(record, { code: 'week_after_export', week: formatIsoWeek(week.week), exportDate: this.exportDate });
@@ -233,10 +290,20 @@ abstract class RowReader {
     this.result.skipped.push(lineReport(record, reason));
   }
 
-  private week(cells: string[]): WeekParse {
+  private week(cells: string[]): WeekParse | { ok: false; reason: 'year_missing' } {
     const weekText = cells[this.weekAt] ?? '';
-    if (this.yearAt >= 0 && /^\s*(?:w|wk|week)?\s*\d{1,2}\s*$/i.test(weekText)) return parseYearAndWeek(cells[this.yearAt] ?? '', weekText);
-    return parseWeekCell(weekText);
+    if (this.yearAt >= 0 && /^\s*(?:w|wk|week)?\s*\d{1,2}\s*$/i.test(weekText)) {
+      const weekNumber = Number(weekText.replace(/\D/g, ''));
+      let yearText = (cells[this.yearAt] ?? '').trim();
+      if (yearText === '' && this.carried) {
+        // A merged year cell is written on its first row only; the weeks below it count on, never back.
+        if (weekNumber <= this.carried.week) return { ok: false, reason: 'year_missing' };
+        yearText = this.carried.year;
+      }
+      if (/^\d{4}$/.test(yearText)) this.carried = { year: yearText, week: weekNumber };
+      return parseYearAndWeek(yearText, weekText);
+    }
+    return parseWeekCell(weekText, this.dateOrder);
   }
 }
 
@@ -255,14 +322,15 @@ class WideRowReader extends RowReader {
     for (const column of this.figureColumns) {
       const text = record.cells[column.position] ?? '';
       if (column.role === 'custom') {
-        const parsed = parseDecimal(text);
-        if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value });
+        const parsed = parseInColumn(text, column.decimals ?? 'unknown');
+        if (parsed.kind === 'error') bad.push({ column: column.header || `#${column.position + 1}`, text: parsed.text, problem: parsed.reason });
+        else if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value });
         continue;
       }
       if (column.role !== 'metric') continue;
       const parsed = parseCount(text);
       if (parsed.kind === 'error') bad.push({ column: column.header, text: parsed.text, problem: parsed.reason });
-      else if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value });
+      else if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value * (column.scale ?? 1) });
     }
     if (bad.length > 0) return this.reject(record, { code: 'values_invalid', cells: bad });
 
@@ -273,7 +341,7 @@ class WideRowReader extends RowReader {
       return this.reject(record, { code: 'duplicate_conflict', week, firstLine: earlier.line });
     }
     this.firstLineOfWeek.set(weekStart, { line: record.line, values });
-    for (const column of this.figureColumns) if (column.role === 'custom') this.custom.set(column.metric, column.header);
+    for (const column of this.figureColumns) if (column.role === 'custom') this.custom.set(column.metric, column.header || `Kolom ${column.position + 1}`);
     this.load(observations);
   }
 }
@@ -283,9 +351,22 @@ class LongRowReader extends RowReader {
   private readonly nameAt = this.columns.find((c) => c.role === 'metric_name')!.position;
   private readonly valueAt = this.columns.find((c) => c.role === 'value')!.position;
   private readonly firstLineOfKey = new Map<string, { line: number; value: number }>();
+  /** Each series outside the catalogue writes its decimals one way, decided from all its values. */
+  private conventions: Map<string, DecimalConvention> | null = null;
 
   protected hasFigures(cells: string[]): boolean {
     return !isMissingCell(cells[this.valueAt] ?? '');
+  }
+
+  override learnYears(body: TableRow[]): void {
+    super.learnYears(body);
+    const values = new Map<string, string[]>();
+    for (const record of body) {
+      const name = (record.cells[this.nameAt] ?? '').trim();
+      const text = record.cells[this.valueAt] ?? '';
+      if (name !== '' && !isMissingCell(text)) values.set(name, [...(values.get(name) ?? []), text]);
+    }
+    this.conventions = new Map([...values].map(([name, texts]) => [name, decimalConvention(texts)]));
   }
 
   protected readFigures(record: TableRow, weekStart: string, week: string): void {
@@ -294,12 +375,12 @@ class LongRowReader extends RowReader {
     const match = matchMetricHeader(name);
     const metric = match?.metric ?? customMetricId(name);
     const text = record.cells[this.valueAt] ?? '';
-    const parsed = match ? parseCount(text) : parseDecimal(text);
+    const parsed = match ? parseCount(text) : parseInColumn(text, this.conventions?.get(name) ?? 'unknown');
     if (parsed.kind !== 'value') {
       const problem = parsed.kind === 'error' ? parsed.reason : 'not_a_number';
       return this.reject(record, { code: 'values_invalid', cells: [{ column: name, text: text.trim(), problem }] });
     }
-    const value = parsed.value;
+    const value = parsed.value * (match?.scale ?? 1);
     const key = `${weekStart}|${metric}`;
     const earlier = this.firstLineOfKey.get(key);
     if (earlier) {
