@@ -46,7 +46,8 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       header: columns.map(({ row }) => row.header),
       role: columns.map(({ row }) => row.role),
       metric: columns.map(({ row }) => ('metric' in row ? row.metric : null)),
-      detail: columns.map(({ row }) => ('why' in row ? row.why : 'via' in row ? row.via : null)),
+      // Why a column is ignored, how a metric was recognised (or its scale), how a custom column writes decimals.
+      detail: columns.map(({ row }) => ('why' in row ? row.why : 'scale' in row && row.scale ? `scale_${row.scale}` : 'via' in row ? row.via : 'decimals' in row ? (row.decimals ?? null) : null)),
     });
     const customMetrics = rowsOf((p) => p.customMetrics);
     await append(sql, 'custom_metrics', 'file_id, metric, label', customMetrics.length, {

@@ -137,8 +137,11 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
       });
     case 'no_metric_columns':
       return pick(lang, { nl: 'Geen kolom met cijfers gevonden.', en: 'No column with figures found.' });
-    case 'read_failed':
-      return pick(lang, { nl: `Het bestand kon niet worden gelezen: ${problem.message}`, en: `The file could not be read: ${problem.message}` });
+    case 'read_failed': {
+      const known = KNOWN_ENGINE_MESSAGES.find(([pattern]) => pattern.test(problem.message));
+      const message = known ? pick(lang, known[1]) : problem.message;
+      return pick(lang, { nl: `Het bestand kon niet worden gelezen: ${message}`, en: `The file could not be read: ${message}` });
+    }
     case 'line_too_long':
       return pick(lang, {
         nl: `Regel ${problem.line} is ${formatNumber(problem.characters, lang)} tekens lang; een regel van een weekexport is hooguit ${formatNumber(problem.max, lang)} tekens. Dit is geen weekexport.`,
@@ -160,6 +163,25 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
         en: `The file is ${megabytes(problem.bytes, lang)}; ${problem.caseLevel ? 'a case-level export' : 'a weekly export'} may be at most ${megabytes(problem.max, lang)}${problem.caseLevel ? '' : ' (a case-level export, with case id, received and decision date, may be larger)'}. Not read; the other files stay loaded.`,
       });
   }
+}
+
+/**
+ * DuckDB's and the browser's own messages, in English, said in the user's language; the original
+ * stays available as a detail line (problemDetail).
+ */
+const KNOWN_ENGINE_MESSAGES: [RegExp, Texts][] = [
+  [/invalid unicode|invalid utf-?8|not utf-?8/i, { nl: 'het bevat tekens die in de gebruikte codering geen geldige tekst zijn.', en: 'it holds characters that are not valid text in its encoding.' }],
+  [/out of memory|failed to allocate|allocation failure|array buffer allocation/i, { nl: 'het geheugen van dit tabblad is op. Sluit andere tabbladen of laad een kleiner bestand.', en: "this tab's memory ran out. Close other tabs or load a smaller file." }],
+  [/conversion error|could not convert/i, { nl: 'een waarde kon niet worden omgezet naar het verwachte soort gegeven.', en: 'a value could not be converted to the expected kind of data.' }],
+  [/maximum line size|line size/i, { nl: 'een regel is te lang voor de database.', en: 'a line is too long for the database.' }],
+  [/csv error|sniff/i, { nl: 'de CSV-lezer van de database weigerde het bestand.', en: "the database's CSV reader refused the file." }],
+  [/table index is out of bounds|extension/i, { nl: 'een onderdeel van de database kon niet worden geladen.', en: 'a part of the database could not be loaded.' }],
+  [/the reader counted/i, { nl: 'de lezer en de database telden een ander aantal regels; niets van dit bestand is geladen.', en: 'the reader and the database counted different numbers of lines; nothing of this file was loaded.' }],
+];
+
+/** The original text behind a translated message, for a detail line; null when there is none. */
+export function problemDetail(problem: FileProblem): string | null {
+  return problem.code === 'read_failed' && KNOWN_ENGINE_MESSAGES.some(([pattern]) => pattern.test(problem.message)) ? problem.message : null;
 }
 
 /** "op regel 4" / "op regels 4, 9 en 12" (nl); "on line 4" / "on lines 4, 9 and 12" (en). */

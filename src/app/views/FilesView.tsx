@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { CaseField } from '../../domain/caseExport';
 import { MAX_CUSTOM_METRICS } from '../../domain/parsedExport';
 import type { Dataset } from '../../domain/dataset';
-import { describeProblem, describeReject, describeSkip, describeWarning } from '../../i18n/describe';
+import { describeProblem, describeReject, describeSkip, describeWarning, problemDetail } from '../../i18n/describe';
 import { formatDay, formatNumber, visibleName } from '../../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { StringKey } from '../../i18n/strings';
@@ -96,6 +96,13 @@ function FileItem({ report, columns, onRemove }: { report: FileReport; columns: 
       {report.problem && (
         <p className="problem" role="alert">
           {describeProblem(report.problem, lang)}
+        </p>
+      )}
+      {report.problem && problemDetail(report.problem) && (
+        <p className="problem-detail">
+          <small>
+            {t('technicalDetail')}: <code>{problemDetail(report.problem)}</code>
+          </small>
         </p>
       )}
       {report.warnings.map((w) => (
@@ -238,10 +245,12 @@ function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
       return t('roleMetricName');
     case 'value':
       return t('roleValue');
-    case 'metric':
-      return c.detail === 'forced_part' ? t('roleForcedPart', { label }) : `${label} (${c.metric})`;
+    case 'metric': {
+      const scale = c.detail?.startsWith('scale_') ? ` ${t('roleScaled', { scale: formatNumber(Number(c.detail.slice(6)), lang) })}` : '';
+      return (c.detail === 'forced_part' ? t('roleForcedPart', { label }) : `${label} (${c.metric})`) + scale;
+    }
     case 'custom':
-      return `${t('roleCustom', { header: c.header })} (${c.metric})`;
+      return `${t('roleCustom', { header: c.header || '–' })} (${c.metric})${c.detail === 'comma' ? `, ${t('decimalsComma')}` : c.detail === 'point' ? `, ${t('decimalsPoint')}` : ''}`;
     case 'case':
       return t('roleCase', { field: t(`caseField_${c.detail as CaseField}`) });
     case 'ignored':
