@@ -53,7 +53,7 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
       );
       const why = (i: number) => (layout.rowIds.includes(i) ? 'row_id' : 'not_a_case_field');
       await sql.run(
-        `INSERT INTO file_columns SELECT ${id}, position, header, CASE WHEN field IS NULL THEN 'ignored' ELSE 'case' END, NULL, coalesce(field, why)
+        `INSERT INTO file_columns (file_id, position, header, role, metric, detail) SELECT ${id}, position, header, CASE WHEN field IS NULL THEN 'ignored' ELSE 'case' END, NULL, coalesce(field, why)
          FROM (VALUES ${layout.headers.map((h, i) => `(${i}, ${text(h)}, ${layout.fields[i] ? text(layout.fields[i]!) : 'NULL'}, ${text(why(i))})`).join(', ')}) v(position, header, field, why)`,
         [],
       );

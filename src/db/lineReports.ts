@@ -1,7 +1,4 @@
-/**
- * Line reports packed as CSV by the readers (src/ingest/lineReportsCsv.ts), loaded by DuckDB's CSV
- * reader. The sheet column (a workbook's rows) is read but not stored until line_reports has one.
- */
+/** Line reports packed as CSV by the readers (src/ingest/lineReportsCsv.ts), loaded by DuckDB's CSV reader. */
 import type { SqlConnection } from './database';
 
 export const CLEAN_CSV = `header = false, delim = ',', quote = '"', escape = '"', auto_detect = false, allow_quoted_nulls = false, encoding = 'utf-8'`;
@@ -13,7 +10,7 @@ export async function insertLineReports(sql: SqlConnection, fileId: number, csv:
   await sql.registerFile(name, csv.slice());
   try {
     await sql.run(
-      `INSERT INTO line_reports SELECT ${Math.trunc(fileId)}, line, outcome, coalesce(raw, ''), reason
+      `INSERT INTO line_reports (file_id, line, outcome, raw, reason, sheet) SELECT ${Math.trunc(fileId)}, line, outcome, coalesce(raw, ''), reason, sheet
        FROM read_csv('${name}', ${CLEAN_CSV}, columns = {'line': 'INTEGER', 'outcome': 'VARCHAR', 'raw': 'VARCHAR', 'reason': 'VARCHAR', 'sheet': 'VARCHAR'})`,
       [],
     );

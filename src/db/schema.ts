@@ -34,7 +34,20 @@ export const SCHEMA: readonly string[] = [
   header VARCHAR NOT NULL,
   role VARCHAR NOT NULL,
   metric VARCHAR,
-  detail VARCHAR
+  detail VARCHAR,
+  sheet VARCHAR                        -- the workbook sheet the column is on; NULL for CSV
+)`,
+  // A workbook's sheets as read, each with its own tally; none for a CSV file.
+  `CREATE TABLE file_sheets (
+  file_id INTEGER NOT NULL,
+  position INTEGER NOT NULL,           -- the sheet's place in the workbook
+  sheet VARCHAR NOT NULL,
+  header_line INTEGER,
+  data_lines INTEGER NOT NULL,
+  rows_loaded INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL,
+  rows_skipped INTEGER NOT NULL,
+  problem VARCHAR                      -- why the sheet holds no table it reads (FileProblem as JSON text), or NULL
 )`,
   `CREATE TABLE custom_metrics (
   file_id INTEGER NOT NULL,
@@ -46,14 +59,16 @@ export const SCHEMA: readonly string[] = [
   line INTEGER NOT NULL,
   week_start DATE NOT NULL,            -- Monday of the ISO week
   metric VARCHAR NOT NULL,
-  value DOUBLE NOT NULL
+  value DOUBLE NOT NULL,
+  sheet VARCHAR                        -- with line: the workbook sheet and its row; NULL for CSV
 )`,
   `CREATE TABLE line_reports (
   file_id INTEGER NOT NULL,
   line INTEGER NOT NULL,
   outcome VARCHAR NOT NULL,            -- 'rejected' or 'skipped'
   raw VARCHAR NOT NULL,
-  reason VARCHAR NOT NULL              -- RejectReason or SkipReason as JSON text
+  reason VARCHAR NOT NULL,             -- RejectReason or SkipReason as JSON text
+  sheet VARCHAR                        -- with line: the workbook sheet and its row; NULL for CSV
 )`,
   // Every reported value with its rank among the exports that reported it: 1 is the newest.
   `CREATE VIEW observation_versions AS
@@ -61,7 +76,8 @@ SELECT o.file_id, o.line, o.metric, o.week_start, o.value, f.dataset, f.name AS 
        row_number() OVER (PARTITION BY f.dataset, o.metric, o.week_start ORDER BY f.export_date DESC, o.file_id DESC) AS version_rank,
        count(*) OVER (PARTITION BY f.dataset, o.metric, o.week_start) AS versions,
        min(o.value) OVER (PARTITION BY f.dataset, o.metric, o.week_start)
-         <> max(o.value) OVER (PARTITION BY f.dataset, o.metric, o.week_start) AS revised
+         <> max(o.value) OVER (PARTITION BY f.dataset, o.metric, o.week_start) AS revised,
+       o.sheet
 FROM observations o JOIN files f USING (file_id)`,
   // The value in force per week and metric: the newest export wins, and it is revised when an older export differs.
   // A table, not a view: the window functions behind it cost more than every dashboard query, and the
@@ -78,7 +94,8 @@ FROM observations o JOIN files f USING (file_id)`,
   file_name VARCHAR NOT NULL,
   export_date DATE NOT NULL,
   versions BIGINT NOT NULL,
-  revised BOOLEAN NOT NULL
+  revised BOOLEAN NOT NULL,
+  sheet VARCHAR
 )`,
 
   // Every loaded week for every metric of a dataset (missing weeks as NULL), derived totals included:
@@ -91,7 +108,8 @@ FROM observations o JOIN files f USING (file_id)`,
   revised BOOLEAN NOT NULL,
   file_name VARCHAR,
   line INTEGER,
-  export_date DATE
+  export_date DATE,
+  sheet VARCHAR                        -- with line, the workbook sheet and its row; NULL for CSV
 )`,
   // Case-level exports: one row per case, with its file and line.
   `CREATE TABLE cases (

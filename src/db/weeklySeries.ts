@@ -16,7 +16,7 @@ const REFRESH = [
    weeks AS (SELECT dataset, CAST(unnest(generate_series(first_week, last_week, INTERVAL 7 DAY)) AS DATE) AS week_start FROM bounds),
    present AS (SELECT DISTINCT dataset, metric FROM current_observations),
    base AS (
-     SELECT w.dataset, p.metric, w.week_start, o.value, coalesce(o.revised, false) AS revised, o.file_name, o.line, o.export_date
+     SELECT w.dataset, p.metric, w.week_start, o.value, coalesce(o.revised, false) AS revised, o.file_name, o.line, o.export_date, o.sheet
      FROM weeks w JOIN present p USING (dataset)
      LEFT JOIN current_observations o ON o.dataset = w.dataset AND o.metric = p.metric AND o.week_start = w.week_start
    ),
@@ -27,7 +27,7 @@ const REFRESH = [
             CASE WHEN count(b.value) < count(*) THEN NULL
                  WHEN any_value(d.kind) = 'sum' THEN sum(b.value)
                  ELSE 100 * sum(b.value) FILTER (WHERE d.position = 0) / nullif(sum(b.value), 0) END AS value,
-            bool_or(b.revised) AS revised, NULL::VARCHAR, NULL::INTEGER, NULL::DATE
+            bool_or(b.revised) AS revised, NULL::VARCHAR, NULL::INTEGER, NULL::DATE, NULL::VARCHAR
      FROM derived d JOIN base b ON b.metric = d.component
      GROUP BY b.dataset, b.week_start, d.metric
    )

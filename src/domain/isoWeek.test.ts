@@ -70,6 +70,25 @@ describe('ISO weeks', () => {
   });
 });
 
+describe('week labels with text around them', () => {
+  it.each([
+    ['Week 27 (29-06 t/m 05-07-2020)', '2020-W27'],
+    ['week 53 (28-12-2020 t/m 03-01-2021)', '2020-W53'],
+    ['Wk 1 (2021)', '2021-W01'],
+    ['wk27-2020', '2020-W27'],
+    ['2020 wk 27', '2020-W27'],
+    ['WK 27 2020', '2020-W27'],
+  ])('reads %s as %s', (text, week) => {
+    const parsed = parseWeekCell(text);
+    expect(parsed.ok && formatIsoWeek(parsed.week)).toBe(week);
+  });
+
+  it('rejects a label whose dates lie in another week', () => {
+    expect(parseWeekCell('Week 28 (29-06 t/m 05-07-2020)')).toEqual({ ok: false, reason: 'not_a_week' });
+    expect(parseWeekCell('Week 53 (2021)')).toMatchObject({ ok: false, reason: 'week_53_missing' });
+  });
+});
+
 describe('week arithmetic', () => {
   it('steps over 2020-W53 and the year boundary', () => {
     expect(formatIsoWeek(addIsoWeeks({ year: 2020, week: 52 }, 1))).toBe('2020-W53');

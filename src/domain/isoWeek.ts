@@ -61,9 +61,25 @@ const WEEK_PATTERNS: { re: RegExp; year: number; week: number }[] = [
   { re: /^(?:week|wk|w)\.?\s*(\d{1,2})\s*[,\-/ ]\s*(\d{4})$/, year: 2, week: 1 }, // wk 27 2020, week 27-2020
 ];
 
+/** A week number with its dates or year in brackets, as reports label columns: "Week 27 (29-06 t/m 05-07-2020)", "wk 27 (2020)". */
+const LABELLED_WEEK = /^(?:week|wk|w)\.?\s*(\d{1,2})\s*\((.+)\)$/;
+
+/** The week a labelled week names: its year from the brackets, and the dates there must lie in that very week. */
+function labelledWeek(week: number, inside: string): WeekParse {
+  const year = /^\s*(\d{4})\s*$/.exec(inside);
+  if (year) return checkedWeek(Number(year[1]), week);
+  const dates = inside.match(/\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/g);
+  const last = dates ? parseCalendarDate(dates[dates.length - 1]) : null;
+  if (!last) return { ok: false, reason: 'not_a_week' };
+  const of = isoWeekOfDate(last);
+  return of.week === week ? { ok: true, week: of } : { ok: false, reason: 'not_a_week' };
+}
+
 /** Parses one cell naming a week in any of the accepted forms, or a date inside the week (in the file's day-month order). */
 export function parseWeekCell(text: string, order: DateOrder = 'day_first'): WeekParse {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const labelled = LABELLED_WEEK.exec(t);
+  if (labelled) return labelledWeek(Number(labelled[1]), labelled[2]);
   for (const { re, year, week } of WEEK_PATTERNS) {
     const m = re.exec(t);
     if (m) return checkedWeek(Number(m[year]), Number(m[week]));

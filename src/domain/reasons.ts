@@ -6,7 +6,8 @@
 export type DateOrder = 'day_first' | 'month_first';
 
 /** Why a cell is not a count (or, in a column outside the catalogue, not a number). */
-export type ValueProblem = 'negative' | 'decimal' | 'ambiguous_comma' | 'not_a_number';
+/** formula_without_value: a workbook formula with no calculated value stored (formulas are never evaluated here). */
+export type ValueProblem = 'negative' | 'decimal' | 'ambiguous_comma' | 'not_a_number' | 'formula_without_value' | 'week_after_export';
 
 export type RejectReason =
   | { code: 'week_missing' }
@@ -14,12 +15,14 @@ export type RejectReason =
   | { code: 'week_after_export'; week: string; exportDate: string }
   /** The year column is empty and the year of the rows above cannot be carried on (the week number went down). */
   | { code: 'year_missing'; week: string }
+  /** A month, quarter or year where a week belongs (period as "2020-12", "2020-Q1", "2020"): not read as a week, and not yet read as itself. */
+  | { code: 'period_not_week'; text: string; period: string; grain: 'month' | 'quarter' | 'year' }
   | { code: 'values_invalid'; cells: { column: string; text: string; problem: ValueProblem }[] }
   | { code: 'metric_missing' }
   | { code: 'too_many_fields'; found: number; expected: number }
   | { code: 'too_few_fields'; found: number; expected: number }
   | { code: 'unterminated_quote'; fromLine: number }
-  | { code: 'duplicate_conflict'; week: string; metric?: string; firstLine: number }
+  | { code: 'duplicate_conflict'; week: string; metric?: string; firstLine: number; firstSheet?: string }
   | { code: 'file_unusable' }
   /** A date that is no date in the file's order (31-02-2020, or 13/05/2020 in a month-first file). */
   | { code: 'case_date_invalid'; column: string; text: string; order: DateOrder }
@@ -37,7 +40,9 @@ export type SkipReason =
   | { code: 'total_row' }
   | { code: 'note_line' }
   | { code: 'no_values'; week: string }
-  | { code: 'duplicate_identical'; firstLine: number };
+  | { code: 'duplicate_identical'; firstLine: number; firstSheet?: string }
+  /** A workbook sheet that holds no table the app reads (a title, notes, a chart): its rows, listed. */
+  | { code: 'sheet_not_read' };
 
 export type FileProblem =
   | { code: 'binary_file' }
@@ -50,7 +55,13 @@ export type FileProblem =
   | { code: 'too_many_columns'; count: number; max: number }
   | { code: 'too_large'; bytes: number; max: number; caseLevel: boolean }
   /** Dates only day-first can read and dates only month-first can, in one file: it is not read either way. */
-  | { code: 'dates_mixed_order'; dayFirstLine: number; monthFirstLine: number };
+  | { code: 'dates_mixed_order'; dayFirstLine: number; monthFirstLine: number }
+
+  /** Workbooks: password-protected (an encrypted container); damaged; unpacking past the limit (a zip bomb); a sheet past the row limit. */
+  | { code: 'workbook_encrypted' }
+  | { code: 'workbook_unreadable'; message: string }
+  | { code: 'workbook_too_large_unpacked'; bytes: number; max: number }
+  | { code: 'sheet_too_many_rows'; sheet: string; rows: number; max: number };
 
 export type FileWarning =
   | { code: 'dates_not_mondays' }

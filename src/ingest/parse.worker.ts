@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
 /**
  * Parses exports off the main thread (PapaParse's own worker mode breaks in Vite 8 builds,
- * so this module worker runs it instead). Messages: ParseRequest in; progress, then a result.
+ * so this module worker runs it instead), and workbooks, loading SheetJS only for them.
+ * Messages: ParseRequest in; progress, then a result.
  */
-import { parseExport } from './parseExport';
+import { readWeeklyFile } from './readFile';
 import { readCaseExport } from './caseExport';
 import { packLineReports } from './lineReportsCsv';
 import type { ExportInput, ParsedExport } from '../domain/parsedExport';
@@ -18,7 +19,7 @@ export type ParseReply =
 
 declare const self: DedicatedWorkerGlobalScope;
 
-self.onmessage = (event: MessageEvent<ParseRequest>) => {
+self.onmessage = async (event: MessageEvent<ParseRequest>) => {
   const { id, caseLayout, ...input } = event.data;
   const reply = (message: ParseReply, transfer: Transferable[] = []) => self.postMessage(message, transfer);
   try {
@@ -27,7 +28,8 @@ self.onmessage = (event: MessageEvent<ParseRequest>) => {
       // The clean rows and reports move to the page, not copied: a million cases are tens of megabytes.
       return reply({ id, type: 'done', result }, [result.rows.buffer, result.reports.buffer]);
     }
-    const result = packLineReports(parseExport(input, (fraction) => reply({ id, type: 'progress', fraction })));
+    // Line reports cross as one buffer: two million of them would be two million objects to copy on the page.
+    const result = packLineReports(await readWeeklyFile(input, (fraction) => reply({ id, type: 'progress', fraction })));
     reply({ id, type: 'done', result }, [result.packedReports!.csv.buffer]);
   } catch (error) {
     reply({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });

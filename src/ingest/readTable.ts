@@ -14,11 +14,11 @@ import {
   matchMetricHeader,
 } from './headers';
 import { formatIsoWeek, isMonday, isoWeekMonday, isoWeekOfDate, parseWeekCell, parseYearAndWeek, type WeekParse } from '../domain/isoWeek';
-import { decimalConvention, isDotGrouped, isMissingCell, parseCount, parseInColumn, type DecimalConvention } from './numbers';
+import { formatPeriod, parsePeriod, type PeriodParse } from '../domain/periods';
+import { decimalConvention, isDotGrouped, isMissingCell, parseCount, parseInColumn, type CountParse, type DecimalConvention } from './numbers';
 import { dateEvidenceOfCells, TYPO_YEARS } from './dates';
-import type { DateOrder } from '../domain/reasons';
 import { MAX_COLUMNS, MAX_CUSTOM_METRICS, type ColumnReport, type ColumnRole, type LineReport, type Observation, type ParsedExport } from '../domain/parsedExport';
-import type { FileProblem, RejectReason, SkipReason } from '../domain/reasons';
+import type { DateOrder, FileProblem, RejectReason, SkipReason } from '../domain/reasons';
 
 /**
  * One row of a source table with its provenance: the 1-based line it starts on in a CSV file, or
@@ -29,9 +29,20 @@ export interface TableRow {
   sheet?: string;
   raw: string;
   cells: string[];
+  /** Workbooks: what a cell holds beyond its text, by position (a stored number is read as that number, never re-parsed from text). */
+  typed?: (TypedCell | undefined)[];
   /** CSV only: an open quote that ran to the end of the file. */
   unterminatedQuote?: boolean;
 }
+
+/** A workbook cell stored as a number, or a formula the workbook holds no calculated value for (never evaluated here). */
+export type TypedCell = { number: number } | { formula: string };
+
+/**
+ * The values loaded so far from earlier tables of the same file, by week and metric: a workbook's
+ * second sheet may not give the same week and metric a second value.
+ */
+export type LoadedKeys = Map<string, { line: number; sheet?: string; value: number }>;
 
 /** What one table yields; a file is one table (CSV) or several (a workbook's sheets). */
 export type TableReading = Pick<
@@ -41,13 +52,15 @@ export type TableReading = Pick<
 
 const RAW_LINE_LIMIT = 1000;
 const HEADER_SEARCH_DEPTH = 30;
+/** A week number alone ("27", "wk 27"): with a year column, the two make the week. */
+const SHORT_WEEK = /^\s*(?:w|wk|week)?\s*\d{1,2}\s*$/i;
 /** A total row: the word alone, or with a year or period ("Totaal 2020"), never a series named "Gemiddelde wachttijd". */
 const TOTAL_ROW = /^(totaal|totalen|total|totals|subtotaal|subtotal|som|sum|gemiddelde|average|generaal totaal|eindtotaal|grand total)(?:\s+(?:week|wk|jaar|year)?\s*[\d\-/ ]*)?:?$/i;
 /** A custom column is numbers when this share of its filled cells reads as numbers; the rest are rejected by name. */
 const NUMERIC_SHARE = 0.8;
 
 /** Reads rows (in source order) of an export made on exportDate ("YYYY-MM-DD"). */
-export function readTable(records: TableRow[], exportDate: string): TableReading {
+export function readTable(records: TableRow[], exportDate: string, loaded: LoadedKeys = new Map()): TableReading {
   const result: TableReading = {
     layout: null,
     headerLine: null,
@@ -78,18 +91,21 @@ export function readTable(records: TableRow[], exportDate: string): TableReading
 
   for (const column of layout.columns) {
     if (column.role !== 'custom' || column.decimals !== 'unknown') continue;
-    const grouped = body.find((r) => isDotGrouped(r.cells[column.position] ?? ''));
+    const grouped = body.find((r) => !r.typed?.[column.position] && isDotGrouped(r.cells[column.position] ?? ''));
     if (grouped) result.warnings.push({ code: 'decimals_assumed', column: column.header, text: grouped.cells[column.position].trim() });
   }
-  // Dates in the week column: one day-month order for the whole file, decided from all of them.
-  const weekAt = layout.columns.find((c) => c.role === 'week')!.position;
-  const evidence = dateEvidenceOfCells(body.map((r) => ({ text: r.cells[weekAt] ?? '', line: r.line })).filter((c) => /^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s*$/.test(c.text)));
-  if (evidence.order === null) return rejectAll(result, body, { code: 'dates_mixed_order', dayFirstLine: evidence.dayFirstLine!, monthFirstLine: evidence.monthFirstLine! });
-  if (evidence.order === 'month_first') result.warnings.push({ code: 'dates_month_first', line: evidence.monthFirstLine! });
-  else if (evidence.dayFirstLine === null && evidence.ambiguous) result.warnings.push({ code: 'dates_ambiguous_order', ...evidence.ambiguous });
 
-  const reader = layout.kind === 'wide' ? new WideRowReader(result, exportDate, layout.columns, evidence.order) : new LongRowReader(result, exportDate, layout.columns, evidence.order);
-  reader.learnYears(body);
+  const Reader = layout.kind === 'wide' ? WideRowReader : layout.kind === 'long' ? LongRowReader : TransposedReader;
+  const reader = new Reader(result, exportDate, layout.columns, loaded, body);
+  if (reader instanceof RowReader) {
+    // Dates in the week column: one day-month order for the whole file, decided from all of them.
+    const weekAt = layout.columns.find((c) => c.role === 'week')!.position;
+    const evidence = dateEvidenceOfCells(body.map((r) => ({ text: r.cells[weekAt] ?? '', line: r.line })).filter((c) => /^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s*$/.test(c.text)));
+    if (evidence.order === null) return rejectAll(result, body, { code: 'dates_mixed_order', dayFirstLine: evidence.dayFirstLine!, monthFirstLine: evidence.monthFirstLine! });
+    if (evidence.order === 'month_first') result.warnings.push({ code: 'dates_month_first', line: evidence.monthFirstLine! });
+    else if (evidence.dayFirstLine === null && evidence.ambiguous) result.warnings.push({ code: 'dates_ambiguous_order', ...evidence.ambiguous });
+    reader.prepare(body, evidence.order);
+  }
   for (const record of body) reader.read(record);
   result.customMetrics = reader.customMetrics();
   if (reader.sawNonMondayDate) result.warnings.push({ code: 'dates_not_mondays' });
@@ -107,24 +123,45 @@ function rejectAll(result: TableReading, body: TableRow[], problem: FileProblem)
 /**
  * The header is the record, among the first ones, that names a week (or year) column and the
  * most columns the reader knows: a group row above it ("Periode;Asiel;;Vertrek;") names fewer.
- * Failing that, the first non-blank one.
+ * Else the first that holds weeks across its columns (a report with one column per week);
+ * failing that, the first non-blank one.
  */
 function findHeader(records: TableRow[]): number {
   const depth = Math.min(records.length, HEADER_SEARCH_DEPTH);
   let best = { index: -1, score: 0 };
   for (let i = 0; i < depth; i++) {
     const cells = records[i].cells.map((c) => c.trim());
-    if (!cells.some((c) => isWeekHeader(c) || isYearHeader(c))) continue;
-    const score = cells.filter((c) => c !== '' && (isWeekHeader(c) || isYearHeader(c) || isMetricNameHeader(c) || isValueHeader(c) || matchMetricHeader(c) !== null)).length;
-    if (score > best.score) best = { index: i, score };
+    if (cells.some((c) => isWeekHeader(c) || isYearHeader(c))) {
+      const score = cells.filter((c) => c !== '' && (isWeekHeader(c) || isYearHeader(c) || isMetricNameHeader(c) || isValueHeader(c) || matchMetricHeader(c) !== null)).length;
+      if (score > best.score) best = { index: i, score };
+    } else if (best.index < 0 && weekLabels(records[i].cells).length >= 2) return i;
   }
   if (best.index >= 0) return best.index;
   const firstNonBlank = records.findIndex((r) => !isBlank(r));
   return Math.max(0, firstNonBlank);
 }
 
+/** "2020-12": a month, unless its column also holds "2020-27" (then the column writes year and week). */
+const YEAR_AND_NUMBER = /^\s*\d{4}\s*[-/]\s*(\d{1,2})\s*$/;
+
+function writesYearAndWeek(texts: string[]): boolean {
+  return texts.some((t) => Number(YEAR_AND_NUMBER.exec(t)?.[1] ?? 0) > 12);
+}
+
+/** A month, quarter or year where a week is expected; null when the text is no such period (or is year-week notation). */
+function longerPeriod(text: string, yearAndWeek: boolean): PeriodParse | null {
+  if (yearAndWeek && YEAR_AND_NUMBER.test(text)) return null;
+  return parsePeriod(text);
+}
+
+/** The positions of the cells that name a week (and no month, quarter or year). */
+function weekLabels(cells: string[]): number[] {
+  const yearAndWeek = writesYearAndWeek(cells);
+  return cells.flatMap((c, i) => (c.trim() !== '' && parseWeekCell(c).ok && !longerPeriod(c, yearAndWeek) ? [i] : []));
+}
+
 interface Layout {
-  kind: 'wide' | 'long';
+  kind: 'wide' | 'long' | 'transposed';
   columns: ColumnReport[];
   problem: FileProblem | null;
 }
@@ -136,6 +173,8 @@ function describeColumns(headers: string[], body: TableRow[]): Layout {
   const yearAt = trimmed.findIndex((h, i) => i !== weekAt && isYearHeader(h));
   const metricNameAt = trimmed.findIndex(isMetricNameHeader);
   const valueAt = trimmed.findIndex(isValueHeader);
+  const acrossColumns = weekLabels(trimmed);
+  if (weekAt < 0 && yearAt < 0 && acrossColumns.length >= 2) return transposedColumns(trimmed, acrossColumns, body);
   const kind = metricNameAt >= 0 && valueAt >= 0 ? 'long' : 'wide';
   // In a long layout the series and value columns are taken: a week found by content is another.
   const taken = kind === 'long' ? [metricNameAt, valueAt] : [];
@@ -159,14 +198,15 @@ function describeColumns(headers: string[], body: TableRow[]): Layout {
     }
     // An internal row number is a number in every row, never a series.
     if (isRowIdHeader(header)) return add({ role: 'ignored', why: 'row_id' });
-    const cells = body.map((r) => r.cells[position] ?? '').filter((c) => !isMissingCell(c));
-    if (header === '' && cells.length === 0) return add({ role: 'ignored', why: 'empty_header' });
-    if (cells.length === 0) return add({ role: 'ignored', why: 'empty' });
-    const decimals = decimalConvention(cells);
-    const numbers = cells.filter((c) => parseInColumn(c, decimals).kind !== 'error' || /^[-−]?[\d.,\s]+$/.test(c.trim())).length;
+    const filled = body.filter((r) => !isMissingCell(r.cells[position] ?? ''));
+    if (header === '' && filled.length === 0) return add({ role: 'ignored', why: 'empty_header' });
+    if (filled.length === 0) return add({ role: 'ignored', why: 'empty' });
+    const decimals = decimalConvention(filled.filter((r) => !r.typed?.[position]).map((r) => r.cells[position]));
+    // One "n/b" among numbers does not make a text column: that cell's row is rejected, naming it.
+    const numbers = filled.filter((r) => figureAt(r, position, false, decimals).kind !== 'error' || /^[-−]?[\d.,\s]+$/.test(r.cells[position].trim())).length;
     // A column without a header is kept under its position, and named so.
     const id = header === '' ? customMetricId(`kolom ${position + 1}`) : customMetricId(header);
-    if (numbers < cells.length * NUMERIC_SHARE) return add({ role: 'ignored', why: 'not_numeric' });
+    if (numbers < filled.length * NUMERIC_SHARE) return add({ role: 'ignored', why: 'not_numeric' });
     if (seen.has(id)) return add({ role: 'ignored', why: 'duplicate_metric' });
     if (columns.filter((c) => c.role === 'custom').length >= MAX_CUSTOM_METRICS) return add({ role: 'ignored', why: 'custom_limit' });
     seen.add(id);
@@ -176,6 +216,25 @@ function describeColumns(headers: string[], body: TableRow[]): Layout {
   if (weekColumn < 0) return { kind, columns, problem: { code: 'no_week_column' } };
   const hasFigures = kind === 'long' || columns.some((c) => c.role === 'metric' || c.role === 'custom');
   return { kind, columns, problem: hasFigures ? null : { code: 'no_metric_columns' } };
+}
+
+/**
+ * Periods across the columns: one row per series, one column per week. The series' name is the
+ * first column before the weeks; other columns are listed and not used.
+ */
+function transposedColumns(headers: string[], weekAt: number[], body: TableRow[]): Layout {
+  const nameAt = headers.findIndex((_, i) => i < weekAt[0] && body.some((r) => (r.cells[i] ?? '').trim() !== ''));
+  const weeks = new Set<string>();
+  const columns = headers.map((header, position): ColumnReport => {
+    if (position === nameAt) return { position, header, role: 'metric_name' };
+    if (!weekAt.includes(position)) return { position, header, role: 'ignored', why: header === '' ? 'empty_header' : 'not_numeric' };
+    const week = parseWeekCell(header);
+    const label = week.ok ? formatIsoWeek(week.week) : header;
+    if (weeks.has(label)) return { position, header, role: 'ignored', why: 'duplicate_metric' };
+    weeks.add(label);
+    return { position, header, role: 'week' };
+  });
+  return { kind: 'transposed', columns, problem: nameAt < 0 ? { code: 'no_metric_columns' } : null };
 }
 
 /** Without a recognised week header: the first column (not taken) whose filled cells mostly read as weeks. */
@@ -197,39 +256,119 @@ function lineReport<R>(record: TableRow, reason: R): LineReport<R> {
   return record.sheet === undefined ? { line: record.line, raw, reason } : { line: record.line, sheet: record.sheet, raw, reason };
 }
 
+/**
+ * The figure in a cell: a count (catalogue metrics: whole and not negative) or any number, in the
+ * decimal convention of its column. A number a workbook stored is taken as it is (its text would
+ * be read the Dutch way: 1.234 as 1234).
+ */
+function figureAt(record: TableRow, position: number, count: boolean, decimals: DecimalConvention = 'unknown'): CountParse {
+  const text = record.cells[position] ?? '';
+  const typed = record.typed?.[position];
+  if (typed && 'formula' in typed) return { kind: 'error', reason: 'formula_without_value', text: `=${typed.formula}` };
+  if (!typed) return count ? parseCount(text) : parseInColumn(text, decimals);
+  const value = typed.number;
+  if (!count || (Number.isInteger(value) && value >= 0)) return { kind: 'value', value };
+  return { kind: 'error', reason: value < 0 ? 'negative' : 'decimal', text };
+}
+
+/** `{ [key]: sheet }` when there is a sheet, else nothing: CSV reports stay as they were. */
+function sheetOf<K extends string>(key: K, sheet: string | undefined): { [k in K]?: string } {
+  return (sheet === undefined ? {} : { [key]: sheet }) as { [k in K]?: string };
+}
+
 /** Where an observation came from: its line, and its sheet when the source has sheets. */
 function origin(record: TableRow): Pick<Observation, 'line' | 'sheet'> {
   return record.sheet === undefined ? { line: record.line } : { line: record.line, sheet: record.sheet };
 }
 
-/** Shared row bookkeeping for both layouts: structure checks, the week, duplicates and the tally. */
-abstract class RowReader {
+/** Bookkeeping every layout shares: structure checks, duplicates across the file, custom metrics and the tally. */
+abstract class TableReader {
   sawNonMondayDate = false;
-  private readonly weekAt: number;
-  private readonly yearAt: number;
-  private readonly exportMonday: string;
+  protected readonly exportMonday: string;
   protected readonly custom = new Map<string, string>();
+
+  constructor(
+    protected readonly result: TableReading,
+    protected readonly exportDate: string,
+    protected readonly columns: ColumnReport[],
+    private readonly loaded: LoadedKeys,
+  ) {
+    this.exportMonday = isoWeekMonday(isoWeekOfDate(exportDate));
+  }
+
+  abstract read(record: TableRow): void;
+
+  customMetrics(): { id: string; label: string }[] {
+    return [...this.custom].map(([id, label]) => ({ id, label }));
+  }
+
+  /**
+   * A row with more filled fields than the header has columns. Fewer is what Excel writes when a
+   * row's last fields are empty: those cells are empty, the row is not broken.
+   */
+  protected fieldCount(cells: string[]): RejectReason | null {
+    const expected = this.columns.length;
+    if (cells.length > expected && cells.slice(expected).some((c) => c.trim() !== '')) return { code: 'too_many_fields', found: cells.length, expected };
+    return null;
+  }
+
+  /**
+   * Loads a row's observations, unless an earlier table of the file gave one of its weeks and
+   * metrics another value (rejected) or gave all of them already (skipped). True when loaded.
+   */
+  protected load(record: TableRow, observations: Observation[]): boolean {
+    const fresh: Observation[] = [];
+    let same: { line: number; sheet?: string } | undefined;
+    for (const o of observations) {
+      const earlier = this.loaded.get(`${o.weekStart}|${o.metric}`);
+      if (!earlier) fresh.push(o);
+      else if (earlier.value === o.value) same ??= earlier;
+      else {
+        this.reject(record, { code: 'duplicate_conflict', week: formatIsoWeek(isoWeekOfDate(o.weekStart)), metric: o.metric, firstLine: earlier.line, ...sheetOf('firstSheet', earlier.sheet) });
+        return false;
+      }
+    }
+    if (same && fresh.length === 0) {
+      this.skip(record, { code: 'duplicate_identical', firstLine: same.line, ...sheetOf('firstSheet', same.sheet) });
+      return false;
+    }
+    for (const o of fresh) this.loaded.set(`${o.weekStart}|${o.metric}`, { line: record.line, sheet: record.sheet, value: o.value });
+    this.result.observations.push(...fresh);
+    this.result.rowsLoaded++;
+    return true;
+  }
+
+  protected reject(record: TableRow, reason: RejectReason): void {
+    this.result.rejected.push(lineReport(record, reason));
+  }
+
+  protected skip(record: TableRow, reason: SkipReason): void {
+    this.result.skipped.push(lineReport(record, reason));
+  }
+}
+
+/** One row per week (wide and long layouts): the week, a month where a week belongs, the export date. */
+abstract class RowReader extends TableReader {
+  private readonly weekAt = this.columns.find((c) => c.role === 'week')!.position;
+  private readonly yearAt = this.columns.find((c) => c.role === 'year')?.position ?? -1;
+  private readonly yearAndWeek: boolean;
+  private dateOrder: DateOrder = 'day_first';
   /** The years a week of this file is expected in (from the median year of its weeks); others are likely typos. */
   private usualYears: { from: number; to: number } | null = null;
   /** Excel's merged year cell: the year written on an earlier row, and the week it was last used with. */
   private carried: { year: string; week: number } | null = null;
 
-  constructor(
-    protected readonly result: TableReading,
-    private readonly exportDate: string,
-    protected readonly columns: ColumnReport[],
-    private readonly dateOrder: DateOrder,
-  ) {
-    this.weekAt = columns.find((c) => c.role === 'week')!.position;
-    this.yearAt = columns.find((c) => c.role === 'year')?.position ?? -1;
-    this.exportMonday = isoWeekMonday(isoWeekOfDate(exportDate));
+  constructor(result: TableReading, exportDate: string, columns: ColumnReport[], loaded: LoadedKeys, body: TableRow[]) {
+    super(result, exportDate, columns, loaded);
+    this.yearAndWeek = writesYearAndWeek(body.map((r) => r.cells[this.weekAt] ?? ''));
   }
 
-  /** Learns the file's usual years from all its weeks, before any row is read. */
-  learnYears(body: TableRow[]): void {
+  /** Before any row is read: the file's day-month order, and its usual years from all its weeks. */
+  prepare(body: TableRow[], order: DateOrder): void {
+    this.dateOrder = order;
     const years: number[] = [];
     for (const record of body) {
-      const week = parseWeekCell(record.cells[this.weekAt] ?? '', this.dateOrder);
+      const week = parseWeekCell(record.cells[this.weekAt] ?? '', order);
       if (week.ok) years.push(week.week.year);
       else if (this.yearAt >= 0 && /^\s*\d{4}\s*$/.test(record.cells[this.yearAt] ?? '')) years.push(Number(record.cells[this.yearAt]));
     }
@@ -244,15 +383,15 @@ abstract class RowReader {
     const cells = record.cells;
     const weekText = (cells[this.weekAt] ?? '').trim();
     if (TOTAL_ROW.test(weekText) || TOTAL_ROW.test((cells[0] ?? '').trim())) return this.skip(record, { code: 'total_row' });
+    // Until monthly figures are read, a month (or quarter, or year) is refused, never taken for a week.
+    const period = this.yearAt >= 0 && SHORT_WEEK.test(weekText) ? null : longerPeriod(weekText, this.yearAndWeek);
+    if (period) return this.reject(record, { code: 'period_not_week', text: weekText, period: formatPeriod(period.period), grain: period.period.grain });
     const week = this.week(cells);
     if (!this.hasFigures(cells)) {
       return week.ok ? this.skip(record, { code: 'no_values', week: formatIsoWeek(week.week) }) : this.skip(record, { code: 'note_line' });
     }
-    const expected = this.columns.length;
-    if (cells.length > expected && cells.slice(expected).some((c) => c.trim() !== '')) {
-      return this.reject(record, { code: 'too_many_fields', found: cells.length, expected });
-    }
-    // Fewer fields than the header: Excel drops a row's empty last fields; those cells are empty, not the row broken.
+    const structure = this.fieldCount(cells);
+    if (structure) return this.reject(record, structure);
     if (weekText === '') return this.reject(record, { code: 'week_missing' });
     if (!week.ok) {
       if (week.reason === 'year_missing') return this.reject(record, { code: 'year_missing', week: weekText });
@@ -270,29 +409,12 @@ abstract class RowReader {
     this.readFigures(record, weekStart, formatIsoWeek(week.week));
   }
 
-  customMetrics(): { id: string; label: string }[] {
-    return [...this.custom].map(([id, label]) => ({ id, label }));
-  }
-
   protected abstract hasFigures(cells: string[]): boolean;
   protected abstract readFigures(record: TableRow, weekStart: string, week: string): void;
 
-  protected load(observations: Observation[]): void {
-    this.result.observations.push(...observations);
-    this.result.rowsLoaded++;
-  }
-
-  protected reject(record: TableRow, reason: RejectReason): void {
-    this.result.rejected.push(lineReport(record, reason));
-  }
-
-  protected skip(record: TableRow, reason: SkipReason): void {
-    this.result.skipped.push(lineReport(record, reason));
-  }
-
   private week(cells: string[]): WeekParse | { ok: false; reason: 'year_missing' } {
     const weekText = cells[this.weekAt] ?? '';
-    if (this.yearAt >= 0 && /^\s*(?:w|wk|week)?\s*\d{1,2}\s*$/i.test(weekText)) {
+    if (this.yearAt >= 0 && SHORT_WEEK.test(weekText)) {
       const weekNumber = Number(weekText.replace(/\D/g, ''));
       let yearText = (cells[this.yearAt] ?? '').trim();
       if (yearText === '' && this.carried) {
@@ -320,15 +442,14 @@ class WideRowReader extends RowReader {
     const observations: Observation[] = [];
     const bad: Extract<RejectReason, { code: 'values_invalid' }>['cells'] = [];
     for (const column of this.figureColumns) {
-      const text = record.cells[column.position] ?? '';
       if (column.role === 'custom') {
-        const parsed = parseInColumn(text, column.decimals ?? 'unknown');
+        const parsed = figureAt(record, column.position, false, column.decimals);
         if (parsed.kind === 'error') bad.push({ column: column.header || `#${column.position + 1}`, text: parsed.text, problem: parsed.reason });
         else if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value });
         continue;
       }
       if (column.role !== 'metric') continue;
-      const parsed = parseCount(text);
+      const parsed = figureAt(record, column.position, true);
       if (parsed.kind === 'error') bad.push({ column: column.header, text: parsed.text, problem: parsed.reason });
       else if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value * (column.scale ?? 1) });
     }
@@ -340,9 +461,9 @@ class WideRowReader extends RowReader {
       if (earlier.values === values) return this.skip(record, { code: 'duplicate_identical', firstLine: earlier.line });
       return this.reject(record, { code: 'duplicate_conflict', week, firstLine: earlier.line });
     }
+    if (!this.load(record, observations)) return;
     this.firstLineOfWeek.set(weekStart, { line: record.line, values });
     for (const column of this.figureColumns) if (column.role === 'custom') this.custom.set(column.metric, column.header || `Kolom ${column.position + 1}`);
-    this.load(observations);
   }
 }
 
@@ -352,19 +473,19 @@ class LongRowReader extends RowReader {
   private readonly valueAt = this.columns.find((c) => c.role === 'value')!.position;
   private readonly firstLineOfKey = new Map<string, { line: number; value: number }>();
   /** Each series outside the catalogue writes its decimals one way, decided from all its values. */
-  private conventions: Map<string, DecimalConvention> | null = null;
+  private conventions = new Map<string, DecimalConvention>();
 
   protected hasFigures(cells: string[]): boolean {
     return !isMissingCell(cells[this.valueAt] ?? '');
   }
 
-  override learnYears(body: TableRow[]): void {
-    super.learnYears(body);
+  override prepare(body: TableRow[], order: DateOrder): void {
+    super.prepare(body, order);
     const values = new Map<string, string[]>();
     for (const record of body) {
       const name = (record.cells[this.nameAt] ?? '').trim();
       const text = record.cells[this.valueAt] ?? '';
-      if (name !== '' && !isMissingCell(text)) values.set(name, [...(values.get(name) ?? []), text]);
+      if (name !== '' && !record.typed?.[this.valueAt] && !isMissingCell(text)) values.set(name, [...(values.get(name) ?? []), text]);
     }
     this.conventions = new Map([...values].map(([name, texts]) => [name, decimalConvention(texts)]));
   }
@@ -375,7 +496,7 @@ class LongRowReader extends RowReader {
     const match = matchMetricHeader(name);
     const metric = match?.metric ?? customMetricId(name);
     const text = record.cells[this.valueAt] ?? '';
-    const parsed = match ? parseCount(text) : parseInColumn(text, this.conventions?.get(name) ?? 'unknown');
+    const parsed = figureAt(record, this.valueAt, match !== undefined && match !== null, this.conventions.get(name));
     if (parsed.kind !== 'value') {
       const problem = parsed.kind === 'error' ? parsed.reason : 'not_a_number';
       return this.reject(record, { code: 'values_invalid', cells: [{ column: name, text: text.trim(), problem }] });
@@ -387,8 +508,53 @@ class LongRowReader extends RowReader {
       if (earlier.value === value) return this.skip(record, { code: 'duplicate_identical', firstLine: earlier.line });
       return this.reject(record, { code: 'duplicate_conflict', week, metric, firstLine: earlier.line });
     }
+    if (!this.load(record, [{ ...origin(record), weekStart, metric, value }])) return;
     this.firstLineOfKey.set(key, { line: record.line, value });
     if (!match) this.custom.set(metric, name);
-    this.load([{ ...origin(record), weekStart, metric, value }]);
+  }
+}
+
+/**
+ * One row per series, one column per week (a management report's layout). A row is one line of
+ * the report: loaded with all its weeks, rejected naming every bad cell, or skipped.
+ */
+class TransposedReader extends TableReader {
+  private readonly nameAt = this.columns.find((c) => c.role === 'metric_name')!.position;
+  private readonly weeks: { position: number; header: string; weekStart: string }[];
+
+  constructor(result: TableReading, exportDate: string, columns: ColumnReport[], loaded: LoadedKeys) {
+    super(result, exportDate, columns, loaded);
+    this.weeks = columns.flatMap((c) => {
+      const week = c.role === 'week' ? parseWeekCell(c.header) : null;
+      if (!week?.ok) return [];
+      if (week.fromDate && !isMonday(week.fromDate)) this.sawNonMondayDate = true;
+      return [{ position: c.position, header: c.header, weekStart: isoWeekMonday(week.week) }];
+    });
+  }
+
+  read(record: TableRow): void {
+    if (record.unterminatedQuote) return this.reject(record, { code: 'unterminated_quote', fromLine: record.line });
+    if (isBlank(record)) return this.skip(record, { code: 'blank_line' });
+    const cells = record.cells;
+    const name = (cells[this.nameAt] ?? '').trim();
+    if (TOTAL_ROW.test(name) || TOTAL_ROW.test((cells[0] ?? '').trim())) return this.skip(record, { code: 'total_row' });
+    if (this.weeks.every((w) => isMissingCell(cells[w.position] ?? ''))) return this.skip(record, { code: 'note_line' });
+    const structure = this.fieldCount(cells);
+    if (structure) return this.reject(record, structure);
+    if (name === '') return this.reject(record, { code: 'metric_missing' });
+    const match = matchMetricHeader(name);
+    const metric = match?.metric ?? customMetricId(name);
+    const observations: Observation[] = [];
+    const bad: Extract<RejectReason, { code: 'values_invalid' }>['cells'] = [];
+    for (const week of this.weeks) {
+      const parsed = figureAt(record, week.position, Boolean(match));
+      if (parsed.kind === 'missing') continue;
+      if (parsed.kind === 'error') bad.push({ column: week.header, text: parsed.text, problem: parsed.reason });
+      else if (week.weekStart > this.exportMonday) bad.push({ column: week.header, text: (cells[week.position] ?? '').trim(), problem: 'week_after_export' });
+      else observations.push({ ...origin(record), weekStart: week.weekStart, metric, value: parsed.value });
+    }
+    if (bad.length > 0) return this.reject(record, { code: 'values_invalid', cells: bad });
+    if (!this.load(record, observations)) return;
+    if (!match) this.custom.set(metric, name);
   }
 }

@@ -36,6 +36,8 @@ export interface PanelWeek {
   cumulative: number | null;
   revised: boolean;
   fileName: string | null;
+  /** With line, the workbook sheet and its row; null for CSV. */
+  sheet: string | null;
   line: number | null;
   exportDate: string | null;
 }
@@ -77,7 +79,7 @@ params AS (
 wanted AS (SELECT unnest(string_split(?, ',')) AS metric),
 cumulated AS (SELECT unnest(string_split(?, ',')) AS metric),
 series AS (
-  SELECT metric, week_start, value, revised, file_name, line, export_date
+  SELECT metric, week_start, value, revised, file_name, line, export_date, sheet
   FROM weekly_series WHERE dataset = ? AND metric IN (SELECT metric FROM wanted)
 ),
 bounds AS (
@@ -146,7 +148,7 @@ export async function panelWeeks(db: Database, q: PanelQuery): Promise<PanelWeek
   return db.query<PanelWeek>(
     `${PIPELINE}
      SELECT g.metric, ${ISO_WEEK('g.week_start')} AS week, ${DAY('g.week_start')} AS "weekStart", j.value, j.mean4, j.baseline,
-            j.pct, j.pct4, j.cumulative, coalesce(j.revised, false) AS revised, j.file_name AS "fileName", j.line, ${DAY('j.export_date')} AS "exportDate"
+            j.pct, j.pct4, j.cumulative, coalesce(j.revised, false) AS revised, j.file_name AS "fileName", j.sheet, j.line, ${DAY('j.export_date')} AS "exportDate"
      FROM view_grid g LEFT JOIN judged j ON j.metric = g.metric AND j.week_start = g.week_start
      ORDER BY g.metric, g.week_start`,
     pipelineParameters(q),

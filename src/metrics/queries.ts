@@ -54,7 +54,7 @@ export interface FileReport {
   exportDateSource: 'file_name' | 'modified';
   encoding: string | null;
   delimiter: string | null;
-  layout: 'wide' | 'long' | 'cases' | null;
+  layout: 'wide' | 'long' | 'transposed' | 'cases' | null;
   headerLine: number | null;
   dataLines: number;
   rowsLoaded: number;
@@ -91,19 +91,43 @@ export async function fileReports(db: Database, dataset: Dataset): Promise<FileR
   return rows.map((r) => ({ ...r, problem: r.problem ? JSON.parse(r.problem) : null, warnings: JSON.parse(r.warnings) }));
 }
 
-export type ColumnSummary = { fileId: number; position: number; header: string; role: ColumnRole['role'] | 'case'; metric: string | null; detail: string | null };
+/** A workbook's sheet as read, with its own tally; CSV files have none. */
+export interface SheetSummary {
+  fileId: number;
+  sheet: string;
+  headerLine: number | null;
+  dataLines: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  problem: FileProblem | null;
+}
+
+export async function fileSheets(db: Database, dataset: Dataset): Promise<SheetSummary[]> {
+  const rows = await db.query<Omit<SheetSummary, 'problem'> & { problem: string | null }>(
+    `SELECT s.file_id AS "fileId", s.sheet, s.header_line AS "headerLine", s.data_lines AS "dataLines", s.rows_loaded AS "rowsLoaded",
+            s.rows_rejected AS "rowsRejected", s.rows_skipped AS "rowsSkipped", s.problem
+     FROM file_sheets s JOIN files f USING (file_id) WHERE f.dataset = ? ORDER BY s.file_id, s.position`,
+    [dataset],
+  );
+  return rows.map((r) => ({ ...r, problem: r.problem ? JSON.parse(r.problem) : null }));
+}
+
+export type ColumnSummary = { fileId: number; position: number; header: string; role: ColumnRole['role'] | 'case'; metric: string | null; detail: string | null; sheet: string | null };
 
 export async function fileColumns(db: Database, dataset: Dataset): Promise<ColumnSummary[]> {
   return db.query<ColumnSummary>(
-    `SELECT c.file_id AS "fileId", c.position, c.header, c.role, c.metric, c.detail
-     FROM file_columns c JOIN files f USING (file_id) WHERE f.dataset = ? ORDER BY c.file_id, c.position`,
+    `SELECT c.file_id AS "fileId", c.position, c.header, c.role, c.metric, c.detail, c.sheet
+     FROM file_columns c JOIN files f USING (file_id) LEFT JOIN file_sheets s ON s.file_id = c.file_id AND s.sheet = c.sheet
+     WHERE f.dataset = ? ORDER BY c.file_id, s.position NULLS FIRST, c.position`,
     [dataset],
   );
 }
 
+/** sheet: with line, the workbook sheet and its row; null for CSV. */
 export type LineOutcome =
-  | { fileId: number; line: number; raw: string; outcome: 'rejected'; reason: RejectReason }
-  | { fileId: number; line: number; raw: string; outcome: 'skipped'; reason: SkipReason };
+  | { fileId: number; sheet: string | null; line: number; raw: string; outcome: 'rejected'; reason: RejectReason }
+  | { fileId: number; sheet: string | null; line: number; raw: string; outcome: 'skipped'; reason: SkipReason };
 
 /** Line reports come a page at a time: a file can have a million rejected lines, the page shows a thousand. */
 export const LINE_PAGE = 1000;
@@ -111,8 +135,9 @@ export const LINE_PAGE = 1000;
 /** One page of one file's rejected or skipped lines, in line order. */
 export async function lineReportPage(db: Database, fileId: number, outcome: LineOutcome['outcome'], page: number, size = LINE_PAGE): Promise<LineOutcome[]> {
   const rows = await db.query<Omit<LineOutcome, 'reason'> & { reason: string }>(
-    `SELECT file_id AS "fileId", line, raw, outcome, reason FROM line_reports
-     WHERE file_id = ? AND outcome = ? ORDER BY line LIMIT ${Math.trunc(size)} OFFSET ${Math.trunc(page * size)}`,
+    `SELECT r.file_id AS "fileId", r.sheet, r.line, r.raw, r.outcome, r.reason
+     FROM line_reports r LEFT JOIN file_sheets s ON s.file_id = r.file_id AND s.sheet = r.sheet
+     WHERE r.file_id = ? AND r.outcome = ? ORDER BY s.position NULLS FIRST, r.line LIMIT ${Math.trunc(size)} OFFSET ${Math.trunc(page * size)}`,
     [fileId, outcome],
   );
   return rows.map((r) => ({ ...r, reason: JSON.parse(r.reason) }) as LineOutcome);
@@ -121,6 +146,8 @@ export async function lineReportPage(db: Database, fileId: number, outcome: Line
 export interface ObservationVersion {
   value: number;
   fileName: string;
+  /** With line, the workbook sheet and its row; null for CSV. */
+  sheet: string | null;
   line: number;
   exportDate: string;
   current: boolean;
@@ -129,7 +156,7 @@ export interface ObservationVersion {
 /** Every value the loaded exports gave for one week and metric, newest first. */
 export async function observationHistory(db: Database, dataset: Dataset, metric: string, weekStart: string): Promise<ObservationVersion[]> {
   return db.query<ObservationVersion>(
-    `SELECT value, file_name AS "fileName", line, ${DAY('export_date')} AS "exportDate", version_rank = 1 AS current
+    `SELECT value, file_name AS "fileName", sheet, line, ${DAY('export_date')} AS "exportDate", version_rank = 1 AS current
      FROM observation_versions WHERE dataset = ? AND metric = ? AND week_start = CAST(? AS DATE)
      ORDER BY version_rank`,
     [dataset, metric, weekStart],

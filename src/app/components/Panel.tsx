@@ -287,7 +287,9 @@ function weekSources(count: number, weeksByMetric: Map<string, PanelWeek[]>, t: 
     const files = new Set<string>();
     for (const rows of weeksByMetric.values()) {
       const r = rows[i];
-      if (r.fileName && r.line && r.exportDate) files.add(`${t('sourceLine', { file: r.fileName, line: r.line })} (${t('exportOf', { date: formatDay(r.exportDate, lang) })})`);
+      if (!r.fileName || !r.line || !r.exportDate) continue;
+      const place = r.sheet === null ? t('sourceLine', { file: r.fileName, line: r.line }) : t('sourceSheetRow', { file: r.fileName, sheet: r.sheet, line: r.line });
+      files.add(`${place} (${t('exportOf', { date: formatDay(r.exportDate, lang) })})`);
     }
     return [...files].join('; ');
   });

@@ -2,12 +2,12 @@ import { useMemo, useState } from 'react';
 import type { CaseField } from '../../domain/caseExport';
 import { MAX_CUSTOM_METRICS } from '../../domain/parsedExport';
 import type { Dataset } from '../../domain/dataset';
-import { describeProblem, describeReject, describeSkip, describeWarning, problemDetail } from '../../i18n/describe';
+import { describeProblem, describeReject, describeSheetProblem, describeSkip, describeWarning, problemDetail, rowPlace } from '../../i18n/describe';
 import { formatDay, formatNumber, visibleName } from '../../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { StringKey } from '../../i18n/strings';
-import { LINE_PAGE, type ColumnSummary, type FileReport, type LineOutcome } from '../../metrics/queries';
-import { useFileColumns, useFileReports, useLineReportPage } from '../state/dataQueries';
+import { LINE_PAGE, type ColumnSummary, type FileReport, type LineOutcome, type SheetSummary } from '../../metrics/queries';
+import { useFileColumns, useFileReports, useFileSheets, useLineReportPage } from '../state/dataQueries';
 import { rejectedLinesCsv } from '../state/lineCsv';
 import { FilePicker } from '../components/FilePicker';
 import { catalogueLabel } from '../state/metricLabel';
@@ -23,6 +23,8 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
   const t = useT();
   const reports = useFileReports(dataset);
   const columns = useFileColumns(dataset);
+  const sheets = useFileSheets(dataset);
+  const sheetsByFile = useMemo(() => groupBy(sheets.data ?? [], (s) => s.fileId), [sheets.data]);
   const columnsByFile = useMemo(() => groupBy(columns.data ?? [], (c) => c.fileId), [columns.data]);
 
   return (
@@ -40,6 +42,7 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
             key={report.fileId}
             report={report}
             columns={columnsByFile.get(report.fileId) ?? []}
+            sheets={sheetsByFile.get(report.fileId) ?? []}
             onRemove={onRemove}
           />
         ))}
@@ -48,13 +51,14 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
   );
 }
 
-function FileItem({ report, columns, onRemove }: { report: FileReport; columns: ColumnSummary[]; onRemove?: (file: FileReport) => void }) {
+function FileItem({ report, columns, sheets, onRemove }: { report: FileReport; columns: ColumnSummary[]; sheets: SheetSummary[]; onRemove?: (file: FileReport) => void }) {
   const lang = useLang();
   const t = useT();
   const n = (v: number) => formatNumber(v, lang);
   const name = visibleName(report.name);
   const format = [
-    report.layout && t(report.layout === 'wide' ? 'layoutWide' : report.layout === 'long' ? 'layoutLong' : 'layoutCases'),
+    sheets.length > 0 && t('formatWorkbook'),
+    report.layout && t(LAYOUTS[report.layout]),
     report.delimiter && t('delimiterName', { d: report.delimiter === '\t' ? 'tab' : `“${report.delimiter}”` }),
     report.encoding,
   ].filter(Boolean);
@@ -105,6 +109,27 @@ function FileItem({ report, columns, onRemove }: { report: FileReport; columns: 
           </small>
         </p>
       )}
+      {sheets.length > 0 && (
+        <div className="file-sheets">
+          <h4>{t('sheetsTitle')}</h4>
+          <ul>
+            {sheets.map((s) => (
+              <li
+                key={s.sheet}
+                data-testid="file-sheet"
+                data-sheet={s.sheet}
+                data-rows-loaded={s.rowsLoaded}
+                data-rows-rejected={s.rowsRejected}
+                data-rows-skipped={s.rowsSkipped}
+              >
+                <strong>{s.sheet}</strong>: {t('sheetSummary', { loaded: n(s.rowsLoaded), rejected: n(s.rowsRejected), skipped: n(s.rowsSkipped), lines: n(s.dataLines) })}
+                {s.headerLine !== null && <> ({t('sheetHeaderRow', { line: s.headerLine })})</>}
+                {s.problem && <> · {describeSheetProblem(s.problem, lang)}</>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {report.warnings.map((w) => (
         <p className="warning" key={w.code}>
           {describeWarning(w, lang)}
@@ -118,13 +143,15 @@ function FileItem({ report, columns, onRemove }: { report: FileReport; columns: 
           <table>
             <thead>
               <tr>
+                {sheets.length > 0 && <th scope="col">{t('sheetsTitle')}</th>}
                 <th scope="col">{t('column')}</th>
                 <th scope="col">{t('recognisedAs')}</th>
               </tr>
             </thead>
             <tbody>
               {columns.map((c) => (
-                <tr key={c.position} data-column-role={c.role} data-metric={c.metric ?? undefined}>
+                <tr key={`${c.sheet}:${c.position}`} data-column-role={c.role} data-metric={c.metric ?? undefined}>
+                  {sheets.length > 0 && <td>{c.sheet}</td>}
                   <td>{c.header || '–'}</td>
                   <td>{describeColumn(c, t, lang)}</td>
                 </tr>
@@ -139,7 +166,7 @@ function FileItem({ report, columns, onRemove }: { report: FileReport; columns: 
             {t('rejectedTitle')} ({n(report.rowsRejected)})
           </h4>
           <DownloadRejected report={report} />
-          <PagedLines fileId={report.fileId} outcome="rejected" total={report.rowsRejected} testId="rejected-row" />
+          <PagedLines fileId={report.fileId} outcome="rejected" total={report.rowsRejected} testId="rejected-row" workbook={sheets.length > 0} />
         </div>
       )}
       {report.rowsSkipped > 0 && (
@@ -147,7 +174,7 @@ function FileItem({ report, columns, onRemove }: { report: FileReport; columns: 
           <summary>
             {t('skippedTitle')} ({n(report.rowsSkipped)})
           </summary>
-          <PagedLines fileId={report.fileId} outcome="skipped" total={report.rowsSkipped} testId="skipped-row" />
+          <PagedLines fileId={report.fileId} outcome="skipped" total={report.rowsSkipped} testId="skipped-row" workbook={sheets.length > 0} />
         </details>
       )}
     </li>
@@ -155,7 +182,7 @@ function FileItem({ report, columns, onRemove }: { report: FileReport; columns: 
 }
 
 /** A file's lines of one outcome, a thousand at a time: the first page at once, the next on request. */
-function PagedLines({ fileId, outcome, total, testId }: { fileId: number; outcome: LineOutcome['outcome']; total: number; testId: string }) {
+function PagedLines({ fileId, outcome, total, testId, workbook }: { fileId: number; outcome: LineOutcome['outcome']; total: number; testId: string; workbook: boolean }) {
   const lang = useLang();
   const t = useT();
   const [pages, setPages] = useState(1);
@@ -163,7 +190,7 @@ function PagedLines({ fileId, outcome, total, testId }: { fileId: number; outcom
   return (
     <>
       {Array.from({ length: pages }, (_, page) => (
-        <LinePage key={page} fileId={fileId} outcome={outcome} page={page} testId={testId} />
+        <LinePage key={page} fileId={fileId} outcome={outcome} page={page} testId={testId} workbook={workbook} />
       ))}
       {total > shown && (
         <p className="line-paging">
@@ -177,9 +204,9 @@ function PagedLines({ fileId, outcome, total, testId }: { fileId: number; outcom
   );
 }
 
-function LinePage({ fileId, outcome, page, testId }: { fileId: number; outcome: LineOutcome['outcome']; page: number; testId: string }) {
+function LinePage({ fileId, outcome, page, testId, workbook }: { fileId: number; outcome: LineOutcome['outcome']; page: number; testId: string; workbook: boolean }) {
   const lines = useLineReportPage(fileId, outcome, page);
-  return lines.data && lines.data.length > 0 ? <LineTable lines={lines.data} testId={testId} /> : null;
+  return lines.data && lines.data.length > 0 ? <LineTable lines={lines.data} testId={testId} workbook={workbook} /> : null;
 }
 
 /** Every rejected line of the file as a CSV, built in pages off the page's critical path. */
@@ -207,22 +234,23 @@ function DownloadRejected({ report }: { report: FileReport }) {
   );
 }
 
-function LineTable({ lines, testId }: { lines: LineOutcome[]; testId: string }) {
+/** A workbook's rows are named by sheet and row ("Blad1, rij 12"), a CSV file's by line. */
+function LineTable({ lines, testId, workbook }: { lines: LineOutcome[]; testId: string; workbook: boolean }) {
   const lang = useLang();
   const t = useT();
   return (
     <table className="line-table">
       <thead>
         <tr>
-          <th scope="col">{t('line')}</th>
+          <th scope="col">{t(workbook ? 'sheetRow' : 'line')}</th>
           <th scope="col">{t('content')}</th>
           <th scope="col">{t('reason')}</th>
         </tr>
       </thead>
       <tbody>
         {lines.map((l) => (
-          <tr key={l.line} data-testid={testId} data-line={l.line} data-reason={l.reason.code}>
-            <td className="number">{l.line}</td>
+          <tr key={`${l.sheet}:${l.line}`} data-testid={testId} data-sheet={l.sheet ?? undefined} data-line={l.line} data-reason={l.reason.code}>
+            <td className={l.sheet === null ? 'number' : undefined}>{l.sheet === null ? l.line : rowPlace(l.line, l.sheet, lang)}</td>
             <td>
               <code>{l.raw}</code>
             </td>
@@ -257,6 +285,8 @@ function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
       return t(IGNORED[c.detail ?? ''] ?? 'ignoredNotNumeric', { max: MAX_CUSTOM_METRICS });
   }
 }
+
+const LAYOUTS: Record<NonNullable<FileReport['layout']>, StringKey> = { wide: 'layoutWide', long: 'layoutLong', transposed: 'layoutTransposed', cases: 'layoutCases' };
 
 const IGNORED: Record<string, StringKey> = {
   not_a_case_field: 'ignoredNotCaseField',
