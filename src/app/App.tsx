@@ -191,7 +191,6 @@ function describeStorageProblem(problem: StorageProblem, t: ReturnType<typeof tr
     case 'not_kept':
       return t('storageNotKept', {
         names: problem.names.map(visibleName).join(', '),
-        are: problem.names.length === 1 ? 'is' : 'zijn',
         why: problem.reason === 'full' ? t('storageFull') : problem.reason === 'blocked' ? t('storageBlocked') : t('storageFailed', { message: problem.message }),
         room: problem.room ? t('storageRoom', { usage: megabytes(problem.room.usage, lang), quota: megabytes(problem.room.quota, lang) }) : '',
       }).trim();

@@ -24,7 +24,8 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
 
   return db.transaction(async (sql) => {
     const [{ id }] = (await sql.run("SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id", [])) as { id: number }[];
-    await sql.registerFile(rowsFile, file.rows);
+    // A copy, as for line reports: DuckDB-WASM takes the buffer over, and the one that came from the worker read back empty.
+    await sql.registerFile(rowsFile, file.rows.slice());
     try {
       onProgress(0.5);
       if (file.rows.length > 0) {

@@ -192,8 +192,8 @@ export const STRINGS = {
     en: "This browser's storage cannot be opened ({message}); your files stay only until you close the page.",
   },
   storageNotKept: {
-    nl: 'Geladen, maar niet bewaard in deze browser: {names}. {why} Na herladen of sluiten van de pagina {are} ze weg; voeg ze dan opnieuw toe. {room}',
-    en: 'Loaded, but not kept in this browser: {names}. {why} After a reload or closing the page they are gone; add them again then. {room}',
+    nl: 'Geladen, maar niet bewaard in deze browser: {names}. {why} Na herladen of sluiten van de pagina zijn deze gegevens weg; voeg de bestanden dan opnieuw toe. {room}',
+    en: 'Loaded, but not kept in this browser: {names}. {why} After a reload or closing the page this data is gone; add the files again then. {room}',
   },
   storageFull: { nl: 'De opslag van deze browser voor deze site is vol.', en: "This browser's storage for this site is full." },
   storageBlocked: { nl: 'De opslag wordt vastgehouden door een ander tabblad met een nieuwere versie van de monitor.', en: 'The storage is held by another tab with a newer version of the monitor.' },

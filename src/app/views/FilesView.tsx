@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CaseField } from '../../domain/caseExport';
 import { MAX_CUSTOM_METRICS } from '../../domain/parsedExport';
 import type { Dataset } from '../../domain/dataset';
@@ -9,6 +9,7 @@ import type { StringKey } from '../../i18n/strings';
 import { LINE_PAGE, type ColumnSummary, type FileReport, type LineOutcome, type SheetSummary } from '../../metrics/queries';
 import { useFileColumns, useFileReports, useFileSheets, useLineReportPage } from '../state/dataQueries';
 import { rejectedLinesCsv } from '../state/lineCsv';
+import { useBusy } from '../state/busy';
 import { FilePicker } from '../components/FilePicker';
 import { catalogueLabel } from '../state/metricLabel';
 
@@ -204,9 +205,21 @@ function PagedLines({ fileId, outcome, total, testId, workbook }: { fileId: numb
   );
 }
 
+/** Rows drawn per frame: a thousand rows with their reasons in one go hold the page for over 100 ms. */
+const ROWS_PER_FRAME = 100;
+
 function LinePage({ fileId, outcome, page, testId, workbook }: { fileId: number; outcome: LineOutcome['outcome']; page: number; testId: string; workbook: boolean }) {
   const lines = useLineReportPage(fileId, outcome, page);
-  return lines.data && lines.data.length > 0 ? <LineTable lines={lines.data} testId={testId} workbook={workbook} /> : null;
+  const total = lines.data?.length ?? 0;
+  const [drawn, setDrawn] = useState(ROWS_PER_FRAME);
+  useEffect(() => {
+    if (drawn >= total) return;
+    const frame = requestAnimationFrame(() => setDrawn((d) => d + ROWS_PER_FRAME));
+    return () => cancelAnimationFrame(frame);
+  }, [drawn, total]);
+  // "Ready" waits for the last rows: tests and users never read a half-drawn page as all there is.
+  useBusy(drawn < total);
+  return lines.data && total > 0 ? <LineTable lines={lines.data.slice(0, drawn)} testId={testId} workbook={workbook} /> : null;
 }
 
 /** Every rejected line of the file as a CSV, built in pages off the page's critical path. */
