@@ -52,5 +52,5 @@ describe('a stored workbook keeps sheet and row as provenance', () => {
 
     await removeFile(db, newer);
     expect((await fileSheets(db, 'user')).map((s) => s.fileId)).toEqual([older.fileId, older.fileId]);
-  });
+  }, 30_000);
 });
