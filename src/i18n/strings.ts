@@ -199,6 +199,12 @@ export const STRINGS = {
   storageBlocked: { nl: 'De opslag wordt vastgehouden door een ander tabblad met een nieuwere versie van de monitor.', en: 'The storage is held by another tab with a newer version of the monitor.' },
   storageFailed: { nl: 'De browser weigerde het bestand op te slaan ({message}).', en: 'The browser refused to store the file ({message}).' },
   storageRoom: { nl: 'In gebruik: {usage} van {quota}.', en: 'In use: {usage} of {quota}.' },
+  storageRoomLine: { nl: 'Uw bestanden in deze browser: {usage} in gebruik, nog {free} vrij.', en: 'Your files in this browser: {usage} in use, {free} free.' },
+  storagePersisted: { nl: 'De browser bewaart ze ook als de ruimte krap wordt.', en: 'The browser keeps them even when space runs low.' },
+  storageNotPersisted: {
+    nl: 'De browser mag ze wissen als de ruimte krap wordt (hij heeft niet toegezegd ze te bewaren).',
+    en: 'The browser may clear them when space runs low (it has not agreed to keep them).',
+  },
   tabFilesAdded: { nl: 'In een ander tabblad toegevoegd, hier ook geladen: {names}.', en: 'Added in another tab, loaded here too: {names}.' },
   tabFilesRemoved: { nl: 'In een ander tabblad verwijderd, hier ook: {names}.', en: 'Removed in another tab, here too: {names}.' },
   dismiss: { nl: 'Sluiten', en: 'Dismiss' },

@@ -41,6 +41,8 @@ it('says at once when the browser refuses to keep a file, and still loads it', a
     await problem.waitFor();
     await expect(problem.textContent()).resolves.toMatch(/niet bewaard.*gehoren_2020-09-14\.csv.*vol.*Na herladen.*In gebruik/s);
     expect((await fileItems(page)).map((f) => [f.name, f.loaded])).toEqual([[gehoren.name, 2]]);
+    // The load report says how much room the browser gives the kept files.
+    await expect(page.locator('[data-testid=storage-room]').getAttribute('data-quota')).resolves.toMatch(/^\d+$/);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin });
   });
 });

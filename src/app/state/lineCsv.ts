@@ -8,7 +8,7 @@ import { toCsv } from '../../export/csv';
 import { lineReportPage } from '../../metrics/queries';
 import { engine } from './engine';
 
-const PAGE = 5000;
+const PAGE = 2000;
 
 export async function rejectedLinesCsv(fileId: number, header: [string, string, string], lang: Lang): Promise<Blob> {
   const db = await engine;

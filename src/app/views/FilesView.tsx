@@ -10,6 +10,7 @@ import { LINE_PAGE, type ColumnSummary, type FileReport, type LineOutcome, type 
 import { useFileColumns, useFileReports, useFileSheets, useLineReportPage } from '../state/dataQueries';
 import { rejectedLinesCsv } from '../state/lineCsv';
 import { useBusy } from '../state/busy';
+import { useStorageRoom } from '../state/storageRoom';
 import { FilePicker } from '../components/FilePicker';
 import { catalogueLabel } from '../state/metricLabel';
 
@@ -37,6 +38,7 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
           {t('removeAll')}
         </button>
       )}
+      {dataset === 'user' && <StorageRoomLine />}
       <ul className="file-list">
         {reports.data?.map((report) => (
           <FileItem
@@ -179,6 +181,20 @@ function FileItem({ report, columns, sheets, onRemove }: { report: FileReport; c
         </details>
       )}
     </li>
+  );
+}
+
+/** The room the kept files take in this browser, and whether the browser keeps them when space runs low. */
+function StorageRoomLine() {
+  const lang = useLang();
+  const t = useT();
+  const room = useStorageRoom();
+  if (!room || room.quota === 0) return null;
+  const mb = (bytes: number) => `${formatNumber(bytes / 2 ** 20, lang, 0)} MB`;
+  return (
+    <p className="storage-room" data-testid="storage-room" data-usage={room.usage} data-quota={room.quota} data-persisted={room.persisted}>
+      {t('storageRoomLine', { usage: mb(room.usage), free: mb(Math.max(0, room.quota - room.usage)) })} {t(room.persisted ? 'storagePersisted' : 'storageNotPersisted')}
+    </p>
   );
 }
 
