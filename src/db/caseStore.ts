@@ -4,19 +4,25 @@
  * its line reports, in one transaction. Every data line ends up loaded, rejected or skipped, and
  * the counts are DuckDB's, checked against the reader's count of the file's lines.
  */
-import { CASE_FIELDS, type CaseExport } from '../domain/caseExport';
+import { CASE_FIELDS, defaultCaseScope, type CaseExport } from '../domain/caseExport';
 import type { Database, SqlConnection } from './database';
 import type { Dataset } from '../domain/dataset';
 import type { FileWarning } from '../domain/reasons';
 import { CLEAN_CSV, insertLineReports } from './lineReports';
-
-const text = (value: string) => `'${value.replace(/'/g, "''")}'`;
+import { sqlString as text } from './sql';
+import { EXPORT_ORDER } from './schema';
 
 /** Reports what happens as the file goes in: reading, checking, storing. */
 export type CaseProgress = (fraction: number) => void;
 
-
-export async function storeCaseExport(db: Database, dataset: Dataset, file: CaseExport, storeKey: number | null, onProgress: CaseProgress = () => {}): Promise<number> {
+export async function storeCaseExport(
+  db: Database,
+  dataset: Dataset,
+  file: CaseExport,
+  storeKey: number | null,
+  onProgress: CaseProgress = () => {},
+  scope: string = defaultCaseScope(file.name),
+): Promise<number> {
   const { layout } = file;
   const stamp = `${Date.now()}_${Math.random().toString(36).slice(2)}`;
   const rowsFile = `case_rows_${stamp}.csv`;
@@ -49,9 +55,10 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
       }
       const warnings = [...file.warnings, ...(await leadingZeroIds(sql, dataset, id))];
       await sql.run(
-        `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, 'cases', ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, dataset, file.name, file.sizeBytes, file.exportDate.date, file.exportDate.source, file.encoding, layout.delimiter, layout.headerLine, file.dataLines, loaded, rejected, skipped, file.problem ? JSON.stringify(file.problem) : null, JSON.stringify(warnings), storeKey],
+        `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, 'cases', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, dataset, file.name, file.sizeBytes, file.exportDate.date, file.exportDate.source, file.encoding, layout.delimiter, layout.headerLine, file.dataLines, loaded, rejected, skipped, file.problem ? JSON.stringify(file.problem) : null, JSON.stringify(warnings), storeKey, file.contentHash],
       );
+      await sql.run('INSERT INTO case_scopes VALUES (?, ?)', [id, scope]);
       const why = (i: number) => (layout.rowIds.includes(i) ? 'row_id' : 'not_a_case_field');
       await sql.run(
         `INSERT INTO file_columns (file_id, position, header, role, metric, detail) SELECT ${id}, position, header, CASE WHEN field IS NULL THEN 'ignored' ELSE 'case' END, NULL, coalesce(field, why)
@@ -85,8 +92,8 @@ async function leadingZeroIds(sql: SqlConnection, dataset: Dataset, fileId: numb
 }
 
 /**
- * The cases of a dataset counted by received day and decision week. When a case id is in more
- * than one export, the newest export (then the one loaded last) wins, as for weekly figures.
+ * The cases of a dataset counted by received day and decision week, from the exports in force
+ * (the newest of each scope). When a case id is in exports of two scopes, the newer export wins.
  */
 export async function refreshCaseGroups(sql: SqlConnection, dataset: Dataset): Promise<void> {
   await sql.run('DELETE FROM case_groups WHERE dataset = ?', [dataset]);
@@ -96,18 +103,38 @@ export async function refreshCaseGroups(sql: SqlConnection, dataset: Dataset): P
   await sql.run(
     `INSERT INTO case_groups
      SELECT ?, received, decided_week, CAST(count(*) AS INTEGER)
-     FROM (SELECT c.received, CAST(date_trunc('week', c.decided) AS DATE) AS decided_week FROM cases c JOIN files f USING (file_id) WHERE f.dataset = ? ${newest})
+     FROM (SELECT c.received, CAST(date_trunc('week', c.decided) AS DATE) AS decided_week FROM cases c JOIN files f USING (file_id)
+           WHERE c.file_id IN (${CURRENT_CASE_FILES}) ${newest})
      GROUP BY ALL`,
     [dataset, dataset],
   );
 }
 
-/** How many case-level exports with cases a dataset has (parameter: the dataset). */
-export const CASE_FILES = `SELECT CAST(count(*) AS INTEGER) AS files FROM files WHERE dataset = ? AND layout = 'cases' AND rows_loaded > 0`;
+/**
+ * The case-level exports in force in a dataset, as a subquery of file ids (parameter: the dataset):
+ * of each scope only the newest export (EXPORT_ORDER), which replaces the earlier ones whole.
+ */
+export const currentCaseFiles = (dataset = '?') => `SELECT f.file_id FROM files f JOIN case_scopes s USING (file_id)
+  WHERE f.dataset = ${dataset} AND f.layout = 'cases' AND f.rows_loaded > 0
+  QUALIFY row_number() OVER (PARTITION BY s.scope ORDER BY ${EXPORT_ORDER}) = 1`;
+export const CURRENT_CASE_FILES = currentCaseFiles();
+
+/** How many case-level exports are in force in a dataset (parameter: the dataset). */
+export const CASE_FILES = `SELECT CAST(count(*) AS INTEGER) AS files FROM (${CURRENT_CASE_FILES})`;
+
+/** Puts a case-level export in another scope (it then replaces, or is replaced by, that scope's other exports). */
+export async function setCaseScope(db: Database, fileId: number, scope: string): Promise<void> {
+  await db.transaction(async (sql) => {
+    const [file] = (await sql.run('SELECT dataset FROM files WHERE file_id = ?', [fileId])) as { dataset: Dataset }[];
+    if (!file) return;
+    await sql.run('UPDATE case_scopes SET scope = ? WHERE file_id = ?', [scope, fileId]);
+    await refreshCaseGroups(sql, file.dataset);
+  });
+}
 
 /**
  * The clause that keeps the newest export of each case id, over `cases c JOIN files f`. With one
  * case-level export there is nothing to supersede, and the window over every case is skipped: for
  * a million cases it costs more than the rest of the query.
  */
-export const newestCaseOnly = (caseFiles: number) => (caseFiles > 1 ? 'QUALIFY row_number() OVER (PARTITION BY c.case_id ORDER BY f.export_date DESC, c.file_id DESC) = 1' : '');
+export const newestCaseOnly = (caseFiles: number) => (caseFiles > 1 ? `QUALIFY row_number() OVER (PARTITION BY c.case_id ORDER BY ${EXPORT_ORDER}) = 1` : '');

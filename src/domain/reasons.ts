@@ -2,6 +2,8 @@
  * Why a row was rejected or skipped, or why a file could not be read: structured, so the
  * interface can say it in Dutch or English and tests can assert on the code.
  */
+import type { LookalikeReason, MetricId } from './catalogue';
+
 /** Whether a file writes 06/07/2020 for 6 July (day first) or for 7 June (month first): decided per file. */
 export type DateOrder = 'day_first' | 'month_first';
 
@@ -51,6 +53,8 @@ export type FileProblem =
   | { code: 'no_week_column' }
   | { code: 'no_metric_columns' }
   | { code: 'read_failed'; message: string }
+  /** The reader (the parse worker) stopped before it answered: the file may be fine. */
+  | { code: 'reader_stopped'; message: string }
   | { code: 'line_too_long'; line: number; characters: number; max: number }
   | { code: 'too_many_columns'; count: number; max: number }
   | { code: 'too_large'; bytes: number; max: number; caseLevel: boolean }
@@ -77,4 +81,7 @@ export type FileWarning =
   /** Dates such as 06/01/2020 that month-first would read differently: read day-first. */
   | { code: 'dates_ambiguous_order'; count: number; line: number; text: string }
   /** Case ids that differ only by leading zeros (000123 and 123, as Excel strips them): kept as two cases. */
-  | { code: 'case_ids_leading_zeros'; count: number; withZeros: string; without: string };
+  | { code: 'case_ids_leading_zeros'; count: number; withZeros: string; without: string }
+
+  /** A column or series name kept as a custom series that looks like a catalogue metric it is not. */
+  | { code: 'lookalike_metric'; header: string; metric: MetricId; reason: LookalikeReason };

@@ -1,6 +1,7 @@
 /** Plain-language explanations of why a line was rejected or skipped, or a file could not be read. */
 import type { FileProblem, FileWarning, RejectReason, SkipReason, ValueProblem } from '../domain/reasons';
 import { formatDay, formatNumber, weekLabel } from './format';
+import { metricDefinition } from '../domain/catalogue';
 import type { Lang } from './language';
 
 type Texts = { nl: string; en: string };
@@ -192,6 +193,11 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
       const message = known ? pick(lang, known[1]) : problem.message;
       return pick(lang, { nl: `Het bestand kon niet worden gelezen: ${message}`, en: `The file could not be read: ${message}` });
     }
+    case 'reader_stopped':
+      return pick(lang, {
+        nl: `Het inlezen stopte onverwacht (${problem.message}). Het bestand is niet geladen; voeg het opnieuw toe om het nog eens te proberen.`,
+        en: `Reading stopped unexpectedly (${problem.message}). The file was not loaded; add it again to retry.`,
+      });
     case 'line_too_long':
       return pick(lang, {
         nl: `Regel ${problem.line} is ${formatNumber(problem.characters, lang)} tekens lang; een regel van een weekexport is hooguit ${formatNumber(problem.max, lang)} tekens. Dit is geen weekexport.`,
@@ -278,6 +284,11 @@ export function describeWarning(warning: FileWarning, lang: Lang): string {
       return pick(lang, {
         nl: `${formatNumber(warning.count, lang)} zaak-id's verschillen alleen in voorloopnullen (zoals “${warning.withZeros}” en “${warning.without}”, zoals Excel ze weglaat). Zaak-id's zijn tekst: dit zijn aparte zaken. Controleer of een export door Excel is gegaan.`,
         en: `${formatNumber(warning.count, lang)} case ids differ only by leading zeros (such as “${warning.withZeros}” and “${warning.without}”, as Excel strips them). Case ids are text: these are separate cases. Check whether an export went through Excel.`,
+      });
+    case 'lookalike_metric':
+      return pick(lang, {
+        nl: `“${warning.header}” is als eigen reeks geladen, niet als ${metricDefinition(warning.metric)!.label.nl}: ${warning.reason === 'includes_unsupervised' ? 'vertrek zonder meer telt ook zelfstandig vertrek zonder toezicht, dat geen aantoonbaar vertrek is' : 'een kolom “Dublin” telt meestal Dublinclaimanten (van wie een andere EU-staat de aanvraag behandelt), geen overdrachten'}. Hernoem de kolom als het toch dat cijfer is.`,
+        en: `“${warning.header}” was loaded as a custom series, not as ${metricDefinition(warning.metric)!.label.en}: ${warning.reason === 'includes_unsupervised' ? 'plain departures include departures without supervision, which are not demonstrable departures' : 'a “Dublin” column usually counts Dublin claimants (whose application another EU state handles), not transfers'}. Rename the column if it is that figure after all.`,
       });
     case 'export_date_from_modified':
       return pick(lang, {

@@ -64,3 +64,10 @@ export function formatLongDay(day: string, lang: Lang): string {
 export function visibleName(name: string): string {
   return name.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
+
+/** The week a running total starts in and its Monday, "week 27 2020, maandag 29 juni": weekly data starts on a Monday. */
+export function weekStartLabel(week: string, monday: string, lang: Lang): string {
+  const [y, m, d] = monday.split('-').map(Number);
+  const day = format(new Date(y, m - 1, d), lang === 'nl' ? "'maandag' d MMMM" : "'Monday' d MMMM", { locale: lang === 'nl' ? nl : enGB });
+  return `${weekLabel(week, lang)}, ${day}`;
+}

@@ -12,6 +12,7 @@ import { DateReader, dateEvidence } from './dates';
 import { exportDateOf } from './exportDate';
 import { isNullMarker } from './numbers';
 import { lineReportCsv } from './lineReportsCsv';
+import { contentHash } from '../domain/contentHash';
 import type { Delimiter, ExportInput } from '../domain/parsedExport';
 import type { FileWarning, RejectReason, SkipReason } from '../domain/reasons';
 import { CASE_FIELDS, type CaseExport, type CaseField, type CaseLayout } from '../domain/caseExport';
@@ -300,6 +301,7 @@ export function readCaseExport(input: ExportInput, layout: CaseLayout, onProgres
     rowsLoaded: loaded,
     rowsRejected: rejected,
     rowsSkipped: skipped,
+    contentHash: contentHash(input.bytes),
     problem: problem ?? (loaded === 0 ? { code: 'no_data_rows' } : null),
     warnings,
   };

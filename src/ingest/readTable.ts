@@ -12,6 +12,7 @@ import {
   isWeekHeader,
   isYearHeader,
   matchMetricHeader,
+  lookalikeMetric,
 } from './headers';
 import { formatIsoWeek, isMonday, isoWeekMonday, isoWeekOfDate, parseWeekCell, parseYearAndWeek, type WeekParse } from '../domain/isoWeek';
 import { formatPeriod, parsePeriod, type PeriodParse } from '../domain/periods';
@@ -108,6 +109,10 @@ export function readTable(records: TableRow[], exportDate: string, loaded: Loade
   }
   for (const record of body) reader.read(record);
   result.customMetrics = reader.customMetrics();
+  for (const { label } of result.customMetrics) {
+    const lookalike = lookalikeMetric(label);
+    if (lookalike) result.warnings.push({ code: 'lookalike_metric', header: label, metric: lookalike.metric, reason: lookalike.reason });
+  }
   if (reader.sawNonMondayDate) result.warnings.push({ code: 'dates_not_mondays' });
   return result;
 }

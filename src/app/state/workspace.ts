@@ -54,6 +54,8 @@ export function useWorkspace() {
   const channel = useRef<BroadcastChannel | null>(null);
   const askedToKeep = useRef(false);
   const announce = useCallback((message: TabMessage) => channel.current?.postMessage(message), []);
+  /** Why the last load or removal failed as a whole (a file's own failure is in its report); cleared by the next one. */
+  const [actionProblem, setActionProblem] = useState<string | null>(null);
   /** Removals under way: like loads, the status is not "ready" until they are done. */
   const [changing, setChanging] = useState(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -134,7 +136,7 @@ export function useWorkspace() {
       .then(() => setStartup({ phase: 'ready' }))
       .catch((error: unknown) => {
         storingEnds();
-        setStartup({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
+        setStartup({ phase: 'failed', message: messageOf(error) });
       });
   }, [enqueue]);
 
@@ -180,14 +182,17 @@ export function useWorkspace() {
             }),
         };
       });
-      void enqueue('user', sources);
+      setActionProblem(null);
+      enqueue('user', sources).catch((error: unknown) => setActionProblem(messageOf(error)));
     },
     [enqueue, announce],
   );
 
+  /** Runs a removal in the queue; a failure is shown (the data stays as it was), never left as an unhandled rejection. True when it worked. */
   const change = useCallback(
-    async (work: () => Promise<void>) => {
+    async (work: () => Promise<void>): Promise<boolean> => {
       setChanging((n) => n + 1);
+      setActionProblem(null);
       try {
         await serial(async () => {
           storingStarts();
@@ -198,6 +203,10 @@ export function useWorkspace() {
           }
         });
         await queryClient.invalidateQueries();
+        return true;
+      } catch (error) {
+        setActionProblem(messageOf(error));
+        return false;
       } finally {
         setChanging((n) => n - 1);
       }
@@ -218,9 +227,14 @@ export function useWorkspace() {
     [change, announce],
   );
 
+  const setScope = useCallback(
+    (file: FileReport, scope: string) => change(async () => (await data).changeCaseScope(await engine, file, scope)),
+    [change],
+  );
+
   /** Removes this tab's files (and damaged records), never files another tab added since: those it has not seen. */
   const removeAllUserFiles = useCallback(async () => {
-    await change(async () => {
+    const removed = await change(async () => {
       const { removeDataset, storeKeysOf } = await data;
       const db = await engine;
       const keys = await storeKeysOf(db, 'user');
@@ -230,6 +244,7 @@ export function useWorkspace() {
       unreadableKeys.current = [];
       announce({ type: 'removed', keys });
     });
+    if (!removed) return;
     setStorageProblem(null);
     setDataset('sample');
   }, [change, announce]);
@@ -269,7 +284,7 @@ export function useWorkspace() {
     };
   }, [enqueue, change]);
 
-  return { dataset, setDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, tabNotice, dismissTabNotice: () => setTabNotice(null), addFiles, remove, removeAllUserFiles };
+  return { dataset, setDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, actionProblem, tabNotice, dismissTabNotice: () => setTabNotice(null), addFiles, remove, setScope, removeAllUserFiles };
 }
 
 /** A file kept in the browser's storage, as a source to load. */
@@ -283,6 +298,8 @@ function storedSource(f: StoredFile): SourceFile {
     storeKey: Promise.resolve(f.key),
   };
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function fetchSample(): Promise<SourceFile[]> {
   const base = `${import.meta.env.BASE_URL}data/`;
