@@ -1,7 +1,8 @@
 import { useIsFetching } from '@tanstack/react-query';
 import { Suspense, useEffect, useState } from 'react';
 import { preloadCharts } from '../charts/lazy';
-import { LanguageContext, translator, useLang } from '../i18n/language';
+import { LanguageContext, translator, useLang, type Lang } from '../i18n/language';
+import { formatNumber, visibleName } from '../i18n/format';
 import type { StringKey } from '../i18n/strings';
 import { useAnythingBusy, useAnythingFailed } from './state/busy';
 import { DashboardView } from './views/DashboardView';
@@ -13,7 +14,7 @@ import { BacklogView, BriefingView, FilesView, LetterView } from './lazyViews';
 import { useViewState } from './state/useViewState';
 import { FictionalMark } from './state/fictionalMark';
 import type { View } from './state/viewState';
-import { useWorkspace, type IngestJob, type Startup } from './state/workspace';
+import { useWorkspace, type IngestJob, type Startup, type StorageProblem } from './state/workspace';
 
 /** The views, in the order of the navigation; their buttons' test hooks are nav-<view>. */
 const NAVIGATION: [View, StringKey][] = [
@@ -74,9 +75,15 @@ export function App() {
         )}
         {workspace.storageProblem && (
           <p className="storage-problem" role="alert" data-testid="storage-problem">
-            {workspace.storageProblem.kind === 'unreadable'
-              ? t('storageUnreadable', { names: workspace.storageProblem.names.join(', ') })
-              : t('storageUnavailable', { message: workspace.storageProblem.message })}
+            {describeStorageProblem(workspace.storageProblem, t, lang)}
+          </p>
+        )}
+        {workspace.tabNotice && (
+          <p className="tab-notice" role="status" data-testid="tab-notice" data-kind={workspace.tabNotice.kind}>
+            {t(workspace.tabNotice.kind === 'added' ? 'tabFilesAdded' : 'tabFilesRemoved', { names: workspace.tabNotice.names.map(visibleName).join(', ') })}{' '}
+            <button type="button" className="link" onClick={workspace.dismissTabNotice}>
+              {t('dismiss')}
+            </button>
           </p>
         )}
 
@@ -177,14 +184,31 @@ function StatusBar({ startup, jobs, working, actionFailed }: { startup: Startup;
       : shownFailure
         ? t('statusFailed')
         : job
-        ? t('statusReading', { name: job.name, percent: Math.round(job.fraction * 100) })
+        ? t('statusReading', { name: visibleName(job.name), percent: Math.round(job.fraction * 100) })
         : state === 'loading'
           ? t('statusLoading')
           : t('statusReady');
   return (
     <div className={`status status-${state}`} data-testid="app-status" data-state={state} role="status" aria-live="polite">
       <span>{message}</span>
-      {job && <progress max={1} value={job.fraction} aria-label={job.name} />}
+      {job && <progress max={1} value={job.fraction} aria-label={visibleName(job.name)} />}
     </div>
   );
+}
+
+const megabytes = (bytes: number, lang: Lang) => `${formatNumber(bytes / 2 ** 20, lang, 0)} MB`;
+
+function describeStorageProblem(problem: StorageProblem, t: ReturnType<typeof translator>, lang: Lang): string {
+  switch (problem.kind) {
+    case 'unreadable':
+      return t('storageUnreadable', { names: problem.names.map(visibleName).join(', ') });
+    case 'unavailable':
+      return t('storageUnavailable', { message: problem.message });
+    case 'not_kept':
+      return t('storageNotKept', {
+        names: problem.names.map(visibleName).join(', '),
+        why: problem.reason === 'full' ? t('storageFull') : problem.reason === 'blocked' ? t('storageBlocked') : t('storageFailed', { message: problem.message }),
+        room: problem.room ? t('storageRoom', { usage: megabytes(problem.room.usage, lang), quota: megabytes(problem.room.quota, lang) }) : '',
+      }).trim();
+  }
 }

@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../tests/support/nodeDuckdb';
-import { dataLinesAfter, sniffCaseLayout } from '../ingest/caseExport';
-import { exportDateOf } from '../ingest/exportDate';
+import { readCaseExport, sniffCaseLayout } from '../ingest/caseExport';
 import { defaultCaseScope } from '../domain/caseExport';
 import { fileReports } from '../metrics/queries';
 import type { Database } from './database';
@@ -15,7 +14,7 @@ import { removeFile } from './store';
 async function store(db: Database, name: string, rows: string[]): Promise<number> {
   const bytes = new TextEncoder().encode(['zaak;ontvangen;besluit', ...rows].join('\n') + '\n');
   const layout = sniffCaseLayout(bytes)!;
-  return storeCaseExport(db, 'user', { kind: 'cases', name, sizeBytes: bytes.length, exportDate: exportDateOf(name, 0), bytes, layout, dataLines: dataLinesAfter(bytes, layout.headerLine) }, null);
+  return storeCaseExport(db, 'user', readCaseExport({ name, bytes, lastModified: 0 }, layout), null);
 }
 
 const openCases = async (db: Database) => (await db.query<{ open: number }>("SELECT CAST(coalesce(sum(cases), 0) AS INTEGER) AS open FROM case_groups WHERE dataset = 'user' AND decided_week IS NULL"))[0].open;

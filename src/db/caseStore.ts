@@ -1,18 +1,16 @@
 /**
- * Stores a case-level export with DuckDB's own CSV reader, in one transaction: explicit column
- * types and date format, rejected lines kept with their line numbers (store_rejects), then our
- * checks in SQL (id and received date present, no decision before receipt or after the export,
- * no duplicate id). Every data line ends up loaded, rejected or skipped (blank), and counted.
+ * Stores a case-level export the reader has already checked row by row (src/ingest/caseExport.ts):
+ * DuckDB's own CSV reader loads its clean rows (line numbers, ISO dates, every type given) and
+ * its line reports, in one transaction. Every data line ends up loaded, rejected or skipped, and
+ * the counts are DuckDB's, checked against the reader's count of the file's lines.
  */
-import { defaultCaseScope, type CaseExport, type CaseField } from '../domain/caseExport';
+import { CASE_FIELDS, defaultCaseScope, type CaseExport } from '../domain/caseExport';
 import type { Database, SqlConnection } from './database';
 import type { Dataset } from '../domain/dataset';
+import type { FileWarning } from '../domain/reasons';
+import { CLEAN_CSV, insertLineReports } from './lineReports';
 import { sqlString as text } from './sql';
-import { contentHash } from '../domain/contentHash';
 import { EXPORT_ORDER } from './schema';
-
-/** A SQL expression giving `expression` as a JSON string literal (no JSON extension: it would be fetched). */
-const json = (expression: string) => `'"' || replace(replace(replace(${expression}, '\\', '\\\\'), '"', '\\"'), chr(9), '\\t') || '"'`;
 
 /** Reports what happens as the file goes in: reading, checking, storing. */
 export type CaseProgress = (fraction: number) => void;
@@ -26,131 +24,71 @@ export async function storeCaseExport(
   scope: string = defaultCaseScope(file.name),
 ): Promise<number> {
   const { layout } = file;
-  const column = (i: number) => `c${i}`;
-  const of = (field: CaseField) => (layout.fields.includes(field) ? column(layout.fields.indexOf(field)) : 'NULL');
-  const header = (field: CaseField) => text(layout.headers[layout.fields.indexOf(field)]);
-  const types = layout.fields.map((f, i) => `${text(column(i))}: '${f === 'received' || f === 'decided' ? 'DATE' : 'VARCHAR'}'`).join(', ');
-  const registered = `case_export_${Date.now()}_${Math.random().toString(36).slice(2)}.csv`;
+  const stamp = `${Date.now()}_${Math.random().toString(36).slice(2)}`;
+  const rowsFile = `case_rows_${stamp}.csv`;
+  const columns = ["'line': 'INTEGER'", ...CASE_FIELDS.map((f) => `${text(f)}: '${f === 'received' || f === 'decided' ? 'DATE' : 'VARCHAR'}'`)].join(', ');
 
   return db.transaction(async (sql) => {
     const [{ id }] = (await sql.run("SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id", [])) as { id: number }[];
-    await sql.registerFile(registered, file.bytes);
+    // A copy, as for line reports: DuckDB-WASM takes the buffer over, and the one that came from the worker read back empty.
+    await sql.registerFile(rowsFile, file.rows.slice());
     try {
-      onProgress(0.1);
-      // Row order is file order: DuckDB-WASM scans on one thread and keeps insertion order.
-      await sql.run(
-        `CREATE OR REPLACE TEMP TABLE case_load AS
-         SELECT CAST(row_number() OVER () AS INTEGER) AS rn, * FROM read_csv(${text(registered)},
-           header = true, skip = ${layout.headerLine - 1}, delim = ${text(layout.delimiter)}, quote = '"', escape = '"',
-           columns = {${types}}, dateformat = ${text(layout.dateFormat)}, encoding = ${text(layout.encoding)},
-           auto_detect = false, store_rejects = true, rejects_table = 'case_rejects', rejects_scan = 'case_reject_scans')`,
-        [],
-      );
-      onProgress(0.6);
-      const [{ rows, rejectedLines }] = (await sql.run(
-        `SELECT CAST((SELECT count(*) FROM case_load) AS INTEGER) AS rows, CAST((SELECT count(DISTINCT line) FROM case_rejects) AS INTEGER) AS "rejectedLines"`,
-        [],
-      )) as { rows: number; rejectedLines: number }[];
-
-      // Each loaded row's line: its position when every line after the header is a row; otherwise
-      // by counting the lines DuckDB skipped (blank) or rejected, from a scan of the file's lines.
-      const exact = rows + rejectedLines === file.dataLines;
-      if (exact) {
-        await sql.run('CREATE OR REPLACE TEMP TABLE case_blank_lines AS SELECT 0 AS line WHERE false', []);
-      } else {
+      onProgress(0.5);
+      if (file.rows.length > 0) {
         await sql.run(
-          `CREATE OR REPLACE TEMP TABLE case_file_lines AS
-           SELECT CAST(row_number() OVER () AS INTEGER) AS line, raw FROM read_csv(${text(registered)}, header = false, delim = E'\\x1F', quote = '', escape = '',
-             columns = {'raw': 'VARCHAR'}, auto_detect = false, encoding = ${text(layout.encoding)})`,
-          [],
-        );
-        await sql.run(`CREATE OR REPLACE TEMP TABLE case_blank_lines AS SELECT line FROM case_file_lines WHERE line > ${layout.headerLine} AND trim(coalesce(raw, '')) = ''`, []);
-        await sql.run(
-          `CREATE OR REPLACE TEMP TABLE case_lines AS
-           SELECT CAST(row_number() OVER (ORDER BY line) AS INTEGER) AS rn, line FROM case_file_lines
-           WHERE line > ${layout.headerLine} AND trim(coalesce(raw, '')) <> '' AND line NOT IN (SELECT line FROM case_rejects)`,
+          `INSERT INTO cases SELECT ${id}, line, case_id, received, decided, hearing, outcome, nationality
+           FROM read_csv(${text(rowsFile)}, ${CLEAN_CSV}, columns = {${columns}}, dateformat = '%Y-%m-%d')`,
           [],
         );
       }
-
-      const exportDate = `DATE ${text(file.exportDate.date)}`;
-      const numbered = `SELECT ${exact ? `rn + ${layout.headerLine}` : 'l.line'} AS line, rn, trim(${of('case_id')}) AS case_id, ${of('received')} AS received, ${of('decided')} AS decided,
-                  nullif(trim(${of('hearing')}), '') AS hearing, nullif(trim(${of('outcome')}), '') AS outcome, nullif(trim(${of('nationality')}), '') AS nationality
-           FROM case_load ${exact ? '' : 'JOIN case_lines l USING (rn)'}`;
-      // Only the rejected rows are kept aside; the others go from the read file into cases at once.
-      await sql.run(
-        `CREATE OR REPLACE TEMP TABLE case_rejected AS
-         WITH numbered AS (${numbered}),
-         -- Ids that occur more than once: first by their hash, as grouping a million numbers is much
-         -- cheaper than grouping a million strings, then by the id itself among the few candidates.
-         repeated_hashes AS (SELECT hash(case_id) AS h FROM numbered WHERE case_id <> '' GROUP BY h HAVING count(*) > 1),
-         firsts AS (
-           SELECT case_id, min(line) AS first_line FROM numbered
-           WHERE case_id <> '' AND hash(case_id) IN (SELECT h FROM repeated_hashes)
-           GROUP BY case_id HAVING count(*) > 1
-         ),
-         checked AS (
-           SELECT n.rn, n.line,
-                  CASE WHEN n.case_id IS NULL OR n.case_id = '' THEN '{"code":"case_id_missing"}'
-                       WHEN n.received IS NULL THEN '{"code":"case_received_missing"}'
-                       WHEN n.decided < n.received THEN '{"code":"case_decided_before_received","received":"' || n.received || '","decided":"' || n.decided || '"}'
-                       WHEN n.received > ${exportDate} THEN '{"code":"case_date_after_export","column":' || ${json(header('received'))} || ',"date":"' || n.received || '","exportDate":"' || ${exportDate} || '"}'
-                       WHEN n.decided > ${exportDate} THEN '{"code":"case_date_after_export","column":' || ${json(header('decided'))} || ',"date":"' || n.decided || '","exportDate":"' || ${exportDate} || '"}'
-                       WHEN f.first_line < n.line THEN '{"code":"case_duplicate_id","id":' || ${json('n.case_id')} || ',"firstLine":' || f.first_line || '}'
-                  END AS reason
-           FROM numbered n LEFT JOIN firsts f USING (case_id)
-         )
-         SELECT rn, line, reason FROM checked WHERE reason IS NOT NULL`,
-        [],
-      );
       onProgress(0.8);
-      await sql.run(
-        `INSERT INTO cases SELECT ${id}, line, case_id, received, decided, hearing, outcome, nationality FROM (${numbered}) WHERE rn NOT IN (SELECT rn FROM case_rejected)`,
-        [],
-      );
-      const headerOf = layout.headers.map((h, i) => `(${text(column(i))}, ${text(h)})`).join(', ');
-      await sql.run(
-        `INSERT INTO line_reports (file_id, line, outcome, raw, reason)
-         -- The raw text of a rejected row, rebuilt from its cells in the file's own date spelling: only for the rows rejected.
-         SELECT ${id}, k.line, 'rejected', concat_ws(${text(layout.delimiter)}, ${layout.fields.map((f, i) => `coalesce(${f === 'received' || f === 'decided' ? `strftime(l.${column(i)}, ${text(layout.dateFormat)})` : `l.${column(i)}`}, '')`).join(', ')}), k.reason
-         FROM case_rejected k JOIN (SELECT * FROM case_load WHERE rn IN (SELECT rn FROM case_rejected)) l USING (rn)
-         UNION ALL
-         SELECT ${id}, r.line, 'rejected', any_value(r.csv_line),
-                CASE WHEN bool_or(r.error_type = 'TOO MANY COLUMNS') THEN '{"code":"too_many_fields","found":' || (len(string_split(any_value(r.csv_line), ${text(layout.delimiter)}))) || ',"expected":${layout.headers.length}}'
-                     WHEN bool_or(r.error_type = 'MISSING COLUMNS') THEN '{"code":"too_few_fields","found":' || (len(string_split(any_value(r.csv_line), ${text(layout.delimiter)}))) || ',"expected":${layout.headers.length}}'
-                     WHEN bool_or(r.error_type = 'CAST') THEN '{"code":"case_value_unreadable","column":' || ${json('coalesce(any_value(h.header), any_value(r.column_name))')} || ',"text":' || ${json(`coalesce(string_split(any_value(r.csv_line), ${text(layout.delimiter)})[CAST(substr(any_value(r.column_name) FILTER (WHERE r.error_type = 'CAST'), 2) AS INTEGER) + 1], '')`)} || ',"dateFormat":${JSON.stringify(layout.dateFormat)}}'
-                     ELSE '{"code":"case_line_unreadable","message":' || ${json('any_value(r.error_message)')} || '}' END
-         FROM case_rejects r LEFT JOIN (VALUES ${headerOf}) h(name, header) ON h.name = r.column_name
-         GROUP BY r.line
-         UNION ALL
-         SELECT ${id}, line, 'skipped', '', '{"code":"blank_line"}' FROM case_blank_lines`,
-        [],
-      );
+      await insertLineReports(sql, id, file.reports);
       const [{ loaded, rejected, skipped }] = (await sql.run(
         `SELECT CAST((SELECT count(*) FROM cases WHERE file_id = ${id}) AS INTEGER) AS loaded,
                 CAST(count(*) FILTER (WHERE outcome = 'rejected') AS INTEGER) AS rejected, CAST(count(*) FILTER (WHERE outcome = 'skipped') AS INTEGER) AS skipped
          FROM line_reports WHERE file_id = ${id}`,
         [],
       )) as { loaded: number; rejected: number; skipped: number }[];
-      const problem = loaded === 0 ? JSON.stringify({ code: 'no_data_rows' }) : null;
+      // What the reader wrote is what DuckDB read: a difference would be a line lost between them.
+      if (loaded !== file.rowsLoaded || rejected !== file.rowsRejected || skipped !== file.rowsSkipped) {
+        throw new Error(`case export: the reader counted ${file.rowsLoaded}/${file.rowsRejected}/${file.rowsSkipped} lines loaded/rejected/skipped, the database ${loaded}/${rejected}/${skipped}`);
+      }
+      const warnings = [...file.warnings, ...(await leadingZeroIds(sql, dataset, id))];
       await sql.run(
-        `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, 'cases', ?, ?, ?, ?, ?, ?, '[]', ?, ?)`,
-        [id, dataset, file.name, file.sizeBytes, file.exportDate.date, file.exportDate.source, layout.encoding, layout.delimiter, layout.headerLine, loaded + rejected + skipped, loaded, rejected, skipped, problem, storeKey, contentHash(file.bytes)],
+        `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, 'cases', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, dataset, file.name, file.sizeBytes, file.exportDate.date, file.exportDate.source, file.encoding, layout.delimiter, layout.headerLine, file.dataLines, loaded, rejected, skipped, file.problem ? JSON.stringify(file.problem) : null, JSON.stringify(warnings), storeKey, file.contentHash],
       );
       await sql.run('INSERT INTO case_scopes VALUES (?, ?)', [id, scope]);
+      const why = (i: number) => (layout.rowIds.includes(i) ? 'row_id' : 'not_a_case_field');
       await sql.run(
-        `INSERT INTO file_columns (file_id, position, header, role, metric, detail) SELECT ${id}, position, header, CASE WHEN field IS NULL THEN 'ignored' ELSE 'case' END, NULL, coalesce(field, 'not_a_case_field')
-         FROM (VALUES ${layout.headers.map((h, i) => `(${i}, ${text(h)}, ${layout.fields[i] ? text(layout.fields[i]!) : 'NULL'})`).join(', ')}) v(position, header, field)`,
+        `INSERT INTO file_columns (file_id, position, header, role, metric, detail) SELECT ${id}, position, header, CASE WHEN field IS NULL THEN 'ignored' ELSE 'case' END, NULL, coalesce(field, why)
+         FROM (VALUES ${layout.headers.map((h, i) => `(${i}, ${text(h)}, ${layout.fields[i] ? text(layout.fields[i]!) : 'NULL'}, ${text(why(i))})`).join(', ')}) v(position, header, field, why)`,
         [],
       );
-      for (const table of ['case_load', 'case_lines', 'case_blank_lines', 'case_rejected', 'case_file_lines', 'case_rejects', 'case_reject_scans']) await sql.run(`DROP TABLE IF EXISTS ${table}`, []);
       await refreshCaseGroups(sql, dataset);
       onProgress(1);
       return id;
     } finally {
-      await sql.dropFile(registered);
+      await sql.dropFile(rowsFile);
     }
   });
+}
+
+/**
+ * Case ids are text: 000123 and 123 are two cases. Excel strips leading zeros when it opens and
+ * saves a file, so when this file and the dataset hold ids that differ only by them, the load
+ * report says so (how many, and one pair).
+ */
+async function leadingZeroIds(sql: SqlConnection, dataset: Dataset, fileId: number): Promise<FileWarning[]> {
+  const [pair] = (await sql.run(
+    `WITH ids AS (SELECT DISTINCT c.case_id, c.file_id = ${fileId} AS here FROM cases c LEFT JOIN files f USING (file_id) WHERE f.dataset = ? OR c.file_id = ${fileId}),
+          zeros AS (SELECT case_id, here, ltrim(case_id, '0') AS stripped FROM ids WHERE case_id LIKE '0%' AND length(ltrim(case_id, '0')) > 0)
+     SELECT CAST(count(*) AS INTEGER) AS count, min(z.case_id) AS "withZeros", min(i.case_id) AS without
+     FROM zeros z JOIN ids i ON ltrim(i.case_id, '0') = z.stripped AND i.case_id <> z.case_id
+     WHERE z.here OR i.here`,
+    [dataset],
+  )) as { count: number; withZeros: string | null; without: string | null }[];
+  return pair && pair.count > 0 ? [{ code: 'case_ids_leading_zeros', count: pair.count, withZeros: pair.withZeros!, without: pair.without! }] : [];
 }
 
 /**

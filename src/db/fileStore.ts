@@ -1,8 +1,14 @@
 /**
- * The user's original exports, kept in IndexedDB so they survive a reload and a browser
- * restart. The files are the source of truth: DuckDB's tables are rebuilt from them at start.
- * Nothing here leaves the browser.
+ * The user's original exports, kept in IndexedDB (through `idb`) so they survive a reload and a
+ * browser restart. The files are the source of truth: DuckDB's tables are rebuilt from them at
+ * start. Nothing here leaves the browser.
+ *
+ * One connection per tab, closed as soon as another tab needs a newer version of the database
+ * (`blocking`) and reopened on the next use; a refused write says why (the storage is full, or
+ * something else), so the page can tell the user the file will not survive a reload.
  */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
 const DATABASE = 'ketenmonitor';
 const STORE = 'exports';
 
@@ -17,56 +23,110 @@ export interface StoredFile {
 export interface RestoredFiles {
   files: StoredFile[];
   /** Records that could not be read back: reported, skipped, never blocking start-up. */
-  unreadable: string[];
+  unreadable: { key: number; name: string }[];
 }
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DATABASE, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'key', autoIncrement: true });
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
-  });
+interface Schema extends DBSchema {
+  exports: { key: number; value: Partial<StoredFile> & { bytes?: unknown } };
 }
 
-async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const request = work(db.transaction(STORE, mode).objectStore(STORE));
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-    });
-  } finally {
-    db.close();
+/** Why a file could not be kept. */
+export class StoreRefused extends Error {
+  constructor(
+    readonly reason: 'full' | 'blocked' | 'failed',
+    message: string,
+  ) {
+    super(message);
   }
 }
 
+let connection: Promise<IDBPDatabase<Schema>> | null = null;
+
+function database(): Promise<IDBPDatabase<Schema>> {
+  connection ??= openDB<Schema>(DATABASE, 1, {
+    upgrade: (db) => void db.createObjectStore(STORE, { keyPath: 'key', autoIncrement: true }),
+    // Another tab still has an older version open: this one waits, the user is told if a write fails.
+    blocked: () => undefined,
+    // Another tab opens a newer version: let it, and reopen on the next use.
+    blocking: () => {
+      void connection?.then((db) => db.close());
+      connection = null;
+    },
+    terminated: () => {
+      connection = null;
+    },
+  }).catch((error: unknown) => {
+    connection = null;
+    throw error;
+  });
+  return connection;
+}
+
+function refusal(error: unknown): StoreRefused {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'QuotaExceededError' || /quota/i.test(message)) return new StoreRefused('full', message);
+  return new StoreRefused(name === 'VersionError' || name === 'InvalidStateError' ? 'blocked' : 'failed', message);
+}
+
 export async function saveFile(name: string, lastModified: number, content: Blob): Promise<number> {
-  return Number(await transact('readwrite', (store) => store.add({ name, lastModified, content })));
+  try {
+    const db = await database();
+    return await db.add(STORE, { name, lastModified, content });
+  } catch (error) {
+    throw refusal(error);
+  }
+}
+
+export async function readFile(key: number): Promise<StoredFile | null> {
+  const record = await (await database()).get(STORE, key);
+  return record ? storedFile(record) : null;
+}
+
+function storedFile(record: Schema['exports']['value']): StoredFile | null {
+  // Records of the first version kept the bytes themselves.
+  const content = record.content instanceof Blob ? record.content : record.bytes instanceof ArrayBuffer ? new Blob([record.bytes]) : null;
+  if (typeof record.key !== 'number' || typeof record.name !== 'string' || !content) return null;
+  return { key: record.key, name: record.name, lastModified: typeof record.lastModified === 'number' ? record.lastModified : 0, content };
 }
 
 export async function restoreFiles(): Promise<RestoredFiles> {
-  const records = await transact<unknown[]>('readonly', (store) => store.getAll());
+  const records = await (await database()).getAll(STORE);
   const files: StoredFile[] = [];
-  const unreadable: string[] = [];
+  const unreadable: RestoredFiles['unreadable'] = [];
   for (const record of records) {
-    // Records of the first version kept the bytes themselves.
-    const r = record as Partial<StoredFile> & { bytes?: unknown };
-    const content = r.content instanceof Blob ? r.content : r.bytes instanceof ArrayBuffer ? new Blob([r.bytes]) : null;
-    if (typeof r.key === 'number' && typeof r.name === 'string' && content) {
-      files.push({ key: r.key, name: r.name, lastModified: typeof r.lastModified === 'number' ? r.lastModified : 0, content });
-    } else {
-      unreadable.push(typeof r.name === 'string' ? r.name : String(r.key ?? '?'));
-    }
+    const file = storedFile(record);
+    if (file) files.push(file);
+    else unreadable.push({ key: Number(record.key), name: typeof record.name === 'string' ? record.name : String(record.key ?? '?') });
   }
   return { files, unreadable };
 }
 
-export async function deleteFile(key: number): Promise<void> {
-  await transact('readwrite', (store) => store.delete(key));
+/** Deletes the given files only: another tab's files, added since, stay. */
+export async function deleteFiles(keys: number[]): Promise<void> {
+  if (keys.length === 0) return;
+  const transaction = (await database()).transaction(STORE, 'readwrite');
+  await Promise.all([...keys.map((key) => transaction.store.delete(key)), transaction.done]);
 }
 
-export async function clearFiles(): Promise<void> {
-  await transact('readwrite', (store) => store.clear());
+/** How much of the browser's storage this site uses and may use, and whether the browser keeps it under pressure. */
+export interface StorageRoom {
+  usage: number;
+  quota: number;
+  persisted: boolean;
+}
+
+export async function storageRoom(): Promise<StorageRoom | null> {
+  if (!navigator.storage?.estimate) return null;
+  const [{ usage = 0, quota = 0 }, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? false]);
+  return { usage, quota, persisted };
+}
+
+/**
+ * Asks the browser not to clear the stored files when space runs low (it may decide without
+ * asking the user, or refuse): once, when the user first keeps a file.
+ */
+export async function askToKeep(): Promise<boolean> {
+  if (!navigator.storage?.persist) return false;
+  return (await navigator.storage.persisted?.()) || navigator.storage.persist();
 }

@@ -8,6 +8,7 @@ import type { ParsedExport } from '../domain/parsedExport';
 import { refreshWeeklySeries } from './weeklySeries';
 import { refreshCaseGroups } from './caseStore';
 import { REFRESH_CURRENT } from './schema';
+import { insertLineReports } from './lineReports';
 import type { Dataset } from '../domain/dataset';
 
 
@@ -30,7 +31,7 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       files.flatMap(({ parsed, storeKey }, i) => [
         ids[i], dataset, parsed.name, parsed.sizeBytes, parsed.exportDate.date, parsed.exportDate.source,
         parsed.encoding, parsed.delimiter, parsed.layout, parsed.headerLine,
-        parsed.dataLines, parsed.rowsLoaded, parsed.rejected.length, parsed.skipped.length,
+        parsed.dataLines, parsed.rowsLoaded, parsed.packedReports?.rejected ?? parsed.rejected.length, parsed.packedReports?.skipped ?? parsed.skipped.length,
         parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey, parsed.contentHash,
       ]),
     );
@@ -45,7 +46,8 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       header: columns.map(({ row }) => row.header),
       role: columns.map(({ row }) => row.role),
       metric: columns.map(({ row }) => ('metric' in row ? row.metric : null)),
-      detail: columns.map(({ row }) => ('why' in row ? row.why : 'via' in row ? row.via : null)),
+      // Why a column is ignored, how a metric was recognised (or its scale), how a custom column writes decimals.
+      detail: columns.map(({ row }) => ('why' in row ? row.why : 'scale' in row && row.scale ? `scale_${row.scale}` : 'via' in row ? row.via : 'decimals' in row ? (row.decimals ?? null) : null)),
       sheet: columns.map(({ row }) => row.sheet ?? null),
     });
     const sheets = rowsOf((p) => p.sheets.map((sheet, position) => ({ ...sheet, position })));
@@ -85,6 +87,7 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       reason: reports.map(({ row }) => JSON.stringify(row.reason)),
       sheet: reports.map(({ row }) => row.sheet ?? null),
     });
+    for (const [i, { parsed }] of files.entries()) if (parsed.packedReports) await insertLineReports(sql, ids[i], parsed.packedReports.csv);
     await refreshCurrent(sql);
     return ids;
   });
@@ -136,6 +139,23 @@ export async function removeFile(db: Database, fileId: number): Promise<void> {
     if (file?.layout === 'cases') await refreshCaseGroups(sql, file.dataset);
     else await refreshCurrent(sql);
   });
+}
+
+/**
+ * Removes the files another tab removed (by their keys in the browser's storage); returns their
+ * names, so the page can say what went.
+ */
+export async function removeStoredFiles(db: Database, dataset: Dataset, storeKeys: number[]): Promise<string[]> {
+  if (storeKeys.length === 0) return [];
+  const files = await db.query<{ file_id: number; name: string }>(`SELECT file_id, name FROM files WHERE dataset = ? AND store_key IN (${storeKeys.map(() => '?').join(', ')})`, [dataset, ...storeKeys]);
+  for (const file of files) await removeFile(db, file.file_id);
+  return files.map((f) => f.name);
+}
+
+/** The keys, in the browser's storage, of a dataset's files: what removing the dataset removes there. */
+export async function storeKeysOf(db: Database, dataset: Dataset): Promise<number[]> {
+  const rows = await db.query<{ key: number }>('SELECT store_key AS key FROM files WHERE dataset = ? AND store_key IS NOT NULL', [dataset]);
+  return rows.map((r) => r.key);
 }
 
 export async function removeDataset(db: Database, dataset: Dataset): Promise<void> {

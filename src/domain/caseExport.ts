@@ -2,13 +2,13 @@
  * A per-application ("case-level") export as the reader hands it to the store: one row per case
  * with an id, a received date and a decision date (empty while open).
  */
-import type { Delimiter, ExportDate } from './parsedExport';
+import type { Delimiter, ExportDate, TextEncodingName } from './parsedExport';
+import type { DateOrder, FileProblem, FileWarning } from './reasons';
 
 export type CaseField = 'case_id' | 'received' | 'decided' | 'hearing' | 'outcome' | 'nationality';
 
-/** The date spellings a case export may use; day first, never month first. */
-export const CASE_DATE_FORMATS = { iso: '%Y-%m-%d', dutchDash: '%d-%m-%Y', dutchSlash: '%d/%m/%Y' } as const;
-export type CaseDateFormat = (typeof CASE_DATE_FORMATS)[keyof typeof CASE_DATE_FORMATS];
+/** The case fields in the order of the columns of `CaseExport.rows`, after its line number. */
+export const CASE_FIELDS: readonly CaseField[] = ['case_id', 'received', 'decided', 'hearing', 'outcome', 'nationality'];
 
 export interface CaseLayout {
   delimiter: Delimiter;
@@ -17,9 +17,8 @@ export interface CaseLayout {
   headers: string[];
   /** Per column, the case field it holds, or null (kept in the report, not loaded). */
   fields: (CaseField | null)[];
-  /** The spelling most dates in the first rows use; a date in another spelling rejects its row. */
-  dateFormat: CaseDateFormat;
-  encoding: 'utf-8' | 'latin-1';
+  /** Columns that are an internal row id ("Id" next to "Zaaknummer"): listed as such, never read as the case id. */
+  rowIds: number[];
 }
 
 export interface CaseExport {
@@ -27,10 +26,26 @@ export interface CaseExport {
   name: string;
   sizeBytes: number;
   exportDate: ExportDate;
-  bytes: Uint8Array;
   layout: CaseLayout;
-  /** Lines after the header, the last line's newline not counting as another. */
+  encoding: TextEncodingName;
+  /** The file's day-month order, decided from all its dates. */
+  dateOrder: DateOrder;
+  /**
+   * The cases that passed every check, as UTF-8 CSV without header: line, then CASE_FIELDS,
+   * dates in ISO form, empty for none. DuckDB reads it with every type given.
+   */
+  rows: Uint8Array;
+  /** Rejected and skipped lines as UTF-8 CSV without header: line, outcome, raw, reason (JSON). */
+  reports: Uint8Array;
+  /** Records after the header line (a quoted line break does not start a new one), counted from the file. */
   dataLines: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  /** The original file's fingerprint (contentHash): breaks ties between exports of one date and name. */
+  contentHash: string;
+  problem: FileProblem | null;
+  warnings: FileWarning[];
 }
 
 /**

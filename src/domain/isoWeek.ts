@@ -3,6 +3,7 @@
  * built from local Date objects and never converted through UTC, so no figure moves a day
  * in a time zone west of Greenwich.
  */
+import type { DateOrder } from './reasons';
 import { addDays, differenceInCalendarWeeks, eachWeekOfInterval, format, getISOWeek, getISOWeekYear, getISOWeeksInYear, isValid, setISOWeek, startOfISOWeek } from 'date-fns';
 
 export interface IsoWeek {
@@ -39,11 +40,14 @@ export function checkedWeek(year: number, week: number): WeekParse {
   return { ok: true, week: { year, week } };
 }
 
-/** Parses a calendar date written ISO (2020-06-29) or Dutch day-first (29-06-2020, 29/6/2020). Never month-first. */
-export function parseCalendarDate(text: string): string | null {
+/**
+ * Parses a calendar date written ISO (2020-06-29) or with the year last: day first (29-06-2020,
+ * 29/6/2020) unless the file's dates were found to be month first (decided per file, never per date).
+ */
+export function parseCalendarDate(text: string, order: DateOrder = 'day_first'): string | null {
   const t = text.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  const [y, mo, d] = m ? [m[1], m[2], m[3]] : (m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t)) ? [m[3], m[2], m[1]] : [];
+  const [y, mo, d] = m ? [m[1], m[2], m[3]] : (m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t)) ? (order === 'day_first' ? [m[3], m[2], m[1]] : [m[3], m[1], m[2]]) : [];
   if (!y) return null;
   const date = new Date(Number(y), Number(mo) - 1, Number(d));
   if (!isValid(date) || date.getFullYear() !== Number(y) || date.getMonth() !== Number(mo) - 1 || date.getDate() !== Number(d)) return null;
@@ -71,8 +75,8 @@ function labelledWeek(week: number, inside: string): WeekParse {
   return of.week === week ? { ok: true, week: of } : { ok: false, reason: 'not_a_week' };
 }
 
-/** Parses one cell naming a week in any of the accepted forms, or a date inside the week. */
-export function parseWeekCell(text: string): WeekParse {
+/** Parses one cell naming a week in any of the accepted forms, or a date inside the week (in the file's day-month order). */
+export function parseWeekCell(text: string, order: DateOrder = 'day_first'): WeekParse {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
   const labelled = LABELLED_WEEK.exec(t);
   if (labelled) return labelledWeek(Number(labelled[1]), labelled[2]);
@@ -81,7 +85,7 @@ export function parseWeekCell(text: string): WeekParse {
     if (m) return checkedWeek(Number(m[year]), Number(m[week]));
   }
   if (/^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/.test(t)) {
-    const date = parseCalendarDate(t);
+    const date = parseCalendarDate(t, order);
     if (!date) return { ok: false, reason: 'invalid_date' };
     return { ok: true, week: isoWeekOfDate(date), fromDate: date };
   }

@@ -30,9 +30,11 @@ export type ColumnRole =
   | { role: 'year' }
   | { role: 'metric_name' }
   | { role: 'value' }
-  | { role: 'metric'; metric: MetricId; via: 'alias' | 'forced_part' }
-  | { role: 'custom'; metric: string }
-  | { role: 'ignored'; why: 'not_numeric' | 'empty' | 'duplicate_metric' | 'empty_header' | 'custom_limit' };
+  /** `scale`: a header such as "(x 1.000)" multiplies every cell. */
+  | { role: 'metric'; metric: MetricId; via: 'alias' | 'forced_part'; scale?: number }
+  /** `decimals`: how the column writes decimals, decided from all its cells (src/ingest/numbers.ts). */
+  | { role: 'custom'; metric: string; decimals?: 'comma' | 'point' | 'unknown' | 'conflict' }
+  | { role: 'ignored'; why: 'not_numeric' | 'empty' | 'duplicate_metric' | 'empty_header' | 'custom_limit' | 'row_id' };
 
 /** sheet: the workbook sheet the column is on (absent for CSV). */
 export type ColumnReport = { position: number; header: string; sheet?: string } & ColumnRole;
@@ -91,6 +93,11 @@ export interface ParsedExport {
   skipped: LineReport<SkipReason>[];
   problem: FileProblem | null;
   warnings: FileWarning[];
+  /**
+   * Set by the parse worker: the line reports as CSV bytes (line, outcome, raw, reason), with
+   * `rejected` and `skipped` then empty. Two million reports cross to the page as one buffer.
+   */
+  packedReports?: { csv: Uint8Array; rejected: number; skipped: number };
 }
 
 export interface ExportInput {

@@ -63,6 +63,11 @@ export function describeReject(reason: RejectReason, lang: Lang): string {
         nl: `${weekLabel(reason.week, lang)} begint na de exportdatum ${formatDay(reason.exportDate, lang)}.`,
         en: `${weekLabel(reason.week, lang)} starts after the export date ${formatDay(reason.exportDate, lang)}.`,
       });
+    case 'year_missing':
+      return pick(lang, {
+        nl: `Week ${reason.week} zonder jaar, en het jaar van de regels erboven kan niet doorlopen (het weeknummer gaat terug). Vul het jaar in.`,
+        en: `Week ${reason.week} without a year, and the year of the rows above cannot carry on (the week number goes back). Fill in the year.`,
+      });
     case 'values_invalid':
       return reason.cells.map((c) => `${c.column}: “${c.text}” ${pick(lang, VALUE_PROBLEMS[c.problem])}.`).join(' ');
     case 'metric_missing':
@@ -94,13 +99,16 @@ export function describeReject(reason: RejectReason, lang: Lang): string {
       });
     case 'file_unusable':
       return pick(lang, { nl: 'Het bestand als geheel is niet te lezen (zie boven).', en: 'The file as a whole cannot be read (see above).' });
-    case 'case_value_unreadable':
+    case 'case_date_invalid':
       return pick(lang, {
-        nl: `${reason.column}: “${reason.text}” is geen datum in de schrijfwijze van dit bestand, ${dateSpelling(reason.dateFormat, 'nl')} (dag eerst, nooit maand eerst).`,
-        en: `${reason.column}: “${reason.text}” is not a date in this file's spelling, ${dateSpelling(reason.dateFormat, 'en')} (day first, never month first).`,
+        nl: `${reason.column}: “${reason.text}” is geen datum (dit bestand schrijft ${reason.order === 'day_first' ? 'de dag' : 'de maand'} eerst).`,
+        en: `${reason.column}: “${reason.text}” is not a date (this file writes the ${reason.order === 'day_first' ? 'day' : 'month'} first).`,
       });
-    case 'case_line_unreadable':
-      return pick(lang, { nl: `De regel is niet te lezen: ${reason.message}`, en: `The line cannot be read: ${reason.message}` });
+    case 'date_likely_typo':
+      return pick(lang, {
+        nl: `${reason.column}: “${reason.text}” ligt ver buiten de jaren van dit bestand (${reason.from}-${reason.to}); waarschijnlijk een tikfout. Niet geladen.`,
+        en: `${reason.column}: “${reason.text}” is far outside this file's years (${reason.from}-${reason.to}); likely a typo. Not loaded.`,
+      });
     case 'case_id_missing':
       return pick(lang, { nl: 'Geen zaak-id ingevuld.', en: 'No case id given.' });
     case 'case_received_missing':
@@ -180,8 +188,11 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
       });
     case 'no_metric_columns':
       return pick(lang, { nl: 'Geen kolom met cijfers gevonden.', en: 'No column with figures found.' });
-    case 'read_failed':
-      return pick(lang, { nl: `Het bestand kon niet worden gelezen: ${problem.message}`, en: `The file could not be read: ${problem.message}` });
+    case 'read_failed': {
+      const known = KNOWN_ENGINE_MESSAGES.find(([pattern]) => pattern.test(problem.message));
+      const message = known ? pick(lang, known[1]) : problem.message;
+      return pick(lang, { nl: `Het bestand kon niet worden gelezen: ${message}`, en: `The file could not be read: ${message}` });
+    }
     case 'reader_stopped':
       return pick(lang, {
         nl: `Het inlezen stopte onverwacht (${problem.message}). Het bestand is niet geladen; voeg het opnieuw toe om het nog eens te proberen.`,
@@ -197,6 +208,11 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
         nl: `De kopregel heeft ${formatNumber(problem.count, lang)} kolommen; een weekexport heeft er hooguit ${formatNumber(problem.max, lang)}. Niets geladen.`,
         en: `The header has ${formatNumber(problem.count, lang)} columns; a weekly export has at most ${formatNumber(problem.max, lang)}. Nothing loaded.`,
       });
+    case 'dates_mixed_order':
+      return pick(lang, {
+        nl: `De datums zijn niet in één volgorde geschreven: regel ${problem.dayFirstLine} kan alleen dag-maand zijn, regel ${problem.monthFirstLine} alleen maand-dag. Niets geladen, want elke datum als 06-07 zou dan twee dingen kunnen betekenen.`,
+        en: `The dates are not written in one order: line ${problem.dayFirstLine} can only be day-month, line ${problem.monthFirstLine} only month-day. Nothing loaded, as every date like 06-07 could then mean two things.`,
+      });
     case 'too_large':
       return pick(lang, {
         nl: `Het bestand is ${megabytes(problem.bytes, lang)}; ${problem.caseLevel ? 'een export per zaak' : 'een weekexport'} mag hooguit ${megabytes(problem.max, lang)} zijn${problem.caseLevel ? '' : ' (een export per zaak, met zaak-id, ontvangst- en besluitdatum, mag groter)'}. Niet gelezen; de andere bestanden blijven geladen.`,
@@ -205,8 +221,30 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
   }
 }
 
-/** "%d-%m-%Y" as a reader writes it: "dd-mm-jjjj" (nl) or "dd-mm-yyyy" (en). */
-const dateSpelling = (format: string, lang: Lang) => format.replace('%d', 'dd').replace('%m', 'mm').replace('%Y', lang === 'nl' ? 'jjjj' : 'yyyy');
+/**
+ * DuckDB's and the browser's own messages, in English, said in the user's language; the original
+ * stays available as a detail line (problemDetail).
+ */
+const KNOWN_ENGINE_MESSAGES: [RegExp, Texts][] = [
+  [/invalid unicode|invalid utf-?8|not utf-?8/i, { nl: 'het bevat tekens die in de gebruikte codering geen geldige tekst zijn.', en: 'it holds characters that are not valid text in its encoding.' }],
+  [/out of memory|failed to allocate|allocation failure|array buffer allocation/i, { nl: 'het geheugen van dit tabblad is op. Sluit andere tabbladen of laad een kleiner bestand.', en: "this tab's memory ran out. Close other tabs or load a smaller file." }],
+  [/conversion error|could not convert/i, { nl: 'een waarde kon niet worden omgezet naar het verwachte soort gegeven.', en: 'a value could not be converted to the expected kind of data.' }],
+  [/maximum line size|line size/i, { nl: 'een regel is te lang voor de database.', en: 'a line is too long for the database.' }],
+  [/csv error|sniff/i, { nl: 'de CSV-lezer van de database weigerde het bestand.', en: "the database's CSV reader refused the file." }],
+  [/table index is out of bounds|extension/i, { nl: 'een onderdeel van de database kon niet worden geladen.', en: 'a part of the database could not be loaded.' }],
+  [/the reader counted/i, { nl: 'de lezer en de database telden een ander aantal regels; niets van dit bestand is geladen.', en: 'the reader and the database counted different numbers of lines; nothing of this file was loaded.' }],
+];
+
+/** The original text behind a translated message, for a detail line; null when there is none. */
+export function problemDetail(problem: FileProblem): string | null {
+  return problem.code === 'read_failed' && KNOWN_ENGINE_MESSAGES.some(([pattern]) => pattern.test(problem.message)) ? problem.message : null;
+}
+
+/** "op regel 4" / "op regels 4, 9 en 12" (nl); "on line 4" / "on lines 4, 9 and 12" (en). */
+function lineList(lines: number[], lang: Lang): string {
+  const listed = lines.length === 1 ? String(lines[0]) : `${lines.slice(0, -1).join(', ')} ${lang === 'nl' ? 'en' : 'and'} ${lines[lines.length - 1]}`;
+  return lang === 'nl' ? `op regel${lines.length === 1 ? '' : 's'} ${listed}` : `on line${lines.length === 1 ? '' : 's'} ${listed}`;
+}
 
 const megabytes = (bytes: number, lang: Lang) => `${formatNumber(bytes / 2 ** 20, lang, 0)} MB`;
 
@@ -216,6 +254,36 @@ export function describeWarning(warning: FileWarning, lang: Lang): string {
       return pick(lang, {
         nl: 'Niet alle datums zijn maandagen; elke datum is ingedeeld bij de ISO-week waarin hij valt.',
         en: 'Not all dates are Mondays; each date is counted in the ISO week it falls in.',
+      });
+    case 'encoding_repaired':
+      return pick(lang, {
+        nl: `Het bestand is UTF-8, maar ${warning.count === 1 ? 'één teken is' : `${formatNumber(warning.count, lang)} tekens zijn`} dat niet; gelezen als Windows-1252, ${lineList(warning.lines, lang)}. Controleer ${warning.count === 1 ? 'dat teken' : 'die tekens'}.`,
+        en: `The file is UTF-8, but ${warning.count === 1 ? 'one character is' : `${formatNumber(warning.count, lang)} characters are`} not; read as Windows-1252, ${lineList(warning.lines, lang)}. Check ${warning.count === 1 ? 'it' : 'them'}.`,
+      });
+    case 'control_characters':
+      return pick(lang, {
+        nl: `Onleesbare stuurtekens (zoals een NUL-byte), ${lineList(warning.lines, lang)}; de rest van het bestand is gelezen.`,
+        en: `Unreadable control characters (such as a NUL byte), ${lineList(warning.lines, lang)}; the rest of the file was read.`,
+      });
+    case 'decimals_assumed':
+      return pick(lang, {
+        nl: `Kolom “${warning.column}”: geen cel laat zien welk decimaalteken er gebruikt wordt; “${warning.text}” en dergelijke zijn gelezen met de punt als duizendtalscheiding, zoals een Nederlands bestand het schrijft. Klopt dat niet, exporteer dan met een decimaalkomma.`,
+        en: `Column “${warning.column}”: no cell shows which decimal sign is used; “${warning.text}” and the like were read with the dot separating thousands, as a Dutch file writes it. If that is wrong, export with a decimal comma.`,
+      });
+    case 'dates_month_first':
+      return pick(lang, {
+        nl: `De datums staan met de maand eerst (zoals op regel ${warning.line}); alle datums van dit bestand zijn zo gelezen.`,
+        en: `The dates are written month first (as on line ${warning.line}); every date in this file was read so.`,
+      });
+    case 'dates_ambiguous_order':
+      return pick(lang, {
+        nl: `${warning.count === 1 ? 'Eén datum' : `${formatNumber(warning.count, lang)} datums`} (zoals “${warning.text}” op regel ${warning.line}) ${warning.count === 1 ? 'is' : 'zijn'} gelezen met de dag eerst; met de maand eerst zou het een andere datum zijn.`,
+        en: `${warning.count === 1 ? 'One date' : `${formatNumber(warning.count, lang)} dates`} (such as “${warning.text}” on line ${warning.line}) ${warning.count === 1 ? 'was' : 'were'} read day first; month first would give another date.`,
+      });
+    case 'case_ids_leading_zeros':
+      return pick(lang, {
+        nl: `${formatNumber(warning.count, lang)} zaak-id's verschillen alleen in voorloopnullen (zoals “${warning.withZeros}” en “${warning.without}”, zoals Excel ze weglaat). Zaak-id's zijn tekst: dit zijn aparte zaken. Controleer of een export door Excel is gegaan.`,
+        en: `${formatNumber(warning.count, lang)} case ids differ only by leading zeros (such as “${warning.withZeros}” and “${warning.without}”, as Excel strips them). Case ids are text: these are separate cases. Check whether an export went through Excel.`,
       });
     case 'lookalike_metric':
       return pick(lang, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, weeksLabel } from './format';
+import { formatNumber, visibleName, weeksLabel } from './format';
 
 describe('formats', () => {
   it('write numbers the Dutch way: 27.000; 12,5', () => {
@@ -12,5 +12,13 @@ describe('formats', () => {
     expect(weeksLabel({ from: '2020-W12', to: '2020-W17' }, 'nl')).toBe('week 12–17 2020');
     expect(weeksLabel({ from: '2020-W50', to: '2021-W02' }, 'nl')).toBe('week 50 2020 – 2 2021');
     expect(weeksLabel({ from: '2020-W12', to: '2020-W17' }, 'en')).toBe('weeks 12–17 2020');
+  });
+});
+
+describe('file names with control characters', () => {
+  it('shows a right-to-left override and other controls as their code, never applied', () => {
+    expect(visibleName('rapport\u202Evsc.exe')).toBe('rapport⟨U+202E⟩vsc.exe');
+    expect(visibleName('week\u0007export.csv')).toBe('week⟨U+0007⟩export.csv');
+    expect(visibleName('gehoren_2020-09-14.csv')).toBe('gehoren_2020-09-14.csv');
   });
 });

@@ -57,6 +57,14 @@ export function formatLongDay(day: string, lang: Lang): string {
   return format(new Date(y, m - 1, d), 'd MMMM yyyy', { locale: lang === 'nl' ? nl : enGB });
 }
 
+/**
+ * A file name as text that cannot deceive: control and direction characters (a right-to-left
+ * override turns "gpj.exe" around) are shown as their code, e.g. "⟨U+202E⟩".
+ */
+export function visibleName(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+}
+
 /** The week a running total starts in and its Monday, "week 27 2020, maandag 29 juni": weekly data starts on a Monday. */
 export function weekStartLabel(week: string, monday: string, lang: Lang): string {
   const [y, m, d] = monday.split('-').map(Number);

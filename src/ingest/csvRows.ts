@@ -44,33 +44,59 @@ export function longestLine(text: string): { line: number; characters: number } 
   return longest;
 }
 
+/** Text with every line ending (CRLF, LF, a lone CR, mixed in one file) as LF: each ends a line. */
+export function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/** After this many unclosed quotes a file is read as before: every line from the next one on rejected. */
+const MAX_QUOTE_RESTARTS = 100;
+
+/**
+ * The rows of CSV text, each with the line it starts on. A quoted field may hold line breaks; a
+ * quote that never closes is its own line's problem: that line is rejected and reading goes on
+ * at the next one.
+ */
 export function splitRecords(text: string, delimiter: Delimiter, onProgress?: (fraction: number) => void): TableRow[] {
+  const all = withLineFeeds(text);
   const records: TableRow[] = [];
-  let start = 0;
   let line = 1;
   const progressEvery = 5000;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    skipEmptyLines: false,
-    step: (row) => {
-      const end = row.meta.cursor;
-      const span = text.slice(start, end);
-      start = end;
-      if (span === '') return; // PapaParse's empty record after a final line break
-      const unterminatedQuote = row.errors.some((e) => e.code === 'MissingQuotes');
-      if (unterminatedQuote) {
-        // One open quote swallows the rest of the file: account for each physical line.
-        const lines = span.split(/\r\n|\n|\r/);
-        if (lines[lines.length - 1] === '') lines.pop();
-        lines.forEach((raw, i) => records.push({ line: line + i, raw, cells: [raw], unterminatedQuote: true }));
-        line += lines.length;
-        return;
-      }
-      records.push({ line, raw: span.replace(/(\r\n|\n|\r)$/, ''), cells: row.data });
-      line += countLineBreaks(span);
-      if (onProgress && records.length % progressEvery === 0) onProgress(end / text.length);
-    },
-  });
+  for (let offset = 0, restarts = 0; offset < all.length; restarts++) {
+    const part = offset === 0 ? all : all.slice(offset);
+    let start = 0;
+    let resume = -1;
+    Papa.parse<string[]>(part, {
+      delimiter,
+      newline: '\n',
+      skipEmptyLines: false,
+      step: (row, parser) => {
+        const end = row.meta.cursor;
+        const span = part.slice(start, end);
+        start = end;
+        if (span === '') return; // PapaParse's empty record after a final line break
+        if (row.errors.some((e) => e.code === 'MissingQuotes')) {
+          const lines = span.split('\n');
+          if (lines[lines.length - 1] === '') lines.pop();
+          if (restarts < MAX_QUOTE_RESTARTS && lines.length > 1) {
+            records.push({ line, raw: lines[0], cells: [lines[0]], unterminatedQuote: true });
+            line += 1;
+            resume = offset + end - span.length + lines[0].length + 1;
+            parser.abort();
+            return;
+          }
+          lines.forEach((raw, i) => records.push({ line: line + i, raw, cells: [raw], unterminatedQuote: true }));
+          line += lines.length;
+          return;
+        }
+        records.push({ line, raw: span.replace(/\n$/, ''), cells: row.data });
+        line += countLineBreaks(span);
+        if (onProgress && records.length % progressEvery === 0) onProgress((offset + end) / all.length);
+      },
+    });
+    if (resume < 0) break;
+    offset = resume;
+  }
   onProgress?.(1);
   return records;
 }

@@ -37,3 +37,28 @@ describe('encoding detection', () => {
     expect(decodeBytes(png)).toEqual({ ok: false, reason: 'binary_file' });
   });
 });
+
+describe('files that are not quite one encoding', () => {
+  it('reads a UTF-8 file with one stray Windows-1252 byte as UTF-8, naming the line', () => {
+    const bytes = new Uint8Array([...utf8('Categorie;Aantal\nPrioriteit één – hoog;12\nCaf'), 0xe9, ...utf8(';3\nKosten € ‘x’;4\n')]);
+    const decoded = decodeBytes(bytes);
+    expect(decoded).toMatchObject({ ok: true, encoding: 'utf-8', warnings: [{ code: 'encoding_repaired', lines: [3], count: 1 }] });
+    if (decoded.ok) expect(decoded.text).toBe('Categorie;Aantal\nPrioriteit één – hoog;12\nCafé;3\nKosten € ‘x’;4\n');
+  });
+
+  it('reads UTF-16 big-endian without a byte order mark', () => {
+    const text = 'week\tTelehoren\r\n2020-W27\t240\r\n';
+    const be = new Uint8Array(text.length * 2);
+    [...text].forEach((c, i) => (be[i * 2 + 1] = c.charCodeAt(0)));
+    expect(decodeBytes(be)).toEqual({ ok: true, text, encoding: 'utf-16be' });
+  });
+
+  it('keeps a file with one NUL byte, naming its line', () => {
+    const decoded = decodeBytes(utf8('week;Telehoren\n2020-W27;24\u00000\n2020-W28;31\n'));
+    expect(decoded).toMatchObject({ ok: true, encoding: 'utf-8', warnings: [{ code: 'control_characters', lines: [2] }] });
+  });
+
+  it('refuses a workbook renamed to .csv', () => {
+    expect(decodeBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]))).toEqual({ ok: false, reason: 'binary_file' });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customMetricId, isWeekHeader, isYearHeader, matchMetricHeader, normaliseHeader } from './headers';
+import { customMetricId, headerUnit, isRowIdHeader, isWeekHeader, isYearHeader, matchMetricHeader, normaliseHeader } from './headers';
 
 describe('header aliases', () => {
   it.each([
@@ -52,3 +52,33 @@ describe('header aliases', () => {
   });
 });
 
+
+describe('units and kinds in headers', () => {
+  it.each([
+    ['Eerste asielaanvragen (x 1.000)', 'asylum_first', 1000],
+    ['Eerste asielaanvragen x 1000', 'asylum_first', 1000],
+    ['Eerste asielaanvragen (duizendtallen)', 'asylum_first', 1000],
+    ['Aantoonbaar vertrek (aantal)', 'departures_total', undefined],
+  ])('%j is %s, scaled by %s', (header, metric, scale) => {
+    const match = matchMetricHeader(header);
+    expect(match?.metric).toBe(metric);
+    expect(match?.scale).toBe(scale);
+  });
+
+  it.each([
+    ['Telehoren (%)', 'percent'],
+    ['Aandeel telehoren', 'percent'],
+    ['Dublinoverdrachten (cumulatief)', 'cumulative'],
+    ['Cumulatieve dublinoverdrachten', 'cumulative'],
+    ['Gemiddelde eerste asielaanvragen', 'average'],
+    ['Aantoonbaar vertrek per 1.000 aanvragen', 'rate'],
+  ])('never takes %j (a %s) as a catalogue count', (header, kind) => {
+    expect(headerUnit(header).kind).toBe(kind);
+    expect(matchMetricHeader(header)).toBeNull();
+  });
+});
+
+describe('row ids', () => {
+  it.each(['Id', 'ID', 'Rijnummer', 'row_id', 'Volgnr'])('%j is a row id, never a series', (h) => expect(isRowIdHeader(h)).toBe(true));
+  it.each(['Zaaknummer', 'COA bezetting', 'Telehoren'])('%j is not', (h) => expect(isRowIdHeader(h)).toBe(false));
+});

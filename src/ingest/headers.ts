@@ -40,18 +40,60 @@ function lookup<T>(index: Map<string, T>, header: string): T | undefined {
   return undefined;
 }
 
-export type HeaderMatch = { metric: MetricId; via: 'alias' | 'forced_part' } | null;
+/**
+ * What a header says about its numbers besides their name. A scale ("x 1.000", "(duizendtallen)")
+ * multiplies; a percentage, rate, average or running total is not a weekly count, so it is never
+ * taken as one of the catalogue's counts (its column stays a series of its own, with its unit).
+ */
+export interface HeaderUnit {
+  kind: 'count' | 'percent' | 'rate' | 'average' | 'cumulative';
+  /** The factor a cell is multiplied by: 1000 for "x 1.000". */
+  scale: number;
+  /** The words that said so, as written: "x 1.000", "%", "cumulatief". */
+  text: string | null;
+}
+
+const SCALES: [RegExp, number][] = [
+  [/[x×*]\s*1[.,\s]?000[.,\s]?000\b|\bmiljoenen\b|\bin millions\b|\(millions\)/i, 1_000_000],
+  [/[x×*]\s*1[.,\s]?000\b|\bduizendtallen\b|\bx\s*duizend\b|\bin duizenden\b|\bthousands\b/i, 1000],
+  [/[x×*]\s*100\b|\bhonderdtallen\b/i, 100],
+];
+const KINDS: [RegExp, HeaderUnit['kind']][] = [
+  [/%|\bprocent\b|\bpercentage\b|\bpct\b|\baandeel\b|\bshare\b|\bpercent\b/i, 'percent'],
+  [/\bper\s+(?:\d[\d.,]*|duizend|honderd|thousand|hundred)\b|\bratio\b|\brate\b|\bquotum\b/i, 'rate'],
+  [/\bgemiddeld[e]?\b|\bgem\.|\baverage\b|\bmean\b|\bavg\b|\bmediaan\b|\bmedian\b/i, 'average'],
+  [/\bcumulatie[fv]e?\b|\bcumulative\b|\bcum\.|\brunning total\b|\byear to date\b|\bytd\b|\blopend totaal\b|\btot nu toe\b/i, 'cumulative'],
+];
+
+export function headerUnit(header: string): HeaderUnit {
+  for (const [pattern, kind] of KINDS) {
+    const hit = pattern.exec(header);
+    if (hit) return { kind, scale: 1, text: hit[0].trim() };
+  }
+  for (const [pattern, scale] of SCALES) {
+    const hit = pattern.exec(header);
+    if (hit) return { kind: 'count', scale, text: hit[0].trim() };
+  }
+  return { kind: 'count', scale: 1, text: null };
+}
+
+export type HeaderMatch = { metric: MetricId; via: 'alias' | 'forced_part'; scale?: number } | null;
 
 /**
  * The catalogue metric a header names. "waarvan gedwongen" names the forced part of the
  * total metric in the column before it (departures or Dublin transfers).
  */
 export function matchMetricHeader(header: string, previousMetric?: MetricId): HeaderMatch {
-  const metric = lookup(metricIndex, header);
-  if (metric) return { metric, via: 'alias' };
-  if (lookup(forcedIndex, header) && previousMetric) {
+  const unit = headerUnit(header);
+  // "Telehoren (%)" is a share, not the count of video hearings.
+  if (unit.kind !== 'count') return null;
+  const scaled = unit.scale === 1 ? {} : { scale: unit.scale };
+  const named = unit.text ? header.replace(unit.text, ' ') : header;
+  const metric = lookup(metricIndex, named);
+  if (metric) return { metric, via: 'alias', ...scaled };
+  if (lookup(forcedIndex, named) && previousMetric) {
     const part = forcedPartOf(previousMetric);
-    if (part) return { metric: part, via: 'forced_part' };
+    if (part) return { metric: part, via: 'forced_part', ...scaled };
   }
   return null;
 }
@@ -73,6 +115,12 @@ const METRIC_NAME_HEADERS = keyIndex(
 );
 const VALUE_HEADERS = keyIndex(['value', 'waarde', 'aantal', 'count', 'getal'].map((h): [string, true] => [h, true]));
 
+/** Row and record ids ("Id", "Rijnummer", "Volgnr"): numbers, but never a series to chart. */
+const ID_HEADERS = keyIndex(
+  ['id', 'rij', 'rijnummer', 'rij nr', 'regel', 'regelnummer', 'volgnummer', 'volgnr', 'nr', 'nummer', 'index', 'row', 'row id', 'row number', 'rownum', 'record id', 'key', 'sleutel', 'pk'].map((h): [string, true] => [h, true]),
+);
+
+export const isRowIdHeader = (h: string) => ID_HEADERS.get(keys(h)[0]) === true;
 export const isWeekHeader = (h: string) => lookup(WEEK_HEADERS, h) === true;
 export const isYearHeader = (h: string) => lookup(YEAR_HEADERS, h) === true;
 export const isMetricNameHeader = (h: string) => lookup(METRIC_NAME_HEADERS, h) === true;

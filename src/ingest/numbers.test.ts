@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCount, parseDecimal } from './numbers';
+import { decimalConvention, parseCount, parseDecimal, parseInColumn } from './numbers';
 
 describe('counts', () => {
   it.each([
@@ -53,5 +53,45 @@ describe('decimals for columns outside the catalogue', () => {
 
   it('refuses text', () => {
     expect(parseDecimal('hoog')).toMatchObject({ kind: 'error' });
+  });
+});
+
+describe('a custom column decides its decimal convention from all its cells', () => {
+  const read = (cells: string[]) => {
+    const convention = decimalConvention(cells);
+    return { convention, values: cells.map((c) => parseInColumn(c, convention)) };
+  };
+
+  it('reads an English-written column as decimals, never 955 or 24.512', () => {
+    const { convention, values } = read(['0.875', '0.125', '0.955', '1.5']);
+    expect(convention).toBe('point');
+    expect(values).toEqual([0.875, 0.125, 0.955, 1.5].map((value) => ({ kind: 'value', value })));
+    const english = read(['24,512', '1,234.5', '12']);
+    expect(english.convention).toBe('point');
+    expect(english.values[0]).toEqual({ kind: 'value', value: 24512 });
+  });
+
+  it('reads a Dutch-written column with a decimal comma', () => {
+    const { convention, values } = read(['12,5', '1.234', '0,875']);
+    expect(convention).toBe('comma');
+    expect(values).toEqual([12.5, 1234, 0.875].map((value) => ({ kind: 'value', value })));
+  });
+
+  it('rejects what the column leaves ambiguous, with the reason', () => {
+    expect(read(['1.234', '512']).values[0]).toEqual({ kind: 'value', value: 1234 });
+    expect(read(['24,512', '7']).values[0]).toMatchObject({ kind: 'error', reason: 'ambiguous_comma' });
+    const mixed = read(['12,5', '0.5', '7', '1,234']);
+    expect(mixed.convention).toBe('conflict');
+    expect(mixed.values.map((v) => v.kind)).toEqual(['value', 'value', 'value', 'error']);
+  });
+
+  it('treats NULL, null and (leeg) as empty, as SQL and BI exports write it', () => {
+    for (const text of ['NULL', 'null', '(leeg)']) expect(parseInColumn(text, 'unknown')).toEqual({ kind: 'missing' });
+    expect(parseCount('NULL')).toEqual({ kind: 'missing' });
+  });
+
+  it('never reads 0.125 in a count column as 125', () => {
+    expect(parseCount('0.125')).toMatchObject({ kind: 'error', reason: 'decimal' });
+    expect(parseCount('0.955')).toMatchObject({ kind: 'error' });
   });
 });

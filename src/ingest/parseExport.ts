@@ -8,7 +8,7 @@ import { contentHash } from '../domain/contentHash';
 import { decodeBytes } from './encoding';
 import { exportDateOf } from './exportDate';
 import { emptyExport, MAX_LINE_CHARS, type ExportInput, type ParsedExport } from '../domain/parsedExport';
-import { detectDelimiter, longestLine, splitRecords } from './csvRows';
+import { detectDelimiter, longestLine, splitRecords, withLineFeeds } from './csvRows';
 import { readTable } from './readTable';
 
 export function parseExport(input: ExportInput, onProgress?: (fraction: number) => void): ParsedExport {
@@ -20,12 +20,14 @@ export function parseExport(input: ExportInput, onProgress?: (fraction: number) 
   const decoded = decodeBytes(input.bytes);
   if (!decoded.ok) return { ...result, problem: { code: decoded.reason } };
   result.encoding = decoded.encoding;
+  result.warnings.push(...(decoded.warnings ?? []));
   if (decoded.text.trim() === '') return { ...result, problem: { code: 'empty_file' } };
-  const longest = longestLine(decoded.text);
+  const text = withLineFeeds(decoded.text);
+  const longest = longestLine(text);
   if (longest.characters > MAX_LINE_CHARS) return { ...result, problem: { code: 'line_too_long', line: longest.line, characters: longest.characters, max: MAX_LINE_CHARS } };
 
-  const delimiter = detectDelimiter(decoded.text);
+  const delimiter = detectDelimiter(text);
   result.delimiter = delimiter;
-  const table = readTable(splitRecords(decoded.text, delimiter, onProgress), result.exportDate.date);
+  const table = readTable(splitRecords(text, delimiter, onProgress), result.exportDate.date);
   return { ...result, ...table, warnings: [...result.warnings, ...table.warnings] };
 }

@@ -7,6 +7,7 @@ import type { MetricId } from '../domain/catalogue';
 import {
   customMetricId,
   isMetricNameHeader,
+  isRowIdHeader,
   isValueHeader,
   isWeekHeader,
   isYearHeader,
@@ -15,9 +16,10 @@ import {
 } from './headers';
 import { formatIsoWeek, isMonday, isoWeekMonday, isoWeekOfDate, parseWeekCell, parseYearAndWeek, type WeekParse } from '../domain/isoWeek';
 import { formatPeriod, parsePeriod, type PeriodParse } from '../domain/periods';
-import { isMissingCell, parseCount, parseDecimal, type CountParse } from './numbers';
+import { decimalConvention, isDotGrouped, isMissingCell, parseCount, parseInColumn, type CountParse, type DecimalConvention } from './numbers';
+import { dateEvidenceOfCells, TYPO_YEARS } from './dates';
 import { MAX_COLUMNS, MAX_CUSTOM_METRICS, type ColumnReport, type ColumnRole, type LineReport, type Observation, type ParsedExport } from '../domain/parsedExport';
-import type { FileProblem, RejectReason, SkipReason } from '../domain/reasons';
+import type { DateOrder, FileProblem, RejectReason, SkipReason } from '../domain/reasons';
 
 /**
  * One row of a source table with its provenance: the 1-based line it starts on in a CSV file, or
@@ -53,7 +55,10 @@ const RAW_LINE_LIMIT = 1000;
 const HEADER_SEARCH_DEPTH = 30;
 /** A week number alone ("27", "wk 27"): with a year column, the two make the week. */
 const SHORT_WEEK = /^\s*(?:w|wk|week)?\s*\d{1,2}\s*$/i;
-const TOTAL_ROW = /^(totaal|totalen|total|totals|subtotaal|som|sum|gemiddelde|average|generaal totaal)\b/i;
+/** A total row: the word alone, or with a year or period ("Totaal 2020"), never a series named "Gemiddelde wachttijd". */
+const TOTAL_ROW = /^(totaal|totalen|total|totals|subtotaal|subtotal|som|sum|gemiddelde|average|generaal totaal|eindtotaal|grand total)(?:\s+(?:week|wk|jaar|year)?\s*[\d\-/ ]*)?:?$/i;
+/** A custom column is numbers when this share of its filled cells reads as numbers; the rest are rejected by name. */
+const NUMERIC_SHARE = 0.8;
 
 /** Reads rows (in source order) of an export made on exportDate ("YYYY-MM-DD"). */
 export function readTable(records: TableRow[], exportDate: string, loaded: LoadedKeys = new Map()): TableReading {
@@ -85,8 +90,23 @@ export function readTable(records: TableRow[], exportDate: string, loaded: Loade
   if (body.length === 0) return { ...result, problem: { code: 'no_data_rows' } };
   result.layout = layout.kind;
 
+  for (const column of layout.columns) {
+    if (column.role !== 'custom' || column.decimals !== 'unknown') continue;
+    const grouped = body.find((r) => !r.typed?.[column.position] && isDotGrouped(r.cells[column.position] ?? ''));
+    if (grouped) result.warnings.push({ code: 'decimals_assumed', column: column.header, text: grouped.cells[column.position].trim() });
+  }
+
   const Reader = layout.kind === 'wide' ? WideRowReader : layout.kind === 'long' ? LongRowReader : TransposedReader;
   const reader = new Reader(result, exportDate, layout.columns, loaded, body);
+  if (reader instanceof RowReader) {
+    // Dates in the week column: one day-month order for the whole file, decided from all of them.
+    const weekAt = layout.columns.find((c) => c.role === 'week')!.position;
+    const evidence = dateEvidenceOfCells(body.map((r) => ({ text: r.cells[weekAt] ?? '', line: r.line })).filter((c) => /^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\s*$/.test(c.text)));
+    if (evidence.order === null) return rejectAll(result, body, { code: 'dates_mixed_order', dayFirstLine: evidence.dayFirstLine!, monthFirstLine: evidence.monthFirstLine! });
+    if (evidence.order === 'month_first') result.warnings.push({ code: 'dates_month_first', line: evidence.monthFirstLine! });
+    else if (evidence.dayFirstLine === null && evidence.ambiguous) result.warnings.push({ code: 'dates_ambiguous_order', ...evidence.ambiguous });
+    reader.prepare(body, evidence.order);
+  }
   for (const record of body) reader.read(record);
   result.customMetrics = reader.customMetrics();
   for (const { label } of result.customMetrics) {
@@ -106,15 +126,22 @@ function rejectAll(result: TableReading, body: TableRow[], problem: FileProblem)
 }
 
 /**
- * The header is the first record that names a week (or year) column, or that holds weeks across
- * its columns (a report with one column per week); failing that, the first non-blank one.
+ * The header is the record, among the first ones, that names a week (or year) column and the
+ * most columns the reader knows: a group row above it ("Periode;Asiel;;Vertrek;") names fewer.
+ * Else the first that holds weeks across its columns (a report with one column per week);
+ * failing that, the first non-blank one.
  */
 function findHeader(records: TableRow[]): number {
   const depth = Math.min(records.length, HEADER_SEARCH_DEPTH);
+  let best = { index: -1, score: 0 };
   for (let i = 0; i < depth; i++) {
-    if (records[i].cells.some((c) => isWeekHeader(c) || isYearHeader(c))) return i;
-    if (weekLabels(records[i].cells).length >= 2) return i;
+    const cells = records[i].cells.map((c) => c.trim());
+    if (cells.some((c) => isWeekHeader(c) || isYearHeader(c))) {
+      const score = cells.filter((c) => c !== '' && (isWeekHeader(c) || isYearHeader(c) || isMetricNameHeader(c) || isValueHeader(c) || matchMetricHeader(c) !== null)).length;
+      if (score > best.score) best = { index: i, score };
+    } else if (best.index < 0 && weekLabels(records[i].cells).length >= 2) return i;
   }
+  if (best.index >= 0) return best.index;
   const firstNonBlank = records.findIndex((r) => !isBlank(r));
   return Math.max(0, firstNonBlank);
 }
@@ -172,18 +199,23 @@ function describeColumns(headers: string[], body: TableRow[]): Layout {
       previousMetric = match.metric;
       if (seen.has(match.metric)) return add({ role: 'ignored', why: 'duplicate_metric' });
       seen.add(match.metric);
-      return add({ role: 'metric', metric: match.metric, via: match.via });
+      return add({ role: 'metric', metric: match.metric, via: match.via, ...(match.scale ? { scale: match.scale } : {}) });
     }
+    // An internal row number is a number in every row, never a series.
+    if (isRowIdHeader(header)) return add({ role: 'ignored', why: 'row_id' });
     const filled = body.filter((r) => !isMissingCell(r.cells[position] ?? ''));
     if (header === '' && filled.length === 0) return add({ role: 'ignored', why: 'empty_header' });
     if (filled.length === 0) return add({ role: 'ignored', why: 'empty' });
-    const numeric = filled.every((r) => figureAt(r, position, false).kind === 'value');
-    const id = customMetricId(header);
-    if (!numeric) return add({ role: 'ignored', why: 'not_numeric' });
+    const decimals = decimalConvention(filled.filter((r) => !r.typed?.[position]).map((r) => r.cells[position]));
+    // One "n/b" among numbers does not make a text column: that cell's row is rejected, naming it.
+    const numbers = filled.filter((r) => figureAt(r, position, false, decimals).kind !== 'error' || /^[-−]?[\d.,\s]+$/.test(r.cells[position].trim())).length;
+    // A column without a header is kept under its position, and named so.
+    const id = header === '' ? customMetricId(`kolom ${position + 1}`) : customMetricId(header);
+    if (numbers < filled.length * NUMERIC_SHARE) return add({ role: 'ignored', why: 'not_numeric' });
     if (seen.has(id)) return add({ role: 'ignored', why: 'duplicate_metric' });
     if (columns.filter((c) => c.role === 'custom').length >= MAX_CUSTOM_METRICS) return add({ role: 'ignored', why: 'custom_limit' });
     seen.add(id);
-    add({ role: 'custom', metric: id });
+    add({ role: 'custom', metric: id, decimals });
   });
 
   if (weekColumn < 0) return { kind, columns, problem: { code: 'no_week_column' } };
@@ -230,14 +262,15 @@ function lineReport<R>(record: TableRow, reason: R): LineReport<R> {
 }
 
 /**
- * The figure in a cell: a count (catalogue metrics: whole and not negative) or any number. A number
- * a workbook stored is taken as it is (its text would be read the Dutch way: 1.234 as 1234).
+ * The figure in a cell: a count (catalogue metrics: whole and not negative) or any number, in the
+ * decimal convention of its column. A number a workbook stored is taken as it is (its text would
+ * be read the Dutch way: 1.234 as 1234).
  */
-function figureAt(record: TableRow, position: number, count: boolean): CountParse {
+function figureAt(record: TableRow, position: number, count: boolean, decimals: DecimalConvention = 'unknown'): CountParse {
   const text = record.cells[position] ?? '';
   const typed = record.typed?.[position];
   if (typed && 'formula' in typed) return { kind: 'error', reason: 'formula_without_value', text: `=${typed.formula}` };
-  if (!typed) return count ? parseCount(text) : parseDecimal(text);
+  if (!typed) return count ? parseCount(text) : parseInColumn(text, decimals);
   const value = typed.number;
   if (!count || (Number.isInteger(value) && value >= 0)) return { kind: 'value', value };
   return { kind: 'error', reason: value < 0 ? 'negative' : 'decimal', text };
@@ -274,11 +307,13 @@ abstract class TableReader {
     return [...this.custom].map(([id, label]) => ({ id, label }));
   }
 
-  /** A row with more filled fields, or fewer fields, than the header has columns. */
+  /**
+   * A row with more filled fields than the header has columns. Fewer is what Excel writes when a
+   * row's last fields are empty: those cells are empty, the row is not broken.
+   */
   protected fieldCount(cells: string[]): RejectReason | null {
     const expected = this.columns.length;
     if (cells.length > expected && cells.slice(expected).some((c) => c.trim() !== '')) return { code: 'too_many_fields', found: cells.length, expected };
-    if (cells.length < expected) return { code: 'too_few_fields', found: cells.length, expected };
     return null;
   }
 
@@ -322,10 +357,29 @@ abstract class RowReader extends TableReader {
   private readonly weekAt = this.columns.find((c) => c.role === 'week')!.position;
   private readonly yearAt = this.columns.find((c) => c.role === 'year')?.position ?? -1;
   private readonly yearAndWeek: boolean;
+  private dateOrder: DateOrder = 'day_first';
+  /** The years a week of this file is expected in (from the median year of its weeks); others are likely typos. */
+  private usualYears: { from: number; to: number } | null = null;
+  /** Excel's merged year cell: the year written on an earlier row, and the week it was last used with. */
+  private carried: { year: string; week: number } | null = null;
 
   constructor(result: TableReading, exportDate: string, columns: ColumnReport[], loaded: LoadedKeys, body: TableRow[]) {
     super(result, exportDate, columns, loaded);
     this.yearAndWeek = writesYearAndWeek(body.map((r) => r.cells[this.weekAt] ?? ''));
+  }
+
+  /** Before any row is read: the file's day-month order, and its usual years from all its weeks. */
+  prepare(body: TableRow[], order: DateOrder): void {
+    this.dateOrder = order;
+    const years: number[] = [];
+    for (const record of body) {
+      const week = parseWeekCell(record.cells[this.weekAt] ?? '', order);
+      if (week.ok) years.push(week.week.year);
+      else if (this.yearAt >= 0 && /^\s*\d{4}\s*$/.test(record.cells[this.yearAt] ?? '')) years.push(Number(record.cells[this.yearAt]));
+    }
+    if (years.length === 0) return;
+    const median = years.sort((a, b) => a - b)[Math.floor((years.length - 1) / 2)];
+    this.usualYears = { from: median - TYPO_YEARS, to: median + TYPO_YEARS };
   }
 
   read(record: TableRow): void {
@@ -344,7 +398,14 @@ abstract class RowReader extends TableReader {
     const structure = this.fieldCount(cells);
     if (structure) return this.reject(record, structure);
     if (weekText === '') return this.reject(record, { code: 'week_missing' });
-    if (!week.ok) return this.reject(record, { code: 'week_invalid', text: weekText, problem: week.reason, year: week.year });
+    if (!week.ok) {
+      if (week.reason === 'year_missing') return this.reject(record, { code: 'year_missing', week: weekText });
+      return this.reject(record, { code: 'week_invalid', text: weekText, problem: week.reason, year: week.year });
+    }
+    if (this.usualYears && (week.week.year < this.usualYears.from || week.week.year > this.usualYears.to)) {
+      const column = this.columns.find((c) => c.role === 'week')!.header;
+      return this.reject(record, { code: 'date_likely_typo', column, text: weekText, ...this.usualYears });
+    }
     const weekStart = isoWeekMonday(week.week);
     if (weekStart > this.exportMonday) {
       return this.reject(record, { code: 'week_after_export', week: formatIsoWeek(week.week), exportDate: this.exportDate });
@@ -356,10 +417,20 @@ abstract class RowReader extends TableReader {
   protected abstract hasFigures(cells: string[]): boolean;
   protected abstract readFigures(record: TableRow, weekStart: string, week: string): void;
 
-  private week(cells: string[]): WeekParse {
+  private week(cells: string[]): WeekParse | { ok: false; reason: 'year_missing' } {
     const weekText = cells[this.weekAt] ?? '';
-    if (this.yearAt >= 0 && SHORT_WEEK.test(weekText)) return parseYearAndWeek(cells[this.yearAt] ?? '', weekText);
-    return parseWeekCell(weekText);
+    if (this.yearAt >= 0 && SHORT_WEEK.test(weekText)) {
+      const weekNumber = Number(weekText.replace(/\D/g, ''));
+      let yearText = (cells[this.yearAt] ?? '').trim();
+      if (yearText === '' && this.carried) {
+        // A merged year cell is written on its first row only; the weeks below it count on, never back.
+        if (weekNumber <= this.carried.week) return { ok: false, reason: 'year_missing' };
+        yearText = this.carried.year;
+      }
+      if (/^\d{4}$/.test(yearText)) this.carried = { year: yearText, week: weekNumber };
+      return parseYearAndWeek(yearText, weekText);
+    }
+    return parseWeekCell(weekText, this.dateOrder);
   }
 }
 
@@ -377,14 +448,15 @@ class WideRowReader extends RowReader {
     const bad: Extract<RejectReason, { code: 'values_invalid' }>['cells'] = [];
     for (const column of this.figureColumns) {
       if (column.role === 'custom') {
-        const parsed = figureAt(record, column.position, false);
-        if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value });
+        const parsed = figureAt(record, column.position, false, column.decimals);
+        if (parsed.kind === 'error') bad.push({ column: column.header || `#${column.position + 1}`, text: parsed.text, problem: parsed.reason });
+        else if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value });
         continue;
       }
       if (column.role !== 'metric') continue;
       const parsed = figureAt(record, column.position, true);
       if (parsed.kind === 'error') bad.push({ column: column.header, text: parsed.text, problem: parsed.reason });
-      else if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value });
+      else if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value * (column.scale ?? 1) });
     }
     if (bad.length > 0) return this.reject(record, { code: 'values_invalid', cells: bad });
 
@@ -396,7 +468,7 @@ class WideRowReader extends RowReader {
     }
     if (!this.load(record, observations)) return;
     this.firstLineOfWeek.set(weekStart, { line: record.line, values });
-    for (const column of this.figureColumns) if (column.role === 'custom') this.custom.set(column.metric, column.header);
+    for (const column of this.figureColumns) if (column.role === 'custom') this.custom.set(column.metric, column.header || `Kolom ${column.position + 1}`);
   }
 }
 
@@ -405,9 +477,22 @@ class LongRowReader extends RowReader {
   private readonly nameAt = this.columns.find((c) => c.role === 'metric_name')!.position;
   private readonly valueAt = this.columns.find((c) => c.role === 'value')!.position;
   private readonly firstLineOfKey = new Map<string, { line: number; value: number }>();
+  /** Each series outside the catalogue writes its decimals one way, decided from all its values. */
+  private conventions = new Map<string, DecimalConvention>();
 
   protected hasFigures(cells: string[]): boolean {
     return !isMissingCell(cells[this.valueAt] ?? '');
+  }
+
+  override prepare(body: TableRow[], order: DateOrder): void {
+    super.prepare(body, order);
+    const values = new Map<string, string[]>();
+    for (const record of body) {
+      const name = (record.cells[this.nameAt] ?? '').trim();
+      const text = record.cells[this.valueAt] ?? '';
+      if (name !== '' && !record.typed?.[this.valueAt] && !isMissingCell(text)) values.set(name, [...(values.get(name) ?? []), text]);
+    }
+    this.conventions = new Map([...values].map(([name, texts]) => [name, decimalConvention(texts)]));
   }
 
   protected readFigures(record: TableRow, weekStart: string, week: string): void {
@@ -416,12 +501,12 @@ class LongRowReader extends RowReader {
     const match = matchMetricHeader(name);
     const metric = match?.metric ?? customMetricId(name);
     const text = record.cells[this.valueAt] ?? '';
-    const parsed = figureAt(record, this.valueAt, match !== undefined && match !== null);
+    const parsed = figureAt(record, this.valueAt, match !== undefined && match !== null, this.conventions.get(name));
     if (parsed.kind !== 'value') {
       const problem = parsed.kind === 'error' ? parsed.reason : 'not_a_number';
       return this.reject(record, { code: 'values_invalid', cells: [{ column: name, text: text.trim(), problem }] });
     }
-    const value = parsed.value;
+    const value = parsed.value * (match?.scale ?? 1);
     const key = `${weekStart}|${metric}`;
     const earlier = this.firstLineOfKey.get(key);
     if (earlier) {

@@ -5,10 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../tests/support/nodeDuckdb';
-import { dataLinesAfter, sniffCaseLayout } from '../ingest/caseExport';
+import { readCaseExport, sniffCaseLayout } from '../ingest/caseExport';
 import { storeCaseExport } from '../db/caseStore';
 import type { Database } from '../db/database';
-import { exportDateOf } from '../ingest/exportDate';
 import { parseExport } from '../ingest/parseExport';
 import { storeExport } from '../db/store';
 import { backlogBreakdown, backlogFiles, backlogSources, backlogSummary, backlogWeeks, type BacklogQuery } from './backlog';
@@ -42,7 +41,7 @@ beforeAll(async () => {
   ].join('\n');
   const bytes = new TextEncoder().encode(`${text}\n`);
   const layout = sniffCaseLayout(bytes)!;
-  await storeCaseExport(db, 'sample', { kind: 'cases', name: 'zaken_2021-01-31.csv', sizeBytes: bytes.length, exportDate: exportDateOf('zaken_2021-01-31.csv', 0), bytes, layout, dataLines: dataLinesAfter(bytes, layout.headerLine) }, null);
+  await storeCaseExport(db, 'sample', readCaseExport({ name: 'zaken_2021-01-31.csv', bytes, lastModified: 0 }, layout), null);
 }, 30_000);
 
 const query = (over: Partial<BacklogQuery>): BacklogQuery => ({
@@ -143,7 +142,7 @@ describe('backlog from two case-level exports', () => {
     const store = async (name: string, lines: string[]) => {
       const bytes = new TextEncoder().encode(`zaak;ontvangen;besluit;nationaliteit\n${lines.join('\n')}\n`);
       const layout = sniffCaseLayout(bytes)!;
-      await storeCaseExport(fresh, 'user', { kind: 'cases', name, sizeBytes: bytes.length, exportDate: exportDateOf(name, 0), bytes, layout, dataLines: dataLinesAfter(bytes, layout.headerLine) }, null);
+      await storeCaseExport(fresh, 'user', readCaseExport({ name, bytes, lastModified: 0 }, layout), null);
     };
     // The older export has A and B open; the newer one has A decided on Monday 23 March (2020-W13) and B as before.
     await store('zaken_2020-03-20.csv', ['A;2020-03-02;;Syrië', 'B;2020-03-03;;Eritrea']);
@@ -178,7 +177,7 @@ describe('the last week of a case-level export', () => {
     const bytes = new TextEncoder().encode('zaak;ontvangen;besluit\nA;2021-01-04;\nB;2021-01-11;2021-01-13\nC;2021-01-19;\nD;2021-01-20;\n');
     const layout = sniffCaseLayout(bytes)!;
     const name = 'zaken_2021-01-20.csv'; // Wednesday of 2021-W03
-    await storeCaseExport(fresh, 'user', { kind: 'cases', name, sizeBytes: bytes.length, exportDate: exportDateOf(name, 0), bytes, layout, dataLines: dataLinesAfter(bytes, layout.headerLine) }, null);
+    await storeCaseExport(fresh, 'user', readCaseExport({ name, bytes, lastModified: 0 }, layout), null);
     const q = query({ dataset: 'user', source: 'cases', trailingWeeks: 2 });
     const weeks = await backlogWeeks(fresh, q);
     expect(weeks.map((w) => [w.week, w.applications, w.partial])).toEqual([

@@ -5,7 +5,7 @@ import { parseExport } from '../ingest/parseExport';
 import { removeDataset, removeFile, storeExport } from '../db/store';
 import { type Dataset } from '../domain/dataset';
 import { panelWeeks } from './panelQueries';
-import { fileColumns, fileReports, lineReports, loadedWeekRange, metricsInData, observationHistory } from './queries';
+import { fileColumns, fileReports, lineReportPage, loadedWeekRange, metricsInData, observationHistory } from './queries';
 
 let db: Database;
 
@@ -80,7 +80,7 @@ describe('file reports', () => {
       ['gehoren_2021-01-11.csv', '2021-01-11', 3, 0, 0, 0, 0],
       ['gehoren_2020-12-31.csv', '2020-12-31', 2, 1, 0, 2, 1],
     ]);
-    const lines = await lineReports(db, 'user');
+    const lines = await lineReportPage(db, reports[1].fileId, 'rejected', 0);
     expect(lines).toEqual([
       {
         fileId: reports[1].fileId,

@@ -147,12 +147,16 @@ export type LineOutcome =
   | { fileId: number; sheet: string | null; line: number; raw: string; outcome: 'rejected'; reason: RejectReason }
   | { fileId: number; sheet: string | null; line: number; raw: string; outcome: 'skipped'; reason: SkipReason };
 
-export async function lineReports(db: Database, dataset: Dataset): Promise<LineOutcome[]> {
+/** Line reports come a page at a time: a file can have a million rejected lines, the page shows a thousand. */
+export const LINE_PAGE = 1000;
+
+/** One page of one file's rejected or skipped lines, in line order. */
+export async function lineReportPage(db: Database, fileId: number, outcome: LineOutcome['outcome'], page: number, size = LINE_PAGE): Promise<LineOutcome[]> {
   const rows = await db.query<Omit<LineOutcome, 'reason'> & { reason: string }>(
     `SELECT r.file_id AS "fileId", r.sheet, r.line, r.raw, r.outcome, r.reason
-     FROM line_reports r JOIN files f USING (file_id) LEFT JOIN file_sheets s ON s.file_id = r.file_id AND s.sheet = r.sheet
-     WHERE f.dataset = ? ORDER BY r.file_id, s.position NULLS FIRST, r.line`,
-    [dataset],
+     FROM line_reports r LEFT JOIN file_sheets s ON s.file_id = r.file_id AND s.sheet = r.sheet
+     WHERE r.file_id = ? AND r.outcome = ? ORDER BY s.position NULLS FIRST, r.line LIMIT ${Math.trunc(size)} OFFSET ${Math.trunc(page * size)}`,
+    [fileId, outcome],
   );
   return rows.map((r) => ({ ...r, reason: JSON.parse(r.reason) }) as LineOutcome);
 }

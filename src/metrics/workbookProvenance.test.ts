@@ -4,7 +4,7 @@ import { openTestDatabase } from '../../tests/support/nodeDuckdb';
 import { removeFile, storeExport } from '../db/store';
 import { readWeeklyFile } from '../ingest/readFile';
 import { panelWeeks } from './panelQueries';
-import { fileColumns, fileReports, fileSheets, lineReports, observationHistory } from './queries';
+import { fileColumns, fileReports, fileSheets, lineReportPage, observationHistory } from './queries';
 
 /** A workbook written by SheetJS: a data sheet with a title row, and a notes sheet. */
 function workbook(rows: (string | number)[][]): Uint8Array {
@@ -26,7 +26,11 @@ describe('a stored workbook keeps sheet and row as provenance', () => {
       { fileId: older.fileId, sheet: 'Gehoren', headerLine: 2, dataLines: 3, rowsLoaded: 1, rowsRejected: 1, rowsSkipped: 1, problem: null },
       { fileId: older.fileId, sheet: 'Toelichting', headerLine: null, dataLines: 2, rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 2, problem: { code: 'no_week_column' } },
     ]);
-    const lines = (await lineReports(db, 'user')).filter((l) => l.fileId === older.fileId);
+    // Pages come per outcome, each in sheet order, then row.
+    const sheetOrder = ['Gehoren', 'Toelichting'];
+    const lines = [...(await lineReportPage(db, older.fileId, 'rejected', 0)), ...(await lineReportPage(db, older.fileId, 'skipped', 0))].sort(
+      (a, b) => sheetOrder.indexOf(a.sheet ?? '') - sheetOrder.indexOf(b.sheet ?? '') || a.line - b.line,
+    );
     expect(lines.map((l) => [l.sheet, l.line, l.outcome, l.reason.code])).toEqual([
       ['Gehoren', 1, 'skipped', 'before_header'],
       ['Gehoren', 4, 'rejected', 'values_invalid'],

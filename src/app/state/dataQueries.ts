@@ -8,7 +8,7 @@ import { type BacklogSource, type BreakdownBy } from '../../domain/backlog';
 import { metricSummaries, panelWeeks, type PanelQuery } from '../../metrics/panelQueries';
 import { phaseFigures } from '../../metrics/phases';
 import { type Phase } from '../../domain/phases';
-import { fileColumns, fileReports, fileSheets, lineReports, loadedWeekRange, metricsInData, observationHistory } from '../../metrics/queries';
+import { fileColumns, fileReports, fileSheets, lineReportPage, loadedWeekRange, metricsInData, observationHistory } from '../../metrics/queries';
 import { useBusy } from './busy';
 import { engine, whenStored } from './engine';
 
@@ -75,9 +75,10 @@ export const useFileReports = (dataset: Dataset, ownError = false) => useData(['
 
 export const useFileColumns = (dataset: Dataset) => useData(['columns', dataset], (db) => fileColumns(db, dataset));
 
-export const useFileSheets = (dataset: Dataset) => useData(['sheets', dataset], (db) => fileSheets(db, dataset));
+export const useLineReportPage = (fileId: number, outcome: 'rejected' | 'skipped', page: number) =>
+  useData(['lines', fileId, outcome, page], (db) => lineReportPage(db, fileId, outcome, page));
 
-export const useLineReports = (dataset: Dataset) => useData(['lines', dataset], (db) => lineReports(db, dataset));
+export const useFileSheets = (dataset: Dataset) => useData(['sheets', dataset], (db) => fileSheets(db, dataset));
 
 export const useObservationHistory = (dataset: Dataset, metric: string, weekStart: string) =>
   useData(['history', dataset, metric, weekStart], (db) => observationHistory(db, dataset, metric, weekStart));

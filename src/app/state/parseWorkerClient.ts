@@ -5,6 +5,7 @@
  * worker: a file's reading always ends, so the load queue and the query gate never stay closed.
  */
 import type { ParsedExport } from '../../domain/parsedExport';
+import type { CaseExport } from '../../domain/caseExport';
 import type { ParseReply, ParseRequest } from '../../ingest/parse.worker';
 
 /** What of a Worker the client uses (a test passes a stand-in). */
@@ -16,7 +17,7 @@ export class ReaderStopped extends Error {
 }
 
 interface Pending {
-  resolve: (parsed: ParsedExport) => void;
+  resolve: (parsed: ParsedExport | CaseExport) => void;
   reject: (error: Error) => void;
   onProgress: (fraction: number) => void;
 }
@@ -28,7 +29,7 @@ export class ParseWorkerClient {
 
   constructor(private readonly start: () => WorkerLike) {}
 
-  parse(input: Omit<ParseRequest, 'id'>, onProgress: (fraction: number) => void): Promise<ParsedExport> {
+  parse(input: Omit<ParseRequest, 'id'>, onProgress: (fraction: number) => void): Promise<ParsedExport | CaseExport> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });

@@ -3,7 +3,7 @@
  * A file that fails at any step is still listed, with the reason, and nothing already
  * loaded is touched.
  */
-import { dataLinesAfter, sniffCaseLayout } from '../../ingest/caseExport';
+import { sniffCaseLayout } from '../../ingest/caseExport';
 import { type CaseExport } from '../../domain/caseExport';
 import { setCaseScope, storeCaseExport } from '../../db/caseStore';
 import { rememberScope, scopeOverride } from './caseScopes';
@@ -45,8 +45,8 @@ export async function sizeProblem(file: Pick<SourceFile, 'size' | 'head'>): Prom
 }
 
 /**
- * Reads one file: a case-level export is only recognised here (DuckDB reads it when it is
- * stored); a weekly export is parsed off the main thread. Needs no database, so it can start
+ * Reads one file off the main thread, in the parse worker: a weekly export, or a case-level one
+ * (recognised here from its first bytes). Needs no database, so it can start
  * before DuckDB is up. Never throws.
  */
 export async function readExport(file: SourceFile, onProgress: (fraction: number) => void): Promise<ParsedExport | CaseExport> {
@@ -54,12 +54,8 @@ export async function readExport(file: SourceFile, onProgress: (fraction: number
     const tooLarge = await sizeProblem(file);
     if (tooLarge) return { ...emptyExport(file.name, file.size ?? 0, exportDateOf(file.name, file.lastModified)), problem: tooLarge };
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const cases = sniffCaseLayout(bytes);
-    if (cases) {
-      const exportDate = exportDateOf(file.name, file.lastModified);
-      return { kind: 'cases', name: file.name, sizeBytes: bytes.length, exportDate, bytes, layout: cases, dataLines: dataLinesAfter(bytes, cases.headerLine) };
-    }
-    return await parser.parse({ name: file.name, bytes, lastModified: file.lastModified }, onProgress);
+    const caseLayout = sniffCaseLayout(bytes) ?? undefined;
+    return await parser.parse({ name: file.name, bytes, lastModified: file.lastModified, caseLayout }, onProgress);
   } catch (error) {
     return unreadable(file, error);
   }

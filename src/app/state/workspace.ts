@@ -4,7 +4,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { clearFiles, deleteFile, restoreFiles, saveFile } from '../../db/fileStore';
+import { askToKeep, deleteFiles, readFile, restoreFiles, saveFile, storageRoom, StoreRefused, type StorageRoom, type StoredFile } from '../../db/fileStore';
 import type { SourceFile } from './readAndStore';
 import type { Dataset } from '../../domain/dataset';
 import type { FileReport } from '../../metrics/queries';
@@ -19,7 +19,18 @@ export interface IngestJob {
 export type Startup = { phase: 'starting' } | { phase: 'ready' } | { phase: 'failed'; message: string };
 
 /** What went wrong with the browser's copy of the user's files; the app works on regardless. */
-export type StorageProblem = { kind: 'unreadable'; names: string[] } | { kind: 'unavailable'; message: string };
+export type StorageProblem =
+  | { kind: 'unreadable'; names: string[] }
+  | { kind: 'unavailable'; message: string }
+  /** Files loaded but not kept: they will be gone after a reload. */
+  | { kind: 'not_kept'; names: string[]; reason: StoreRefused['reason']; message: string; room: StorageRoom | null };
+
+/** What another tab did to the stored files, mirrored here. */
+export type TabNotice = { kind: 'added' | 'removed'; names: string[] };
+
+/** Between tabs of this app: which stored files one of them added or removed. */
+type TabMessage = { type: 'added' | 'removed'; keys: number[] };
+const TAB_CHANNEL = 'ketenmonitor-files';
 
 interface SampleManifest {
   files: { name: string; description: string }[];
@@ -36,6 +47,13 @@ export function useWorkspace() {
   const [jobs, setJobs] = useState<IngestJob[]>([]);
   const [startup, setStartup] = useState<Startup>({ phase: 'starting' });
   const [storageProblem, setStorageProblem] = useState<StorageProblem | null>(null);
+  const [tabNotice, setTabNotice] = useState<TabNotice | null>(null);
+  /** The stored files this tab shows (or is loading), and the damaged records it found: what "remove all" may delete. */
+  const knownKeys = useRef(new Set<number>());
+  const unreadableKeys = useRef<number[]>([]);
+  const channel = useRef<BroadcastChannel | null>(null);
+  const askedToKeep = useRef(false);
+  const announce = useCallback((message: TabMessage) => channel.current?.postMessage(message), []);
   /** Why the last load or removal failed as a whole (a file's own failure is in its report); cleared by the next one. */
   const [actionProblem, setActionProblem] = useState<string | null>(null);
   /** Removals under way: like loads, the status is not "ready" until they are done. */
@@ -99,26 +117,20 @@ export function useWorkspace() {
     // The user's files from an earlier visit are read while the sample loads; a store that cannot be read is reported, never fatal.
     const restored = restoreFiles().catch((error: unknown) => {
       setStorageProblem({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });
-      return { files: [], unreadable: [] };
+      return { files: [] as StoredFile[], unreadable: [] };
     });
     fetchSample()
       .then((files) => Promise.all([engine, enqueue('sample', files)]))
       .then(async () => {
         const { files, unreadable } = await restored;
-        if (unreadable.length > 0) setStorageProblem({ kind: 'unreadable', names: unreadable });
-        if (files.length > 0) {
+        unreadableKeys.current = unreadable.map((u) => u.key);
+        if (unreadable.length > 0) setStorageProblem({ kind: 'unreadable', names: unreadable.map((u) => u.name) });
+        // A file another tab added meanwhile may have come in by message already.
+        const fresh = files.filter((f) => !knownKeys.current.has(f.key));
+        if (fresh.length > 0) {
           setDataset('user');
-          await enqueue(
-            'user',
-            files.map((f) => ({
-              name: f.name,
-              lastModified: f.lastModified,
-              size: f.content.size,
-              head: (n: number) => f.content.slice(0, n).arrayBuffer(),
-              arrayBuffer: () => f.content.arrayBuffer(),
-              storeKey: Promise.resolve(f.key),
-            })),
-          );
+          for (const f of fresh) knownKeys.current.add(f.key);
+          await enqueue('user', fresh.map(storedSource));
         }
       })
       .then(() => setStartup({ phase: 'ready' }))
@@ -143,13 +155,37 @@ export function useWorkspace() {
           size: file.size,
           head,
           arrayBuffer: async () => (await bytes) ?? new ArrayBuffer(0),
-          storeKey: bytes.then((b) => (b ? saveFile(file.name, file.lastModified, file) : null)).catch(() => null),
+          storeKey: bytes
+            .then((b) => (b ? saveFile(file.name, file.lastModified, file) : null))
+            .then((key) => {
+              if (key === null) return null;
+              knownKeys.current.add(key);
+              announce({ type: 'added', keys: [key] });
+              if (!askedToKeep.current) {
+                askedToKeep.current = true;
+                void askToKeep().catch(() => false);
+              }
+              return key;
+            })
+            .catch(async (error: unknown) => {
+              // Loaded, but not kept: say so now, not after a reload.
+              const refused = error instanceof StoreRefused ? error : new StoreRefused('failed', String(error));
+              const room = await storageRoom().catch(() => null);
+              setStorageProblem((current) => ({
+                kind: 'not_kept',
+                names: [...(current?.kind === 'not_kept' ? current.names : []), file.name],
+                reason: refused.reason,
+                message: refused.message,
+                room,
+              }));
+              return null;
+            }),
         };
       });
       setActionProblem(null);
       enqueue('user', sources).catch((error: unknown) => setActionProblem(messageOf(error)));
     },
-    [enqueue],
+    [enqueue, announce],
   );
 
   /** Runs a removal in the queue; a failure is shown (the data stays as it was), never left as an unhandled rejection. True when it worked. */
@@ -182,9 +218,13 @@ export function useWorkspace() {
     (file: FileReport) =>
       change(async () => {
         await (await data).removeFile(await engine, file.fileId);
-        if (file.storeKey !== null) await deleteFile(file.storeKey).catch(() => undefined);
+        if (file.storeKey !== null) {
+          knownKeys.current.delete(file.storeKey);
+          await deleteFiles([file.storeKey]).catch(() => undefined);
+          announce({ type: 'removed', keys: [file.storeKey] });
+        }
       }),
-    [change],
+    [change, announce],
   );
 
   const setScope = useCallback(
@@ -192,17 +232,71 @@ export function useWorkspace() {
     [change],
   );
 
+  /** Removes this tab's files (and damaged records), never files another tab added since: those it has not seen. */
   const removeAllUserFiles = useCallback(async () => {
     const removed = await change(async () => {
-      await (await data).removeDataset(await engine, 'user');
-      await clearFiles().catch(() => undefined);
+      const { removeDataset, storeKeysOf } = await data;
+      const db = await engine;
+      const keys = await storeKeysOf(db, 'user');
+      await removeDataset(db, 'user');
+      await deleteFiles([...keys, ...unreadableKeys.current]).catch(() => undefined);
+      for (const key of keys) knownKeys.current.delete(key);
+      unreadableKeys.current = [];
+      announce({ type: 'removed', keys });
     });
     if (!removed) return;
     setStorageProblem(null);
     setDataset('sample');
-  }, [change]);
+  }, [change, announce]);
 
-  return { dataset, setDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, actionProblem, addFiles, remove, setScope, removeAllUserFiles };
+  // Tabs in step: a file kept or removed in another tab is loaded or removed here too, and said.
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const tabs = new BroadcastChannel(TAB_CHANNEL);
+    channel.current = tabs;
+    tabs.onmessage = (event: MessageEvent<TabMessage>) => {
+      const { type, keys } = event.data;
+      if (type === 'added') {
+        const fresh = keys.filter((key) => !knownKeys.current.has(key));
+        for (const key of fresh) knownKeys.current.add(key);
+        void Promise.all(fresh.map((key) => readFile(key).catch(() => null))).then((found) => {
+          const files = found.filter((f): f is StoredFile => f !== null);
+          if (files.length === 0) return;
+          setDataset('user');
+          setTabNotice({ kind: 'added', names: files.map((f) => f.name) });
+          return enqueue('user', files.map(storedSource));
+        });
+      } else {
+        const gone = keys.filter((key) => knownKeys.current.delete(key));
+        if (gone.length === 0) return;
+        void change(async () => {
+          const { removeStoredFiles, storeKeysOf } = await data;
+          const db = await engine;
+          const names = await removeStoredFiles(db, 'user', gone);
+          if (names.length > 0) setTabNotice({ kind: 'removed', names });
+          if ((await storeKeysOf(db, 'user')).length === 0 && knownKeys.current.size === 0) setDataset('sample');
+        });
+      }
+    };
+    return () => {
+      tabs.close();
+      channel.current = null;
+    };
+  }, [enqueue, change]);
+
+  return { dataset, setDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, actionProblem, tabNotice, dismissTabNotice: () => setTabNotice(null), addFiles, remove, setScope, removeAllUserFiles };
+}
+
+/** A file kept in the browser's storage, as a source to load. */
+function storedSource(f: StoredFile): SourceFile {
+  return {
+    name: f.name,
+    lastModified: f.lastModified,
+    size: f.content.size,
+    head: (n: number) => f.content.slice(0, n).arrayBuffer(),
+    arrayBuffer: () => f.content.arrayBuffer(),
+    storeKey: Promise.resolve(f.key),
+  };
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -6,7 +6,7 @@ import { weekTooltip } from '../../charts/weekTooltip';
 import { PanelTable, tableCells, type TableColumn } from '../../charts/PanelTable';
 import { addIsoWeeks, inOrder, isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
 import type { Dataset } from '../../domain/dataset';
-import { formatDay, formatNumber, weekLabel } from '../../i18n/format';
+import { formatDay, formatNumber, visibleName, weekLabel } from '../../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { BacklogMetric, BacklogQuery, BacklogWeek } from '../../metrics/backlog';
 import type { BacklogSummary } from '../../domain/backlog';
@@ -133,7 +133,7 @@ export function BacklogView({ dataset, view, update }: Props) {
           target={target}
           targetDate={targetDate}
           targetIsBaseline={settings.target === null}
-          sources={behind.map((f) => `${f.name} (${t('exportOf', { date: formatDay(f.exportDate, lang) })})`).join(', ')}
+          sources={behind.map((f) => `${visibleName(f.name)} (${t('exportOf', { date: formatDay(f.exportDate, lang) })})`).join(', ')}
         />
       )}
 

@@ -1,18 +1,19 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CaseField } from '../../domain/caseExport';
 import { MAX_CUSTOM_METRICS } from '../../domain/parsedExport';
 import type { Dataset } from '../../domain/dataset';
-import { describeProblem, describeReject, describeSheetProblem, describeSkip, describeWarning, rowPlace } from '../../i18n/describe';
-import { formatDay, formatNumber } from '../../i18n/format';
+import { describeProblem, describeReject, describeSheetProblem, describeSkip, describeWarning, problemDetail, rowPlace } from '../../i18n/describe';
+import { formatDay, formatNumber, visibleName } from '../../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { StringKey } from '../../i18n/strings';
-import type { ColumnSummary, FileReport, LineOutcome, SheetSummary } from '../../metrics/queries';
-import { useFileColumns, useFileReports, useFileSheets, useLineReports } from '../state/dataQueries';
+import { LINE_PAGE, type ColumnSummary, type FileReport, type LineOutcome, type SheetSummary } from '../../metrics/queries';
+import { useFileColumns, useFileReports, useFileSheets, useLineReportPage } from '../state/dataQueries';
+import { rejectedLinesCsv } from '../state/lineCsv';
+import { useBusy } from '../state/busy';
+import { useStorageRoom } from '../state/storageRoom';
 import { FilePicker } from '../components/FilePicker';
 import { catalogueLabel } from '../state/metricLabel';
 import { groupBy } from '../state/groupBy';
-
-const PAGE = 500;
 
 interface Props {
   dataset: Dataset;
@@ -27,11 +28,9 @@ export function FilesView({ dataset, onFiles, onRemove, onScope, onRemoveAll }: 
   const t = useT();
   const reports = useFileReports(dataset);
   const columns = useFileColumns(dataset);
-  const lines = useLineReports(dataset);
   const sheets = useFileSheets(dataset);
   const sheetsByFile = useMemo(() => groupBy(sheets.data ?? [], (s) => s.fileId), [sheets.data]);
   const columnsByFile = useMemo(() => groupBy(columns.data ?? [], (c) => c.fileId), [columns.data]);
-  const linesByFile = useMemo(() => groupBy(lines.data ?? [], (l) => l.fileId), [lines.data]);
   const scopes = useMemo(() => {
     const names = new Map<string, string[]>();
     for (const r of reports.data ?? []) if (r.caseScope !== null) names.set(r.caseScope, [...(names.get(r.caseScope) ?? []), r.name]);
@@ -47,6 +46,7 @@ export function FilesView({ dataset, onFiles, onRemove, onScope, onRemoveAll }: 
           {t('removeAll')}
         </button>
       )}
+      {dataset === 'user' && <StorageRoomLine />}
       <ul className="file-list">
         {reports.data?.map((report) => (
           <FileItem
@@ -54,7 +54,6 @@ export function FilesView({ dataset, onFiles, onRemove, onScope, onRemoveAll }: 
             report={report}
             columns={columnsByFile.get(report.fileId) ?? []}
             sheets={sheetsByFile.get(report.fileId) ?? []}
-            lines={linesByFile.get(report.fileId) ?? []}
             onRemove={onRemove}
             scope={report.caseScope !== null && <CaseScope report={report} scopes={scopes} onScope={onScope} />}
           />
@@ -104,23 +103,19 @@ function FileItem({
   report,
   columns,
   sheets,
-  lines,
   onRemove,
   scope,
 }: {
   report: FileReport;
   columns: ColumnSummary[];
   sheets: SheetSummary[];
-  lines: LineOutcome[];
   onRemove?: (file: FileReport) => void;
   scope?: ReactNode;
 }) {
   const lang = useLang();
   const t = useT();
-  const rejected = lines.filter((l) => l.outcome === 'rejected');
-  const skipped = lines.filter((l) => l.outcome === 'skipped');
-  const [shown, setShown] = useState(PAGE);
   const n = (v: number) => formatNumber(v, lang);
+  const name = visibleName(report.name);
   const format = [
     sheets.length > 0 && t('formatWorkbook'),
     report.layout && t(LAYOUTS[report.layout]),
@@ -139,9 +134,9 @@ function FileItem({
       data-problem={report.problem?.code}
     >
       <header className="file-header">
-        <h3>{report.name}</h3>
+        <h3>{name}</h3>
         {onRemove && (
-          <button type="button" className="secondary" aria-label={t('removeFileLabel', { name: report.name })} onClick={() => onRemove(report)}>
+          <button type="button" className="secondary" aria-label={t('removeFileLabel', { name })} onClick={() => onRemove(report)}>
             {t('removeFile')}
           </button>
         )}
@@ -166,6 +161,13 @@ function FileItem({
       {report.problem && (
         <p className="problem" role="alert">
           {describeProblem(report.problem, lang)}
+        </p>
+      )}
+      {report.problem && problemDetail(report.problem) && (
+        <p className="problem-detail">
+          <small>
+            {t('technicalDetail')}: <code>{problemDetail(report.problem)}</code>
+          </small>
         </p>
       )}
       {sheets.length > 0 && (
@@ -219,28 +221,103 @@ function FileItem({
           </table>
         </details>
       )}
-      {rejected.length > 0 && (
+      {report.rowsRejected > 0 && (
         <div className="rejected">
           <h4>
-            {t('rejectedTitle')} ({n(rejected.length)})
+            {t('rejectedTitle')} ({n(report.rowsRejected)})
           </h4>
-          <LineTable lines={rejected.slice(0, shown)} testId="rejected-row" workbook={sheets.length > 0} />
-          {rejected.length > shown && (
-            <button type="button" className="secondary" onClick={() => setShown((s) => s + PAGE)}>
-              {t('showMore', { count: n(Math.min(PAGE, rejected.length - shown)) })}
-            </button>
-          )}
+          <DownloadRejected report={report} />
+          <PagedLines fileId={report.fileId} outcome="rejected" total={report.rowsRejected} testId="rejected-row" workbook={sheets.length > 0} />
         </div>
       )}
-      {skipped.length > 0 && (
+      {report.rowsSkipped > 0 && (
         <details className="skipped">
           <summary>
-            {t('skippedTitle')} ({n(skipped.length)})
+            {t('skippedTitle')} ({n(report.rowsSkipped)})
           </summary>
-          <LineTable lines={skipped.slice(0, PAGE)} testId="skipped-row" workbook={sheets.length > 0} />
+          <PagedLines fileId={report.fileId} outcome="skipped" total={report.rowsSkipped} testId="skipped-row" workbook={sheets.length > 0} />
         </details>
       )}
     </li>
+  );
+}
+
+/** The room the kept files take in this browser, and whether the browser keeps them when space runs low. */
+function StorageRoomLine() {
+  const lang = useLang();
+  const t = useT();
+  const room = useStorageRoom();
+  if (!room || room.quota === 0) return null;
+  const mb = (bytes: number) => `${formatNumber(bytes / 2 ** 20, lang, 0)} MB`;
+  return (
+    <p className="storage-room" data-testid="storage-room" data-usage={room.usage} data-quota={room.quota} data-persisted={room.persisted}>
+      {t('storageRoomLine', { usage: mb(room.usage), free: mb(Math.max(0, room.quota - room.usage)) })} {t(room.persisted ? 'storagePersisted' : 'storageNotPersisted')}
+    </p>
+  );
+}
+
+/** A file's lines of one outcome, a thousand at a time: the first page at once, the next on request. */
+function PagedLines({ fileId, outcome, total, testId, workbook }: { fileId: number; outcome: LineOutcome['outcome']; total: number; testId: string; workbook: boolean }) {
+  const lang = useLang();
+  const t = useT();
+  const [pages, setPages] = useState(1);
+  const shown = Math.min(total, pages * LINE_PAGE);
+  return (
+    <>
+      {Array.from({ length: pages }, (_, page) => (
+        <LinePage key={page} fileId={fileId} outcome={outcome} page={page} testId={testId} workbook={workbook} />
+      ))}
+      {total > shown && (
+        <p className="line-paging">
+          {t('linesShown', { shown: formatNumber(shown, lang), total: formatNumber(total, lang) })}{' '}
+          <button type="button" className="secondary" onClick={() => setPages((p) => p + 1)}>
+            {t('showMore', { count: formatNumber(Math.min(LINE_PAGE, total - shown), lang) })}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Rows drawn per frame: a thousand rows with their reasons in one go hold the page for over 100 ms. */
+const ROWS_PER_FRAME = 100;
+
+function LinePage({ fileId, outcome, page, testId, workbook }: { fileId: number; outcome: LineOutcome['outcome']; page: number; testId: string; workbook: boolean }) {
+  const lines = useLineReportPage(fileId, outcome, page);
+  const total = lines.data?.length ?? 0;
+  const [drawn, setDrawn] = useState(ROWS_PER_FRAME);
+  useEffect(() => {
+    if (drawn >= total) return;
+    const frame = requestAnimationFrame(() => setDrawn((d) => d + ROWS_PER_FRAME));
+    return () => cancelAnimationFrame(frame);
+  }, [drawn, total]);
+  // "Ready" waits for the last rows: tests and users never read a half-drawn page as all there is.
+  useBusy(drawn < total);
+  return lines.data && total > 0 ? <LineTable lines={lines.data.slice(0, drawn)} testId={testId} workbook={workbook} /> : null;
+}
+
+/** Every rejected line of the file as a CSV, built in pages off the page's critical path. */
+function DownloadRejected({ report }: { report: FileReport }) {
+  const lang = useLang();
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      const blob = await rejectedLinesCsv(report.fileId, [t('line'), t('content'), t('reason')], lang);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `${t('rejectedFileName')}_${report.name.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}_.-]+/gu, '_')}.csv`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="secondary" data-testid="download-rejected" disabled={busy} onClick={() => void download()}>
+      {t('downloadRejected', { count: formatNumber(report.rowsRejected, lang) })}
+    </button>
   );
 }
 
@@ -283,10 +360,12 @@ function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
       return t('roleMetricName');
     case 'value':
       return t('roleValue');
-    case 'metric':
-      return c.detail === 'forced_part' ? t('roleForcedPart', { label }) : `${label} (${c.metric})`;
+    case 'metric': {
+      const scale = c.detail?.startsWith('scale_') ? ` ${t('roleScaled', { scale: formatNumber(Number(c.detail.slice(6)), lang) })}` : '';
+      return (c.detail === 'forced_part' ? t('roleForcedPart', { label }) : `${label} (${c.metric})`) + scale;
+    }
     case 'custom':
-      return `${t('roleCustom', { header: c.header })} (${c.metric})`;
+      return `${t('roleCustom', { header: c.header || '–' })} (${c.metric})${c.detail === 'comma' ? `, ${t('decimalsComma')}` : c.detail === 'point' ? `, ${t('decimalsPoint')}` : ''}`;
     case 'case':
       return t('roleCase', { field: t(`caseField_${c.detail as CaseField}`) });
     case 'ignored':
@@ -298,6 +377,7 @@ const LAYOUTS: Record<NonNullable<FileReport['layout']>, StringKey> = { wide: 'l
 
 const IGNORED: Record<string, StringKey> = {
   not_a_case_field: 'ignoredNotCaseField',
+  row_id: 'ignoredRowId',
   empty: 'ignoredEmpty',
   duplicate_metric: 'ignoredDuplicate',
   empty_header: 'ignoredEmptyHeader',

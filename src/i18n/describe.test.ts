@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { describeProblem, describeWarning, problemDetail } from './describe';
+
+describe("the engine's own messages", () => {
+  it('are said in Dutch, with the original kept as a detail', () => {
+    const problem = { code: 'read_failed' as const, message: 'Invalid Input Error: Invalid unicode (byte sequence mismatch) detected in value construction' };
+    expect(describeProblem(problem, 'nl')).toBe('Het bestand kon niet worden gelezen: het bevat tekens die in de gebruikte codering geen geldige tekst zijn.');
+    expect(describeProblem(problem, 'nl')).not.toMatch(/Invalid/);
+    expect(problemDetail(problem)).toBe(problem.message);
+    expect(describeProblem({ code: 'read_failed', message: 'Out of Memory Error: failed to allocate data of size 64.0 MiB' }, 'en')).toContain("this tab's memory ran out");
+  });
+
+  it('leave an unknown message as it is, without a second copy', () => {
+    const problem = { code: 'read_failed' as const, message: 'iets onverwachts' };
+    expect(describeProblem(problem, 'nl')).toBe('Het bestand kon niet worden gelezen: iets onverwachts');
+    expect(problemDetail(problem)).toBeNull();
+  });
+});
+
+describe('reader warnings', () => {
+  it('name the lines of a repaired byte and the order of the dates', () => {
+    expect(describeWarning({ code: 'encoding_repaired', encoding: 'utf-8', lines: [3, 9], count: 2 }, 'nl')).toContain('op regels 3 en 9');
+    expect(describeWarning({ code: 'dates_month_first', line: 2 }, 'nl')).toContain('maand eerst');
+    expect(describeWarning({ code: 'dates_ambiguous_order', count: 1, line: 2, text: '06/01/2020' }, 'en')).toContain('“06/01/2020” on line 2');
+  });
+});
