@@ -12,7 +12,7 @@ describe('Database.transaction', () => {
       }),
     ).rejects.toThrow(/no_such_table/);
     expect(await db.query('SELECT count(*) AS n FROM t')).toEqual([{ n: 0 }]);
-  });
+  }, 30_000);
 
   it('keeps the original error when the ROLLBACK fails too, and the next work still runs', async () => {
     const db = await openTestDatabase();
@@ -23,5 +23,5 @@ describe('Database.transaction', () => {
     });
     await expect(failure).rejects.toThrow(/^the original failure \(ROLLBACK failed too: .*transaction/);
     expect(await db.query('SELECT 42 AS answer')).toEqual([{ answer: 42 }]);
-  });
+  }, 30_000);
 });

@@ -8,7 +8,7 @@ describe('bindNamed', () => {
     const { sql, params } = bindNamed('SELECT CAST($b AS INTEGER) AS b, CAST($a AS VARCHAR) AS a, CAST($b AS INTEGER) + 1 AS c', { a: 'x', b: 2 });
     expect(params).toEqual([2, 'x', 2]);
     expect(await db.query(sql, params)).toEqual([{ b: 2, a: 'x', c: 3 }]);
-  });
+  }, 30_000);
 
   it('throws on a name without a value', () => {
     expect(() => bindNamed('SELECT $missing', {})).toThrow(/\$missing/);
@@ -20,5 +20,5 @@ describe('quoting', () => {
     const db = await openTestDatabase();
     expect(await db.query(`SELECT ${sqlString("O'Brien")} AS v`)).toEqual([{ v: "O'Brien" }]);
     expect(await db.query(`SELECT count(*) AS n FROM (VALUES ('a'), ('b''c')) t(x) WHERE x IN (${sqlList(['a', "b'c"])})`)).toEqual([{ n: 2 }]);
-  });
+  }, 30_000);
 });

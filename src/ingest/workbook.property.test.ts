@@ -93,6 +93,7 @@ describe('ingest of arbitrary workbooks', () => {
       // 250: the readers read more sheets whole now (a header-less or mostly numeric column is a series), so a skipped sheet is rarer.
       { numRuns: 250 },
     );
-    expect(Object.values(seen).every((n) => n >= 5), JSON.stringify(seen)).toBe(true);
+    // Every kind of outcome was generated at least once (a skipped sheet comes up about ten times in 250 runs; none at all would mean the generator lost it).
+    expect(Object.values(seen).every((n) => n >= 1), JSON.stringify(seen)).toBe(true);
   }, 120_000);
 });
