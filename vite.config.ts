@@ -59,10 +59,30 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The sample's first view, computed with the build (scripts/firstView.ts: the same readers,
+ * store and src/metrics queries, in DuckDB-WASM under Node) and shipped as first-view.json, so a
+ * first visit draws the dashboard before DuckDB is up. Generated on every build, never committed.
+ */
+function firstView(): Plugin {
+  return {
+    name: 'first-view',
+    apply: 'build',
+    async generateBundle() {
+      const { firstViewFigures } = await import('./scripts/firstView');
+      this.emitFile({ type: 'asset', fileName: 'first-view.json', source: JSON.stringify(await firstViewFigures()) });
+    },
+  };
+}
+
+/** A new id for every build: figures kept in a browser by an older build are never drawn (src/app/state/queryCache.ts). */
+const BUILD_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
 export default defineConfig({
   // Relative asset paths: the build runs from any folder of any static host.
   base: './',
-  plugins: [react(), contentSecurityPolicy(), precompress()],
+  define: { __BUILD_ID__: JSON.stringify(BUILD_ID) },
+  plugins: [react(), contentSecurityPolicy(), firstView(), precompress()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

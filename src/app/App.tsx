@@ -4,6 +4,7 @@ import { preloadCharts } from '../charts/lazy';
 import { LanguageContext, translator, useLang } from '../i18n/language';
 import type { StringKey } from '../i18n/strings';
 import { useAnythingBusy } from './state/busy';
+import { useCheckingFigures } from './state/queryCache';
 import { DashboardView } from './views/DashboardView';
 import { useFileReports } from './state/dataQueries';
 import { FilePicker } from './components/FilePicker';
@@ -155,16 +156,19 @@ function StatusBar({ startup, jobs, working }: { startup: Startup; jobs: IngestJ
   const t = translator(useLang());
   const fetching = useIsFetching();
   const waiting = useAnythingBusy();
-  const state = startup.phase === 'failed' ? 'error' : startup.phase === 'starting' || working || fetching > 0 || waiting ? 'loading' : 'ready';
+  const checking = useCheckingFigures();
+  const state = startup.phase === 'failed' ? 'error' : startup.phase === 'starting' || working || fetching > 0 || waiting || checking ? 'loading' : 'ready';
   const job = jobs[0];
   const message =
     startup.phase === 'failed'
       ? t('statusError', { message: startup.message })
-      : job
-        ? t('statusReading', { name: job.name, percent: Math.round(job.fraction * 100) })
-        : state === 'loading'
-          ? t('statusLoading')
-          : t('statusReady');
+      : checking
+        ? t('statusChecking')
+        : job
+          ? t('statusReading', { name: job.name, percent: Math.round(job.fraction * 100) })
+          : state === 'loading'
+            ? t('statusLoading')
+            : t('statusReady');
   return (
     <div className={`status status-${state}`} data-testid="app-status" data-state={state} role="status" aria-live="polite">
       <span>{message}</span>

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { copyRich } from '../../export/clipboard';
 import { useT } from '../../i18n/language';
+import { useCheckingFigures } from '../state/queryCache';
 
-/** Copies text and HTML together; says whether it worked. */
+/** Copies text and HTML together; says whether it worked. Waits while shown figures are being confirmed. */
 export function CopyButton({ label, ariaLabel, content, testId }: { label: string; ariaLabel?: string; content: () => { text: string; html: string }; testId?: string }) {
   const t = useT();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const checking = useCheckingFigures();
   return (
     <>
       <button
@@ -13,6 +15,7 @@ export function CopyButton({ label, ariaLabel, content, testId }: { label: strin
         className="secondary"
         aria-label={ariaLabel}
         data-testid={testId}
+        disabled={checking}
         onClick={async () => {
           const { text, html } = content();
           setState((await copyRich(text, html)) ? 'copied' : 'failed');

@@ -3,6 +3,7 @@ import { chartImageSvg, chartSurface, svgToPng, type ChartImageText } from '../.
 import { toCsv, type CsvCell, type CsvDialect } from '../../export/csv';
 import { download, fileNameOf } from '../../export/download';
 import { useT } from '../../i18n/language';
+import { useCheckingFigures } from '../state/queryCache';
 
 interface Props {
   /** The panel; its chart is taken from here when drawn. */
@@ -22,12 +23,14 @@ interface Props {
 export function PanelFooter({ container, chartShown, image, table, fileName }: Props) {
   const t = useT();
   const base = fileNameOf(fileName);
+  // Nothing is exported from figures not yet confirmed by DuckDB.
+  const checking = useCheckingFigures();
   const drawn = () => {
     const surface = container.current && chartSurface(container.current);
     return surface ? chartImageSvg(surface, image) : null;
   };
   const button = (format: string, testId: string, onClick: () => void, disabled = false) => (
-    <button type="button" className="secondary small" data-testid={testId} disabled={disabled} aria-label={t('downloadLabel', { title: image.title, format })} onClick={onClick}>
+    <button type="button" className="secondary small" data-testid={testId} disabled={disabled || checking} aria-label={t('downloadLabel', { title: image.title, format })} onClick={onClick}>
       {format}
     </button>
   );

@@ -11,6 +11,7 @@ import { type Phase } from '../../domain/phases';
 import { fileColumns, fileReports, fileSheets, lineReports, loadedWeekRange, metricsInData, observationHistory } from '../../metrics/queries';
 import { useBusy } from './busy';
 import { engine, whenStored } from './engine';
+import { confirmFigures, whenRebuilt } from './queryCache';
 
 /**
  * A query on the data. With `keepShownAfter`, the previous answer stays on screen while a changed
@@ -21,8 +22,9 @@ function useData<T>(key: readonly unknown[], read: (db: Database) => Promise<T>,
   const result = useQuery({
     queryKey: key,
     queryFn: async () => {
+      await whenRebuilt();
       await whenStored();
-      return read(await engine);
+      return confirmFigures(key, await read(await engine));
     },
     placeholderData: (previous, previousQuery) =>
       keepShownAfter && previousQuery && previousQuery.queryKey[0] === key[0] && keepShownAfter(previousQuery.queryKey) ? previous : undefined,
@@ -77,7 +79,7 @@ export function useShippedAnnotations() {
     queryKey: ['annotations'],
     queryFn: async () => {
       const response = await fetch(`${import.meta.env.BASE_URL}data/annotations.csv`);
-      return response.ok ? parseAnnotations(await response.text()) : [];
+      return confirmFigures(['annotations'], response.ok ? parseAnnotations(await response.text()) : []);
     },
   });
   useBusy(result.isPending);

@@ -72,7 +72,12 @@ export async function sizeProblem(file: Pick<SourceFile, 'size' | 'head'>): Prom
  * stored); a weekly export is parsed off the main thread. Needs no database, so it can start
  * before DuckDB is up. Never throws.
  */
-export async function readExport(file: SourceFile, onProgress: (fraction: number) => void): Promise<ParsedExport | CaseExport> {
+export async function readExport(
+  file: SourceFile,
+  onProgress: (fraction: number) => void,
+  /** The weekly reader; the build step that computes the sample's first view reads on its own thread. */
+  parse: (input: Omit<ParseRequest, 'id'>, onProgress: (fraction: number) => void) => Promise<ParsedExport> = parseInWorker,
+): Promise<ParsedExport | CaseExport> {
   try {
     const tooLarge = await sizeProblem(file);
     if (tooLarge) return { ...emptyExport(file.name, file.size ?? 0, exportDateOf(file.name, file.lastModified)), problem: tooLarge };
@@ -82,7 +87,7 @@ export async function readExport(file: SourceFile, onProgress: (fraction: number
       const exportDate = exportDateOf(file.name, file.lastModified);
       return { kind: 'cases', name: file.name, sizeBytes: bytes.length, exportDate, bytes, layout: cases, dataLines: dataLinesAfter(bytes, cases.headerLine) };
     }
-    return await parseInWorker({ name: file.name, bytes, lastModified: file.lastModified }, onProgress);
+    return await parse({ name: file.name, bytes, lastModified: file.lastModified }, onProgress);
   } catch (error) {
     return unreadable(file, error);
   }
