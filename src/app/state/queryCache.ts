@@ -121,22 +121,24 @@ const unconfirmed = new Set<string>();
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((listener) => listener());
 
-let rebuiltNow: () => void = () => {};
-const rebuiltGate = new Promise<void>((resolve) => {
-  rebuiltNow = resolve;
-});
 let isRebuilt = false;
 
-/**
- * Resolves once start-up has put every stored file into DuckDB (or failed). Queries wait for it:
- * answered earlier, from half-rebuilt tables, they would replace good cached figures with partial ones.
- */
-export const whenRebuilt = () => rebuiltGate;
-
+/** Start-up has put every stored file into DuckDB (or failed): the figures drawn from a cache are asked again now. */
 export function rebuilt(): void {
   isRebuilt = true;
-  rebuiltNow();
+  void client?.invalidateQueries({ predicate: (query) => unconfirmed.has(query.queryHash) });
   scheduleSave();
+}
+
+/**
+ * The answer to a query: while start-up is still rebuilding DuckDB's tables, a figure drawn from a
+ * cache stays as it is (DuckDB's answer from half-loaded tables would replace it with a partial
+ * one); otherwise DuckDB's, confirmed against what is shown.
+ */
+export async function answer<T>(key: QueryKey, read: () => Promise<T>): Promise<T> {
+  const shown = client?.getQueryData<T>(key);
+  if (!isRebuilt && shown !== undefined && unconfirmed.has(hashKey(key))) return shown;
+  return confirmFigures(key, await read());
 }
 
 /**
@@ -197,7 +199,6 @@ export async function drawFromCache(queryClient: QueryClient, firstView: () => P
   // A store that cannot be read gives no cache; the workspace reports it. Never block the start for long.
   const stored = await withinMs(2000, restoreFiles().catch(() => null), null);
   if (!stored || stored.unreadable.length > 0) return;
-  startDataset = stored.files.length > 0 ? 'user' : 'sample';
   try {
     const fingerprint = datasetFingerprint(BUILD_ID, await fileStamps(stored.files));
     // A cache of another build or other files is removed unread.
@@ -210,6 +211,8 @@ export async function drawFromCache(queryClient: QueryClient, firstView: () => P
     for (const { queryKey, data } of figures?.queries ?? []) queryClient.setQueryData(queryKey, data);
   }
   for (const query of queryClient.getQueryCache().getAll()) unconfirmed.add(query.queryHash);
+  // With the user's figures at hand their view is drawn at once; without, the sample is shown while their files load.
+  if (stored.files.length > 0 && unconfirmed.size > 0) startDataset = 'user';
   // Stale, so every view that shows one asks DuckDB on mount.
   await queryClient.invalidateQueries({ refetchType: 'none' });
 }
