@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -69,8 +72,11 @@ function firstView(): Plugin {
     name: 'first-view',
     apply: 'build',
     async generateBundle() {
-      const { firstViewFigures } = await import('./scripts/firstView');
-      this.emitFile({ type: 'asset', fileName: 'first-view.json', source: JSON.stringify(await firstViewFigures()) });
+      // In a Node process of its own (tsx), so this config never bundles the app's sources.
+      const out = path.join(mkdtempSync(path.join(tmpdir(), 'first-view-')), 'first-view.json');
+      await promisify(execFile)(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'scripts/firstView.ts'), out]);
+      this.emitFile({ type: 'asset', fileName: 'first-view.json', source: readFileSync(out, 'utf8') });
+      rmSync(path.dirname(out), { recursive: true });
     },
   };
 }

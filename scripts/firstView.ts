@@ -3,8 +3,9 @@
  * app's own readers and store in DuckDB-WASM under Node, and the default dashboard's queries
  * (src/metrics, under the keys of src/app/state/dataQueries.ts) are answered. The app draws these
  * at once on a first visit and asks DuckDB the same queries when it is up (src/app/state/queryCache.ts).
+ * Run by the build (vite.config.ts): `tsx scripts/firstView.ts OUT.json`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openTestDatabase } from '../tests/support/nodeDuckdb';
 import { readExport, storeParsedExports } from '../src/app/state/readAndStore';
@@ -43,4 +44,10 @@ export async function firstViewFigures(dataDir = path.resolve(import.meta.dirnam
       { queryKey: ['files', 'user'], data: plain(await fileReports(db, 'user')) },
     ],
   };
+}
+
+if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
+  const out = process.argv[2];
+  if (!out) throw new Error('usage: tsx scripts/firstView.ts OUT.json');
+  writeFileSync(out, JSON.stringify(await firstViewFigures()));
 }
