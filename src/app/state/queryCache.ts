@@ -167,14 +167,17 @@ function checking(): boolean {
 
 /** True while a shown figure waits for DuckDB's confirmation: the status says so, copying and exporting wait. */
 export function useCheckingFigures(): boolean {
-  return useSyncExternalStore((listener) => {
-    listeners.add(listener);
-    const unsubscribe = client?.getQueryCache().subscribe(listener);
-    return () => {
-      listeners.delete(listener);
-      unsubscribe?.();
-    };
-  }, checking);
+  return useSyncExternalStore(subscribeChecking, checking);
+}
+
+/** Whether a figure is still unconfirmed changes with the cache (a view mounts or drops a query) and with each confirmation. */
+function subscribeChecking(listener: () => void): () => void {
+  listeners.add(listener);
+  const unsubscribe = client?.getQueryCache().subscribe(listener);
+  return () => {
+    listeners.delete(listener);
+    unsubscribe?.();
+  };
 }
 
 // ---- start and save ----
