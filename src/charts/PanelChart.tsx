@@ -1,5 +1,5 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
-import { Area, CartesianGrid, ComposedChart, DefaultZIndexes, Line, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, useYAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
+import { Area, CartesianGrid, ComposedChart, DefaultZIndexes, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, useYAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
 import { formatNumber, shortWeekLabel } from '../i18n/format';
 import { useLang } from '../i18n/language';
 
@@ -53,6 +53,9 @@ interface Props {
   /** The tooltip of the week at this index, worked out only when a week is pointed at. */
   tooltipAt?: (index: number) => WeekTooltip | null;
   bands?: ChartBand[];
+  /** Weeks that end after their export date: hatched and labelled, as their figures are not final. */
+  partialWeeks?: string[];
+  partialLabel?: string;
   height?: number;
 }
 
@@ -65,7 +68,7 @@ const noTooltip = () => null;
  * changes: a query that answers with the same figures (a new baseline window leaves the weekly
  * values as they were) keeps the chart's data as it was, and only the baseline line moves.
  */
-export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, ...rest }: Props) {
+export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, partialWeeks = NONE, partialLabel = '', ...rest }: Props) {
   const latestTooltipAt = useRef(tooltipAt);
   useLayoutEffect(() => {
     latestTooltipAt.current = tooltipAt;
@@ -80,6 +83,8 @@ export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt =
       markers={useUnchanged(markers, sameMarkers)}
       tooltipAt={stableTooltipAt}
       bands={useUnchanged(bands, sameBands)}
+      partialWeeks={useUnchanged(partialWeeks, sameArrays)}
+      partialLabel={partialLabel}
     />
   );
 }
@@ -151,7 +156,7 @@ interface BodyProps extends Required<Omit<Props, 'height'>> {
   height?: number;
 }
 
-const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, height = 260 }: BodyProps) {
+const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, partialWeeks, partialLabel, height = 260 }: BodyProps) {
   const lang = useLang();
   const data = useMemo(
     () =>
@@ -198,6 +203,27 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
           <ReferenceLine key={`${m.week}-${m.label}`} yAxisId="left" x={m.week} stroke="#8a1c1c" label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#8a1c1c' }} />
         )),
     [markers, weeks],
+  );
+  const hatch = `partial-hatch-${useId().replace(/:/g, '')}`;
+  // A partial week: hatched from the week before it, so its last stretch of each line sits in the hatching.
+  const partialAreas = useMemo(
+    () =>
+      partialWeeks
+        .filter((week) => weeks.includes(week))
+        .map((week) => (
+          <ReferenceArea
+            key={`partial-${week}`}
+            yAxisId="left"
+            x1={weeks[Math.max(0, weeks.indexOf(week) - 1)]}
+            x2={week}
+            fill={`url(#${hatch})`}
+            stroke="#666"
+            strokeDasharray="3 3"
+            className="partial-week"
+            label={{ value: partialLabel, position: 'insideTopRight', fontSize: 11, fill: '#444' }}
+          />
+        )),
+    [partialWeeks, partialLabel, weeks, hatch],
   );
   const tooltip = useMemo(
     () => (
@@ -259,8 +285,14 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
     <div className="chart" role="img" aria-label={description}>
       <ResponsiveContainer width="100%" height={height} initialDimension={initialDimension}>
         <ComposedChart data={data} margin={margin}>
+          <defs>
+            <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <line x1="0" y1="0" x2="0" y2="6" stroke="#888" strokeWidth="2" />
+            </pattern>
+          </defs>
           {axes}
           {axisStretch}
+          {partialAreas}
           {baseline && <BaselineMark baseline={baseline} />}
           {markerLines}
           {tooltip}

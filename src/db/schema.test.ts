@@ -8,5 +8,5 @@ describe('the schema', () => {
     const table = await columns('current_observations');
     expect(table).toEqual(await columns('(SELECT * EXCLUDE (version_rank) FROM observation_versions)'));
     expect(table.length).toBe(11);
-  });
+  }, 30_000);
 });

@@ -5,6 +5,12 @@
  */
 import type { Database } from './database';
 
+/**
+ * Which export is newer: the later export date; on the same date the file name later in
+ * alphabetical order, then the larger content hash. Never the load order, which a reload changes.
+ */
+export const EXPORT_ORDER = 'f.export_date DESC, f.name DESC, f.content_hash DESC';
+
 export const SCHEMA: readonly string[] = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
@@ -26,7 +32,8 @@ export const SCHEMA: readonly string[] = [
   rows_skipped INTEGER NOT NULL,
   problem VARCHAR,                     -- FileProblem as JSON text, or NULL
   warnings VARCHAR NOT NULL,           -- FileWarning[] as JSON text
-  store_key INTEGER                    -- the original file in the browser's storage (IndexedDB), if kept
+  store_key INTEGER,                   -- the original file in the browser's storage (IndexedDB), if kept
+  content_hash VARCHAR NOT NULL        -- breaks export-date ties after the name: see EXPORT_ORDER
 )`,
   `CREATE TABLE file_columns (
   file_id INTEGER NOT NULL,
@@ -73,7 +80,7 @@ export const SCHEMA: readonly string[] = [
   // Every reported value with its rank among the exports that reported it: 1 is the newest.
   `CREATE VIEW observation_versions AS
 SELECT o.file_id, o.line, o.metric, o.week_start, o.value, f.dataset, f.name AS file_name, f.export_date,
-       row_number() OVER (PARTITION BY f.dataset, o.metric, o.week_start ORDER BY f.export_date DESC, o.file_id DESC) AS version_rank,
+       row_number() OVER (PARTITION BY f.dataset, o.metric, o.week_start ORDER BY ${EXPORT_ORDER}) AS version_rank,
        count(*) OVER (PARTITION BY f.dataset, o.metric, o.week_start) AS versions,
        min(o.value) OVER (PARTITION BY f.dataset, o.metric, o.week_start)
          <> max(o.value) OVER (PARTITION BY f.dataset, o.metric, o.week_start) AS revised,
@@ -109,7 +116,17 @@ FROM observations o JOIN files f USING (file_id)`,
   file_name VARCHAR,
   line INTEGER,
   export_date DATE,
-  sheet VARCHAR                        -- with line, the workbook sheet and its row; NULL for CSV
+  sheet VARCHAR,                       -- with line, the workbook sheet and its row; NULL for CSV
+  partial BOOLEAN NOT NULL,            -- the week ends after the export date of the value in force (or of a component's)
+  missing VARCHAR,                     -- a derived figure without a value: its components that lack one, comma-separated
+  part DOUBLE,                         -- a share: its numerator and denominator, so a share over weeks is a ratio of sums
+  whole DOUBLE
+)`,
+  // The scope each case-level export is a snapshot of (src/domain/caseExport.ts defaultCaseScope):
+  // the newest export of a scope replaces the earlier ones.
+  `CREATE TABLE case_scopes (
+  file_id INTEGER NOT NULL,
+  scope VARCHAR NOT NULL
 )`,
   // Case-level exports: one row per case, with its file and line.
   `CREATE TABLE cases (

@@ -26,12 +26,12 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
     // Few statements per batch, not per file: each is a round trip to DuckDB's worker.
     const ids = ((await sql.run(`SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id FROM range(${files.length})`, [])) as { id: number }[]).map((r) => r.id).sort((a, b) => a - b);
     await sql.run(
-      `INSERT INTO files VALUES ${files.map(() => '(?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO files VALUES ${files.map(() => '(?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       files.flatMap(({ parsed, storeKey }, i) => [
         ids[i], dataset, parsed.name, parsed.sizeBytes, parsed.exportDate.date, parsed.exportDate.source,
         parsed.encoding, parsed.delimiter, parsed.layout, parsed.headerLine,
         parsed.dataLines, parsed.rowsLoaded, parsed.rejected.length, parsed.skipped.length,
-        parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey,
+        parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey, parsed.contentHash,
       ]),
     );
     /** Every file's rows of one kind, each with its file's id. */
@@ -130,7 +130,7 @@ function utf8Vector(values: (string | null)[]): Vector<Utf8> {
 export async function removeFile(db: Database, fileId: number): Promise<void> {
   await db.transaction(async (sql) => {
     const [file] = (await sql.run('SELECT dataset, layout FROM files WHERE file_id = ?', [fileId])) as { dataset: Dataset; layout: string | null }[];
-    for (const table of ['observations', 'cases', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics', 'files']) {
+    for (const table of ['observations', 'cases', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics', 'files']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [fileId]);
     }
     if (file?.layout === 'cases') await refreshCaseGroups(sql, file.dataset);
@@ -140,7 +140,7 @@ export async function removeFile(db: Database, fileId: number): Promise<void> {
 
 export async function removeDataset(db: Database, dataset: Dataset): Promise<void> {
   await db.transaction(async (sql) => {
-    for (const table of ['observations', 'cases', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics']) {
+    for (const table of ['observations', 'cases', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id IN (SELECT file_id FROM files WHERE dataset = ?)`, [dataset]);
     }
     await sql.run('DELETE FROM files WHERE dataset = ?', [dataset]);

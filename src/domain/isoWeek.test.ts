@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addIsoWeeks, formatIsoWeek, isoWeekMonday, isoWeekOfDate, isoWeeksInYear, parseCalendarDate, parseIsoWeekLabel, parseWeekCell, parseYearAndWeek } from './isoWeek';
+import { addIsoWeeks, formatIsoWeek, inOrder, isoWeekMonday, isoWeekOfDate, isoWeeksBetween, isoWeeksInYear, parseCalendarDate, parseIsoWeekLabel, parseWeekCell, parseYearAndWeek, weeksBetween } from './isoWeek';
 
 const weekOf = (text: string) => {
   const parsed = parseWeekCell(text);
@@ -101,5 +101,29 @@ describe('week arithmetic', () => {
     expect(parseIsoWeekLabel('2020-W53')).toEqual({ year: 2020, week: 53 });
     expect(parseIsoWeekLabel('2019-W53')).toBeNull();
     expect(parseIsoWeekLabel('2020-53')).toBeNull();
+  });
+});
+
+describe('week arithmetic (date-fns, weeks from Monday)', () => {
+  it('lists every ISO week between two dates, week 53 and the turn of the year included', () => {
+    expect(isoWeeksBetween('2020-12-21', '2021-01-11')).toEqual(['2020-W52', '2020-W53', '2021-W01', '2021-W02']);
+    // From a Sunday: its own ISO week (Monday to Sunday) comes first.
+    expect(isoWeeksBetween('2020-06-28', '2020-06-30')).toEqual(['2020-W26', '2020-W27']);
+    expect(isoWeeksBetween('2021-03-22', '2021-11-01')).toHaveLength(33);
+  });
+
+  it('counts the weeks between two weeks across the turn of the year and both clock changes', () => {
+    expect(weeksBetween('2020-12-28', '2021-01-04')).toBe(1);
+    expect(weeksBetween('2021-03-22', '2021-04-05')).toBe(2);
+    expect(weeksBetween('2021-10-25', '2021-11-01')).toBe(1);
+    expect(weeksBetween('2020-06-28', '2020-06-29')).toBe(1);
+    expect(weeksBetween('2021-01-04', '2020-12-28')).toBe(-1);
+    expect(weeksBetween('2019-12-30', '2021-01-04')).toBe(53);
+  });
+
+  it('puts a period given back to front in order, leaving open ends alone', () => {
+    expect(inOrder('2020-W37', '2020-W27')).toEqual(['2020-W27', '2020-W37']);
+    expect(inOrder('2020-06-29', '2020-07-06')).toEqual(['2020-06-29', '2020-07-06']);
+    expect(inOrder(null, '2020-W27')).toEqual([null, '2020-W27']);
   });
 });

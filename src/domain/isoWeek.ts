@@ -3,7 +3,7 @@
  * built from local Date objects and never converted through UTC, so no figure moves a day
  * in a time zone west of Greenwich.
  */
-import { addDays, format, getISOWeek, getISOWeekYear, getISOWeeksInYear, isValid, setISOWeek, startOfISOWeek } from 'date-fns';
+import { addDays, differenceInCalendarWeeks, eachWeekOfInterval, format, getISOWeek, getISOWeekYear, getISOWeeksInYear, isValid, setISOWeek, startOfISOWeek } from 'date-fns';
 
 export interface IsoWeek {
   year: number;
@@ -116,4 +116,25 @@ export function parseIsoWeekLabel(label: string): IsoWeek | null {
   if (!m) return null;
   const checked = checkedWeek(Number(m[1]), Number(m[2]));
   return checked.ok ? checked.week : null;
+}
+
+/** ISO weeks start on Monday; date-fns weeks on Sunday unless told. */
+const MONDAY = { weekStartsOn: 1 } as const;
+
+/** Every ISO week from the week of `first` to the week of `last` (calendar dates), as labels. */
+export function isoWeeksBetween(first: string, last: string): string[] {
+  return eachWeekOfInterval({ start: localDate(first), end: localDate(last) }, MONDAY).map((monday) => formatIsoWeek(isoWeekOfDate(format(monday, 'yyyy-MM-dd'))));
+}
+
+/** How many weeks the week of `to` is after the week of `from` (calendar dates; negative when before). */
+export function weeksBetween(from: string, to: string): number {
+  return differenceInCalendarWeeks(localDate(to), localDate(from), MONDAY);
+}
+
+/**
+ * A period given back to front means the same period: its ends in order. ISO week labels
+ * ("2020-W05") and calendar dates sort as text; an open end (null) stays where it is.
+ */
+export function inOrder<T extends string | null>(a: T, b: T): [T, T] {
+  return a !== null && b !== null && a > b ? [b, a] : [a, b];
 }

@@ -73,6 +73,8 @@ export interface ParsedExport {
   name: string;
   sizeBytes: number;
   exportDate: ExportDate;
+  /** contentHash of the bytes: breaks export-date ties after the file name. */
+  contentHash: string;
   encoding: TextEncodingName | null;
   delimiter: Delimiter | null;
   /** transposed: one row per series, one column per week. */
@@ -103,6 +105,7 @@ export function emptyExport(name: string, sizeBytes: number, exportDate: ExportD
     name,
     sizeBytes,
     exportDate,
+    contentHash: '',
     encoding: null,
     delimiter: null,
     layout: null,

@@ -2,6 +2,7 @@
  * Why a row was rejected or skipped, or why a file could not be read: structured, so the
  * interface can say it in Dutch or English and tests can assert on the code.
  */
+import type { LookalikeReason, MetricId } from './catalogue';
 /** Why a cell is not a count (or, in a column outside the catalogue, not a number). */
 /** formula_without_value: a workbook formula with no calculated value stored (formulas are never evaluated here). */
 export type ValueProblem = 'negative' | 'decimal' | 'ambiguous_comma' | 'not_a_number' | 'formula_without_value' | 'week_after_export';
@@ -45,6 +46,8 @@ export type FileProblem =
   | { code: 'no_week_column' }
   | { code: 'no_metric_columns' }
   | { code: 'read_failed'; message: string }
+  /** The reader (the parse worker) stopped before it answered: the file may be fine. */
+  | { code: 'reader_stopped'; message: string }
   | { code: 'line_too_long'; line: number; characters: number; max: number }
   | { code: 'too_many_columns'; count: number; max: number }
   | { code: 'too_large'; bytes: number; max: number; caseLevel: boolean }
@@ -56,4 +59,6 @@ export type FileProblem =
 
 export type FileWarning =
   | { code: 'dates_not_mondays' }
-  | { code: 'export_date_from_modified'; date: string };
+  | { code: 'export_date_from_modified'; date: string }
+  /** A column or series name kept as a custom series that looks like a catalogue metric it is not. */
+  | { code: 'lookalike_metric'; header: string; metric: MetricId; reason: LookalikeReason };

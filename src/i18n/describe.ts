@@ -1,6 +1,7 @@
 /** Plain-language explanations of why a line was rejected or skipped, or a file could not be read. */
 import type { FileProblem, FileWarning, RejectReason, SkipReason, ValueProblem } from '../domain/reasons';
 import { formatDay, formatNumber, weekLabel } from './format';
+import { metricDefinition } from '../domain/catalogue';
 import type { Lang } from './language';
 
 type Texts = { nl: string; en: string };
@@ -181,6 +182,11 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
       return pick(lang, { nl: 'Geen kolom met cijfers gevonden.', en: 'No column with figures found.' });
     case 'read_failed':
       return pick(lang, { nl: `Het bestand kon niet worden gelezen: ${problem.message}`, en: `The file could not be read: ${problem.message}` });
+    case 'reader_stopped':
+      return pick(lang, {
+        nl: `Het inlezen stopte onverwacht (${problem.message}). Het bestand is niet geladen; voeg het opnieuw toe om het nog eens te proberen.`,
+        en: `Reading stopped unexpectedly (${problem.message}). The file was not loaded; add it again to retry.`,
+      });
     case 'line_too_long':
       return pick(lang, {
         nl: `Regel ${problem.line} is ${formatNumber(problem.characters, lang)} tekens lang; een regel van een weekexport is hooguit ${formatNumber(problem.max, lang)} tekens. Dit is geen weekexport.`,
@@ -210,6 +216,11 @@ export function describeWarning(warning: FileWarning, lang: Lang): string {
       return pick(lang, {
         nl: 'Niet alle datums zijn maandagen; elke datum is ingedeeld bij de ISO-week waarin hij valt.',
         en: 'Not all dates are Mondays; each date is counted in the ISO week it falls in.',
+      });
+    case 'lookalike_metric':
+      return pick(lang, {
+        nl: `“${warning.header}” is als eigen reeks geladen, niet als ${metricDefinition(warning.metric)!.label.nl}: ${warning.reason === 'includes_unsupervised' ? 'vertrek zonder meer telt ook zelfstandig vertrek zonder toezicht, dat geen aantoonbaar vertrek is' : 'een kolom “Dublin” telt meestal Dublinclaimanten (van wie een andere EU-staat de aanvraag behandelt), geen overdrachten'}. Hernoem de kolom als het toch dat cijfer is.`,
+        en: `“${warning.header}” was loaded as a custom series, not as ${metricDefinition(warning.metric)!.label.en}: ${warning.reason === 'includes_unsupervised' ? 'plain departures include departures without supervision, which are not demonstrable departures' : 'a “Dublin” column usually counts Dublin claimants (whose application another EU state handles), not transfers'}. Rename the column if it is that figure after all.`,
       });
     case 'export_date_from_modified':
       return pick(lang, {

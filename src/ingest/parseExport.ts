@@ -4,6 +4,7 @@
  * parse worker and in unit tests. Bytes become text here, text becomes rows in csvRows, and
  * readTable interprets the rows (the same step a workbook's sheets go through).
  */
+import { contentHash } from '../domain/contentHash';
 import { decodeBytes } from './encoding';
 import { exportDateOf } from './exportDate';
 import { emptyExport, MAX_LINE_CHARS, type ExportInput, type ParsedExport } from '../domain/parsedExport';
@@ -12,6 +13,7 @@ import { readTable } from './readTable';
 
 export function parseExport(input: ExportInput, onProgress?: (fraction: number) => void): ParsedExport {
   const result = emptyExport(input.name, input.bytes.byteLength, exportDateOf(input.name, input.lastModified));
+  result.contentHash = contentHash(input.bytes);
   if (result.exportDate.source === 'modified') result.warnings.push({ code: 'export_date_from_modified', date: result.exportDate.date });
   if (input.bytes.byteLength === 0) return { ...result, problem: { code: 'empty_file' } };
 

@@ -11,6 +11,7 @@ import {
   isWeekHeader,
   isYearHeader,
   matchMetricHeader,
+  lookalikeMetric,
 } from './headers';
 import { formatIsoWeek, isMonday, isoWeekMonday, isoWeekOfDate, parseWeekCell, parseYearAndWeek, type WeekParse } from '../domain/isoWeek';
 import { formatPeriod, parsePeriod, type PeriodParse } from '../domain/periods';
@@ -88,6 +89,10 @@ export function readTable(records: TableRow[], exportDate: string, loaded: Loade
   const reader = new Reader(result, exportDate, layout.columns, loaded, body);
   for (const record of body) reader.read(record);
   result.customMetrics = reader.customMetrics();
+  for (const { label } of result.customMetrics) {
+    const lookalike = lookalikeMetric(label);
+    if (lookalike) result.warnings.push({ code: 'lookalike_metric', header: label, metric: lookalike.metric, reason: lookalike.reason });
+  }
   if (reader.sawNonMondayDate) result.warnings.push({ code: 'dates_not_mondays' });
   return result;
 }

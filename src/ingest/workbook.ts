@@ -8,6 +8,7 @@
  * and they are not even read (bookVBA off).
  */
 import type * as XLSX from '@e965/xlsx';
+import { contentHash } from '../domain/contentHash';
 import { emptyExport, MAX_COLUMNS, type ExportInput, type ParsedExport, type SheetReport } from '../domain/parsedExport';
 import type { FileProblem } from '../domain/reasons';
 import { exportDateOf } from './exportDate';
@@ -21,6 +22,7 @@ type Library = typeof XLSX;
 
 export async function parseWorkbook(input: ExportInput, loadLibrary: () => Promise<Library>, onProgress?: (fraction: number) => void): Promise<ParsedExport> {
   const result = emptyExport(input.name, input.bytes.byteLength, exportDateOf(input.name, input.lastModified));
+  result.contentHash = contentHash(input.bytes);
   if (result.exportDate.source === 'modified') result.warnings.push({ code: 'export_date_from_modified', date: result.exportDate.date });
   const refuse = (problem: FileProblem): ParsedExport => ({ ...result, problem });
 

@@ -45,6 +45,7 @@ export function PhaseTable({ letter }: { letter: Letter }) {
                   <td className={`number${gap ? ' gap' : ''}`}>
                     {t('weeksOf', { with: f.weeksWithData, in: f.weeksInRange })}
                     {gap && <span className="visually-hidden"> ({t('weeksMissing')})</span>}
+                    {weeksLeftOut(f, t) && <span className="muted"> ({weeksLeftOut(f, t)})</span>}
                   </td>
                   <td className="number">{n(f.baseline)}</td>
                   <td className="number">{f.pct === null || phase.isBaseline ? '–' : `${n(f.pct, 1)}%`}</td>
@@ -56,6 +57,14 @@ export function PhaseTable({ letter }: { letter: Letter }) {
       </table>
     </div>
   );
+}
+
+/** Weeks with figures that were left out: partial weeks, and for a derived figure weeks missing a component. */
+function weeksLeftOut(f: PhaseFigure, t: ReturnType<typeof useT>): string {
+  return [
+    f.weeksIncomplete > 0 ? t('weeksIncomplete', { n: f.weeksIncomplete }) : '',
+    f.weeksPartial > 0 ? t('weeksPartial', { n: f.weeksPartial }) : '',
+  ].filter(Boolean).join('; ');
 }
 
 /** The acceptance tests' hooks on a phase table cell: the exact mean, its rounding and the gap count. */
@@ -102,7 +111,7 @@ export function CompactPhaseTable({ letter, metrics }: { letter: Letter; metrics
                 <td key={phase.key} className="number" {...phaseCellHooks(phase.key, metric, f)}>
                   {f.mean === null ? '–' : formatNumber(roundForLetter(f.mean), lang)}
                   {f.pct !== null && !phase.isBaseline && <span className="muted"> ({formatNumber(roundPercent(f.pct), lang)}%)</span>}
-                  {f.weeksWithData < f.weeksInRange && <span className="gap"> [{t('weeksOf', { with: f.weeksWithData, in: f.weeksInRange })}]</span>}
+                  {f.weeksWithData < f.weeksInRange && <span className="gap"> [{[t('weeksOf', { with: f.weeksWithData, in: f.weeksInRange }), weeksLeftOut(f, t)].filter(Boolean).join('; ')}]</span>}
                 </td>
               );
             })}

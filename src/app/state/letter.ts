@@ -11,8 +11,10 @@ import type { Lang, Translate } from '../../i18n/language';
 import { phaseSentence, runningTotalSentence, weekRange, type BaselineFacts, type SentenceKind } from '../../i18n/sentences';
 import { forcedPartOf, metricDefinition, type MetricId } from '../../domain/catalogue';
 import { derivedMetric, panelMetrics, type PanelDefinition } from '../../domain/panels';
+import { inOrder } from '../../domain/isoWeek';
 import { phaseKey, phaseOfKey, type Phase, type PhaseFigure } from '../../domain/phases';
 import { roundForLetter } from '../../domain/rounding';
+import { isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
 import type { ViewState } from './viewState';
 
 export interface LetterRow {
@@ -38,7 +40,7 @@ const CRISIS_STARTS = '2020-W12';
 
 /** The baseline window first, then the user's phases; duplicates of a range count once. */
 export function letterPhases(view: ViewState): Phase[] {
-  const [from, to] = [view.baselineFrom, view.baselineTo].sort();
+  const [from, to] = inOrder(view.baselineFrom, view.baselineTo);
   const phases: Phase[] = [{ from, to, name: '' }, ...view.phases];
   return phases.filter((p, i) => phases.findIndex((q) => phaseKey(q) === phaseKey(p)) === i);
 }
@@ -77,7 +79,7 @@ export function buildLetter({ figures, phases, runningTotal, panels, shown, labe
   const figureOf = (metric: string | undefined, phase: string) => (metric ? byKey.get(`${metric}|${phase}`) : undefined);
   const metrics = [...new Set(panels.flatMap(panelMetrics))].filter(shown);
   const asTotal = new Set<string>(panels.flatMap((p) => p.cumulative ?? []));
-  const [from, to] = [view.baselineFrom, view.baselineTo].sort();
+  const [from, to] = inOrder(view.baselineFrom, view.baselineTo);
   const baseline: BaselineFacts = { method: view.method, from, to, referenceYear: view.referenceYear, preCrisis: to < CRISIS_STARTS };
   const forcedOf = (metric: string) => forcedPartOf(metric as MetricId);
 
@@ -103,7 +105,7 @@ export function buildLetter({ figures, phases, runningTotal, panels, shown, labe
           const figure = figureOf(metric, phaseKey(runningTotal));
           if (!figure) return [];
           const forced = figureOf(forcedOf(metric), phaseKey(runningTotal));
-          return [{ metric, label: labelOf(metric), figure, sentence: runningTotalSentence({ lang, figure, noun: nounOf(metric, lang, labelOf(metric)), forced, since: view.cumulativeFrom }) }];
+          return [{ metric, label: labelOf(metric), figure, sentence: runningTotalSentence({ lang, figure, noun: nounOf(metric, lang, labelOf(metric)), forced, since: isoWeekMonday(isoWeekOfDate(view.cumulativeFrom)) }) }];
         })
     : [];
   return { phases: letterPhases, runningTotals };

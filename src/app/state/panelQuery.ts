@@ -3,7 +3,7 @@
  * step that computes the sample's first view (scripts/firstView.ts) ask DuckDB the same question.
  */
 import type { Dataset } from '../../domain/dataset';
-import { isoWeekMonday, isoWeekOfDate, parseIsoWeekLabel } from '../../domain/isoWeek';
+import { inOrder, isoWeekMonday, isoWeekOfDate, parseIsoWeekLabel } from '../../domain/isoWeek';
 import { customPanel, PANELS, panelMetrics, type PanelDefinition } from '../../domain/panels';
 import type { PanelQuery } from '../../metrics/panelQueries';
 import type { ViewState } from './viewState';
@@ -13,9 +13,6 @@ export const weekMonday = (label: string | null) => {
   const week = label ? parseIsoWeekLabel(label) : null;
   return week ? isoWeekMonday(week) : null;
 };
-
-/** A period entered back to front means the same period. */
-const inOrder = <T extends string | null>(a: T, b: T): [T, T] => (a && b && a > b ? [b, a] : [a, b]);
 
 /** The chosen panels, then one for each of the data's own (custom) metrics. */
 export function panelsOf(view: Pick<ViewState, 'panels'>, customLabels: Map<string, string>): PanelDefinition[] {

@@ -1,16 +1,18 @@
 import { useMemo, useRef, useState } from 'react';
+import { useFictionalMark } from '../state/fictionalMark';
 import { PanelChart, type ChartLine } from '../../charts/PanelChart';
 import { PALETTE } from '../../charts/palette';
-import { PanelTable, type TableColumn } from '../../charts/PanelTable';
-import { addIsoWeeks, isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
+import { weekTooltip } from '../../charts/weekTooltip';
+import { PanelTable, tableCells, type TableColumn } from '../../charts/PanelTable';
+import { addIsoWeeks, inOrder, isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
 import type { Dataset } from '../../domain/dataset';
-import { formatDay, formatNumber, weekLabel, weekSpan } from '../../i18n/format';
+import { formatDay, formatNumber, weekLabel } from '../../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { BacklogMetric, BacklogQuery, BacklogWeek } from '../../metrics/backlog';
 import type { BacklogSummary } from '../../domain/backlog';
 import { project, requiredDecisionsPerWeek, type ProjectionWeek, type Scenario } from '../../domain/projection';
 import { PanelFooter } from '../components/PanelFooter';
-import { useBacklogBreakdown, useBacklogSources, useBacklogSummary, useBacklogWeeks, useFileReports } from '../state/dataQueries';
+import { useBacklogBreakdown, useBacklogSources, useBacklogSummary, useBacklogFiles, useBacklogWeeks } from '../state/dataQueries';
 import { weekMonday } from '../state/usePanelData';
 import { DateInput } from '../components/WeekField';
 import type { BacklogSettings, ViewState } from '../state/viewState';
@@ -50,8 +52,8 @@ export function BacklogView({ dataset, view, update }: Props) {
   const available = sources.data ?? [];
   const source = settings.source && available.includes(settings.source) ? settings.source : (available[0] ?? 'weekly');
   const query: BacklogQuery = useMemo(() => {
-    const [first, last] = [weekMonday(view.from), weekMonday(view.to)];
-    const [baseFirst, baseLast] = [weekMonday(view.baselineFrom)!, weekMonday(view.baselineTo)!].sort();
+    const [first, last] = inOrder(weekMonday(view.from), weekMonday(view.to));
+    const [baseFirst, baseLast] = inOrder(weekMonday(view.baselineFrom)!, weekMonday(view.baselineTo)!);
     return {
       dataset,
       source,
@@ -69,8 +71,7 @@ export function BacklogView({ dataset, view, update }: Props) {
     [settings.projectionWeeks, settings.extraDecisions, settings.inflowChangePct],
   );
   const projection = useMemo(() => (s ? project(s, scenario) : []), [s, scenario]);
-  const files = useFileReports(dataset);
-  const behind = (files.data ?? []).filter((f) => (f.layout === 'cases') === (source === 'cases') && f.rowsLoaded > 0);
+  const behind = useBacklogFiles(dataset, source).data ?? [];
   const target = settings.target ?? s?.openBaseline ?? null;
   const targetDate = settings.targetDate ?? (s?.latestWeekStart ? isoWeekMonday(addIsoWeeks(isoWeekOfDate(s.latestWeekStart), 26)) : null);
   const targetWeekStart = targetDate ? isoWeekMonday(isoWeekOfDate(targetDate)) : null;
@@ -124,7 +125,6 @@ export function BacklogView({ dataset, view, update }: Props) {
 
       {s && weeks.data && (
         <BacklogPanel
-          dataset={dataset}
           weeks={weeks.data}
           projection={projection}
           summary={s}
@@ -208,7 +208,6 @@ function NumberField({ label, value, min, max, testId, onChange, onClear, placeh
 }
 
 interface PanelProps {
-  dataset: Dataset;
   weeks: BacklogWeek[];
   projection: ProjectionWeek[];
   summary: BacklogSummary;
@@ -221,11 +220,12 @@ interface PanelProps {
   sources: string;
 }
 
-function BacklogPanel({ dataset, weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, sources }: PanelProps) {
+function BacklogPanel({ weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, sources }: PanelProps) {
   const t = useT();
   const lang = useLang();
   const [asTable, setAsTable] = useState(false);
   const section = useRef<HTMLElement>(null);
+  const fictional = useFictionalMark();
   const n = (value: number | null, digits = 1) => (value === null ? '–' : formatNumber(value, lang, digits));
   const allWeeks = [...weeks.map((w) => w.week), ...projection.map((p) => p.week)];
   const allStarts = [...weeks.map((w) => w.weekStart), ...projection.map((p) => p.weekStart)];
@@ -234,8 +234,9 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
   const historyOf = (field: keyof BacklogWeek) => weeks.map((w) => w[field] as number | null);
   const projectionOf = (field: keyof ProjectionWeek) => projection.map((p) => p[field] as number);
   const shownColumns = WEEK_COLUMNS.filter(([, field]) => weeks.some((w) => w[field] !== null));
+  const partial = pad(weeks.map((w) => w.partial), Array<boolean>(projection.length).fill(false));
   const columns: TableColumn[] = [
-    ...shownColumns.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(historyOf(field), none(projection.length)) })),
+    ...shownColumns.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(historyOf(field), none(projection.length)), partial })),
     ...PROJECTION_COLUMNS.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(none(weeks.length), projectionOf(field)) })),
   ];
   const stockLines: ChartLine[] = [
@@ -284,9 +285,10 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
           </>
         )}
       </dl>
+      {s.partialWeek && <p className="note">{t('statusPartial', { week: weekLabel(s.partialWeek, lang) })}</p>}
       <p className="solver" data-testid="required-decisions-per-week" data-value={required ?? ''}>
         {required === null
-          ? t('solverNoAnswer')
+          ? t(s.applicationsRate === null && s.open !== null ? 'solverNoInflow' : 'solverNoAnswer')
           : t('solverAnswer', {
               decisions: formatNumber(Math.ceil(required), lang),
               target: formatNumber(Math.round(target!), lang),
@@ -297,7 +299,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
       </p>
 
       {asTable ? (
-        <PanelTable caption={dataset === 'sample' ? `${title} (${t('sampleMark')})` : title} weeks={allWeeks} weekStarts={allStarts} columns={columns} sources={allWeeks.map((_, i) => (i < weeks.length ? '' : t('projected')))} />
+        <PanelTable caption={fictional ? `${title} (${fictional})` : title} weeks={allWeeks} weekStarts={allStarts} columns={columns} sources={allWeeks.map((_, i) => (i < weeks.length ? '' : t('projected')))} />
       ) : (
         <>
           <PanelChart
@@ -306,7 +308,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
             lines={stockLines}
             stacked={false}
             baseline={s.openBaseline === null ? null : { axis: 'left', value: s.openBaseline, band: null, label: `${t('targetPreCovid')}: ${n(s.openBaseline, 0)}` }}
-            tooltipAt={(i) => weekTooltip(allWeeks[i], allStarts[i], i, [...stockLines], t, lang)}
+            tooltipAt={(i) => backlogTooltip(allWeeks[i], allStarts[i], i, [...stockLines], t, lang)}
             bands={projection.length ? [{ key: 'projection_band', label: t('projectionBand'), color: PALETTE[0], axis: 'left', low: pad(none(weeks.length), projectionOf('low')), high: pad(none(weeks.length), projectionOf('high')) }] : []}
           />
           <PanelChart
@@ -315,7 +317,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
             lines={flowLines.filter((l) => l.values.some((v) => v !== null))}
             stacked={false}
             baseline={null}
-            tooltipAt={(i) => weekTooltip(weeks[i].week, weeks[i].weekStart, i, flowLines, t, lang)}
+            tooltipAt={(i) => backlogTooltip(weeks[i].week, weeks[i].weekStart, i, flowLines, t, lang)}
             height={200}
           />
           {source === 'cases' && (
@@ -325,7 +327,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
               lines={ageLines}
               stacked
               baseline={null}
-              tooltipAt={(i) => weekTooltip(weeks[i].week, weeks[i].weekStart, i, ageLines, t, lang)}
+              tooltipAt={(i) => backlogTooltip(weeks[i].week, weeks[i].weekStart, i, ageLines, t, lang)}
               height={200}
             />
           )}
@@ -339,18 +341,14 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
           subtitle: [t('chartPeriod', { from: first ? weekLabel(first, lang) : '', to: last ? weekLabel(last, lang) : '' }), t(`backlogMode_${s.mode}`)],
           legend: stockLines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
           source: t('sources', { files: sources }),
-          fictional: dataset === 'sample' ? t('sampleMark') : null,
         }}
-        table={() => [[t('week'), t('period'), ...columns.map((c) => c.label)], ...allWeeks.map((week, i) => [week, weekSpan(allStarts[i], lang), ...columns.map((c) => c.values[i])])]}
-        fileName={`${title} ${first ?? ''} ${last ?? ''}${dataset === 'sample' ? ` ${t('sampleMark')}` : ''}`}
+        table={() => tableCells(allWeeks, allStarts, columns, null, t, lang)}
+        fileName={`${title} ${first ?? ''} ${last ?? ''}`}
       />
     </section>
   );
 }
 
-function weekTooltip(week: string, weekStart: string, i: number, lines: ChartLine[], t: Translate, lang: Lang) {
-  return {
-    title: `${weekLabel(week, lang)}, ${weekSpan(weekStart, lang)}`,
-    lines: lines.filter((l) => l.values[i] !== null && l.values[i] !== undefined).map((l) => `${l.label}: ${formatNumber(l.values[i]!, lang)}`).concat(lines.every((l) => l.values[i] === null) ? [t('missing')] : []),
-  };
-}
+/** The chart's series that week; a series without a value that week (the projection, before it starts) is left out. */
+const backlogTooltip = (week: string, weekStart: string, i: number, lines: ChartLine[], t: Translate, lang: Lang) =>
+  weekTooltip(week, weekStart, lines.map((l) => ({ label: l.label, value: l.values[i] ?? null })), t, lang, { skipMissing: true });

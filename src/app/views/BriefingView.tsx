@@ -4,6 +4,7 @@ import type { Dataset } from '../../domain/dataset';
 import { formatDay, weekLabel } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/language';
 import { baselineRule } from '../state/baselineRule';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CompactPhaseTable } from '../components/PhaseTables';
 import { SentenceItem } from '../components/SentenceItem';
 import { useLetter } from '../state/useLetter';
@@ -47,22 +48,26 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
         </p>
         {dataset === 'sample' && <p className="fictional-mark">{t('sampleNotice')}</p>}
       </header>
-      <div className="briefing-charts">
-        {charts.map(({ panel, weeksByMetric, weeks }) => (
-          <figure key={panel.id} className="briefing-chart">
-            <figcaption>{panel.title[lang]}</figcaption>
-            <PanelChart
-              description={t('panelChartLabel', { title: panel.title[lang], first: weekLabel(weeks[0], lang), last: weekLabel(weeks[weeks.length - 1], lang) })}
-              weeks={weeks}
-              lines={chartLines(panel, weeksByMetric, data.labelOf, view, t, lang)}
-              stacked={panel.stacked}
-              baseline={chartBaseline(panel, data.summaryByMetric.get(panel.primary), weeksByMetric, data.labelOf, t, lang)}
-              height={135}
-            />
-            <p className="source-line">{t('sources', { files: panelSources(weeksByMetric, t, lang) })}</p>
-          </figure>
-        ))}
-      </div>
+      <ErrorBoundary part="view" error={data.error}>
+        <div className="briefing-charts">
+          {charts.map(({ panel, weeksByMetric, weeks }) => (
+            <figure key={panel.id} className="briefing-chart">
+              <figcaption>{panel.title[lang]}</figcaption>
+              <PanelChart
+                description={t('panelChartLabel', { title: panel.title[lang], first: weekLabel(weeks[0], lang), last: weekLabel(weeks[weeks.length - 1], lang) })}
+                weeks={weeks}
+                lines={chartLines(panel, weeksByMetric, data.labelOf, view, t, lang)}
+                stacked={panel.stacked}
+                baseline={chartBaseline(panel, data.summaryByMetric.get(panel.primary), weeksByMetric, data.labelOf, t, lang)}
+                partialWeeks={weeks.filter((_, i) => [...weeksByMetric.values()].some((rows) => rows[i].partial))}
+                partialLabel={t('partialWeek')}
+                height={135}
+              />
+              <p className="source-line">{t('sources', { files: panelSources(weeksByMetric, t, lang) })}</p>
+            </figure>
+          ))}
+        </div>
+      </ErrorBoundary>
       {letter && (
         <>
           <h3>{t('phaseTableTitle')}</h3>

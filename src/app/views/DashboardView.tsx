@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { Dataset } from '../../domain/dataset';
 import { useLang, useT } from '../../i18n/language';
 import { Controls } from '../components/Controls';
-import { baselineRule } from '../state/baselineRule';
+import { baselineLevel, baselineRule } from '../state/baselineRule';
 import { Panel } from '../components/Panel';
 import { usePanelData } from '../state/usePanelData';
 import type { ViewState } from '../state/viewState';
@@ -20,6 +20,7 @@ export function DashboardView({ dataset, view, update }: Props) {
   const setCumulativeFrom = useCallback((date: string) => update({ cumulativeFrom: date }), [update]);
   const settings = useMemo(() => ({ rolling: view.rolling, cumulativeFrom: view.cumulativeFrom, method: view.method }), [view.rolling, view.cumulativeFrom, view.method]);
   const rule = baselineRule(view, t, lang);
+  const level = baselineLevel(view, t, lang);
   if (data.noData) return <p className="empty">{t('noData')}</p>;
   return (
     <div className="dashboard">
@@ -39,7 +40,9 @@ export function DashboardView({ dataset, view, update }: Props) {
             markers={data.markers}
             settings={settings}
             baselineRule={rule}
+            baselineLevel={level}
             onCumulativeFrom={panel.cumulative ? setCumulativeFrom : undefined}
+            error={data.error}
           />
         ))}
       </div>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { CaseField } from '../../domain/caseExport';
 import { MAX_CUSTOM_METRICS } from '../../domain/parsedExport';
 import type { Dataset } from '../../domain/dataset';
@@ -10,6 +10,7 @@ import type { ColumnSummary, FileReport, LineOutcome, SheetSummary } from '../..
 import { useFileColumns, useFileReports, useFileSheets, useLineReports } from '../state/dataQueries';
 import { FilePicker } from '../components/FilePicker';
 import { catalogueLabel } from '../state/metricLabel';
+import { groupBy } from '../state/groupBy';
 
 const PAGE = 500;
 
@@ -17,10 +18,12 @@ interface Props {
   dataset: Dataset;
   onFiles: (files: File[]) => void;
   onRemove?: (file: FileReport) => void;
+  /** Puts a case-level export in another scope (snapshot rule: the newest export of a scope is in force). */
+  onScope?: (file: FileReport, scope: string) => void;
   onRemoveAll?: () => void;
 }
 
-export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
+export function FilesView({ dataset, onFiles, onRemove, onScope, onRemoveAll }: Props) {
   const t = useT();
   const reports = useFileReports(dataset);
   const columns = useFileColumns(dataset);
@@ -29,6 +32,11 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
   const sheetsByFile = useMemo(() => groupBy(sheets.data ?? [], (s) => s.fileId), [sheets.data]);
   const columnsByFile = useMemo(() => groupBy(columns.data ?? [], (c) => c.fileId), [columns.data]);
   const linesByFile = useMemo(() => groupBy(lines.data ?? [], (l) => l.fileId), [lines.data]);
+  const scopes = useMemo(() => {
+    const names = new Map<string, string[]>();
+    for (const r of reports.data ?? []) if (r.caseScope !== null) names.set(r.caseScope, [...(names.get(r.caseScope) ?? []), r.name]);
+    return names;
+  }, [reports.data]);
 
   return (
     <div className="files-view">
@@ -48,10 +56,47 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
             sheets={sheetsByFile.get(report.fileId) ?? []}
             lines={linesByFile.get(report.fileId) ?? []}
             onRemove={onRemove}
+            scope={report.caseScope !== null && <CaseScope report={report} scopes={scopes} onScope={onScope} />}
           />
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * A case-level export's scope: whether it replaces earlier exports (a snapshot of the same scope),
+ * is replaced by a newer one, or adds a region; and, for the user's own files, a choice to change it.
+ */
+function CaseScope({ report, scopes, onScope }: { report: FileReport; scopes: Map<string, string[]>; onScope?: (file: FileReport, scope: string) => void }) {
+  const t = useT();
+  const state = report.replacedBy
+    ? t('scopeReplaced', { name: report.replacedBy })
+    : report.replaces.length > 0
+      ? t('scopeReplaces', { names: report.replaces.join(', ') })
+      : t('scopeAdds');
+  const current = report.caseScope ?? report.name;
+  // Each scope as the files in it (this one left out); a scope of this file alone is its own.
+  const options = [...scopes].map(([scope, names]) => [scope, names.filter((n) => n !== report.name)] as const).filter(([scope, names]) => names.length > 0 || scope === current);
+  const alone = options.some(([scope, names]) => scope === current && names.length === 0);
+  return (
+    <p className="case-scope" data-testid="case-scope" data-scope={current} data-replaced={report.replacedBy ? 'true' : undefined}>
+      {state}
+      {onScope && (
+        <label className="inline-field">
+          {' '}
+          {t('scopeLabel')}{' '}
+          <select value={current} onChange={(e) => onScope(report, e.target.value)} data-testid="case-scope-select">
+            {options.map(([scope, names]) => (
+              <option key={scope} value={scope}>
+                {names.length === 0 ? t('scopeOwn') : t('scopeSameAs', { names: names.join(', ') })}
+              </option>
+            ))}
+            {!alone && <option value={report.name}>{t('scopeOwn')}</option>}
+          </select>
+        </label>
+      )}
+    </p>
   );
 }
 
@@ -61,12 +106,14 @@ function FileItem({
   sheets,
   lines,
   onRemove,
+  scope,
 }: {
   report: FileReport;
   columns: ColumnSummary[];
   sheets: SheetSummary[];
   lines: LineOutcome[];
   onRemove?: (file: FileReport) => void;
+  scope?: ReactNode;
 }) {
   const lang = useLang();
   const t = useT();
@@ -115,6 +162,7 @@ function FileItem({
         {t('rowsSummary', { loaded: n(report.rowsLoaded), rejected: n(report.rowsRejected), skipped: n(report.rowsSkipped), lines: n(report.dataLines) })}
         {report.valuesSuperseded > 0 && <> · {t('superseded', { count: n(report.valuesSuperseded), revised: n(report.valuesRevised) })}</>}
       </p>
+      {scope}
       {report.problem && (
         <p className="problem" role="alert">
           {describeProblem(report.problem, lang)}
@@ -141,8 +189,8 @@ function FileItem({
           </ul>
         </div>
       )}
-      {report.warnings.map((w) => (
-        <p className="warning" key={w.code}>
+      {report.warnings.map((w, i) => (
+        <p className="warning" key={`${w.code}-${i}`}>
           {describeWarning(w, lang)}
         </p>
       ))}
@@ -255,13 +303,3 @@ const IGNORED: Record<string, StringKey> = {
   empty_header: 'ignoredEmptyHeader',
   custom_limit: 'ignoredCustomLimit',
 };
-
-function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item)) ?? [];
-    list.push(item);
-    groups.set(key(item), list);
-  }
-  return groups;
-}

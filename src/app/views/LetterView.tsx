@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import type { Dataset } from '../../domain/dataset';
-import { toCsv, type CsvDialect } from '../../export/csv';
-import { download, fileNameOf } from '../../export/download';
+import type { CsvDialect } from '../../export/csv';
+import { downloadCsv } from '../../export/download';
 import { weeksLabel } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/language';
+import { inOrder } from '../../domain/isoWeek';
 import { LETTER_PHASES, phaseKey, type Phase } from '../../domain/phases';
 import { letterAsText, phaseTableHeader, phaseTableRows, type Letter } from '../state/letter';
 import { useLetter } from '../state/useLetter';
 import type { ViewState } from '../state/viewState';
 import { CopyButton } from '../components/CopyButton';
+import { markFileName, markRows } from '../../export/provenance';
+import { useFictionalMark } from '../state/fictionalMark';
 import { PhaseTable } from '../components/PhaseTables';
 import { SentenceItem } from '../components/SentenceItem';
 import { WeekField } from '../components/WeekField';
@@ -23,6 +26,7 @@ export function LetterView({ dataset, view, update }: Props) {
   const t = useT();
   const lang = useLang();
   const { letter, noData } = useLetter(dataset, view);
+  const fictional = useFictionalMark();
   if (noData) return <p className="empty">{t('noData')}</p>;
   return (
     <div className="letter-view">
@@ -44,14 +48,14 @@ export function LetterView({ dataset, view, update }: Props) {
                     type="button"
                     className="secondary"
                     data-testid={`phase-table-csv-${dialect}`}
-                    onClick={() => download(toCsv([phaseTableHeader(t), ...phaseTableRows(letter, lang)], dialect), `${fileNameOf(t('phaseTableTitle'))}${dialect === 'excel-nl' ? '-excel' : ''}.csv`)}
+                    onClick={() => downloadCsv(markRows([phaseTableHeader(t), ...phaseTableRows(letter, lang)], fictional), markFileName(t('phaseTableTitle'), fictional), dialect)}
                   >
                     {dialect === 'excel-nl' ? t('downloadCsvNl') : t('downloadCsv')}
                   </button>
                 ))}
               </div>
             </header>
-            {dataset === 'sample' && <p className="fictional-mark">{t('sampleMark')}</p>}
+            {fictional && <p className="fictional-mark">{fictional}</p>}
             <PhaseTable letter={letter} />
           </section>
           <Sentences letter={letter} />
@@ -106,7 +110,7 @@ function PhaseEditor({ phases, onChange }: { phases: Phase[]; onChange: (phases:
           data-testid="phase-add"
           onClick={() => {
             // Weeks given back to front mean the same phase; the name must not break the URL form "from/to:name".
-            const [a, b] = [from!, to!].sort();
+            const [a, b] = inOrder(from!, to!);
             onChange([...phases, { from: a, to: b, name: name.trim() }]);
             setName('');
             setFrom(null);
