@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -59,10 +62,33 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The sample's first view, computed with the build (scripts/firstView.ts: the same readers,
+ * store and src/metrics queries, in DuckDB-WASM under Node) and shipped as first-view.json, so a
+ * first visit draws the dashboard before DuckDB is up. Generated on every build, never committed.
+ */
+function firstView(): Plugin {
+  return {
+    name: 'first-view',
+    apply: 'build',
+    async generateBundle() {
+      // In a Node process of its own (tsx), so this config never bundles the app's sources.
+      const out = path.join(mkdtempSync(path.join(tmpdir(), 'first-view-')), 'first-view.json');
+      await promisify(execFile)(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'scripts/firstView.ts'), out]);
+      this.emitFile({ type: 'asset', fileName: 'first-view.json', source: readFileSync(out, 'utf8') });
+      rmSync(path.dirname(out), { recursive: true });
+    },
+  };
+}
+
+/** A new id for every build: figures kept in a browser by an older build are never drawn (src/app/state/queryCache.ts). */
+const BUILD_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
 export default defineConfig({
   // Relative asset paths: the build runs from any folder of any static host.
   base: './',
-  plugins: [react(), contentSecurityPolicy(), precompress()],
+  define: { __BUILD_ID__: JSON.stringify(BUILD_ID) },
+  plugins: [react(), contentSecurityPolicy(), firstView(), precompress()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -3,11 +3,18 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { drawFromCache, FIRST_VIEW_FILE, type FirstViewFigures } from './app/state/queryCache';
 import './styles.css';
 
 // The data only changes when the user loads or removes files, and then every query is invalidated.
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: false } },
+});
+
+// The last confirmed figures (or the build's own for the sample) are drawn while DuckDB starts.
+await drawFromCache(queryClient, async () => {
+  const response = await fetch(`${import.meta.env.BASE_URL}${FIRST_VIEW_FILE}`);
+  return response.ok ? ((await response.json()) as FirstViewFigures) : null;
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -5,6 +5,7 @@ import { LanguageContext, translator, useLang, type Lang } from '../i18n/languag
 import { formatNumber, visibleName } from '../i18n/format';
 import type { StringKey } from '../i18n/strings';
 import { useAnythingBusy, useAnythingFailed } from './state/busy';
+import { useCheckingFigures } from './state/queryCache';
 import { DashboardView } from './views/DashboardView';
 import { useFileReports } from './state/dataQueries';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -176,18 +177,21 @@ function StatusBar({ startup, jobs, working, actionFailed }: { startup: Startup;
   const waiting = useAnythingBusy();
   // A part of the page showing a failure, or an action that failed: "error", never "ready" over it.
   const shownFailure = useAnythingFailed() || actionFailed;
-  const state = startup.phase === 'failed' || shownFailure ? 'error' : startup.phase === 'starting' || working || fetching > 0 || waiting ? 'loading' : 'ready';
+  const checking = useCheckingFigures();
+  const state = startup.phase === 'failed' || shownFailure ? 'error' : startup.phase === 'starting' || working || fetching > 0 || waiting || checking ? 'loading' : 'ready';
   const job = jobs[0];
   const message =
     startup.phase === 'failed'
       ? t('statusError', { message: startup.message })
       : shownFailure
         ? t('statusFailed')
-        : job
-        ? t('statusReading', { name: visibleName(job.name), percent: Math.round(job.fraction * 100) })
-        : state === 'loading'
-          ? t('statusLoading')
-          : t('statusReady');
+        : checking
+          ? t('statusChecking')
+          : job
+            ? t('statusReading', { name: visibleName(job.name), percent: Math.round(job.fraction * 100) })
+            : state === 'loading'
+              ? t('statusLoading')
+              : t('statusReady');
   return (
     <div className={`status status-${state}`} data-testid="app-status" data-state={state} role="status" aria-live="polite">
       <span>{message}</span>

@@ -159,6 +159,7 @@ export const STRINGS = {
   showSample: { nl: 'Voorbeelddata bekijken', en: 'View sample data' },
   showUser: { nl: 'Terug naar eigen bestanden', en: 'Back to your own files' },
   statusLoading: { nl: 'Bezig met laden…', en: 'Loading…' },
+  statusChecking: { nl: 'Cijfers worden gecontroleerd…', en: 'Checking figures…' },
   statusReady: { nl: 'Klaar', en: 'Ready' },
   statusError: { nl: 'Er ging iets mis: {message}', en: 'Something went wrong: {message}' },
   statusFailed: { nl: 'Er ging iets mis: zie de melding op de pagina', en: 'Something went wrong: see the message on the page' },

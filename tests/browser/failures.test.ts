@@ -74,6 +74,10 @@ describe('the parse worker', () => {
     const { page, errors, close } = await open((p) => p.route(/parse\.worker-[\w-]+\.js$/, (route) => route.abort()));
     try {
       await waitUntilReady(page);
+      // The sample's figures from the build assume its files are read: here they are not, so DuckDB's replace them, logged (#14).
+      const replaced = /^Ketenmonitor: the figures drawn before DuckDB was ready differ from DuckDB's/;
+      expect(errors.filter((e) => !replaced.test(e))).toEqual([]);
+      errors.length = 0;
       await page.locator('[data-testid=nav-files]').click();
       await waitUntilReady(page);
       const problems = await page.locator('[data-testid=file-item]').evaluateAll((items) => items.map((i) => [i.getAttribute('data-name'), i.getAttribute('data-problem')]));

@@ -4,6 +4,7 @@ import type { CsvCell } from '../../export/csv';
 import { download, downloadCsv, fileNameOf } from '../../export/download';
 import { useT } from '../../i18n/language';
 import { markFileName, markRows } from '../../export/provenance';
+import { useCheckingFigures } from '../state/queryCache';
 import { useFictionalMark } from '../state/fictionalMark';
 
 interface Props {
@@ -25,12 +26,14 @@ export function PanelFooter({ container, chartShown, image, table, fileName }: P
   const t = useT();
   const fictional = useFictionalMark();
   const base = fileNameOf(markFileName(fileName, fictional));
+  // Nothing is exported from figures not yet confirmed by DuckDB.
+  const checking = useCheckingFigures();
   const drawn = () => {
     const surface = container.current && chartSurface(container.current);
     return surface ? chartImageSvg(surface, { ...image, fictional }) : null;
   };
   const button = (format: string, testId: string, onClick: () => void, disabled = false) => (
-    <button type="button" className="secondary small" data-testid={testId} disabled={disabled} aria-label={t('downloadLabel', { title: image.title, format })} onClick={onClick}>
+    <button type="button" className="secondary small" data-testid={testId} disabled={disabled || checking} aria-label={t('downloadLabel', { title: image.title, format })} onClick={onClick}>
       {format}
     </button>
   );

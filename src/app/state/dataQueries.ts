@@ -11,6 +11,7 @@ import { type Phase } from '../../domain/phases';
 import { fileColumns, fileReports, fileSheets, lineReportPage, loadedWeekRange, metricsInData, observationHistory } from '../../metrics/queries';
 import { useBusy } from './busy';
 import { engine, whenStored } from './engine';
+import { answer } from './queryCache';
 
 /**
  * A query on the data. With `keepShownAfter`, the previous answer stays on screen while a changed
@@ -28,7 +29,7 @@ function useData<T>(
     queryKey: key,
     queryFn: async () => {
       await whenStored();
-      return read(await engine);
+      return answer(key, async () => read(await engine));
     },
     placeholderData: (previous, previousQuery) =>
       keepShownAfter && previousQuery && previousQuery.queryKey[0] === key[0] && keepShownAfter(previousQuery.queryKey) ? previous : undefined,
@@ -87,10 +88,11 @@ export const useObservationHistory = (dataset: Dataset, metric: string, weekStar
 export function useShippedAnnotations() {
   const result = useQuery({
     queryKey: ['annotations'],
-    queryFn: async () => {
-      const response = await fetch(`${import.meta.env.BASE_URL}data/annotations.csv`);
-      return response.ok ? parseAnnotations(await response.text()) : [];
-    },
+    queryFn: () =>
+      answer(['annotations'], async () => {
+        const response = await fetch(`${import.meta.env.BASE_URL}data/annotations.csv`);
+        return response.ok ? parseAnnotations(await response.text()) : [];
+      }),
   });
   useBusy(result.isPending);
   return result;

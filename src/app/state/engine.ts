@@ -20,6 +20,9 @@ let gate = new Promise<void>((resolve) => {
  */
 export const whenStored = () => gate;
 
+/** Whether a batch of files is being stored now. */
+export const storing = () => release !== null;
+
 export function storingStarts(): void {
   if (release) return; // already closed
   gate = new Promise<void>((resolve) => {

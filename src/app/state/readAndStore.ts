@@ -4,12 +4,12 @@
  * loaded is touched.
  */
 import { sniffCaseLayout } from '../../ingest/caseExport';
-import { type CaseExport } from '../../domain/caseExport';
+import type { CaseExport, CaseLayout } from '../../domain/caseExport';
 import { setCaseScope, storeCaseExport } from '../../db/caseStore';
 import { rememberScope, scopeOverride } from './caseScopes';
 import type { Database } from '../../db/database';
 import type { FileProblem } from '../../domain/reasons';
-import { emptyExport, type ParsedExport } from '../../domain/parsedExport';
+import { emptyExport, type ExportInput, type ParsedExport } from '../../domain/parsedExport';
 import { exportDateOf } from '../../ingest/exportDate';
 import { storeExport, storeExports } from '../../db/store';
 import { type Dataset } from '../../domain/dataset';
@@ -49,13 +49,18 @@ export async function sizeProblem(file: Pick<SourceFile, 'size' | 'head'>): Prom
  * (recognised here from its first bytes). Needs no database, so it can start
  * before DuckDB is up. Never throws.
  */
-export async function readExport(file: SourceFile, onProgress: (fraction: number) => void): Promise<ParsedExport | CaseExport> {
+export async function readExport(
+  file: SourceFile,
+  onProgress: (fraction: number) => void,
+  /** The reader: the parse worker; the build step that computes the sample's first view reads on its own thread. */
+  parse: (input: ExportInput & { caseLayout?: CaseLayout }, onProgress: (fraction: number) => void) => Promise<ParsedExport | CaseExport> = (input, onProgress) => parser.parse(input, onProgress),
+): Promise<ParsedExport | CaseExport> {
   try {
     const tooLarge = await sizeProblem(file);
     if (tooLarge) return { ...emptyExport(file.name, file.size ?? 0, exportDateOf(file.name, file.lastModified)), problem: tooLarge };
     const bytes = new Uint8Array(await file.arrayBuffer());
     const caseLayout = sniffCaseLayout(bytes) ?? undefined;
-    return await parser.parse({ name: file.name, bytes, lastModified: file.lastModified, caseLayout }, onProgress);
+    return await parse({ name: file.name, bytes, lastModified: file.lastModified, caseLayout }, onProgress);
   } catch (error) {
     return unreadable(file, error);
   }

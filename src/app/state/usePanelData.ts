@@ -6,24 +6,19 @@
 import { useCallback, useMemo } from 'react';
 import type { ChartMarker } from '../../charts/PanelChart';
 import { annotationWeek } from '../../ingest/annotations';
-import { inOrder, isoWeekMonday, isoWeekOfDate, parseIsoWeekLabel } from '../../domain/isoWeek';
 import type { Dataset } from '../../domain/dataset';
 import { useLang, useT } from '../../i18n/language';
 import type { MetricSummary, PanelQuery, PanelWeek } from '../../metrics/panelQueries';
-import { customPanel, derivedMetric, PANELS, panelMetrics, type PanelDefinition } from '../../domain/panels';
+import { derivedMetric, panelMetrics, type PanelDefinition } from '../../domain/panels';
 import { useLoadedWeekRange, useMetricSummaries, useMetricsInData, usePanelWeeks, useShippedAnnotations } from './dataQueries';
 import { catalogueLabel } from './metricLabel';
+import { panelQueryOf, panelsOf } from './panelQuery';
 import { groupBy } from './groupBy';
 import type { ViewState } from './viewState';
 
 const CRISIS_WEEK = '2020-W12';
 
-/** The Monday of an ISO week label, or null. */
-export const weekMonday = (label: string | null) => {
-  const week = label ? parseIsoWeekLabel(label) : null;
-  return week ? isoWeekMonday(week) : null;
-};
-
+export { weekMonday } from './panelQuery';
 
 export function usePanelQuery(dataset: Dataset, view: ViewState) {
   const lang = useLang();
@@ -31,22 +26,11 @@ export function usePanelQuery(dataset: Dataset, view: ViewState) {
   const present = useMemo(() => new Set((inData.data ?? []).map((m) => m.metric)), [inData.data]);
   const customLabels = useMemo(() => new Map((inData.data ?? []).filter((m) => m.customLabel).map((m) => [m.metric, m.customLabel!])), [inData.data]);
   const labelOf = useCallback((metric: string) => catalogueLabel(metric, lang) ?? customLabels.get(metric) ?? metric, [lang, customLabels]);
-  const panels: PanelDefinition[] = useMemo(
-    () => [...PANELS.filter((p) => view.panels.includes(p.id)), ...[...customLabels].map(([metric, label]) => customPanel(metric, label))],
-    [view.panels, customLabels],
+  const panels: PanelDefinition[] = useMemo(() => panelsOf(view, customLabels), [view.panels, customLabels]);
+  const query: PanelQuery = useMemo(
+    () => panelQueryOf(dataset, view, panels),
+    [dataset, panels, view.from, view.to, view.baselineFrom, view.baselineTo, view.method, view.referenceYear, view.cumulativeFrom],
   );
-  const query: PanelQuery = useMemo(() => {
-    const [first, last] = inOrder(weekMonday(view.from), weekMonday(view.to));
-    const [baseFirst, baseLast] = inOrder(weekMonday(view.baselineFrom)!, weekMonday(view.baselineTo)!);
-    return {
-      dataset,
-      metrics: [...new Set(panels.flatMap(panelMetrics))],
-      range: { first, last },
-      baseline: { first: baseFirst, last: baseLast, method: view.method, referenceYear: view.referenceYear },
-      cumulativeFrom: isoWeekMonday(isoWeekOfDate(view.cumulativeFrom)),
-      cumulativeMetrics: panels.flatMap((p) => p.cumulative ?? []),
-    };
-  }, [dataset, panels, view.from, view.to, view.baselineFrom, view.baselineTo, view.method, view.referenceYear, view.cumulativeFrom]);
   return { inData, present, labelOf, panels, query, noData: inData.isSuccess && present.size === 0 };
 }
 

@@ -9,6 +9,7 @@ import type { SourceFile } from './readAndStore';
 import type { Dataset } from '../../domain/dataset';
 import type { FileReport } from '../../metrics/queries';
 import { engine, storingEnds, storingStarts } from './engine';
+import { initialDataset, rebuilt } from './queryCache';
 
 export interface IngestJob {
   id: number;
@@ -43,7 +44,7 @@ const data = Promise.all([import('./readAndStore'), import('../../db/store')]).t
 
 export function useWorkspace() {
   const queryClient = useQueryClient();
-  const [dataset, setDataset] = useState<Dataset>('sample');
+  const [dataset, setDataset] = useState<Dataset>(initialDataset);
   const [jobs, setJobs] = useState<IngestJob[]>([]);
   const [startup, setStartup] = useState<Startup>({ phase: 'starting' });
   const [storageProblem, setStorageProblem] = useState<StorageProblem | null>(null);
@@ -137,7 +138,9 @@ export function useWorkspace() {
       .catch((error: unknown) => {
         storingEnds();
         setStartup({ phase: 'failed', message: messageOf(error) });
-      });
+      })
+      // Every stored file is in DuckDB now: the figures drawn from a cache are asked again.
+      .finally(rebuilt);
   }, [enqueue]);
 
   /** The user's files: kept in the browser's storage and loaded. */

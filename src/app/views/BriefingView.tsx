@@ -8,6 +8,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CompactPhaseTable } from '../components/PhaseTables';
 import { SentenceItem } from '../components/SentenceItem';
 import { useLetter } from '../state/useLetter';
+import { useCheckingFigures } from '../state/queryCache';
 import { chartBaseline, chartLines, panelSources } from '../components/Panel';
 import { usePanelData } from '../state/usePanelData';
 import type { ViewState } from '../state/viewState';
@@ -21,6 +22,7 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
   const lang = useLang();
   const data = usePanelData(dataset, view);
   const { letter } = useLetter(dataset, view);
+  const checking = useCheckingFigures();
   if (data.noData) return <p className="empty">{t('noData')}</p>;
   const charts = data.panels.flatMap((panel) => {
     const { weeksByMetric } = data.panelFigures(panel);
@@ -35,7 +37,7 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
     <article className="briefing" data-testid="briefing" aria-labelledby="briefing-title">
       <p className="no-print briefing-tools">
         {t('briefingHint')}{' '}
-        <button type="button" className="primary" data-testid="print-briefing" onClick={() => window.print()}>
+        <button type="button" className="primary" data-testid="print-briefing" disabled={checking} onClick={() => window.print()}>
           {t('printBriefing')}
         </button>
       </p>

@@ -1,0 +1,53 @@
+/**
+ * The sample's first view, computed at build time: the bundled sample is read and stored by the
+ * app's own readers and store in DuckDB-WASM under Node, and the default dashboard's queries
+ * (src/metrics, under the keys of src/app/state/dataQueries.ts) are answered. The app draws these
+ * at once on a first visit and asks DuckDB the same queries when it is up (src/app/state/queryCache.ts).
+ * Run by the build (vite.config.ts): `tsx scripts/firstView.ts OUT.json`.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { openTestDatabase } from '../tests/support/nodeDuckdb';
+import { readExport, storeParsedExports } from '../src/app/state/readAndStore';
+import { panelQueryOf, panelsOf } from '../src/app/state/panelQuery';
+import type { FirstViewFigures } from '../src/app/state/queryCache';
+import { DEFAULT_VIEW } from '../src/app/state/viewState';
+import { readExportInput } from '../src/ingest/readFile';
+import { metricSummaries, panelWeeks } from '../src/metrics/panelQueries';
+import { fileReports, loadedWeekRange, metricsInData } from '../src/metrics/queries';
+
+export async function firstViewFigures(dataDir = path.resolve(import.meta.dirname, '../public/data')): Promise<FirstViewFigures> {
+  const db = await openTestDatabase();
+  const manifest = JSON.parse(readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as { files: { name: string }[] };
+  // As the app loads the sample (workspace.ts): the manifest's order, last modified 0, not kept in the browser's storage.
+  const read = await Promise.all(
+    manifest.files.map(({ name }) => {
+      const bytes = readFileSync(path.join(dataDir, name));
+      const source = { name, lastModified: 0, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+      return readExport(source, () => {}, readExportInput);
+    }),
+  );
+  await storeParsedExports(db, 'sample', read.map((file) => ({ file, storeKey: null, onProgress: () => {} })));
+
+  const inData = await metricsInData(db, 'sample');
+  const customLabels = new Map(inData.filter((m) => m.customLabel).map((m) => [m.metric, m.customLabel!]));
+  const query = panelQueryOf('sample', DEFAULT_VIEW, panelsOf(DEFAULT_VIEW, customLabels));
+  // JSON in and out, as the page will read them.
+  const plain = (data: unknown) => JSON.parse(JSON.stringify(data)) as unknown;
+  return {
+    queries: [
+      { queryKey: ['metrics', 'sample'], data: plain(inData) },
+      { queryKey: ['weekRange', 'sample'], data: plain(await loadedWeekRange(db, 'sample')) },
+      { queryKey: ['panelWeeks', query], data: plain(await panelWeeks(db, query)) },
+      { queryKey: ['summaries', query], data: plain(await metricSummaries(db, query)) },
+      // The header counts the user's files: none on a first visit.
+      { queryKey: ['files', 'user'], data: plain(await fileReports(db, 'user')) },
+    ],
+  };
+}
+
+if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
+  const out = process.argv[2];
+  if (!out) throw new Error('usage: tsx scripts/firstView.ts OUT.json');
+  writeFileSync(out, JSON.stringify(await firstViewFigures()));
+}

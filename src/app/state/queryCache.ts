@@ -1,0 +1,259 @@
+/**
+ * The dashboard before DuckDB is up. The figures a view shows are a pure function of the stored
+ * files, the view state and the code, so the last confirmed query results are kept in IndexedDB
+ * (TanStack Query's own persistence) under a fingerprint of the files and the build; the sample's
+ * first view comes computed with the build (first-view.json, scripts/firstView.ts). On start they
+ * are drawn at once, marked unconfirmed, and asked again once DuckDB has rebuilt its tables from
+ * the stored files: any difference replaces the shown figure and is logged as an error. Until
+ * then the status says the figures are being checked, and copying, exporting and the letter wait.
+ */
+import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { persistQueryClientRestore, persistQueryClientSave, type PersistedClient, type Persister } from '@tanstack/react-query-persist-client';
+import { openDB } from 'idb';
+import { useSyncExternalStore } from 'react';
+import { restoreFiles, type StoredFile } from '../../db/fileStore';
+import type { Dataset } from '../../domain/dataset';
+import { exportDateOf } from '../../ingest/exportDate';
+import { fileReports } from '../../metrics/queries';
+import { engine, storing, whenStored } from './engine';
+
+/** Set by Vite's define (vite.config.ts): a new id for every build, so new code never draws old figures. */
+declare const __BUILD_ID__: string;
+export const BUILD_ID = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : 'dev';
+
+/** What of a stored file decides its figures (with the build): its name, its bytes and the export date the app gives it. */
+export interface FileStamp {
+  name: string;
+  contentHash: string;
+  exportDate: string;
+}
+
+/** The cache's key: the build and each stored file, in the order they are loaded. */
+export function datasetFingerprint(build: string, files: FileStamp[]): string {
+  return JSON.stringify({ build, files: files.map((f) => [f.name, f.contentHash, f.exportDate]) });
+}
+
+/** Hashes by store key: a stored record never changes (a revised file is a new record). */
+const hashes = new Map<number, Promise<string>>();
+
+async function sha256(content: Blob): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await content.arrayBuffer()));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function fileStamps(files: StoredFile[]): Promise<FileStamp[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      let hash = hashes.get(file.key);
+      if (!hash) {
+        hash = sha256(file.content);
+        hashes.set(file.key, hash);
+      }
+      return { name: file.name, contentHash: await hash, exportDate: exportDateOf(file.name, file.lastModified).date };
+    }),
+  );
+}
+
+/** Deep equality of query results (plain data: arrays, objects, strings, numbers, null). */
+export function sameFigures(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const defined = (o: object) => Object.entries(o).filter(([, v]) => v !== undefined);
+  const [ea, eb] = [defined(a), defined(b)];
+  if (ea.length !== eb.length) return false;
+  const other = b as Record<string, unknown>;
+  return ea.every(([k, v]) => k in other && sameFigures(v, other[k]));
+}
+
+/** One IndexedDB database of its own, so the file store's schema is never touched. */
+const figuresDb = () =>
+  openDB('ketenmonitor-figures', 1, {
+    upgrade: (db) => {
+      db.createObjectStore('cache');
+    },
+  });
+
+export const idbPersister: Persister = {
+  persistClient: async (client: PersistedClient) => {
+    const db = await figuresDb();
+    try {
+      await db.put('cache', client, 'last');
+    } finally {
+      db.close();
+    }
+  },
+  restoreClient: async () => {
+    const db = await figuresDb();
+    try {
+      return (await db.get('cache', 'last')) as PersistedClient | undefined;
+    } finally {
+      db.close();
+    }
+  },
+  removeClient: async () => {
+    const db = await figuresDb();
+    try {
+      await db.delete('cache', 'last');
+    } finally {
+      db.close();
+    }
+  },
+};
+
+/** What the build computed for the sample's first view (scripts/firstView.ts). */
+export interface FirstViewFigures {
+  queries: { queryKey: QueryKey; data: unknown }[];
+}
+export const FIRST_VIEW_FILE = 'first-view.json';
+
+// ---- the unconfirmed figures: drawn from a cache, not yet asked of DuckDB ----
+
+let client: QueryClient | null = null;
+
+/**
+ * The persist package pins an older query-core of its own (5.104.5 beside our 5.108.0): the same
+ * QueryClient API, but a different class to TypeScript. Remove once node_modules has one query-core.
+ */
+type PersistClient = Parameters<typeof persistQueryClientSave>[0]['queryClient'];
+const forPersist = (queryClient: QueryClient) => queryClient as unknown as PersistClient;
+const unconfirmed = new Set<string>();
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((listener) => listener());
+
+let isRebuilt = false;
+
+/** Start-up has put every stored file into DuckDB (or failed): the figures drawn from a cache are asked again now. */
+export function rebuilt(): void {
+  isRebuilt = true;
+  void client?.invalidateQueries({ predicate: (query) => unconfirmed.has(query.queryHash) });
+  scheduleSave();
+}
+
+/**
+ * The answer to a query: while start-up is still rebuilding DuckDB's tables, a figure drawn from a
+ * cache stays as it is (DuckDB's answer from half-loaded tables would replace it with a partial
+ * one); otherwise DuckDB's, confirmed against what is shown.
+ */
+export async function answer<T>(key: QueryKey, read: () => Promise<T>): Promise<T> {
+  const shown = client?.getQueryData<T>(key);
+  if (!isRebuilt && shown !== undefined && unconfirmed.has(hashKey(key))) return shown;
+  return confirmFigures(key, await read());
+}
+
+/**
+ * DuckDB's answer to a query, checked against the figure shown from a cache: a difference is an
+ * error (the cache was wrong), logged, and the answer replaces the shown figure.
+ */
+export function confirmFigures<T>(key: QueryKey, fresh: T, queryClient: QueryClient | null = client): T {
+  const hash = hashKey(key);
+  if (!unconfirmed.has(hash)) return fresh;
+  unconfirmed.delete(hash);
+  const shown = queryClient?.getQueryData(key);
+  if (!sameFigures(shown, fresh)) {
+    console.error(`Ketenmonitor: the figures drawn before DuckDB was ready differ from DuckDB's for ${hash}; DuckDB's replace them.`);
+  }
+  notify();
+  return fresh;
+}
+
+/** Whether a figure on screen is still from a cache, unconfirmed by DuckDB. */
+function checking(): boolean {
+  if (!client || unconfirmed.size === 0) return false;
+  const cache = client.getQueryCache();
+  for (const hash of unconfirmed) if ((cache.get(hash)?.getObserversCount() ?? 0) > 0) return true;
+  return false;
+}
+
+/** True while a shown figure waits for DuckDB's confirmation: the status says so, copying and exporting wait. */
+export function useCheckingFigures(): boolean {
+  return useSyncExternalStore(subscribeChecking, checking);
+}
+
+/** Whether a figure is still unconfirmed changes with the cache (a view mounts or drops a query) and with each confirmation. */
+function subscribeChecking(listener: () => void): () => void {
+  listeners.add(listener);
+  const unsubscribe = client?.getQueryCache().subscribe(listener);
+  return () => {
+    listeners.delete(listener);
+    unsubscribe?.();
+  };
+}
+
+// ---- start and save ----
+
+let startDataset: Dataset = 'sample';
+/** The dataset to show first: the user's own files when any are stored. */
+export const initialDataset = () => startDataset;
+
+const withinMs = <T>(ms: number, work: Promise<T>, fallback: T): Promise<T> =>
+  Promise.race([work, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), ms))]);
+
+/**
+ * Before the app mounts: fills `queryClient` with the last confirmed figures for the stored files
+ * and this build (or, with no stored files, the build's own sample figures), every one marked
+ * unconfirmed and stale, so the views draw them at once and ask DuckDB again.
+ */
+export async function drawFromCache(queryClient: QueryClient, firstView: () => Promise<FirstViewFigures | null>): Promise<void> {
+  client = queryClient;
+  queryClient.getQueryCache().subscribe((event) => {
+    if (event.type === 'updated') scheduleSave();
+  });
+  // A store that cannot be read gives no cache; the workspace reports it. Never block the start for long.
+  const stored = await withinMs(2000, restoreFiles().catch(() => null), null);
+  if (!stored || stored.unreadable.length > 0) return;
+  try {
+    const fingerprint = datasetFingerprint(BUILD_ID, await fileStamps(stored.files));
+    // A cache of another build or other files is removed unread.
+    await withinMs(2000, persistQueryClientRestore({ queryClient: forPersist(queryClient), persister: idbPersister, buster: fingerprint, maxAge: Infinity }), undefined);
+  } catch {
+    // No cache: DuckDB answers as before.
+  }
+  if (stored.files.length === 0) {
+    const figures = await withinMs(2000, firstView().catch(() => null), null);
+    for (const { queryKey, data } of figures?.queries ?? []) queryClient.setQueryData(queryKey, data);
+  }
+  for (const query of queryClient.getQueryCache().getAll()) unconfirmed.add(query.queryHash);
+  // With the user's figures at hand their view is drawn at once; without, the sample is shown while their files load.
+  if (stored.files.length > 0 && unconfirmed.size > 0) startDataset = 'user';
+  // Stale, so every view that shows one asks DuckDB on mount.
+  await queryClient.invalidateQueries({ refetchType: 'none' });
+}
+
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+function scheduleSave(): void {
+  if (!client || !isRebuilt) return;
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    saveTimer = null;
+    if (client) void saveConfirmed(client).catch(() => undefined);
+  }, 1000);
+}
+
+/**
+ * Keeps the confirmed figures under the fingerprint of the files DuckDB holds now: only when
+ * nothing is being stored or asked, when DuckDB holds exactly the stored files (another tab may
+ * have added one), and only answers DuckDB gave for the current data (not invalidated).
+ */
+export async function saveConfirmed(queryClient: QueryClient): Promise<boolean> {
+  const settled = () => isRebuilt && !storing() && queryClient.isFetching() === 0;
+  if (!settled()) return false;
+  const gate = whenStored();
+  const [loaded, stored] = await Promise.all([engine.then((db) => fileReports(db, 'user')), restoreFiles()]);
+  if (stored.unreadable.length > 0) return false;
+  const loadedKeys = loaded.map((f) => f.storeKey);
+  const storedKeys = new Set(stored.files.map((f) => f.key));
+  if (loadedKeys.length !== storedKeys.size || !loadedKeys.every((key) => key !== null && storedKeys.has(key))) return false;
+  const fingerprint = datasetFingerprint(BUILD_ID, await fileStamps(stored.files));
+  // Anything stored meanwhile opens a new gate: these figures may be of the files before it.
+  if (!settled() || whenStored() !== gate) return false;
+  await persistQueryClientSave({
+    queryClient: forPersist(queryClient),
+    persister: idbPersister,
+    buster: fingerprint,
+    dehydrateOptions: {
+      shouldDehydrateQuery: (query) => query.state.status === 'success' && !query.state.isInvalidated && query.state.fetchStatus === 'idle' && !unconfirmed.has(query.queryHash),
+    },
+  });
+  return true;
+}
