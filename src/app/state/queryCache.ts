@@ -111,12 +111,6 @@ export const FIRST_VIEW_FILE = 'first-view.json';
 
 let client: QueryClient | null = null;
 
-/**
- * The persist package pins an older query-core of its own (5.104.5 beside our 5.108.0): the same
- * QueryClient API, but a different class to TypeScript. Remove once node_modules has one query-core.
- */
-type PersistClient = Parameters<typeof persistQueryClientSave>[0]['queryClient'];
-const forPersist = (queryClient: QueryClient) => queryClient as unknown as PersistClient;
 const unconfirmed = new Set<string>();
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((listener) => listener());
@@ -205,7 +199,7 @@ export async function drawFromCache(queryClient: QueryClient, firstView: () => P
   try {
     const fingerprint = datasetFingerprint(BUILD_ID, await fileStamps(stored.files));
     // A cache of another build or other files is removed unread.
-    await withinMs(2000, persistQueryClientRestore({ queryClient: forPersist(queryClient), persister: idbPersister, buster: fingerprint, maxAge: Infinity }), undefined);
+    await withinMs(2000, persistQueryClientRestore({ queryClient, persister: idbPersister, buster: fingerprint, maxAge: Infinity }), undefined);
   } catch {
     // No cache: DuckDB answers as before.
   }
@@ -248,7 +242,7 @@ export async function saveConfirmed(queryClient: QueryClient): Promise<boolean> 
   // Anything stored meanwhile opens a new gate: these figures may be of the files before it.
   if (!settled() || whenStored() !== gate) return false;
   await persistQueryClientSave({
-    queryClient: forPersist(queryClient),
+    queryClient,
     persister: idbPersister,
     buster: fingerprint,
     dehydrateOptions: {
