@@ -24,7 +24,7 @@ const SOURCE_SEPARATOR = '\u001f';
 export async function phaseFigures(db: Database, query: PanelQuery, phases: readonly Phase[]): Promise<PhaseFigure[]> {
   if (query.metrics.length === 0 || phases.length === 0) return [];
   const phaseList = phases.map((p) => `${phaseKey(p)};${isoWeekMonday(parseIsoWeekLabel(p.from)!)};${isoWeekMonday(parseIsoWeekLabel(p.to)!)}`).join(',');
-  const rows = await db.query<Omit<PhaseFigure, 'sources'> & { sources: string | null }>(
+  const rows = await db.query<Omit<PhaseFigure, 'sources' | 'revisedWeeks'> & { sources: string | null; revisedWeeks: string | null }>(
     `${PIPELINE},
      phase_list AS (
        SELECT split_part(x, ';', 1) AS phase, CAST(split_part(x, ';', 2) AS DATE) AS first_week, CAST(split_part(x, ';', 3) AS DATE) AS last_week
@@ -48,7 +48,8 @@ export async function phaseFigures(db: Database, query: PanelQuery, phases: read
      components (metric, component) AS (VALUES ${COMPONENT_ROWS}),
      sources AS (
        SELECT r.metric, r.phase,
-              string_agg(DISTINCT s.file_name || '${SOURCE_SEPARATOR}' || ${DAY('s.export_date')}, '\n') AS sources
+              string_agg(DISTINCT s.file_name || '${SOURCE_SEPARATOR}' || ${DAY('s.export_date')}, '\n') AS sources,
+              string_agg(DISTINCT CASE WHEN s.revised THEN ${ISO_WEEK('s.week_start')} END, ',') AS revised_weeks
        FROM phase_rows r
        JOIN (SELECT metric, component FROM components UNION ALL SELECT DISTINCT metric, metric FROM series) k ON k.metric = r.metric
        JOIN weekly_series s ON s.dataset = ? AND s.metric = k.component AND s.week_start BETWEEN r.first_week AND r.last_week AND s.file_name IS NOT NULL
@@ -56,13 +57,14 @@ export async function phaseFigures(db: Database, query: PanelQuery, phases: read
      )
      SELECT f.metric, f.phase, f.weeks_in_range AS "weeksInRange", CAST(f.weeks_with_data AS INTEGER) AS "weeksWithData", f.mean, f.total,
             ${ISO_WEEK('f.last_week')} AS "lastWeek", f.last_value AS "lastValue", f.baseline,
-            100 * f.mean / nullif(f.baseline, 0) AS pct, s.sources
+            100 * f.mean / nullif(f.baseline, 0) AS pct, s.sources, s.revised_weeks AS "revisedWeeks"
      FROM figures f LEFT JOIN sources s USING (metric, phase)
      ORDER BY f.metric, f.phase`,
     [...pipelineParameters(query), phaseList, query.dataset],
   );
   return rows.map((row) => ({
     ...row,
+    revisedWeeks: (row.revisedWeeks ?? '').split(',').filter(Boolean).sort(),
     sources: (row.sources ?? '')
       .split('\n')
       .filter(Boolean)

@@ -6,10 +6,11 @@
  */
 import type { CsvCell } from '../../export/csv';
 import { escapeHtml } from '../../export/clipboard';
-import { formatDay, formatNumber } from '../../i18n/format';
+import { formatDay, formatNumber, weekLabel, weeksLabel } from '../../i18n/format';
 import type { Lang, Translate } from '../../i18n/language';
-import { phaseSentence, runningTotalSentence, weekRange, type BaselineFacts, type SentenceKind } from '../../i18n/sentences';
-import { forcedPartOf, metricDefinition, type MetricId } from '../../domain/catalogue';
+import { letterParagraph, type ParagraphOptions } from '../../i18n/paragraphs';
+import { phaseSentence, plainWords, runningTotalSentence, weekRange, type BaselineFacts, type SentenceKind } from '../../i18n/sentences';
+import { forcedPartOf, metricDefinition, type LetterWords, type MetricId } from '../../domain/catalogue';
 import { derivedMetric, panelMetrics, type PanelDefinition } from '../../domain/panels';
 import { phaseKey, phaseOfKey, type Phase, type PhaseFigure } from '../../domain/phases';
 import { roundForLetter } from '../../domain/rounding';
@@ -20,6 +21,8 @@ export interface LetterRow {
   label: string;
   figure: PhaseFigure;
   sentence: string;
+  /** A running total's forced part, stated in the same sentence. */
+  forced?: PhaseFigure;
 }
 
 export interface LetterPhase {
@@ -32,6 +35,19 @@ export interface LetterPhase {
 export interface Letter {
   phases: LetterPhase[];
   runningTotals: LetterRow[];
+  /** Every figure of the letter, in the panels' order. */
+  metrics: string[];
+  baseline: BaselineFacts;
+  lang: Lang;
+}
+
+/** A figure's paragraph, and the exact figures behind it for the source note. */
+export interface LetterParagraph {
+  metric: string;
+  label: string;
+  text: string;
+  /** The figures the paragraph states, with the phase (or running-total) title they belong to. */
+  basis: { title: string; figure: PhaseFigure; label: string }[];
 }
 
 const CRISIS_STARTS = '2020-W12';
@@ -57,6 +73,11 @@ function kindOf(metric: string): SentenceKind {
 
 function nounOf(metric: string, lang: Lang, label: string): string {
   return (derivedMetric(metric) ?? metricDefinition(metric))?.noun[lang] ?? label;
+}
+
+/** The letter's words for a figure: the catalogue's, or "waren er ... {noun}" where it has none. */
+function wordsOf(metric: string, lang: Lang, label: string): LetterWords {
+  return metricDefinition(metric)?.letter?.[lang] ?? plainWords(nounOf(metric, lang, label), lang);
 }
 
 interface BuildInput {
@@ -103,10 +124,52 @@ export function buildLetter({ figures, phases, runningTotal, panels, shown, labe
           const figure = figureOf(metric, phaseKey(runningTotal));
           if (!figure) return [];
           const forced = figureOf(forcedOf(metric), phaseKey(runningTotal));
-          return [{ metric, label: labelOf(metric), figure, sentence: runningTotalSentence({ lang, figure, noun: nounOf(metric, lang, labelOf(metric)), forced, since: view.cumulativeFrom }) }];
+          return [{ metric, label: labelOf(metric), figure, forced, sentence: runningTotalSentence({ lang, figure, words: wordsOf(metric, lang, labelOf(metric)), forced }) }];
         })
     : [];
-  return { phases: letterPhases, runningTotals };
+  return { phases: letterPhases, runningTotals, metrics, baseline, lang };
+}
+
+/**
+ * One paragraph per figure across all phases (src/i18n/paragraphs.ts). A total's forced part is
+ * named in its paragraph only when asked for; the forced part has a paragraph of its own too.
+ */
+export function letterParagraphs(letter: Letter, options: ParagraphOptions, t: Translate): LetterParagraph[] {
+  const { lang } = letter;
+  const phases = letter.phases.filter((p) => !p.isBaseline);
+  const rowOf = (phase: LetterPhase, metric: string | undefined) => (metric ? phase.rows.find((r) => r.metric === metric) : undefined);
+  return letter.metrics.flatMap((metric): LetterParagraph[] => {
+    const rows = phases.flatMap((phase) => {
+      const row = rowOf(phase, metric);
+      return row ? [{ phase, row, forced: rowOf(phase, forcedPartOf(metric as MetricId)) }] : [];
+    });
+    if (rows.length === 0) return [];
+    const label = rows[0].row.label;
+    const running = letter.runningTotals.find((r) => r.metric === metric);
+    const runningForced = running?.forced;
+    const text = letterParagraph({
+      lang,
+      kind: kindOf(metric),
+      words: wordsOf(metric, lang, label),
+      phases: rows.map(({ row, forced }) => ({ figure: row.figure, forced: forced?.figure })),
+      baseline: letter.baseline,
+      runningTotal: running ? { figure: running.figure, forced: runningForced } : undefined,
+      options,
+    });
+    const windowPhase = letter.phases.find((p) => p.isBaseline);
+    const withForced = options.forced || running !== undefined;
+    const basis = [...(windowPhase ? [windowPhase] : []), ...phases].flatMap((phase) =>
+      [rowOf(phase, metric), withForced ? rowOf(phase, forcedPartOf(metric as MetricId)) : undefined]
+        .filter((r): r is LetterRow => r !== undefined)
+        .map((r) => ({ title: `${phase.title}, ${weeksLabel(phaseOfKey(phase.key), lang)}`, figure: r.figure, label: r.label })),
+    );
+    if (running) {
+      const title = `${t('runningTotals')}, ${weeksLabel(phaseOfKey(running.figure.phase), lang)}`;
+      basis.push({ title, figure: running.figure, label: running.label });
+      if (runningForced) basis.push({ title, figure: runningForced, label: metricDefinition(runningForced.metric)?.label[lang] ?? runningForced.metric });
+    }
+    return [{ metric, label, text, basis }];
+  });
 }
 
 /** The phase table's header, as shown, copied and downloaded. */
@@ -135,6 +198,36 @@ export function phaseTableRows(letter: Letter, lang: Lang): CsvCell[][] {
 export function phaseTableDisplayRows(letter: Letter, lang: Lang): string[][] {
   const n = (value: CsvCell, digits = 2) => (typeof value === 'number' ? formatNumber(value, lang, digits) : (value ?? '–'));
   return phaseTableRows(letter, lang).map((row) => row.map((value, i) => (i === 4 ? n(value, 1) : i === 8 && typeof value === 'number' ? `${n(value, 1)}%` : n(value))));
+}
+
+/**
+ * The compact note that goes with a copied sentence or paragraph, ready as a footnote: the exact
+ * figures in the reader's number format, per label and period, the exports and their dates, and
+ * the weeks a newer export revised.
+ */
+export function basisNote(basis: LetterParagraph['basis'], t: Translate, lang: Lang): string {
+  const n = (value: number) => formatNumber(value, lang, 2);
+  const byLabel = new Map<string, string[]>();
+  const files = new Map<string, string>();
+  const revised = new Set<string>();
+  for (const { title, figure: f, label } of basis) {
+    const value =
+      f.mean === null
+        ? t('noteNone')
+        : f.total !== null && title.startsWith(t('runningTotals'))
+          ? t('noteTotal', { value: n(f.total) })
+          : f.total === null && f.lastWeek !== null && metricDefinition(f.metric)?.kind === 'stock'
+            ? t('noteLevel', { week: weekLabel(f.lastWeek, lang), value: n(f.lastValue!), mean: n(f.mean) })
+            : t('noteMean', { value: n(f.mean) });
+    const gap = f.weeksWithData < f.weeksInRange ? ` (${t('noteWeeks', { with: f.weeksWithData, in: f.weeksInRange })})` : '';
+    byLabel.set(label, [...(byLabel.get(label) ?? []), `${title}: ${value}${gap}`]);
+    for (const source of f.sources) files.set(source.fileName, source.exportDate);
+    for (const week of f.revisedWeeks) revised.add(week);
+  }
+  const parts = [...byLabel].map(([label, items]) => `${label}: ${items.join('; ')}`);
+  parts.push(t('noteExports', { files: [...files].map(([file, date]) => `${file} (${t('exportOf', { date: formatDay(date, lang) })})`).join(', ') || t('noSources') }));
+  if (revised.size) parts.push(t('noteRevised', { weeks: [...revised].sort().map((w) => weekLabel(w, lang)).join(', ') }));
+  return `${t('noteTitle')}: ${parts.join('. ')}.`;
 }
 
 export function sourcesText(figure: PhaseFigure, t: Translate, lang: Lang): string {
