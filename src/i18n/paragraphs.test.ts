@@ -73,6 +73,16 @@ describe('letterParagraph', () => {
     );
   });
 
+  it('says "geen" where there were none', () => {
+    const dublin = metricDefinition('dublin_transfers')!.letter!.nl;
+    const phases = [
+      { figure: figure('2020-W12/2020-W17', { metric: 'dublin_transfers', mean: 1.33, baseline: 46.4 }) },
+      { figure: figure('2020-W18/2020-W26', { metric: 'dublin_transfers', mean: 0, weeksInRange: 9, weeksWithData: 9, baseline: 46.4 }) },
+    ];
+    expect(letterParagraph(facts({ words: dublin, phases }))).toMatch(/^Van week 12 tot en met week 17 van 2020 zijn gemiddeld circa 1 Dublinoverdrachten per week uitgevoerd en van week 18 tot en met week 26 van 2020 geen\. /);
+    expect(letterParagraph(facts({ words: dublin, phases: [phases[1]] }))).toMatch(/^Van week 18 tot en met week 26 van 2020 zijn geen Dublinoverdrachten uitgevoerd\. /);
+  });
+
   it('states a stock as its level at the end of each phase', () => {
     const open = metricDefinition('nareis_open')!.letter!.nl;
     const phases = ['2020-W17', '2020-W26', '2020-W37'].map((w, i) => ({ figure: figure(`2020-W1${i}/${w}`, { metric: 'nareis_open', mean: 1, lastWeek: w, lastValue: [2_512, 2_811, 3_490][i], baseline: 2_401 }) }));

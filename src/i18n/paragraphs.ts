@@ -56,7 +56,10 @@ function flowPhases(facts: ParagraphFacts, withData: ParagraphFacts['phases']): 
     const part = options.forced && forced?.mean != null ? `, ${forcedPart(forced.mean, figure.mean!, lang)}` : '';
     const gap = figure.weeksWithData < figure.weeksInRange ? gapClause(figure, lang) : '';
     clauses ||= Boolean(part || gap);
-    if (i > 0) return `${range} ${facts.kind === 'share' ? pct(figure.mean!, lang) : about}${part}${gap}`;
+    // None at all reads "geen", not "0" (Dublin transfers stopped from March to July 2020).
+    const none = facts.kind === 'flow' && figure.mean === 0;
+    if (i > 0) return `${range} ${facts.kind === 'share' ? pct(figure.mean!, lang) : none ? (lang === 'nl' ? 'geen' : 'none') : about}${part}${gap}`;
+    if (none) return lang === 'nl' ? `${range} ${verb(words.perfect[0], `geen ${words.subject}`, words.perfect[1])}${gap}` : `${range}, no ${words.subject} ${words.perfect[1] || 'were counted'}${gap}`;
     if (facts.kind === 'share') return lang === 'nl' ? `${range} was het aandeel ${words.subject} gemiddeld ${pct(figure.mean!, lang)}${gap}` : `${range} the share of ${words.subject} was ${pct(figure.mean!, lang)} on average${gap}`;
     return lang === 'nl'
       ? `${range} ${verb(words.perfect[0], `gemiddeld ${about} ${words.subject} per week`, words.perfect[1])}${part}${gap}`

@@ -52,6 +52,12 @@ describe('phase figures', () => {
     expect(other.revisedWeeks).toEqual([]);
   });
 
+  it('computes a range asked for twice once, without counting its weeks twice', async () => {
+    const rows = await phaseFigures(db, query(['departures_total'], before), [crisis, { ...crisis, name: '' }]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ weeksWithData: 4, total: 200, mean: 50 });
+  });
+
   it('gives a phase outside the loaded weeks no figures, but its weeks in range', async () => {
     const [row] = await phaseFigures(db, query(['departures_total'], before), [{ from: '2019-W01', to: '2019-W10', name: '' }]);
     expect(row).toMatchObject({ weeksInRange: 10, weeksWithData: 0, mean: null, total: null, lastWeek: null, pct: null, sources: [] });

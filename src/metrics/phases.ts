@@ -23,7 +23,8 @@ const SOURCE_SEPARATOR = '\u001f';
 
 export async function phaseFigures(db: Database, query: PanelQuery, phases: readonly Phase[]): Promise<PhaseFigure[]> {
   if (query.metrics.length === 0 || phases.length === 0) return [];
-  const phaseList = phases.map((p) => `${phaseKey(p)};${isoWeekMonday(parseIsoWeekLabel(p.from)!)};${isoWeekMonday(parseIsoWeekLabel(p.to)!)}`).join(',');
+  // A range asked for twice (a phase that is also the running total's range) is computed once: twice in the list would count its weeks twice.
+  const phaseList = [...new Map(phases.map((p) => [phaseKey(p), p])).values()].map((p) => `${phaseKey(p)};${isoWeekMonday(parseIsoWeekLabel(p.from)!)};${isoWeekMonday(parseIsoWeekLabel(p.to)!)}`).join(',');
   const rows = await db.query<Omit<PhaseFigure, 'sources' | 'revisedWeeks'> & { sources: string | null; revisedWeeks: string | null }>(
     `${PIPELINE},
      phase_list AS (

@@ -13,7 +13,7 @@ import { phaseSentence, plainWords, runningTotalSentence, weekRange, type Baseli
 import { forcedPartOf, metricDefinition, type LetterWords, type MetricId } from '../../domain/catalogue';
 import { derivedMetric, panelMetrics, type PanelDefinition } from '../../domain/panels';
 import { phaseKey, phaseOfKey, type Phase, type PhaseFigure } from '../../domain/phases';
-import { roundForLetter } from '../../domain/rounding';
+import { roundForLetter, roundPercent } from '../../domain/rounding';
 import type { ViewState } from './viewState';
 
 export interface LetterRow {
@@ -170,6 +170,52 @@ export function letterParagraphs(letter: Letter, options: ParagraphOptions, t: T
     }
     return [{ metric, label, text, basis }];
   });
+}
+
+/**
+ * The briefing's compact table: a row per figure, a column per phase, each cell the rounded
+ * weekly mean and its % of the baseline, and for a phase with missing weeks how many it has.
+ * As shown, copied (text and HTML) and written into Word.
+ */
+export function compactTable(letter: Letter, metrics: string[], t: Translate): { header: string[]; rows: { metric: string; label: string; cells: { phase: string; figure: PhaseFigure | null; text: string }[] }[] } {
+  const { lang } = letter;
+  const header = [t('figure'), ...letter.phases.map((p) => `${p.title} (${weeksLabel(phaseOfKey(p.key), lang)})`)];
+  const rows = metrics
+    .filter((metric) => letter.phases.some((p) => p.rows.some((r) => r.metric === metric)))
+    .map((metric) => ({
+      metric,
+      label: letter.phases.flatMap((p) => p.rows).find((r) => r.metric === metric)!.label,
+      cells: letter.phases.map((phase) => {
+        const f = phase.rows.find((r) => r.metric === metric)?.figure ?? null;
+        if (!f) return { phase: phase.key, figure: null, text: '' };
+        const parts = [f.mean === null ? '–' : formatNumber(roundForLetter(f.mean), lang)];
+        if (f.pct !== null && !phase.isBaseline) parts.push(`(${formatNumber(roundPercent(f.pct), lang)}%)`);
+        if (f.weeksWithData < f.weeksInRange) parts.push(`[${t('weeksOf', { with: f.weeksWithData, in: f.weeksInRange })}]`);
+        return { phase: phase.key, figure: f, text: parts.join(' ') };
+      }),
+    }));
+  return { header, rows };
+}
+
+/** The compact table for pasting: tab-separated text, and HTML that pastes into Word as a table. */
+export function compactTableAsText(table: ReturnType<typeof compactTable>): { text: string; html: string } {
+  const rows = table.rows.map((r) => [r.label, ...r.cells.map((c) => c.text)]);
+  return {
+    text: [table.header, ...rows].map((r) => r.join('\t')).join('\n'),
+    html:
+      `<table border="1" cellpadding="4" style="border-collapse:collapse"><thead><tr>${table.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
+      rows.map((r) => `<tr>${r.map((c, i) => `<td${i > 0 ? ' style="text-align:right"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('') +
+      '</tbody></table>',
+  };
+}
+
+/** Every export behind the letter's figures, newest first, with its date: the document's sources section. */
+export function letterExports(letter: Letter, t: Translate): string[] {
+  const files = new Map<string, string>();
+  for (const row of [...letter.phases.flatMap((p) => p.rows), ...letter.runningTotals]) for (const s of row.figure.sources) files.set(s.fileName, s.exportDate);
+  return [...files]
+    .sort(([a, x], [b, y]) => y.localeCompare(x) || a.localeCompare(b))
+    .map(([file, date]) => `${file} (${t('exportOf', { date: formatDay(date, letter.lang) })})`);
 }
 
 /** The phase table's header, as shown, copied and downloaded. */

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import type { DocxReport } from '../../export/docx';
+import { download, fileNameOf } from '../../export/download';
+import { useT } from '../../i18n/language';
+
+/**
+ * Writes the view as a Word document. The docx code (about 400 kB) is fetched only here, when a
+ * document is asked for; the report is put together at the click, from what the view shows.
+ */
+export function ExportDocxButton({ report, fileName }: { report: () => Promise<DocxReport>; fileName: string }) {
+  const t = useT();
+  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        data-testid="export-docx"
+        disabled={state === 'busy'}
+        onClick={async () => {
+          setState('busy');
+          try {
+            const [{ reportDocx }, content] = await Promise.all([import('../../export/docx'), report()]);
+            download(await reportDocx(content), `${fileNameOf(fileName)}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+            setState('idle');
+          } catch (error) {
+            console.warn('docx export failed', error);
+            setState('failed');
+          }
+        }}
+      >
+        {t('exportDocx')}
+      </button>
+      <span className="copy-state" role="status">
+        {state === 'busy' ? t('docxBusy') : state === 'failed' ? t('docxFailed') : ''}
+      </span>
+    </>
+  );
+}
