@@ -123,7 +123,7 @@ describe('copying', () => {
       const one = (await page.evaluate('window.copied')) as { text: string; html: string };
       expect(one.text).toBe(await item.locator('p').textContent());
       expect(one.html).toBe(`<p>${one.text}</p>`);
-      await expect(item.getByRole('status').textContent()).resolves.toBe('Gekopieerd');
+      await expect(item.getByRole('status').first().textContent()).resolves.toBe('Gekopieerd');
 
       await page.getByRole('button', { name: 'Tabel kopiëren' }).click();
       const table = (await page.evaluate('window.copied')) as { text: string; html: string };
