@@ -1,6 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
-import { Area, CartesianGrid, ComposedChart, DefaultZIndexes, Line, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, useYAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
-import { formatNumber, shortWeekLabel } from '../i18n/format';
+import { Area, CartesianGrid, ComposedChart, DefaultZIndexes, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
+import { formatNumber, shortWeekLabel, weekLabel } from '../i18n/format';
+import { labelRows, numberedEvents, type ChartMarker, type NumberedEvent } from './events';
 import { useLang } from '../i18n/language';
 
 export interface ChartLine {
@@ -32,10 +33,7 @@ export interface ChartBand {
   axis: 'left' | 'right';
 }
 
-export interface ChartMarker {
-  week: string;
-  label: string;
-}
+export type { ChartMarker } from './events';
 
 export interface WeekTooltip {
   title: string;
@@ -53,6 +51,9 @@ interface Props {
   /** The tooltip of the week at this index, worked out only when a week is pointed at. */
   tooltipAt?: (index: number) => WeekTooltip | null;
   bands?: ChartBand[];
+  /** The letter's phases, shaded across the plot; `label` names them in the legend. */
+  phases?: { from: string; to: string }[];
+  phasesLabel?: string;
   height?: number;
 }
 
@@ -65,7 +66,7 @@ const noTooltip = () => null;
  * changes: a query that answers with the same figures (a new baseline window leaves the weekly
  * values as they were) keeps the chart's data as it was, and only the baseline line moves.
  */
-export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, ...rest }: Props) {
+export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, phases = NONE, phasesLabel = '', ...rest }: Props) {
   const latestTooltipAt = useRef(tooltipAt);
   useLayoutEffect(() => {
     latestTooltipAt.current = tooltipAt;
@@ -80,6 +81,8 @@ export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt =
       markers={useUnchanged(markers, sameMarkers)}
       tooltipAt={stableTooltipAt}
       bands={useUnchanged(bands, sameBands)}
+      phases={useUnchanged(phases, (a, b) => a.length === b.length && a.every((p, i) => p.from === b[i].from && p.to === b[i].to))}
+      phasesLabel={phasesLabel}
     />
   );
 }
@@ -103,6 +106,38 @@ function BaselineMark({ baseline }: { baseline: ChartBaseline }) {
         <text x={right - 5} y={y - 5} textAnchor="end" fontSize={11} fill="#333">
           {baseline.label}
         </text>
+      </g>
+    </ZIndexLayer>
+  );
+}
+
+const EVENT_COLOR = '#8a1c1c';
+const EVENT_FONT = 11;
+/** Width of a digit of the bold 11px label, and the row height. */
+const DIGIT_WIDTH = 7;
+const ROW_HEIGHT = 13;
+
+/** Each event as a line with its number at the top; numbers that would touch are put in rows. */
+function EventMarks({ events }: { events: NumberedEvent[] }) {
+  const scale = useXAxisScale();
+  const area = usePlotArea();
+  if (!scale || !area) return null;
+  const placed = events.flatMap((e) => {
+    const x = scale(e.week);
+    return x === undefined ? [] : [{ e, x, width: String(e.number).length * DIGIT_WIDTH + 4 }];
+  });
+  const rows = labelRows(placed);
+  return (
+    <ZIndexLayer zIndex={DefaultZIndexes.line}>
+      <g className="event-marks">
+        {placed.map(({ e, x }, i) => (
+          <g key={`${e.number}`}>
+            <line x1={x} x2={x} y1={area.y} y2={area.y + area.height} stroke={EVENT_COLOR} />
+            <text data-testid="event-label" x={x} y={area.y + EVENT_FONT + rows[i] * ROW_HEIGHT} textAnchor="middle" fontSize={EVENT_FONT} fontWeight="bold" fill={EVENT_COLOR} stroke="#fff" strokeWidth={3} paintOrder="stroke">
+              {e.number}
+            </text>
+          </g>
+        ))}
       </g>
     </ZIndexLayer>
   );
@@ -151,7 +186,7 @@ interface BodyProps extends Required<Omit<Props, 'height'>> {
   height?: number;
 }
 
-const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, height = 260 }: BodyProps) {
+const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, phases, phasesLabel, height = 260 }: BodyProps) {
   const lang = useLang();
   const data = useMemo(
     () =>
@@ -190,14 +225,22 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
     () => stretchTo !== null && <ReferenceLine yAxisId={stretchAxis} y={stretchTo} stroke="none" ifOverflow="extendDomain" />,
     [stretchAxis, stretchTo],
   );
-  const markerLines = useMemo(
+  const events = useMemo(() => numberedEvents(markers, weeks), [markers, weeks]);
+  const eventMarks = useMemo(() => events.length > 0 && <EventMarks events={events} />, [events]);
+  // A phase partly outside the chart is shaded from the chart's first or to its last week.
+  const shaded = useMemo(
     () =>
-      markers
-        .filter((m) => weeks.includes(m.week))
-        .map((m) => (
-          <ReferenceLine key={`${m.week}-${m.label}`} yAxisId="left" x={m.week} stroke="#8a1c1c" label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#8a1c1c' }} />
-        )),
-    [markers, weeks],
+      weeks.length === 0
+        ? []
+        : phases
+            .filter((p) => p.to >= weeks[0] && p.from <= weeks[weeks.length - 1])
+            .map((p) => ({ x1: p.from < weeks[0] ? weeks[0] : p.from, x2: p.to > weeks[weeks.length - 1] ? weeks[weeks.length - 1] : p.to }))
+            .filter((p) => weeks.includes(p.x1) && weeks.includes(p.x2)),
+    [phases, weeks],
+  );
+  const phaseAreas = useMemo(
+    () => shaded.map((p) => <ReferenceArea key={`${p.x1}-${p.x2}`} yAxisId="left" x1={p.x1} x2={p.x2} className="phase-band" fill="#3a6ea5" fillOpacity={0.1} stroke="none" ifOverflow="hidden" />),
+    [shaded],
   );
   const tooltip = useMemo(
     () => (
@@ -261,8 +304,9 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
         <ComposedChart data={data} margin={margin}>
           {axes}
           {axisStretch}
+          {phaseAreas}
           {baseline && <BaselineMark baseline={baseline} />}
-          {markerLines}
+          {eventMarks}
           {tooltip}
           {series}
         </ComposedChart>
@@ -280,6 +324,12 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
             {band.label}
           </li>
         ))}
+        {shaded.length > 0 && (
+          <li>
+            <span className="swatch band" style={{ background: '#3a6ea5', opacity: 0.25 }} />
+            {phasesLabel}
+          </li>
+        )}
         {baseline && (
           <li>
             <span className="swatch dashed" style={{ borderColor: '#333' }} />
@@ -287,6 +337,15 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
           </li>
         )}
       </ul>
+      {events.length > 0 && (
+        <ol className="chart-events">
+          {events.map((e) => (
+            <li key={e.number} data-testid="event-item">
+              <strong>{e.number}</strong> {e.label} ({weekLabel(e.week, lang)})
+            </li>
+          ))}
+        </ol>
+      )}
     </div>
   );
 });

@@ -8,6 +8,8 @@ export interface ChartImageText {
   /** Lines under the title: the period, the baseline definition. */
   subtitle: string[];
   legend: { label: string; color: string; dashed?: boolean }[];
+  /** The numbered events' texts, listed under the chart: "1 Start COVID-19-crisis (week 12 2020)". */
+  events?: string[];
   source: string;
   /** "Fictieve voorbeelddata", or null for the user's own figures. */
   fictional: string | null;
@@ -83,6 +85,8 @@ export function chartImageSvg(surface: SVGSVGElement, text: ChartImageText): { s
     x += itemWidth + 12;
   }
   y += 22;
+  for (const event of text.events ?? []) lines(event, 11, { fill: '#8a1c1c' });
+  if (text.events?.length) y += 4;
   lines(text.source, 11, { fill: '#4d4d4d' });
   if (text.fictional) lines(text.fictional, 12, { fill: '#8a1c1c', 'font-weight': 'bold' });
   const height = Math.round(y + MARGIN);

@@ -3,6 +3,7 @@ import type { ChartBaseline, ChartLine, ChartMarker, WeekTooltip } from '../../c
 import { LazyPanelChart } from '../../charts/lazy';
 import { PALETTE } from '../../charts/palette';
 import { PanelTable, type TableColumn } from '../../charts/PanelTable';
+import { eventTexts } from '../../charts/events';
 import type { Dataset } from '../../domain/dataset';
 import { formatDay, formatNumber, weekLabel, weekSpan } from '../../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
@@ -190,6 +191,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
           title,
           subtitle: [period, baselineRule],
           legend: [...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })), ...(baseline ? [{ label: baseline.label, color: '#333333', dashed: true }] : [])],
+          events: eventTexts(markers, weeks, lang),
           source: sourceText,
           fictional: dataset === 'sample' ? t('sampleMark') : null,
         }}

@@ -1,4 +1,5 @@
-import type { RefObject } from 'react';
+import { useState, type RefObject } from 'react';
+import { copyImage } from '../../export/clipboard';
 import { chartImageSvg, chartSurface, svgToPng, type ChartImageText } from '../../charts/exportChart';
 import { toCsv, type CsvCell, type CsvDialect } from '../../export/csv';
 import { download, fileNameOf } from '../../export/download';
@@ -21,6 +22,7 @@ interface Props {
  */
 export function PanelFooter({ container, chartShown, image, table, fileName }: Props) {
   const t = useT();
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const base = fileNameOf(fileName);
   const drawn = () => {
     const surface = container.current && chartSurface(container.current);
@@ -47,6 +49,24 @@ export function PanelFooter({ container, chartShown, image, table, fileName }: P
         const svg = drawn();
         if (svg) download(svg.svg, `${base}.svg`, 'image/svg+xml');
       }, !chartShown)}
+      <button
+        type="button"
+        className="secondary small"
+        data-testid="copy-png"
+        disabled={!chartShown}
+        aria-label={t('copyChartLabel', { title: image.title })}
+        onClick={async () => {
+          const svg = drawn();
+          if (!svg) return;
+          setCopied((await copyImage(svgToPng(svg.svg, svg.width, svg.height))) ? 'copied' : 'failed');
+          setTimeout(() => setCopied('idle'), 2500);
+        }}
+      >
+        {t('copyChart')}
+      </button>
+      <span className="copy-state" role="status">
+        {copied === 'copied' ? t('copied') : copied === 'failed' ? t('copyFailedImage') : ''}
+      </span>
       {button(t('downloadCsvNl'), 'download-csv-excel-nl', () => csv('excel-nl'))}
       {button(t('downloadCsv'), 'download-csv-standard', () => csv('standard'))}
       </div>

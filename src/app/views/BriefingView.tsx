@@ -1,5 +1,6 @@
 import { format } from 'date-fns';
 import { useMemo } from 'react';
+import { eventTexts } from '../../charts/events';
 import { chartImageSvg, chartSurface, svgToPng, type ChartImageText } from '../../charts/exportChart';
 import { PanelChart } from '../../charts/PanelChart';
 import type { Dataset } from '../../domain/dataset';
@@ -35,6 +36,8 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
   const paragraphs = useMemo(() => (letter ? letterParagraphs(letter, DEFAULT_PARAGRAPH_OPTIONS, t).filter((p) => primary.includes(p.metric)) : []), [letter, t, primary]);
   if (data.noData) return <p className="empty">{t('noData')}</p>;
   const rule = baselineRule(view, t, lang);
+  // The letter's phases shaded on every chart, as the table and paragraphs speak of them.
+  const phases = view.phases;
   const charts = data.panels.flatMap((panel) => {
     const { weeksByMetric } = data.panelFigures(panel);
     const weeks = (weeksByMetric.values().next().value ?? []).map((w) => w.week);
@@ -45,7 +48,12 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
     const image: ChartImageText = {
       title: panel.title[lang],
       subtitle: [period, rule],
-      legend: [...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })), ...(baseline ? [{ label: baseline.label, color: '#333333', dashed: true }] : [])],
+      legend: [
+        ...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
+        ...(phases.length ? [{ label: t('phasesShaded'), color: '#9db6d2' }] : []),
+        ...(baseline ? [{ label: baseline.label, color: '#333333', dashed: true }] : []),
+      ],
+      events: eventTexts(data.markers, weeks, lang),
       source: t('sources', { files: panelSources(weeksByMetric, t, lang) }),
       fictional: dataset === 'sample' ? t('sampleMark') : null,
     };
@@ -112,6 +120,9 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
               lines={lines}
               stacked={panel.stacked}
               baseline={baseline}
+              markers={data.markers}
+              phases={phases}
+              phasesLabel={t('phasesShaded')}
               height={135}
             />
             <p className="source-line">{charts.find((c) => c.panel.id === panel.id)!.image.source}</p>

@@ -1,0 +1,123 @@
+/**
+ * Charts fit for a nota, in the production build: event labels that never overlap (on the page
+ * and in the exported SVG), a chart copied as an image, the briefing's compact table copied as
+ * text and HTML, and the letter's phases shaded on the briefing's charts.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const withApp = (test: (app: AppPage) => Promise<void>, query = '') => withBrowserApp(browser, test, { query });
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+function collisions(boxes: Box[]): [number, number][] {
+  const found: [number, number][] = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) if (overlaps(boxes[i], boxes[j])) found.push([i, j]);
+  return found;
+}
+
+const labelBoxes = (page: Page, panel: string) =>
+  page.locator(`[data-testid=panel-${panel}] [data-testid=event-label]`).evaluateAll((els) => els.map((el) => (el as SVGGraphicsElement).getBoundingClientRect().toJSON() as Box));
+
+describe('event labels', () => {
+  it('never overlap on any chart of the dashboard, with their texts listed under the chart', () =>
+    withApp(async ({ page }) => {
+      await page.locator('[data-testid=panel-hearings] [data-testid=event-label]').first().waitFor();
+      for (const panel of ['inflow', 'hearings', 'departures', 'dublin', 'nareis']) {
+        const boxes = await labelBoxes(page, panel);
+        // The crisis, the suspension (week 11), the restart and the first video hearings (both week 18), Dublin resuming, the UNHCR interviews.
+        expect(boxes.length).toBe(6);
+        expect(collisions(boxes)).toEqual([]);
+      }
+      const items = await page.locator('[data-testid=panel-departures] [data-testid=event-item]').allTextContents();
+      expect(items).toEqual([
+        '1 Asielprocedure opgeschort (week 11 2020)',
+        '2 Start COVID-19-crisis (week 12 2020)',
+        '3 Procedure hervat (week 18 2020)',
+        '4 Eerste telehoren (week 18 2020)',
+        '5 Dublinoverdrachten hervat (week 27 2020)',
+        '6 IND-UNHCR video-interviews nareis (week 20 2021)',
+      ]);
+    }));
+
+  it('never overlap in the exported SVG, which lists the events under the chart', () =>
+    withApp(async ({ page }) => {
+      const panel = page.locator('[data-testid=panel-hearings]');
+      const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('[data-testid=download-svg]').click()]);
+      const svg = (await readFile((await download.path())!)).toString('utf8');
+      expect(svg).toContain('3 Procedure hervat (week 18 2020)');
+      const boxes = await page.evaluate((markup) => {
+        const holder = document.createElement('div');
+        holder.innerHTML = markup;
+        document.body.append(holder);
+        const found = [...holder.querySelectorAll('[data-testid=event-label]')].map((el) => (el as SVGGraphicsElement).getBoundingClientRect().toJSON());
+        holder.remove();
+        return found;
+      }, svg);
+      expect(boxes.length).toBe(6);
+      expect(collisions(boxes)).toEqual([]);
+    }));
+});
+
+describe('copying for a document', () => {
+  it('puts a chart on the clipboard as a PNG image', () =>
+    withApp(async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const panel = page.locator('[data-testid=panel-departures]');
+      await panel.locator('[data-testid=copy-png]').click();
+      await panel.getByRole('status').filter({ hasText: /Gekopieerd|lukte niet/ }).waitFor();
+      await expect(panel.getByRole('status').filter({ hasText: /Gekopieerd|lukte niet/ }).textContent()).resolves.toBe('Gekopieerd');
+      const image = await page.evaluate(async () => {
+        const [item] = await navigator.clipboard.read();
+        const blob = await item.getType('image/png');
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        return { types: item.types, signature: [...bytes.slice(1, 4)].map((c) => String.fromCharCode(c)).join(''), size: blob.size };
+      });
+      expect(image.types).toContain('image/png');
+      expect(image.signature).toBe('PNG');
+      expect(image.size).toBeGreaterThan(10_000);
+    }));
+
+  it('copies the briefing\'s compact phase table as text and as an HTML table', () =>
+    withApp(async ({ page }) => {
+      await page.evaluate(`window.addEventListener('copy', (e) => { window.copied = { text: e.clipboardData.getData('text/plain'), html: e.clipboardData.getData('text/html') }; })`);
+      await page.locator('[data-testid=copy-compact-table]').click();
+      const copied = (await page.evaluate('window.copied')) as { text: string; html: string };
+      const rows = copied.text.split('\n').map((line) => line.split('\t'));
+      expect(rows[0]).toEqual(['Cijfer', 'Basisperiode (week 12 2019 – 11 2020)', 'Fase 1 (week 12–17 2020)', 'Fase 2 (week 18–26 2020)', 'Fase 3 (week 27–37 2020)']);
+      const departures = rows.find((r) => r[0] === 'Aantoonbaar vertrek')!;
+      expect(departures.slice(1).map((c) => c.split(' ')[0])).toEqual(['140', '40', '20', '80']);
+      const shape = await page.evaluate((html) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        return [...doc.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+      }, copied.html);
+      expect(shape).toEqual(rows.slice(1));
+    }, '?view=briefing'));
+});
+
+describe('the briefing\'s charts', () => {
+  it('shade the letter\'s phases on every chart and name them in the legend', () =>
+    withApp(async ({ page }) => {
+      await waitUntilReady(page);
+      const charts = page.locator('.briefing-chart');
+      const count = await charts.count();
+      expect(count).toBeGreaterThanOrEqual(5);
+      for (let i = 0; i < count; i++) {
+        await expect(charts.nth(i).locator('.phase-band').count()).resolves.toBe(3);
+        await expect(charts.nth(i).locator('.legend').textContent()).resolves.toContain('Fasen (gearceerd)');
+        expect(collisions(await charts.nth(i).locator('[data-testid=event-label]').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as Box)))).toEqual([]);
+      }
+    }, '?view=briefing'));
+});
