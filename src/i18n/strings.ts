@@ -139,7 +139,7 @@ export const STRINGS = {
   downloadCsv: { nl: 'CSV (standaard)', en: 'CSV (standard)' },
   downloadLabel: { nl: 'Download {title} als {format}', en: 'Download {title} as {format}' },
   copyChart: { nl: 'Kopieer als afbeelding', en: 'Copy as image' },
-  copyChartLabel: { nl: 'Kopieer {title} als afbeelding', en: 'Copy {title} as an image' },
+  copyChartLabel: { nl: 'Kopieer als afbeelding: {title}', en: 'Copy as image: {title}' },
   copyFailedImage: { nl: 'Kopiëren lukte niet: download de PNG en voeg die in.', en: 'Copying failed: download the PNG and insert it.' },
   evidence: { nl: 'Onderbouwing', en: 'Evidence' },
   copyWithBasis: { nl: 'Kopieer met onderbouwing', en: 'Copy with its basis' },
