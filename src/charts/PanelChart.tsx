@@ -1,7 +1,8 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, DefaultZIndexes, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
-import { formatNumber, shortWeekLabel, weekLabel } from '../i18n/format';
+import { formatNumber, weekLabel } from '../i18n/format';
 import { labelRows, numberedEvents, type ChartMarker, type NumberedEvent } from './events';
+import { timeTicks } from './ticks';
 import { useLang } from '../i18n/language';
 
 export interface ChartLine {
@@ -54,10 +55,13 @@ interface Props {
   /** The letter's phases, shaded across the plot; `label` names them in the legend. */
   phases?: { from: string; to: string }[];
   phasesLabel?: string;
+  /** What an axis measures and its unit, written along it: "Wachttijd (weken)". */
+  axisLabels?: { left?: string; right?: string };
   height?: number;
 }
 
 const NONE: never[] = [];
+const NO_LABELS = {};
 const TICK_STYLE = { fontSize: 12 };
 const noTooltip = () => null;
 
@@ -66,7 +70,7 @@ const noTooltip = () => null;
  * changes: a query that answers with the same figures (a new baseline window leaves the weekly
  * values as they were) keeps the chart's data as it was, and only the baseline line moves.
  */
-export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, phases = NONE, phasesLabel = '', ...rest }: Props) {
+export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, phases = NONE, phasesLabel = '', axisLabels = NO_LABELS, ...rest }: Props) {
   const latestTooltipAt = useRef(tooltipAt);
   useLayoutEffect(() => {
     latestTooltipAt.current = tooltipAt;
@@ -83,6 +87,7 @@ export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt =
       bands={useUnchanged(bands, sameBands)}
       phases={useUnchanged(phases, (a, b) => a.length === b.length && a.every((p, i) => p.from === b[i].from && p.to === b[i].to))}
       phasesLabel={phasesLabel}
+      axisLabels={useUnchanged(axisLabels, (a, b) => a.left === b.left && a.right === b.right)}
     />
   );
 }
@@ -186,7 +191,7 @@ interface BodyProps extends Required<Omit<Props, 'height'>> {
   height?: number;
 }
 
-const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, phases, phasesLabel, height = 260 }: BodyProps) {
+const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, phases, phasesLabel, axisLabels, height = 260 }: BodyProps) {
   const lang = useLang();
   const data = useMemo(
     () =>
@@ -201,6 +206,7 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
   );
   const hasRight = lines.some((l) => l.axis === 'right') || bands.some((b) => b.axis === 'right');
   const tick = useCallback((v: number) => formatNumber(v, lang), [lang]);
+  const time = useMemo(() => timeTicks(weeks, lang), [weeks, lang]);
   const initialDimension = useMemo(() => ({ width: 600, height }), [height]);
   const margin = useMemo(() => ({ top: 12, right: hasRight ? 4 : 16, bottom: 4, left: 4 }), [hasRight]);
   // Elements made once per change of what they draw: a Recharts reference line re-registers
@@ -208,11 +214,21 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
   const axes = useMemo(
     () => [
       <CartesianGrid key="grid" stroke="#d9d9d9" strokeDasharray="3 3" vertical={false} />,
-      <XAxis key="x" dataKey="week" tickFormatter={shortWeekLabel} minTickGap={28} tick={TICK_STYLE} />,
-      <YAxis key="left" yAxisId="left" tickFormatter={tick} width={56} tick={TICK_STYLE} />,
-      hasRight && <YAxis key="right" yAxisId="right" orientation="right" tickFormatter={tick} width={56} tick={TICK_STYLE} />,
+      <XAxis key="x" dataKey="week" ticks={time.ticks} interval={0} tickFormatter={time.format} tick={TICK_STYLE} />,
+      <YAxis key="left" yAxisId="left" tickFormatter={tick} width={axisLabels.left ? 72 : 56} tick={TICK_STYLE} label={axisLabels.left ? { value: axisLabels.left, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle', fontSize: 11 } } : undefined} />,
+      hasRight && (
+        <YAxis
+          key="right"
+          yAxisId="right"
+          orientation="right"
+          tickFormatter={tick}
+          width={axisLabels.right ? 72 : 56}
+          tick={TICK_STYLE}
+          label={axisLabels.right ? { value: axisLabels.right, angle: 90, position: 'insideRight', style: { textAnchor: 'middle', fontSize: 11 } } : undefined}
+        />
+      ),
     ],
-    [tick, hasRight],
+    [tick, hasRight, time, axisLabels],
   );
   // The baseline is drawn by a mark of our own, which reads the chart's scale: a Recharts
   // reference line re-registers with the chart whenever it moves, and every series redraws.

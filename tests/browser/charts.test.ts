@@ -71,6 +71,43 @@ describe('event labels', () => {
     }));
 });
 
+describe('exported images', () => {
+  const svgOf = async (page: Page, panel: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid=panel-${panel}] [data-testid=download-svg]`).click()]);
+    return (await readFile((await download.path())!)).toString('utf8');
+  };
+
+  it('print the baseline rule that applies to the figure and the panel\'s status sentence', () =>
+    withApp(async ({ page }) => {
+      const departures = await svgOf(page, 'departures');
+      expect(departures).toContain('ten minste');
+      expect(departures).not.toContain('voorraad');
+      expect(departures).toContain((await page.locator('[data-testid=panel-departures] [data-testid=baseline-status]').textContent())!.trim().split(' ').slice(0, 4).join(' '));
+      const nareis = await svgOf(page, 'nareis');
+      expect(nareis).toContain('Basis: de stand eind week 11 2020.');
+      expect(nareis).not.toContain('ten minste');
+    }));
+
+  it('wrap the subtitle inside the image and keep legend entries apart', () =>
+    withApp(async ({ page }) => {
+      const svg = await svgOf(page, 'hearings');
+      const layout = await page.evaluate((markup) => {
+        const holder = document.createElement('div');
+        holder.innerHTML = markup;
+        document.body.append(holder);
+        const root = holder.querySelector('svg')!;
+        const width = Number(root.getAttribute('width'));
+        // Texts of the image itself (not the chart inside it).
+        const texts = [...root.children].filter((el) => el.tagName === 'text').map((el) => ({ box: (el as SVGGraphicsElement).getBBox(), y: Number(el.getAttribute('y')) }));
+        holder.remove();
+        return { width, texts: texts.map((t) => ({ x: t.box.x, y: t.box.y, width: t.box.width, height: t.box.height })) };
+      }, svg);
+      for (const text of layout.texts) expect(text.x + text.width).toBeLessThanOrEqual(layout.width - 8);
+      const overlapping = collisions(layout.texts);
+      expect(overlapping).toEqual([]);
+    }));
+});
+
 describe('copying for a document', () => {
   it('puts a chart on the clipboard as a PNG image', () =>
     withApp(async ({ page, context }) => {
@@ -120,4 +157,72 @@ describe('the briefing\'s charts', () => {
         expect(collisions(await charts.nth(i).locator('[data-testid=event-label]').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as Box)))).toEqual([]);
       }
     }, '?view=briefing'));
+});
+
+describe('the period brush', () => {
+  it('names its two sliders in Dutch and gives each its week as the value', () =>
+    withApp(async ({ page }) => {
+      const from = page.getByRole('slider', { name: 'Van week', exact: true });
+      const to = page.getByRole('slider', { name: 'Tot en met week', exact: true });
+      await from.waitFor();
+      await expect(from.getAttribute('aria-valuetext')).resolves.toBe('week 1 2020');
+      await expect(to.getAttribute('aria-valuetext')).resolves.toBe('week 20 2021');
+      // Moving the first by keyboard keeps the names and moves the value.
+      await from.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => from.getAttribute('aria-valuetext')).toBe('week 2 2020');
+      await expect(page.getByRole('slider', { name: 'Tot en met week', exact: true }).count()).resolves.toBe(1);
+    }, '?from=2020-W01&to=2021-W20'));
+});
+
+/** The time axis's tick labels (Recharts draws them in a layer of their own; the y axes' are not centred). */
+const xTicks = (page: Page, scope: string) =>
+  page.locator(`${scope} .recharts-cartesian-axis-tick-value[text-anchor=middle]`).allTextContents();
+
+describe('time axes', () => {
+  it('tick the same regular, meaningful intervals on every chart of the dashboard', () =>
+    withApp(async ({ page }) => {
+      await page.locator('[data-testid=panel-nareis] .recharts-cartesian-axis-tick-value').first().waitFor();
+      const ticks = (panel: string) => xTicks(page, `[data-testid=panel-${panel}]`);
+      // The sample's 156 weeks: one tick a year.
+      expect(await ticks('departures')).toEqual(['2019', '2020', '2021']);
+      for (const panel of ['inflow', 'hearings', 'dublin', 'nareis']) expect(await ticks(panel)).toEqual(await ticks('departures'));
+    }));
+
+  it('tick quarters on a range of a year and a half', () =>
+    withApp(async ({ page }) => {
+      await page.locator('[data-testid=panel-departures] .recharts-cartesian-axis-tick-value').first().waitFor();
+      await expect(xTicks(page, '[data-testid=panel-departures]')).resolves.toEqual([
+        'K2 2020', 'K3 2020', 'K4 2020', 'K1 2021', 'K2 2021', 'K3 2021',
+      ]);
+    }, '?from=2020-W10&to=2021-W30'));
+});
+
+describe('the first screen on a government laptop (1366x768)', () => {
+  it('shows every panel\'s status in a row and, with the controls folded, the first chart without scrolling; folded they stay', () =>
+    withApp(async ({ page }) => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      const statuses = page.locator('[data-testid=panel-status]');
+      await expect(statuses.evaluateAll((els) => els.map((el) => el.getAttribute('data-metric')))).resolves.toEqual(['inflow_total', 'hearings_total', 'departures_total', 'dublin_transfers', 'nareis_open']);
+      // Each says what the panel's own status says.
+      const own = await page.locator('[data-testid=panel-departures] [data-testid=baseline-status]').textContent();
+      await expect(statuses.nth(2).textContent()).resolves.toBe(`Aantoonbaar vertrek: ${own}`);
+
+      await page.locator('[data-testid=controls-summary]').click();
+      await page.locator('[data-testid=panel-inflow] .recharts-wrapper').waitFor();
+      const bottoms = async () => ({
+        statuses: await statuses.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().bottom)),
+        chart: await page.locator('[data-testid=panel-inflow] .recharts-wrapper').evaluate((el) => el.getBoundingClientRect().bottom),
+        scrolled: await page.evaluate(() => window.scrollY),
+      });
+      const folded = await bottoms();
+      expect(folded.scrolled).toBe(0);
+      for (const bottom of folded.statuses) expect(bottom).toBeLessThanOrEqual(768);
+      expect(folded.chart).toBeLessThanOrEqual(768);
+      await expect(page.locator('[data-testid=controls-summary]').textContent()).resolves.toContain('Weergave: eerste week tot en met laatste week');
+
+      await page.reload();
+      await waitUntilReady(page);
+      await expect(page.locator('details.controls-fold').evaluate((el) => (el as HTMLDetailsElement).open)).resolves.toBe(false);
+    }));
 });

@@ -26,8 +26,8 @@ interface Props {
   labelOf: (metric: string) => string;
   markers: ChartMarker[];
   settings: ChartSettings;
-  /** The baseline rule in words, for the panel's image. */
-  baselineRule: string;
+  /** The baseline rule in words for a flow and for a stock: the panel's image prints the one for its figure. */
+  baselineRules: { flow: string; stock: string };
   onCumulativeFrom?: (date: string) => void;
 }
 
@@ -41,7 +41,7 @@ const pct = (value: number | null, lang: Lang) => (value === null ? '–' : `${f
  * Memoised, and given only the view settings it draws with: the page re-renders on every status
  * change and every keystroke in the controls, and five charts redrawn each time would hold it up.
  */
-export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRule, onCumulativeFrom }: Props) {
+export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRules, onCumulativeFrom }: Props) {
   const lang = useLang();
   const t = useT();
   const [asTable, setAsTable] = useState(false);
@@ -110,38 +110,6 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
         </button>
       </header>
 
-      <table className="panel-stats">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">{t('figure')}</span>
-            </th>
-            <th scope="col" className="number">{t('latest')}</th>
-            <th scope="col" className="number">{t('mean4')}</th>
-            <th scope="col" className="number">{t('baseline')}</th>
-            <th scope="col" className="number">{t('ofBaseline')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stats.map((metric) => {
-            const s = summaries.get(metric)!;
-            return (
-              <tr key={metric}>
-                <th scope="row">{labelOf(metric)}</th>
-                <td className="number">
-                  {formatNumber(s.latestValue, lang)} <span className="muted">({weekLabel(s.latestWeek, lang)})</span>
-                </td>
-                <td className="number">{s.mean4 === null ? '–' : formatNumber(s.mean4, lang)}</td>
-                <td className="number" data-baseline-metric={metric} data-value={s.baseline ?? ''} data-method={s.method} title={s.kind === 'stock' ? t('stockBaseline') : undefined}>
-                  {s.baseline === null ? '–' : formatNumber(s.baseline, lang)}
-                </td>
-                <td className="number">{pct(s.pct4, lang)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-
       <p className="panel-status" data-testid="baseline-status" data-back-since={primary?.backSince ?? ''} data-metric={panel.primary}>
         {statusText(primary, t, lang)}
       </p>
@@ -184,12 +152,44 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
           tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], i, weeksByMetric, labelOf, t, lang)}
         />
       )}
+      {/* The figures under the chart: the status and the chart come first, within a laptop's first screen. */}
+      <table className="panel-stats">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">{t('figure')}</span>
+            </th>
+            <th scope="col" className="number">{t('latest')}</th>
+            <th scope="col" className="number">{t('mean4')}</th>
+            <th scope="col" className="number">{t('baseline')}</th>
+            <th scope="col" className="number">{t('ofBaseline')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stats.map((metric) => {
+            const s = summaries.get(metric)!;
+            return (
+              <tr key={metric}>
+                <th scope="row">{labelOf(metric)}</th>
+                <td className="number">
+                  {formatNumber(s.latestValue, lang)} <span className="muted">({weekLabel(s.latestWeek, lang)})</span>
+                </td>
+                <td className="number">{s.mean4 === null ? '–' : formatNumber(s.mean4, lang)}</td>
+                <td className="number" data-baseline-metric={metric} data-value={s.baseline ?? ''} data-method={s.method} title={s.kind === 'stock' ? t('stockBaseline') : undefined}>
+                  {s.baseline === null ? '–' : formatNumber(s.baseline, lang)}
+                </td>
+                <td className="number">{pct(s.pct4, lang)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
       <PanelFooter
         container={section}
         chartShown={!asTable}
         image={{
           title,
-          subtitle: [period, baselineRule],
+          subtitle: [period, baselineRules[primary?.kind ?? 'flow'], statusText(primary, t, lang)],
           legend: [...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })), ...(baseline ? [{ label: baseline.label, color: '#333333', dashed: true }] : [])],
           events: eventTexts(markers, weeks, lang),
           source: sourceText,
@@ -202,7 +202,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
   );
 });
 
-function statusText(summary: MetricSummary | undefined, t: Translate, lang: Lang): string {
+export function statusText(summary: MetricSummary | undefined, t: Translate, lang: Lang): string {
   if (!summary || summary.baseline === null || summary.baseline === 0 || summary.pct4 === null) return t('statusNoBaseline');
   if (summary.backSince) return t('statusBack', { week: weekLabel(summary.backSince, lang) });
   return t(summary.kind === 'stock' ? 'statusAbove' : 'statusBelow', { pct: formatNumber(summary.pct4, lang) });

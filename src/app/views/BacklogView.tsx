@@ -8,7 +8,7 @@ import { formatDay, formatNumber, weekLabel, weekSpan } from '../../i18n/format'
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { BacklogMetric, BacklogQuery, BacklogWeek } from '../../metrics/backlog';
 import type { BacklogSummary } from '../../domain/backlog';
-import { project, requiredDecisionsPerWeek, type ProjectionWeek, type Scenario } from '../../domain/projection';
+import { DEFAULT_SCENARIO, project, requiredDecisionsPerWeek, weekBackAt, type ProjectionWeek, type Scenario } from '../../domain/projection';
 import { PanelFooter } from '../components/PanelFooter';
 import { useBacklogBreakdown, useBacklogSources, useBacklogSummary, useBacklogWeeks, useFileReports } from '../state/dataQueries';
 import { weekMonday } from '../state/usePanelData';
@@ -133,6 +133,7 @@ export function BacklogView({ dataset, view, update }: Props) {
           target={target}
           targetDate={targetDate}
           targetIsBaseline={settings.target === null}
+          scenarioIsCurrentPace={settings.extraDecisions === DEFAULT_SCENARIO.extraDecisionsPerWeek && settings.inflowChangePct === DEFAULT_SCENARIO.inflowChangePct}
           sources={behind.map((f) => `${f.name} (${t('exportOf', { date: formatDay(f.exportDate, lang) })})`).join(', ')}
         />
       )}
@@ -217,11 +218,13 @@ interface PanelProps {
   target: number | null;
   targetDate: string | null;
   targetIsBaseline: boolean;
+  /** The scenario is the trailing rates as they are: "bij het huidige tempo". */
+  scenarioIsCurrentPace: boolean;
   /** The exports behind the figures, with their dates. */
   sources: string;
 }
 
-function BacklogPanel({ dataset, weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, sources }: PanelProps) {
+function BacklogPanel({ dataset, weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, scenarioIsCurrentPace, sources }: PanelProps) {
   const t = useT();
   const lang = useLang();
   const [asTable, setAsTable] = useState(false);
@@ -258,6 +261,22 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
   }));
   const first = weeks[0]?.week;
   const last = weeks[weeks.length - 1]?.week;
+  // The adviser's question: when, at this pace, is the backlog back at its pre-COVID level?
+  const backAt = s.openBaseline === null ? null : weekBackAt(projection, s.openBaseline);
+  const alreadyBack = s.openBaseline !== null && s.open !== null && s.open <= s.openBaseline;
+  const pace = scenarioIsCurrentPace ? t('atCurrentPace') : t('inThisScenario');
+  const backSentence =
+    s.openBaseline === null || s.open === null
+      ? null
+      : alreadyBack
+        ? t('alreadyBackAtLevel')
+        : backAt
+          ? t('backAtLevelIn', { pace, week: weekLabel(backAt, lang) })
+          : t('notBackWithin', { pace, weeks: projection.length });
+  const markers = useMemo(() => (backAt ? [{ week: backAt, label: t('backAtLevelMarker') }] : []), [backAt, t]);
+  // The three charts share one time axis: the weeks with figures and the projected ones.
+  const padded = (values: (number | null)[]) => pad(values, none(projection.length));
+  const pastTerm = weeks[weeks.length - 1]?.openPastTerm ?? null;
   const title = t(source === 'cases' ? 'backlogTitleCases' : 'backlogTitleWeekly');
 
   return (
@@ -277,6 +296,12 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
         <dd data-testid="wait-now" data-value={s.waitWeeks ?? ''}>
           {t('waitValue', { now: n(s.waitWeeks), before: n(s.waitBaseline) })}
         </dd>
+        {source === 'cases' && (
+          <>
+            <dt>{t('pastTermAt', { week: s.latestWeek ? weekLabel(s.latestWeek, lang) : '–' })}</dt>
+            <dd data-testid="past-term" data-value={pastTerm ?? ''}>{n(pastTerm, 0)}</dd>
+          </>
+        )}
         {s.mode === 'reconciled' && (
           <>
             <dt>{t('reconciliation')}</dt>
@@ -284,6 +309,11 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
           </>
         )}
       </dl>
+      {backSentence && (
+        <p className="solver" data-testid="back-at-level" data-week={backAt ?? ''} data-target={s.openBaseline ?? ''}>
+          <strong>{backSentence}</strong>
+        </p>
+      )}
       <p className="solver" data-testid="required-decisions-per-week" data-value={required ?? ''}>
         {required === null
           ? t('solverNoAnswer')
@@ -300,6 +330,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
         <PanelTable caption={dataset === 'sample' ? `${title} (${t('sampleMark')})` : title} weeks={allWeeks} weekStarts={allStarts} columns={columns} sources={allWeeks.map((_, i) => (i < weeks.length ? '' : t('projected')))} />
       ) : (
         <>
+          <h3 className="chart-title">{t('backlogStockChartTitle')}</h3>
           <PanelChart
             description={t('backlogChartLabel', { first: first ? weekLabel(first, lang) : '', last: last ? weekLabel(last, lang) : '', weeks: projection.length })}
             weeks={allWeeks}
@@ -307,27 +338,34 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
             stacked={false}
             baseline={s.openBaseline === null ? null : { axis: 'left', value: s.openBaseline, band: null, label: `${t('targetPreCovid')}: ${n(s.openBaseline, 0)}` }}
             tooltipAt={(i) => weekTooltip(allWeeks[i], allStarts[i], i, [...stockLines], t, lang)}
+            markers={markers}
             bands={projection.length ? [{ key: 'projection_band', label: t('projectionBand'), color: PALETTE[0], axis: 'left', low: pad(none(weeks.length), projectionOf('low')), high: pad(none(weeks.length), projectionOf('high')) }] : []}
           />
+          <h3 className="chart-title">{t('backlogFlowsChartTitle')}</h3>
           <PanelChart
             description={t('flowsChartLabel')}
-            weeks={weeks.map((w) => w.week)}
-            lines={flowLines.filter((l) => l.values.some((v) => v !== null))}
+            weeks={allWeeks}
+            lines={flowLines.filter((l) => l.values.some((v) => v !== null)).map((l) => ({ ...l, values: padded(l.values) }))}
             stacked={false}
             baseline={null}
-            tooltipAt={(i) => weekTooltip(weeks[i].week, weeks[i].weekStart, i, flowLines, t, lang)}
+            axisLabels={{ left: t('perWeekAxis'), right: t('backlogMetric_wait_weeks_estimate') }}
+            tooltipAt={(i) => (i < weeks.length ? weekTooltip(weeks[i].week, weeks[i].weekStart, i, flowLines, t, lang) : null)}
             height={200}
           />
           {source === 'cases' && (
-            <PanelChart
-              description={t('agesChartLabel')}
-              weeks={weeks.map((w) => w.week)}
-              lines={ageLines}
-              stacked
-              baseline={null}
-              tooltipAt={(i) => weekTooltip(weeks[i].week, weeks[i].weekStart, i, ageLines, t, lang)}
-              height={200}
-            />
+            <>
+              <h3 className="chart-title">{t('backlogAgesChartTitle')}</h3>
+              <PanelChart
+                description={t('agesChartLabel')}
+                weeks={allWeeks}
+                lines={ageLines.map((l) => ({ ...l, values: padded(l.values) }))}
+                stacked
+                baseline={null}
+                axisLabels={{ left: t('openCasesAxis') }}
+                tooltipAt={(i) => (i < weeks.length ? weekTooltip(weeks[i].week, weeks[i].weekStart, i, ageLines, t, lang) : null)}
+                height={200}
+              />
+            </>
           )}
         </>
       )}
@@ -336,7 +374,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
         chartShown={!asTable}
         image={{
           title,
-          subtitle: [t('chartPeriod', { from: first ? weekLabel(first, lang) : '', to: last ? weekLabel(last, lang) : '' }), t(`backlogMode_${s.mode}`)],
+          subtitle: [t('chartPeriod', { from: first ? weekLabel(first, lang) : '', to: last ? weekLabel(last, lang) : '' }), t(`backlogMode_${s.mode}`), ...(backSentence ? [backSentence] : [])],
           legend: stockLines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
           source: t('sources', { files: sources }),
           fictional: dataset === 'sample' ? t('sampleMark') : null,

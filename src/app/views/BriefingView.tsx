@@ -8,14 +8,14 @@ import type { DocxChart, DocxReport } from '../../export/docx';
 import { formatDay, weekLabel } from '../../i18n/format';
 import { DEFAULT_PARAGRAPH_OPTIONS } from '../../i18n/paragraphs';
 import { useLang, useT } from '../../i18n/language';
-import { baselineRule } from '../state/baselineRule';
+import { baselineRule, baselineRuleFor } from '../state/baselineRule';
 import { CopyButton } from '../components/CopyButton';
 import { ExportDocxButton } from '../components/ExportDocxButton';
 import { LetterParagraphs } from '../components/LetterParagraphs';
 import { CompactPhaseTable } from '../components/PhaseTables';
 import { compactTable, compactTableAsText, letterExports, letterParagraphs } from '../state/letter';
 import { useLetter } from '../state/useLetter';
-import { chartBaseline, chartLines, panelSources } from '../components/Panel';
+import { chartBaseline, chartLines, panelSources, statusText } from '../components/Panel';
 import { usePanelData } from '../state/usePanelData';
 import type { ViewState } from '../state/viewState';
 
@@ -45,9 +45,10 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
     const lines = chartLines(panel, weeksByMetric, data.labelOf, view, t, lang);
     const baseline = chartBaseline(panel, data.summaryByMetric.get(panel.primary), weeksByMetric, data.labelOf, t, lang);
     const period = t('chartPeriod', { from: weekLabel(weeks[0], lang), to: weekLabel(weeks[weeks.length - 1], lang) });
+    const summary = data.summaryByMetric.get(panel.primary);
     const image: ChartImageText = {
       title: panel.title[lang],
-      subtitle: [period, rule],
+      subtitle: [period, baselineRuleFor(view, summary?.kind ?? 'flow', t, lang), statusText(summary, t, lang)],
       legend: [
         ...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
         ...(phases.length ? [{ label: t('phasesShaded'), color: '#9db6d2' }] : []),
