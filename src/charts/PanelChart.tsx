@@ -22,6 +22,8 @@ export interface ChartBaseline {
   value: number;
   band: [number, number] | null;
   label: string;
+  /** What the band is, for the legend: "10e–90e percentiel van de basisweken". */
+  bandLabel?: string;
 }
 
 /** A range drawn as a shaded area between two series, e.g. a projection's plausible band. */
@@ -181,7 +183,8 @@ const sameLines = (a: ChartLine[], b: ChartLine[]) =>
 const sameMarkers = (a: ChartMarker[], b: ChartMarker[]) => a.length === b.length && a.every((m, i) => m.week === b[i].week && m.label === b[i].label);
 
 const sameBaseline = (a: ChartBaseline | null, b: ChartBaseline | null) =>
-  a === b || (a !== null && b !== null && a.axis === b.axis && a.value === b.value && a.label === b.label && a.band?.[0] === b.band?.[0] && a.band?.[1] === b.band?.[1]);
+  a === b ||
+  (a !== null && b !== null && a.axis === b.axis && a.value === b.value && a.label === b.label && a.bandLabel === b.bandLabel && a.band?.[0] === b.band?.[0] && a.band?.[1] === b.band?.[1]);
 
 const sameBands = (a: ChartBand[], b: ChartBand[]) =>
   a.length === b.length &&
@@ -350,6 +353,12 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
           <li>
             <span className="swatch dashed" style={{ borderColor: '#333' }} />
             {baseline.label}
+          </li>
+        )}
+        {baseline?.band && baseline.bandLabel && (
+          <li>
+            <span className="swatch band" style={{ background: '#7f7f7f', opacity: 0.3 }} />
+            {baseline.bandLabel}
           </li>
         )}
       </ul>

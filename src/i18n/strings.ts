@@ -350,6 +350,8 @@ export const STRINGS = {
   crisisMarker: { nl: 'Start COVID-19-crisis', en: 'COVID-19 crisis starts' },
   rollingSuffix: { nl: '(gem. 4 weken)', en: '(4-week mean)' },
   runningTotal: { nl: 'Opgeteld sinds {date}', en: 'Running total since {date}' },
+  runningTotalAxis: { nl: 'Opgeteld totaal', en: 'Running total' },
+  baselineBand: { nl: 'Band: 10e–90e percentiel van de basisweken', en: 'Band: 10th–90th percentile of the baseline weeks' },
   tooltipBaseline: { nl: 'basis {value} ({pct}%)', en: 'baseline {value} ({pct}%)' },
   annotationsLegend: { nl: 'Gebeurtenissen', en: 'Events' },
   addAnnotation: { nl: 'Gebeurtenis toevoegen', en: 'Add event' },

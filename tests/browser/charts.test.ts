@@ -226,3 +226,13 @@ describe('the first screen on a government laptop (1366x768)', () => {
       await expect(page.locator('details.controls-fold').evaluate((el) => (el as HTMLDetailsElement).open)).resolves.toBe(false);
     }));
 });
+
+describe('axes and legend', () => {
+  it('label a second axis with what it measures, and explain the baseline band in the legend', () =>
+    withApp(async ({ page }) => {
+      await page.locator('[data-testid=panel-nareis] .recharts-label').first().waitFor();
+      await expect(page.locator('[data-testid=panel-nareis] .recharts-label').allTextContents()).resolves.toEqual(['Aantal per week', 'Openstaande nareisaanvragen']);
+      await expect(page.locator('[data-testid=panel-dublin] .recharts-label').allTextContents()).resolves.toEqual(['Aantal per week', 'Opgeteld totaal']);
+      await expect(page.locator('[data-testid=panel-departures] .legend').textContent()).resolves.toContain('Band: 10e–90e percentiel van de basisweken');
+    }));
+});

@@ -57,6 +57,9 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
 
   const lines = useMemo(() => chartLines(panel, weeksByMetric, labelOf, settings, t, lang), [panel, weeksByMetric, labelOf, settings, t, lang]);
   const baseline = chartBaseline(panel, primary, weeksByMetric, labelOf, t, lang);
+  // A second axis says what it measures: the stock, or the running totals.
+  const right = lines.some((l) => l.axis === 'right') ? (panel.stock && weeksByMetric.has(panel.stock) ? labelOf(panel.stock) : t('runningTotalAxis')) : undefined;
+  const axisLabels = useMemo(() => ({ left: t('perWeekAxis'), right }), [t, right]);
 
   if (shown.length === 0) {
     return (
@@ -149,6 +152,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
           stacked={panel.stacked}
           baseline={baseline}
           markers={markers}
+          axisLabels={axisLabels}
           tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], i, weeksByMetric, labelOf, t, lang)}
         />
       )}
@@ -190,7 +194,11 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
         image={{
           title,
           subtitle: [period, baselineRules[primary?.kind ?? 'flow'], statusText(primary, t, lang)],
-          legend: [...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })), ...(baseline ? [{ label: baseline.label, color: '#333333', dashed: true }] : [])],
+          legend: [
+            ...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
+            ...(baseline ? [{ label: baseline.label, color: '#333333', dashed: true }] : []),
+            ...(baseline?.band && baseline.bandLabel ? [{ label: baseline.bandLabel, color: '#bfbfbf' }] : []),
+          ],
           events: eventTexts(markers, weeks, lang),
           source: sourceText,
           fictional: dataset === 'sample' ? t('sampleMark') : null,
@@ -258,6 +266,7 @@ export function chartBaseline(
     value: summary.baseline,
     band,
     label: `${t('baseline')} ${labelOf(panel.primary)}: ${formatNumber(summary.baseline, lang)}`,
+    bandLabel: band ? t('baselineBand') : undefined,
   };
 }
 
