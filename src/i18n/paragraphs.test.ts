@@ -81,6 +81,10 @@ describe('letterParagraph', () => {
     ];
     expect(letterParagraph(facts({ words: dublin, phases }))).toMatch(/^Van week 12 tot en met week 17 van 2020 zijn gemiddeld circa 1 Dublinoverdrachten per week uitgevoerd en van week 18 tot en met week 26 van 2020 geen\. /);
     expect(letterParagraph(facts({ words: dublin, phases: [phases[1]] }))).toMatch(/^Van week 18 tot en met week 26 van 2020 zijn geen Dublinoverdrachten uitgevoerd\. /);
+    const video = metricDefinition('hearings_tele')!.letter!.nl;
+    expect(letterParagraph(facts({ words: video, phases: [{ figure: figure('2020-W27/2020-W37', { metric: 'hearings_tele', mean: 243.82, baseline: 0 }) }] }))).toBe(
+      'Van week 27 tot en met week 37 van 2020 zijn gemiddeld circa 240 asielzoekers per week per video gehoord. In de weken vóór de COVID-19-crisis werden geen asielzoekers per video gehoord.',
+    );
   });
 
   it('states a stock as its level at the end of each phase', () => {

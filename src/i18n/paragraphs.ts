@@ -106,6 +106,8 @@ function baselineSentence(facts: ParagraphFacts, withData: ParagraphFacts['phase
       ? kind === 'stock' ? `eind ${week(baseline.to, lang)}, in de referentieperiode,` : `${weekRange(baseline.from, baseline.to, lang)}, de referentieperiode,`
       : kind === 'stock' ? `at the end of ${week(baseline.to, lang)}, in the reference period` : `${weekRange(baseline.from, baseline.to, lang)}, the reference period`;
   if (kind === 'share') return `${capitalise(when)}${nl ? ' was dat gemiddeld' : ', it was on average'} ${pct(value, lang)}.`;
+  // None at all then reads "geen" (video hearings before the crisis), not "gemiddeld 0".
+  if (value === 0 && kind === 'flow') return nl ? `${capitalise(when)} ${verb(words.past[0], `geen ${words.subject}`, words.past[1])}.` : `${capitalise(when)}, no ${words.subject} ${words.past[1] || 'were counted'}.`;
   // "nog" (still) only where the level was higher then than in the last phase.
   const last = withData[withData.length - 1].figure;
   const lastValue = kind === 'stock' ? last.lastValue! : last.mean!;
