@@ -59,6 +59,8 @@ interface Props {
   phasesLabel?: string;
   /** What an axis measures and its unit, written along it: "Wachttijd (weken)". */
   axisLabels?: { left?: string; right?: string };
+  /** Keep a right axis's room even without one, so charts stacked on one time axis line up. */
+  rightAxisRoom?: boolean;
   height?: number;
 }
 
@@ -190,11 +192,12 @@ const sameBands = (a: ChartBand[], b: ChartBand[]) =>
   a.length === b.length &&
   a.every((band, i) => band.key === b[i].key && band.label === b[i].label && band.color === b[i].color && band.axis === b[i].axis && sameArrays(band.low, b[i].low) && sameArrays(band.high, b[i].high));
 
-interface BodyProps extends Required<Omit<Props, 'height'>> {
+interface BodyProps extends Required<Omit<Props, 'height' | 'rightAxisRoom'>> {
   height?: number;
+  rightAxisRoom?: boolean;
 }
 
-const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, phases, phasesLabel, axisLabels, height = 260 }: BodyProps) {
+const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, phases, phasesLabel, axisLabels, rightAxisRoom, height = 260 }: BodyProps) {
   const lang = useLang();
   const data = useMemo(
     () =>
@@ -211,7 +214,7 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
   const tick = useCallback((v: number) => formatNumber(v, lang), [lang]);
   const time = useMemo(() => timeTicks(weeks, lang), [weeks, lang]);
   const initialDimension = useMemo(() => ({ width: 600, height }), [height]);
-  const margin = useMemo(() => ({ top: 12, right: hasRight ? 4 : 16, bottom: 4, left: 4 }), [hasRight]);
+  const margin = useMemo(() => ({ top: 12, right: hasRight ? 4 : rightAxisRoom ? 76 : 16, bottom: 4, left: 4 }), [hasRight, rightAxisRoom]);
   // Elements made once per change of what they draw: a Recharts reference line re-registers
   // with its chart whenever it renders, and every series then redraws.
   const axes = useMemo(

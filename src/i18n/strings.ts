@@ -21,7 +21,7 @@ export const STRINGS = {
   extraDecisions: { nl: 'Extra besluiten per week', en: 'Extra decisions per week' },
   inflowChange: { nl: 'Verandering instroom (%)', en: 'Change in inflow (%)' },
   targetLegend: { nl: 'Doel', en: 'Target' },
-  targetOpen: { nl: 'Voorraad om te bereiken (leeg: niveau vóór corona)', en: 'Backlog to reach (empty: pre-COVID level)' },
+  targetOpen: { nl: 'Voorraad om te bereiken (leeg: niveau vóór de COVID-19-crisis)', en: 'Backlog to reach (empty: pre-COVID level)' },
   targetDate: { nl: 'Te bereiken op', en: 'To reach by' },
   targetPreCovid: { nl: 'niveau vóór de COVID-19-crisis', en: 'level before the COVID-19 crisis' },
   backlogMode_cases: {
@@ -71,7 +71,7 @@ export const STRINGS = {
   openAt: { nl: 'Voorraad eind {week}', en: 'Backlog at the end of {week}' },
   ratesTrailing: { nl: 'Per week (voortschrijdend gemiddelde)', en: 'Per week (trailing mean)' },
   ratesValue: { nl: '{applications} aanvragen, {decisions} besluiten', en: '{applications} applications, {decisions} decisions' },
-  waitValue: { nl: '{now} weken (vóór corona: {before})', en: '{now} weeks (pre-COVID: {before})' },
+  waitValue: { nl: '{now} weken (vóór de COVID-19-crisis: {before})', en: '{now} weeks (pre-COVID: {before})' },
   reconciliation: { nl: 'Aansluiting', en: 'Reconciliation' },
   weeksDiffering: { nl: 'gemelde en afgeleide voorraad verschillen in {count} weken (zie tabel)', en: 'reported and implied backlog differ in {count} weeks (see table)' },
   solverAnswer: {

@@ -67,6 +67,15 @@ describe('the backlog for an adviser', () => {
       expect(ticks[0].length).toBeGreaterThan(1);
       expect(ticks[1]).toEqual(ticks[0]);
       expect(ticks[2]).toEqual(ticks[0]);
+      // And line up: each chart's time axis spans the same pixels.
+      const spans = await panel.locator('.recharts-wrapper').evaluateAll((charts) =>
+        charts.map((chart) => {
+          const labels = [...chart.querySelectorAll('.recharts-cartesian-axis-tick-value[text-anchor=middle]')].map((t) => Math.round(t.getBoundingClientRect().x + t.getBoundingClientRect().width / 2));
+          return [labels[0], labels[labels.length - 1]];
+        }),
+      );
+      expect(spans[1]).toEqual(spans[0]);
+      expect(spans[2]).toEqual(spans[0]);
       await expect(panel.locator('.recharts-label').allTextContents()).resolves.toEqual(expect.arrayContaining(['Geschatte wachttijd (weken)', 'Aantal per week']));
       const shown = Number(await page.locator('[data-testid=past-term]').getAttribute('data-value'));
       const table = (await cells(page, 'open_past_term')).filter(([, v]) => v !== null);

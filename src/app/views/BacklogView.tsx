@@ -339,6 +339,8 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
             baseline={s.openBaseline === null ? null : { axis: 'left', value: s.openBaseline, band: null, label: `${t('targetPreCovid')}: ${n(s.openBaseline, 0)}` }}
             tooltipAt={(i) => weekTooltip(allWeeks[i], allStarts[i], i, [...stockLines], t, lang)}
             markers={markers}
+            axisLabels={{ left: t('openCasesAxis') }}
+            rightAxisRoom
             bands={projection.length ? [{ key: 'projection_band', label: t('projectionBand'), color: PALETTE[0], axis: 'left', low: pad(none(weeks.length), projectionOf('low')), high: pad(none(weeks.length), projectionOf('high')) }] : []}
           />
           <h3 className="chart-title">{t('backlogFlowsChartTitle')}</h3>
@@ -362,6 +364,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
                 stacked
                 baseline={null}
                 axisLabels={{ left: t('openCasesAxis') }}
+                rightAxisRoom
                 tooltipAt={(i) => (i < weeks.length ? weekTooltip(weeks[i].week, weeks[i].weekStart, i, ageLines, t, lang) : null)}
                 height={200}
               />
