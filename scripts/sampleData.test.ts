@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIsoWeek } from '../src/domain/isoWeek';
+import { formatIsoWeek, isoWeekMonday } from '../src/domain/isoWeek';
 import { parseExport } from '../src/ingest/parseExport';
 import { sniffCaseLayout } from '../src/ingest/caseExport';
 import { regionCases } from './caseExports';
 import { sampleExports } from './sampleExports';
-import { generateSeries, sampleWeeks, STOCK_CORRECTIONS, type SampleSeries } from './sampleSeries';
+import { ARRIVAL_DELAY_WEEKS, generateSeries, sampleWeeks, STOCK_CORRECTIONS, type SampleSeries } from './sampleSeries';
 
 const series = generateSeries();
 const weeks = sampleWeeks().map(formatIsoWeek);
@@ -15,6 +15,26 @@ function values(metric: keyof SampleSeries, from: string, to: string): number[] 
   return series[metric].slice(weeks.indexOf(from), weeks.indexOf(to) + 1);
 }
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Weekly arrivals spread over the days of each week and added up per calendar month. */
+function arrivalsPerMonth(): Map<string, number> {
+  const months = new Map<string, number>();
+  sampleWeeks().forEach((w, i) => {
+    const monday = Date.parse(`${isoWeekMonday(w)}T00:00:00Z`);
+    for (let day = 0; day < 7; day++) {
+      const month = new Date(monday + day * 86_400_000).toISOString().slice(0, 7);
+      months.set(month, (months.get(month) ?? 0) + series.nareis_arrivals[i] / 7);
+    }
+  });
+  return months;
+}
+
+function correlation(xs: number[], ys: number[]): number {
+  const mx = mean(xs);
+  const my = mean(ys);
+  const cov = sum(xs.map((x, i) => (x - mx) * (ys[i] - my)));
+  return cov / Math.sqrt(sum(xs.map((x) => (x - mx) ** 2)) * sum(ys.map((y) => (y - my) ** 2)));
+}
 const mean = (xs: number[]) => sum(xs) / xs.length;
 /** Rounded as a letter to Parliament rounds below 1,000: to tens. */
 const tens = (x: number) => Math.round(x / 10) * 10;
@@ -43,6 +63,7 @@ describe('the sample series reproduce the public figures', () => {
   it.each([
     ['asylum_first', [22533, 13673, 24686], 0.001],
     ['nareis_applications', [6130, 9300, 13980], 0.001],
+    ['nareis_arrivals', [4179, 3863, 10120], 0.001],
     ['departures_total', [7220, 4280, 3730], 0.03],
     ['departures_forced', [2760, 1650, 1630], 0.05],
     ['dublin_transfers', [2370, 1648, 1149], 0.03],
@@ -52,6 +73,24 @@ describe('the sample series reproduce the public figures', () => {
       const actual = sum(values(metric, `${year}-W01`, `${year}-W${year === 2020 ? 53 : 52}`));
       expect(Math.abs(actual - total) / total).toBeLessThanOrEqual(tolerance);
     });
+  });
+
+  it('family members arrive after decisions and stopped travelling in spring 2020, as the IND monthly figures say', () => {
+    const monthly = arrivalsPerMonth();
+    const near = (month: string, published: number) => expect(Math.abs(monthly.get(month)! - published) / published, month).toBeLessThanOrEqual(0.2);
+    near('2020-02', 470);
+    near('2020-03', 125);
+    near('2020-04', 149);
+    near('2020-05', 51);
+    near('2020-06', 58);
+    for (const month of ['2020-09', '2020-10', '2020-11', '2020-12']) {
+      expect(monthly.get(month)!, month).toBeGreaterThanOrEqual(347 * 0.9);
+      expect(monthly.get(month)!, month).toBeLessThanOrEqual(637 * 1.05);
+    }
+    // The arrivals of 2019 follow the decisions of ARRIVAL_DELAY_WEEKS before them, not the applications of the same week.
+    const lagged = values('nareis_decisions', '2019-W01', '2019-W42');
+    const arrivals = values('nareis_arrivals', `2019-W${String(1 + ARRIVAL_DELAY_WEEKS).padStart(2, '0')}`, `2019-W${42 + ARRIVAL_DELAY_WEEKS}`);
+    expect(correlation(lagged, arrivals)).toBeGreaterThan(0.5);
   });
 
   it('forced parts never exceed their totals, and no count is negative', () => {

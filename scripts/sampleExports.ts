@@ -23,11 +23,11 @@ export function sampleExports(series: SampleSeries = generateSeries()): SampleFi
   const at = (metric: keyof SampleSeries, w: IsoWeek) => series[metric][row(w)];
   const random = randomSource(14092020);
 
-  const asielHeader = ['Week', 'Eerste asielaanvragen', 'Opvolgende aanvragen', 'Nareisaanvragen', 'Nareisbesluiten', 'Openstaande nareisaanvragen'];
+  const asielHeader = ['Week', 'Eerste asielaanvragen', 'Opvolgende aanvragen', 'Ingereisde nareizigers', 'Nareisaanvragen', 'Nareisbesluiten', 'Openstaande nareisaanvragen'];
   const preliminaryFrom = row({ year: 2020, week: 37 }) - PRELIMINARY_WEEKS + 1;
   const preliminary = (metric: keyof SampleSeries, w: IsoWeek) =>
     row(w) >= preliminaryFrom && metric !== 'nareis_open' ? Math.round(at(metric, w) * (0.9 + random() * 0.06)) : at(metric, w);
-  const asielMetrics = ['asylum_first', 'asylum_followup', 'nareis_applications', 'nareis_decisions', 'nareis_open'] as const;
+  const asielMetrics = ['asylum_first', 'asylum_followup', 'nareis_arrivals', 'nareis_applications', 'nareis_decisions', 'nareis_open'] as const;
   const flowTotals = (source: (m: keyof SampleSeries, w: IsoWeek) => number, range: IsoWeek[]) =>
     asielMetrics.map((m) => (m === 'nareis_open' ? '' : dutch(range.reduce((sum, w) => sum + source(m, w), 0))));
 
@@ -48,7 +48,7 @@ export function sampleExports(series: SampleSeries = generateSeries()): SampleFi
   };
   const indLate = [
     ['IND – weekcijfers asiel en nareis'],
-    [...asielHeader.slice(0, 3), 'Nareis aanvragen', 'Nareis besluiten', 'Nareis openstaand', 'Opmerking'],
+    [...asielHeader.slice(0, 3), 'Nareizigers ingereisd', 'Nareis aanvragen', 'Nareis besluiten', 'Nareis openstaand', 'Opmerking'],
     ...weeks.map((w) => [formatIsoWeek(w), ...asielMetrics.map((m) => dutch(at(m, w))), notes[formatIsoWeek(w)] ?? '']),
     ['Totaal', ...flowTotals(at, weeks), ''],
   ];

@@ -79,9 +79,10 @@ const BASE: Record<'asylum_first' | 'nareis_applications' | 'hearings_total' | '
 };
 
 /** Published yearly totals the noisy series are scaled to (shared/domain.md). */
-const YEAR_TOTALS: Partial<Record<keyof typeof BASE, Record<number, number>>> = {
+const YEAR_TOTALS: Partial<Record<keyof typeof BASE | 'nareis_arrivals', Record<number, number>>> = {
   asylum_first: { 2019: 22533, 2020: 13673, 2021: 24686 },
   nareis_applications: { 2019: 6130, 2020: 9300, 2021: 13980 },
+  nareis_arrivals: { 2019: 4179, 2020: 3863, 2021: 10120 },
 };
 
 export function generateSeries(seed = 20200316): SampleSeries {
@@ -119,7 +120,21 @@ export function generateSeries(seed = 20200316): SampleSeries {
     open += series.nareis_applications[i] - series.nareis_decisions[i] + (STOCK_CORRECTIONS[formatIsoWeek(w)] ?? 0);
     return open;
   });
+
+  // Family members arrive some weeks after a positive decision, once they can travel: travel all
+  // but stopped from March 2020 (shared/domain.md's monthly arrivals).
+  const travelled = weeks.map((w, i) => (series.nareis_decisions[Math.max(0, i - ARRIVAL_DELAY_WEEKS)] ?? 0) * travel(w) * noise(0.15));
+  series.nareis_arrivals = scaleToYearTotals(weeks, travelled, YEAR_TOTALS.nareis_arrivals!);
   return series;
+}
+
+/** Weeks from a positive nareis decision to the family's arrival (visa, travel). */
+export const ARRIVAL_DELAY_WEEKS = 10;
+
+/** How much of the delayed arrivals could travel: 1 is normal. */
+function travel(w: IsoWeek): number {
+  if (w.year !== 2020) return 1;
+  return profile([[1, 1.7], [9, 1.7], [10, 0.9], [11, 0.25], [13, 0.25], [14, 0.5], [17, 0.5], [18, 0.16], [22, 0.16], [23, 0.55], [26, 0.55], [27, 1.3], [35, 1.5], [53, 1.5]], w.week);
 }
 
 const VIDEO_SHARE: Record<number, [number, number][]> = {

@@ -4,4 +4,17 @@
  */
 import './app/state/engine';
 
-void import('./mount');
+import('./mount').catch((error: unknown) => {
+  // The app's code did not arrive: say so in plain DOM (React came with it) instead of "loading" for ever.
+  const status = document.createElement('div');
+  status.setAttribute('role', 'alert');
+  status.dataset.testid = 'app-status';
+  status.dataset.state = 'error';
+  const message = error instanceof Error ? error.message : String(error);
+  const line = (text: string, lang: string) => Object.assign(document.createElement('p'), { textContent: text, lang });
+  const retry = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Opnieuw proberen / Try again' });
+  retry.dataset.testid = 'try-again';
+  retry.addEventListener('click', () => location.reload());
+  status.append(line(`Ketenmonitor kon niet worden geladen (${message}).`, 'nl'), line('Ketenmonitor could not be loaded.', 'en'), retry);
+  document.getElementById('root')!.replaceChildren(status);
+});

@@ -3,13 +3,15 @@ import { Suspense, useEffect, useState } from 'react';
 import { preloadCharts } from '../charts/lazy';
 import { LanguageContext, translator, useLang } from '../i18n/language';
 import type { StringKey } from '../i18n/strings';
-import { useAnythingBusy } from './state/busy';
+import { useAnythingBusy, useAnythingFailed } from './state/busy';
 import { DashboardView } from './views/DashboardView';
 import { useFileReports } from './state/dataQueries';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { FilePicker } from './components/FilePicker';
 import { Loading } from './components/Loading';
 import { BacklogView, BriefingView, FilesView, LetterView } from './lazyViews';
 import { useViewState } from './state/useViewState';
+import { FictionalMark } from './state/fictionalMark';
 import type { View } from './state/viewState';
 import { useWorkspace, type IngestJob, type Startup } from './state/workspace';
 
@@ -27,7 +29,7 @@ export function App() {
   const [viewState, update] = useViewState();
   const { lang, view } = viewState;
   const [dragging, setDragging] = useState(false);
-  const userFiles = useFileReports('user').data?.length ?? 0;
+  const userFiles = useFileReports('user', true).data?.length ?? 0;
   const t = translator(lang);
 
   useEffect(preloadCharts, []);
@@ -64,7 +66,12 @@ export function App() {
           </div>
         </header>
 
-        <StatusBar startup={workspace.startup} jobs={workspace.jobs} working={workspace.working} />
+        <StatusBar startup={workspace.startup} jobs={workspace.jobs} working={workspace.working} actionFailed={workspace.actionProblem !== null} />
+        {workspace.actionProblem && (
+          <p className="storage-problem" role="alert" data-testid="action-problem">
+            {t('actionFailed', { message: workspace.actionProblem })}
+          </p>
+        )}
         {workspace.storageProblem && (
           <p className="storage-problem" role="alert" data-testid="storage-problem">
             {workspace.storageProblem.kind === 'unreadable'
@@ -94,24 +101,29 @@ export function App() {
         </div>
 
         <main>
-          <Suspense fallback={<Loading />}>
-            {view === 'dashboard' ? (
-              <DashboardView dataset={workspace.dataset} view={viewState} update={update} />
-            ) : view === 'backlog' ? (
-              <BacklogView dataset={workspace.dataset} view={viewState} update={update} />
-            ) : view === 'letter' ? (
-              <LetterView dataset={workspace.dataset} view={viewState} update={update} />
-            ) : view === 'briefing' ? (
-              <BriefingView dataset={workspace.dataset} view={viewState} />
-            ) : (
-              <FilesView
-                dataset={workspace.dataset}
-                onFiles={workspace.addFiles}
-                onRemove={userView ? workspace.remove : undefined}
-                onRemoveAll={userView ? workspace.removeAllUserFiles : undefined}
-              />
-            )}
-          </Suspense>
+          <FictionalMark.Provider value={userView ? null : t('sampleMark')}>
+          <ErrorBoundary key={view} part="view">
+            <Suspense fallback={<Loading />}>
+              {view === 'dashboard' ? (
+                <DashboardView dataset={workspace.dataset} view={viewState} update={update} />
+              ) : view === 'backlog' ? (
+                <BacklogView dataset={workspace.dataset} view={viewState} update={update} />
+              ) : view === 'letter' ? (
+                <LetterView dataset={workspace.dataset} view={viewState} update={update} />
+              ) : view === 'briefing' ? (
+                <BriefingView dataset={workspace.dataset} view={viewState} />
+              ) : (
+                <FilesView
+                  dataset={workspace.dataset}
+                  onFiles={workspace.addFiles}
+                  onRemove={userView ? workspace.remove : undefined}
+                  onScope={userView ? workspace.setScope : undefined}
+                  onRemoveAll={userView ? workspace.removeAllUserFiles : undefined}
+                />
+              )}
+            </Suspense>
+          </ErrorBoundary>
+          </FictionalMark.Provider>
         </main>
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">
@@ -151,16 +163,20 @@ function useDroppedFiles(addFiles: (files: File[]) => void, setDragging: (draggi
 }
 
 /** "ready" only when nothing is being loaded, removed or queried, and every shown figure is in. */
-function StatusBar({ startup, jobs, working }: { startup: Startup; jobs: IngestJob[]; working: boolean }) {
+function StatusBar({ startup, jobs, working, actionFailed }: { startup: Startup; jobs: IngestJob[]; working: boolean; actionFailed: boolean }) {
   const t = translator(useLang());
   const fetching = useIsFetching();
   const waiting = useAnythingBusy();
-  const state = startup.phase === 'failed' ? 'error' : startup.phase === 'starting' || working || fetching > 0 || waiting ? 'loading' : 'ready';
+  // A part of the page showing a failure, or an action that failed: "error", never "ready" over it.
+  const shownFailure = useAnythingFailed() || actionFailed;
+  const state = startup.phase === 'failed' || shownFailure ? 'error' : startup.phase === 'starting' || working || fetching > 0 || waiting ? 'loading' : 'ready';
   const job = jobs[0];
   const message =
     startup.phase === 'failed'
       ? t('statusError', { message: startup.message })
-      : job
+      : shownFailure
+        ? t('statusFailed')
+        : job
         ? t('statusReading', { name: job.name, percent: Math.round(job.fraction * 100) })
         : state === 'loading'
           ? t('statusLoading')

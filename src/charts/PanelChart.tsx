@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, DefaultZIndexes, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
 import { formatNumber, weekLabel } from '../i18n/format';
 import { labelRows, numberedEvents, type ChartMarker, type NumberedEvent } from './events';
@@ -61,6 +61,9 @@ interface Props {
   axisLabels?: { left?: string; right?: string };
   /** Keep a right axis's room even without one, so charts stacked on one time axis line up. */
   rightAxisRoom?: boolean;
+  /** Weeks that end after their export date: hatched and labelled, as their figures are not final. */
+  partialWeeks?: string[];
+  partialLabel?: string;
   height?: number;
 }
 
@@ -74,7 +77,7 @@ const noTooltip = () => null;
  * changes: a query that answers with the same figures (a new baseline window leaves the weekly
  * values as they were) keeps the chart's data as it was, and only the baseline line moves.
  */
-export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, phases = NONE, phasesLabel = '', axisLabels = NO_LABELS, ...rest }: Props) {
+export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, phases = NONE, phasesLabel = '', axisLabels = NO_LABELS, partialWeeks = NONE, partialLabel = '', ...rest }: Props) {
   const latestTooltipAt = useRef(tooltipAt);
   useLayoutEffect(() => {
     latestTooltipAt.current = tooltipAt;
@@ -92,6 +95,8 @@ export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt =
       phases={useUnchanged(phases, (a, b) => a.length === b.length && a.every((p, i) => p.from === b[i].from && p.to === b[i].to))}
       phasesLabel={phasesLabel}
       axisLabels={useUnchanged(axisLabels, (a, b) => a.left === b.left && a.right === b.right)}
+      partialWeeks={useUnchanged(partialWeeks, sameArrays)}
+      partialLabel={partialLabel}
     />
   );
 }
@@ -197,7 +202,7 @@ interface BodyProps extends Required<Omit<Props, 'height' | 'rightAxisRoom'>> {
   rightAxisRoom?: boolean;
 }
 
-const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, phases, phasesLabel, axisLabels, rightAxisRoom, height = 260 }: BodyProps) {
+const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, phases, phasesLabel, axisLabels, rightAxisRoom, partialWeeks, partialLabel, height = 260 }: BodyProps) {
   const lang = useLang();
   const data = useMemo(
     () =>
@@ -264,6 +269,27 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
     () => shaded.map((p) => <ReferenceArea key={`${p.x1}-${p.x2}`} yAxisId="left" x1={p.x1} x2={p.x2} className="phase-band" fill="#3a6ea5" fillOpacity={0.1} stroke="none" ifOverflow="hidden" />),
     [shaded],
   );
+  const hatch = `partial-hatch-${useId().replace(/:/g, '')}`;
+  // A partial week: hatched from the week before it, so its last stretch of each line sits in the hatching.
+  const partialAreas = useMemo(
+    () =>
+      partialWeeks
+        .filter((week) => weeks.includes(week))
+        .map((week) => (
+          <ReferenceArea
+            key={`partial-${week}`}
+            yAxisId="left"
+            x1={weeks[Math.max(0, weeks.indexOf(week) - 1)]}
+            x2={week}
+            fill={`url(#${hatch})`}
+            stroke="#666"
+            strokeDasharray="3 3"
+            className="partial-week"
+            label={{ value: partialLabel, position: 'insideTopRight', fontSize: 11, fill: '#444' }}
+          />
+        )),
+    [partialWeeks, partialLabel, weeks, hatch],
+  );
   const tooltip = useMemo(
     () => (
       <Tooltip
@@ -324,9 +350,15 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
     <div className="chart" role="img" aria-label={description}>
       <ResponsiveContainer width="100%" height={height} initialDimension={initialDimension}>
         <ComposedChart data={data} margin={margin}>
+          <defs>
+            <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <line x1="0" y1="0" x2="0" y2="6" stroke="#888" strokeWidth="2" />
+            </pattern>
+          </defs>
           {axes}
           {axisStretch}
           {phaseAreas}
+          {partialAreas}
           {baseline && <BaselineMark baseline={baseline} />}
           {eventMarks}
           {tooltip}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
+import type { CsvCell } from '../export/csv';
 import { formatNumber, weekLabel, weekSpan } from '../i18n/format';
-import { useLang, useT } from '../i18n/language';
+import { useLang, useT, type Lang, type Translate } from '../i18n/language';
 
 export interface TableColumn {
   key: string;
@@ -9,6 +10,10 @@ export interface TableColumn {
   /** A figure from the data: its cells carry data-metric (the acceptance tests' contract). */
   metric?: string;
   revised?: boolean[];
+  /** A derived figure without a value: the labels of the components that have none that week. */
+  missing?: string[][];
+  /** Weeks that end after their export date: shown, marked "onvolledig", never counted. */
+  partial?: boolean[];
   unit?: '%';
 }
 
@@ -23,9 +28,17 @@ interface Props {
   renderRevision?: (metric: string, week: number) => ReactNode;
 }
 
+/** Why a derived figure has no value: "Telehoren ontbreekt", "Opvolgende aanvragen en Ingereisde nareizigers ontbreken". */
+export function missingComponentsText(labels: string[], t: Translate): string {
+  const joined = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} ${t('and')} ${labels[labels.length - 1]}` : labels.join('');
+  return t(labels.length > 1 ? 'componentsMissingMany' : 'componentsMissing', { columns: joined });
+}
+
 /**
  * Every week of the range, no paging. Figure cells carry data-week, data-metric and data-value
  * (exact, dot decimal, no grouping), and data-revised="true" where a newer export changed them.
+ * A derived cell whose components are not all there has no data-value and says which is missing;
+ * a partial week's cell has data-partial="true".
  */
 export function PanelTable({ caption, weeks, weekStarts, columns, sources, renderRevision }: Props) {
   const lang = useLang();
@@ -47,30 +60,58 @@ export function PanelTable({ caption, weeks, weekStarts, columns, sources, rende
           </tr>
         </thead>
         <tbody>
-          {weeks.map((week, i) => (
-            <tr key={week}>
-              <th scope="row">{weekLabel(week, lang)}</th>
-              <td>{weekSpan(weekStarts[i], lang)}</td>
-              {columns.map((c) => {
-                const value = c.values[i];
-                const revised = c.revised?.[i] ?? false;
-                const shown = value === null ? <span className="missing">{t('missing')}</span> : `${formatNumber(value, lang)}${c.unit ?? ''}`;
-                return c.metric ? (
-                  <td key={c.key} className="number" data-week={week} data-metric={c.metric} data-value={value ?? ''} data-revised={revised ? 'true' : undefined}>
-                    {shown}
-                    {revised && (renderRevision?.(c.metric, i) ?? <span className="badge">{t('revised')}</span>)}
-                  </td>
-                ) : (
-                  <td key={c.key} className="number derived" data-column={c.key}>
-                    {shown}
-                  </td>
-                );
-              })}
-              <td className="provenance">{sources[i]}</td>
-            </tr>
-          ))}
+          {weeks.map((week, i) => {
+            const partialWeek = columns.some((c) => c.partial?.[i]);
+            return (
+              <tr key={week} className={partialWeek ? 'partial' : undefined}>
+                <th scope="row">
+                  {weekLabel(week, lang)}
+                  {partialWeek && <span className="badge partial-badge">{t('partialWeek')}</span>}
+                </th>
+                <td>{weekSpan(weekStarts[i], lang)}</td>
+                {columns.map((c) => {
+                  const value = c.values[i];
+                  const revised = c.revised?.[i] ?? false;
+                  const partial = c.partial?.[i] ?? false;
+                  const lacking = value === null ? (c.missing?.[i] ?? []) : [];
+                  const shown =
+                    value !== null ? `${formatNumber(value, lang)}${c.unit ?? ''}` : <span className="missing">{lacking.length ? missingComponentsText(lacking, t) : t('missing')}</span>;
+                  return c.metric ? (
+                    <td
+                      key={c.key}
+                      className={`number${partial ? ' partial' : ''}`}
+                      data-week={week}
+                      data-metric={c.metric}
+                      data-value={lacking.length ? undefined : (value ?? '')}
+                      data-revised={revised ? 'true' : undefined}
+                      data-partial={partial ? 'true' : undefined}
+                    >
+                      {shown}
+                      {revised && (renderRevision?.(c.metric, i) ?? <span className="badge">{t('revised')}</span>)}
+                    </td>
+                  ) : (
+                    <td key={c.key} className="number derived" data-column={c.key}>
+                      {shown}
+                    </td>
+                  );
+                })}
+                <td className="provenance">{sources[i]}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
   );
+}
+
+/**
+ * The same weekly table as CSV cells, exact figures: week, its Monday-to-Sunday span, the columns
+ * and, when given, each week's sources. Called only when downloaded (sources take a while).
+ */
+export function tableCells(weeks: string[], weekStarts: string[], columns: Pick<TableColumn, 'label' | 'values'>[], sources: string[] | null, t: Translate, lang: Lang): CsvCell[][] {
+  return [
+    [t('week'), t('period'), ...columns.map((c) => c.label), ...(sources ? [t('source')] : [])],
+    ...weeks.map((week, i) => [week, weekSpan(weekStarts[i], lang), ...columns.map((c) => c.values[i]), ...(sources ? [sources[i]] : [])]),
+  ];
 }

@@ -23,16 +23,21 @@ function whenLoaded<P extends object>(load: () => Promise<ComponentType<P>>) {
     ));
 
   function WhenLoaded({ fallback, ...props }: P & { fallback: ReactNode }) {
-    const [ready, setReady] = useState(false);
+    const [state, setState] = useState<{ ready: boolean; failed: Error | null }>({ ready: false, failed: null });
     useEffect(() => {
       let mounted = true;
-      void preload().then(() => takeTurn(() => mounted && setReady(true)));
+      preload().then(
+        () => takeTurn(() => mounted && setState({ ready: true, failed: null })),
+        // Thrown while drawing, to the error boundary around: a "try again" there mounts this anew and fetches again.
+        (error: unknown) => mounted && setState({ ready: false, failed: error instanceof Error ? error : new Error(String(error)) }),
+      );
       return () => {
         mounted = false;
       };
     }, []);
+    if (state.failed) throw state.failed;
     const Component = loaded;
-    return ready && Component ? <Component {...(props as P)} /> : fallback;
+    return state.ready && Component ? <Component {...(props as P)} /> : fallback;
   }
   return { WhenLoaded, preload };
 }
@@ -61,6 +66,7 @@ export const LazyRangeBrush = rangeBrush.WhenLoaded;
 
 /** Fetches the charts' code once the shell is drawn, while DuckDB starts: the first chart need not wait for it. */
 export function preloadCharts(): void {
-  void panelChart.preload();
-  void rangeBrush.preload();
+  // A failure here is not final: the first chart to ask fetches again, and shows it if it fails again.
+  panelChart.preload().catch(() => undefined);
+  rangeBrush.preload().catch(() => undefined);
 }

@@ -4,18 +4,27 @@
  * checks in SQL (id and received date present, no decision before receipt or after the export,
  * no duplicate id). Every data line ends up loaded, rejected or skipped (blank), and counted.
  */
-import type { CaseExport, CaseField } from '../domain/caseExport';
+import { defaultCaseScope, type CaseExport, type CaseField } from '../domain/caseExport';
 import type { Database, SqlConnection } from './database';
 import type { Dataset } from '../domain/dataset';
+import { sqlString as text } from './sql';
+import { contentHash } from '../domain/contentHash';
+import { EXPORT_ORDER } from './schema';
 
-const text = (value: string) => `'${value.replace(/'/g, "''")}'`;
 /** A SQL expression giving `expression` as a JSON string literal (no JSON extension: it would be fetched). */
 const json = (expression: string) => `'"' || replace(replace(replace(${expression}, '\\', '\\\\'), '"', '\\"'), chr(9), '\\t') || '"'`;
 
 /** Reports what happens as the file goes in: reading, checking, storing. */
 export type CaseProgress = (fraction: number) => void;
 
-export async function storeCaseExport(db: Database, dataset: Dataset, file: CaseExport, storeKey: number | null, onProgress: CaseProgress = () => {}): Promise<number> {
+export async function storeCaseExport(
+  db: Database,
+  dataset: Dataset,
+  file: CaseExport,
+  storeKey: number | null,
+  onProgress: CaseProgress = () => {},
+  scope: string = defaultCaseScope(file.name),
+): Promise<number> {
   const { layout } = file;
   const column = (i: number) => `c${i}`;
   const of = (field: CaseField) => (layout.fields.includes(field) ? column(layout.fields.indexOf(field)) : 'NULL');
@@ -101,7 +110,7 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
       );
       const headerOf = layout.headers.map((h, i) => `(${text(column(i))}, ${text(h)})`).join(', ');
       await sql.run(
-        `INSERT INTO line_reports
+        `INSERT INTO line_reports (file_id, line, outcome, raw, reason)
          -- The raw text of a rejected row, rebuilt from its cells in the file's own date spelling: only for the rows rejected.
          SELECT ${id}, k.line, 'rejected', concat_ws(${text(layout.delimiter)}, ${layout.fields.map((f, i) => `coalesce(${f === 'received' || f === 'decided' ? `strftime(l.${column(i)}, ${text(layout.dateFormat)})` : `l.${column(i)}`}, '')`).join(', ')}), k.reason
          FROM case_rejected k JOIN (SELECT * FROM case_load WHERE rn IN (SELECT rn FROM case_rejected)) l USING (rn)
@@ -125,11 +134,12 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
       )) as { loaded: number; rejected: number; skipped: number }[];
       const problem = loaded === 0 ? JSON.stringify({ code: 'no_data_rows' }) : null;
       await sql.run(
-        `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, 'cases', ?, ?, ?, ?, ?, ?, '[]', ?)`,
-        [id, dataset, file.name, file.sizeBytes, file.exportDate.date, file.exportDate.source, layout.encoding, layout.delimiter, layout.headerLine, loaded + rejected + skipped, loaded, rejected, skipped, problem, storeKey],
+        `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, 'cases', ?, ?, ?, ?, ?, ?, '[]', ?, ?)`,
+        [id, dataset, file.name, file.sizeBytes, file.exportDate.date, file.exportDate.source, layout.encoding, layout.delimiter, layout.headerLine, loaded + rejected + skipped, loaded, rejected, skipped, problem, storeKey, contentHash(file.bytes)],
       );
+      await sql.run('INSERT INTO case_scopes VALUES (?, ?)', [id, scope]);
       await sql.run(
-        `INSERT INTO file_columns SELECT ${id}, position, header, CASE WHEN field IS NULL THEN 'ignored' ELSE 'case' END, NULL, coalesce(field, 'not_a_case_field')
+        `INSERT INTO file_columns (file_id, position, header, role, metric, detail) SELECT ${id}, position, header, CASE WHEN field IS NULL THEN 'ignored' ELSE 'case' END, NULL, coalesce(field, 'not_a_case_field')
          FROM (VALUES ${layout.headers.map((h, i) => `(${i}, ${text(h)}, ${layout.fields[i] ? text(layout.fields[i]!) : 'NULL'})`).join(', ')}) v(position, header, field)`,
         [],
       );
@@ -144,8 +154,8 @@ export async function storeCaseExport(db: Database, dataset: Dataset, file: Case
 }
 
 /**
- * The cases of a dataset counted by received day and decision week. When a case id is in more
- * than one export, the newest export (then the one loaded last) wins, as for weekly figures.
+ * The cases of a dataset counted by received day and decision week, from the exports in force
+ * (the newest of each scope). When a case id is in exports of two scopes, the newer export wins.
  */
 export async function refreshCaseGroups(sql: SqlConnection, dataset: Dataset): Promise<void> {
   await sql.run('DELETE FROM case_groups WHERE dataset = ?', [dataset]);
@@ -155,18 +165,38 @@ export async function refreshCaseGroups(sql: SqlConnection, dataset: Dataset): P
   await sql.run(
     `INSERT INTO case_groups
      SELECT ?, received, decided_week, CAST(count(*) AS INTEGER)
-     FROM (SELECT c.received, CAST(date_trunc('week', c.decided) AS DATE) AS decided_week FROM cases c JOIN files f USING (file_id) WHERE f.dataset = ? ${newest})
+     FROM (SELECT c.received, CAST(date_trunc('week', c.decided) AS DATE) AS decided_week FROM cases c JOIN files f USING (file_id)
+           WHERE c.file_id IN (${CURRENT_CASE_FILES}) ${newest})
      GROUP BY ALL`,
     [dataset, dataset],
   );
 }
 
-/** How many case-level exports with cases a dataset has (parameter: the dataset). */
-export const CASE_FILES = `SELECT CAST(count(*) AS INTEGER) AS files FROM files WHERE dataset = ? AND layout = 'cases' AND rows_loaded > 0`;
+/**
+ * The case-level exports in force in a dataset, as a subquery of file ids (parameter: the dataset):
+ * of each scope only the newest export (EXPORT_ORDER), which replaces the earlier ones whole.
+ */
+export const currentCaseFiles = (dataset = '?') => `SELECT f.file_id FROM files f JOIN case_scopes s USING (file_id)
+  WHERE f.dataset = ${dataset} AND f.layout = 'cases' AND f.rows_loaded > 0
+  QUALIFY row_number() OVER (PARTITION BY s.scope ORDER BY ${EXPORT_ORDER}) = 1`;
+export const CURRENT_CASE_FILES = currentCaseFiles();
+
+/** How many case-level exports are in force in a dataset (parameter: the dataset). */
+export const CASE_FILES = `SELECT CAST(count(*) AS INTEGER) AS files FROM (${CURRENT_CASE_FILES})`;
+
+/** Puts a case-level export in another scope (it then replaces, or is replaced by, that scope's other exports). */
+export async function setCaseScope(db: Database, fileId: number, scope: string): Promise<void> {
+  await db.transaction(async (sql) => {
+    const [file] = (await sql.run('SELECT dataset FROM files WHERE file_id = ?', [fileId])) as { dataset: Dataset }[];
+    if (!file) return;
+    await sql.run('UPDATE case_scopes SET scope = ? WHERE file_id = ?', [scope, fileId]);
+    await refreshCaseGroups(sql, file.dataset);
+  });
+}
 
 /**
  * The clause that keeps the newest export of each case id, over `cases c JOIN files f`. With one
  * case-level export there is nothing to supersede, and the window over every case is skipped: for
  * a million cases it costs more than the rest of the query.
  */
-export const newestCaseOnly = (caseFiles: number) => (caseFiles > 1 ? 'QUALIFY row_number() OVER (PARTITION BY c.case_id ORDER BY f.export_date DESC, c.file_id DESC) = 1' : '');
+export const newestCaseOnly = (caseFiles: number) => (caseFiles > 1 ? `QUALIFY row_number() OVER (PARTITION BY c.case_id ORDER BY ${EXPORT_ORDER}) = 1` : '');

@@ -2,6 +2,8 @@
  * The one door to DuckDB. The browser (AsyncDuckDB in a worker) and the tests (DuckDB-WASM's
  * blocking Node build) each supply a SqlConnection; everything else talks to a Database.
  */
+import { bindNamed } from './sql';
+
 export type Row = Record<string, unknown>;
 
 export interface SqlConnection {
@@ -22,6 +24,12 @@ export class Database {
     return this.exclusive(() => this.connection.run(sql, params) as Promise<T[]>);
   }
 
+  /** A query with `$name` parameters (see bindNamed). */
+  queryNamed<T = Row>(sql: string, values: Record<string, unknown>): Promise<T[]> {
+    const bound = bindNamed(sql, values);
+    return this.query<T>(bound.sql, bound.params);
+  }
+
   /**
    * Runs `work` alone on the connection inside a transaction: no other query interleaves,
    * so readers never see half a file, and a failure leaves the data as it was.
@@ -34,7 +42,10 @@ export class Database {
         await this.connection.run('COMMIT', []);
         return result;
       } catch (error) {
-        await this.connection.run('ROLLBACK', []);
+        // The failure the user needs is the first one: a ROLLBACK that fails too is added to it, never put in its place.
+        await this.connection.run('ROLLBACK', []).catch((rollbackError: unknown) => {
+          if (error instanceof Error) error.message += ` (ROLLBACK failed too: ${rollbackError instanceof Error ? rollbackError.message : String(rollbackError)})`;
+        });
         throw error;
       }
     });

@@ -7,6 +7,6 @@ describe('the schema', () => {
     const columns = (relation: string) => db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${relation}`, []).then((rows) => rows.map((r) => `${r.column_name} ${r.column_type}`));
     const table = await columns('current_observations');
     expect(table).toEqual(await columns('(SELECT * EXCLUDE (version_rank) FROM observation_versions)'));
-    expect(table.length).toBe(10);
-  });
+    expect(table.length).toBe(11);
+  }, 30_000);
 });

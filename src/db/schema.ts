@@ -5,6 +5,12 @@
  */
 import type { Database } from './database';
 
+/**
+ * Which export is newer: the later export date; on the same date the file name later in
+ * alphabetical order, then the larger content hash. Never the load order, which a reload changes.
+ */
+export const EXPORT_ORDER = 'f.export_date DESC, f.name DESC, f.content_hash DESC';
+
 export const SCHEMA: readonly string[] = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
@@ -26,7 +32,8 @@ export const SCHEMA: readonly string[] = [
   rows_skipped INTEGER NOT NULL,
   problem VARCHAR,                     -- FileProblem as JSON text, or NULL
   warnings VARCHAR NOT NULL,           -- FileWarning[] as JSON text
-  store_key INTEGER                    -- the original file in the browser's storage (IndexedDB), if kept
+  store_key INTEGER,                   -- the original file in the browser's storage (IndexedDB), if kept
+  content_hash VARCHAR NOT NULL        -- breaks export-date ties after the name: see EXPORT_ORDER
 )`,
   `CREATE TABLE file_columns (
   file_id INTEGER NOT NULL,
@@ -34,7 +41,20 @@ export const SCHEMA: readonly string[] = [
   header VARCHAR NOT NULL,
   role VARCHAR NOT NULL,
   metric VARCHAR,
-  detail VARCHAR
+  detail VARCHAR,
+  sheet VARCHAR                        -- the workbook sheet the column is on; NULL for CSV
+)`,
+  // A workbook's sheets as read, each with its own tally; none for a CSV file.
+  `CREATE TABLE file_sheets (
+  file_id INTEGER NOT NULL,
+  position INTEGER NOT NULL,           -- the sheet's place in the workbook
+  sheet VARCHAR NOT NULL,
+  header_line INTEGER,
+  data_lines INTEGER NOT NULL,
+  rows_loaded INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL,
+  rows_skipped INTEGER NOT NULL,
+  problem VARCHAR                      -- why the sheet holds no table it reads (FileProblem as JSON text), or NULL
 )`,
   `CREATE TABLE custom_metrics (
   file_id INTEGER NOT NULL,
@@ -46,22 +66,25 @@ export const SCHEMA: readonly string[] = [
   line INTEGER NOT NULL,
   week_start DATE NOT NULL,            -- Monday of the ISO week
   metric VARCHAR NOT NULL,
-  value DOUBLE NOT NULL
+  value DOUBLE NOT NULL,
+  sheet VARCHAR                        -- with line: the workbook sheet and its row; NULL for CSV
 )`,
   `CREATE TABLE line_reports (
   file_id INTEGER NOT NULL,
   line INTEGER NOT NULL,
   outcome VARCHAR NOT NULL,            -- 'rejected' or 'skipped'
   raw VARCHAR NOT NULL,
-  reason VARCHAR NOT NULL              -- RejectReason or SkipReason as JSON text
+  reason VARCHAR NOT NULL,             -- RejectReason or SkipReason as JSON text
+  sheet VARCHAR                        -- with line: the workbook sheet and its row; NULL for CSV
 )`,
   // Every reported value with its rank among the exports that reported it: 1 is the newest.
   `CREATE VIEW observation_versions AS
 SELECT o.file_id, o.line, o.metric, o.week_start, o.value, f.dataset, f.name AS file_name, f.export_date,
-       row_number() OVER (PARTITION BY f.dataset, o.metric, o.week_start ORDER BY f.export_date DESC, o.file_id DESC) AS version_rank,
+       row_number() OVER (PARTITION BY f.dataset, o.metric, o.week_start ORDER BY ${EXPORT_ORDER}) AS version_rank,
        count(*) OVER (PARTITION BY f.dataset, o.metric, o.week_start) AS versions,
        min(o.value) OVER (PARTITION BY f.dataset, o.metric, o.week_start)
-         <> max(o.value) OVER (PARTITION BY f.dataset, o.metric, o.week_start) AS revised
+         <> max(o.value) OVER (PARTITION BY f.dataset, o.metric, o.week_start) AS revised,
+       o.sheet
 FROM observations o JOIN files f USING (file_id)`,
   // The value in force per week and metric: the newest export wins, and it is revised when an older export differs.
   // A table, not a view: the window functions behind it cost more than every dashboard query, and the
@@ -78,7 +101,8 @@ FROM observations o JOIN files f USING (file_id)`,
   file_name VARCHAR NOT NULL,
   export_date DATE NOT NULL,
   versions BIGINT NOT NULL,
-  revised BOOLEAN NOT NULL
+  revised BOOLEAN NOT NULL,
+  sheet VARCHAR
 )`,
 
   // Every loaded week for every metric of a dataset (missing weeks as NULL), derived totals included:
@@ -91,7 +115,18 @@ FROM observations o JOIN files f USING (file_id)`,
   revised BOOLEAN NOT NULL,
   file_name VARCHAR,
   line INTEGER,
-  export_date DATE
+  export_date DATE,
+  sheet VARCHAR,                       -- with line, the workbook sheet and its row; NULL for CSV
+  partial BOOLEAN NOT NULL,            -- the week ends after the export date of the value in force (or of a component's)
+  missing VARCHAR,                     -- a derived figure without a value: its components that lack one, comma-separated
+  part DOUBLE,                         -- a share: its numerator and denominator, so a share over weeks is a ratio of sums
+  whole DOUBLE
+)`,
+  // The scope each case-level export is a snapshot of (src/domain/caseExport.ts defaultCaseScope):
+  // the newest export of a scope replaces the earlier ones.
+  `CREATE TABLE case_scopes (
+  file_id INTEGER NOT NULL,
+  scope VARCHAR NOT NULL
 )`,
   // Case-level exports: one row per case, with its file and line.
   `CREATE TABLE cases (

@@ -26,12 +26,12 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
     // Few statements per batch, not per file: each is a round trip to DuckDB's worker.
     const ids = ((await sql.run(`SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id FROM range(${files.length})`, [])) as { id: number }[]).map((r) => r.id).sort((a, b) => a - b);
     await sql.run(
-      `INSERT INTO files VALUES ${files.map(() => '(?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO files VALUES ${files.map(() => '(?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       files.flatMap(({ parsed, storeKey }, i) => [
         ids[i], dataset, parsed.name, parsed.sizeBytes, parsed.exportDate.date, parsed.exportDate.source,
         parsed.encoding, parsed.delimiter, parsed.layout, parsed.headerLine,
         parsed.dataLines, parsed.rowsLoaded, parsed.rejected.length, parsed.skipped.length,
-        parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey,
+        parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey, parsed.contentHash,
       ]),
     );
     /** Every file's rows of one kind, each with its file's id. */
@@ -39,13 +39,27 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
     const fileIds = (rows: { fileId: number }[]) => Int32Array.from(rows, (r) => r.fileId);
 
     const columns = rowsOf((p) => p.columns);
-    await append(sql, 'file_columns', 'file_id, position, header, role, metric, detail', columns.length, {
+    await append(sql, 'file_columns', 'file_id, position, header, role, metric, detail, sheet', columns.length, {
       file_id: fileIds(columns),
       position: Int32Array.from(columns, ({ row }) => row.position),
       header: columns.map(({ row }) => row.header),
       role: columns.map(({ row }) => row.role),
       metric: columns.map(({ row }) => ('metric' in row ? row.metric : null)),
       detail: columns.map(({ row }) => ('why' in row ? row.why : 'via' in row ? row.via : null)),
+      sheet: columns.map(({ row }) => row.sheet ?? null),
+    });
+    const sheets = rowsOf((p) => p.sheets.map((sheet, position) => ({ ...sheet, position })));
+    await append(sql, 'file_sheets', 'file_id, position, sheet, NULLIF(header_line, -1), data_lines, rows_loaded, rows_rejected, rows_skipped, problem', sheets.length, {
+      file_id: fileIds(sheets),
+      position: Int32Array.from(sheets, ({ row }) => row.position),
+      sheet: sheets.map(({ row }) => row.sheet),
+      // -1: no header (a sheet without a table); Int32Array has no NULL, the select turns it back.
+      header_line: Int32Array.from(sheets, ({ row }) => row.headerLine ?? -1),
+      data_lines: Int32Array.from(sheets, ({ row }) => row.dataLines),
+      rows_loaded: Int32Array.from(sheets, ({ row }) => row.rowsLoaded),
+      rows_rejected: Int32Array.from(sheets, ({ row }) => row.rowsRejected),
+      rows_skipped: Int32Array.from(sheets, ({ row }) => row.rowsSkipped),
+      problem: sheets.map(({ row }) => (row.problem ? JSON.stringify(row.problem) : null)),
     });
     const customMetrics = rowsOf((p) => p.customMetrics);
     await append(sql, 'custom_metrics', 'file_id, metric, label', customMetrics.length, {
@@ -54,20 +68,22 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       label: customMetrics.map(({ row }) => row.label),
     });
     const observations = rowsOf((p) => p.observations);
-    await append(sql, 'observations', 'file_id, line, CAST(week_start AS DATE), metric, value', observations.length, {
+    await append(sql, 'observations', 'file_id, line, CAST(week_start AS DATE), metric, value, sheet', observations.length, {
       file_id: fileIds(observations),
       line: Int32Array.from(observations, ({ row }) => row.line),
       week_start: observations.map(({ row }) => row.weekStart),
       metric: observations.map(({ row }) => row.metric),
       value: Float64Array.from(observations, ({ row }) => row.value),
+      sheet: observations.map(({ row }) => row.sheet ?? null),
     });
     const reports = rowsOf((p) => [...p.rejected.map((r) => ({ ...r, outcome: 'rejected' })), ...p.skipped.map((r) => ({ ...r, outcome: 'skipped' }))]);
-    await append(sql, 'line_reports', 'file_id, line, outcome, raw, reason', reports.length, {
+    await append(sql, 'line_reports', 'file_id, line, outcome, raw, reason, sheet', reports.length, {
       file_id: fileIds(reports),
       line: Int32Array.from(reports, ({ row }) => row.line),
       outcome: reports.map(({ row }) => row.outcome),
       raw: reports.map(({ row }) => row.raw),
       reason: reports.map(({ row }) => JSON.stringify(row.reason)),
+      sheet: reports.map(({ row }) => row.sheet ?? null),
     });
     await refreshCurrent(sql);
     return ids;
@@ -114,7 +130,7 @@ function utf8Vector(values: (string | null)[]): Vector<Utf8> {
 export async function removeFile(db: Database, fileId: number): Promise<void> {
   await db.transaction(async (sql) => {
     const [file] = (await sql.run('SELECT dataset, layout FROM files WHERE file_id = ?', [fileId])) as { dataset: Dataset; layout: string | null }[];
-    for (const table of ['observations', 'cases', 'line_reports', 'file_columns', 'custom_metrics', 'files']) {
+    for (const table of ['observations', 'cases', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics', 'files']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [fileId]);
     }
     if (file?.layout === 'cases') await refreshCaseGroups(sql, file.dataset);
@@ -124,7 +140,7 @@ export async function removeFile(db: Database, fileId: number): Promise<void> {
 
 export async function removeDataset(db: Database, dataset: Dataset): Promise<void> {
   await db.transaction(async (sql) => {
-    for (const table of ['observations', 'cases', 'line_reports', 'file_columns', 'custom_metrics']) {
+    for (const table of ['observations', 'cases', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id IN (SELECT file_id FROM files WHERE dataset = ?)`, [dataset]);
     }
     await sql.run('DELETE FROM files WHERE dataset = ?', [dataset]);

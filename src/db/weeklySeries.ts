@@ -5,9 +5,9 @@
  */
 import type { SqlConnection } from './database';
 import { DERIVED_METRICS } from '../domain/panels';
+import { sqlString } from './sql';
 
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const DERIVED_ROWS = DERIVED_METRICS.flatMap((d) => d.components.map((c, i) => `(${literal(d.id)}, ${literal(d.kind)}, ${literal(c)}, ${i})`)).join(', ');
+const DERIVED_ROWS = DERIVED_METRICS.flatMap((d) => d.components.map((c, i) => `(${sqlString(d.id)}, ${sqlString(d.kind)}, ${sqlString(c)}, ${i})`)).join(', ');
 
 const REFRESH = [
   'DELETE FROM weekly_series',
@@ -16,22 +16,30 @@ const REFRESH = [
    weeks AS (SELECT dataset, CAST(unnest(generate_series(first_week, last_week, INTERVAL 7 DAY)) AS DATE) AS week_start FROM bounds),
    present AS (SELECT DISTINCT dataset, metric FROM current_observations),
    base AS (
-     SELECT w.dataset, p.metric, w.week_start, o.value, coalesce(o.revised, false) AS revised, o.file_name, o.line, o.export_date
+     SELECT w.dataset, p.metric, w.week_start, o.value, coalesce(o.revised, false) AS revised, o.file_name, o.line, o.export_date, o.sheet,
+            -- A week is complete once its Sunday is on or before the export date.
+            coalesce(w.week_start + 6 > o.export_date, false) AS partial
      FROM weeks w JOIN present p USING (dataset)
      LEFT JOIN current_observations o ON o.dataset = w.dataset AND o.metric = p.metric AND o.week_start = w.week_start
    ),
    derived (metric, kind, component, position) AS (VALUES ${DERIVED_ROWS}),
-   -- A total needs every component the data has that week; a component absent from the data altogether is left out.
+   -- A derived figure is in the data when any of its components is; it has a value only in weeks where every component has one.
+   derived_present AS (SELECT DISTINCT p.dataset, d.metric FROM present p JOIN derived d ON d.component = p.metric),
    derived_series AS (
-     SELECT b.dataset, d.metric, b.week_start,
+     SELECT w.dataset, d.metric, w.week_start,
             CASE WHEN count(b.value) < count(*) THEN NULL
                  WHEN any_value(d.kind) = 'sum' THEN sum(b.value)
                  ELSE 100 * sum(b.value) FILTER (WHERE d.position = 0) / nullif(sum(b.value), 0) END AS value,
-            bool_or(b.revised) AS revised, NULL::VARCHAR, NULL::INTEGER, NULL::DATE
-     FROM derived d JOIN base b ON b.metric = d.component
-     GROUP BY b.dataset, b.week_start, d.metric
+            coalesce(bool_or(b.revised), false), NULL::VARCHAR, NULL::INTEGER, NULL::DATE, NULL::VARCHAR,
+            coalesce(bool_or(b.partial), false),
+            string_agg(d.component, ',' ORDER BY d.position) FILTER (WHERE b.value IS NULL),
+            CASE WHEN any_value(d.kind) = 'share' AND count(b.value) = count(*) THEN sum(b.value) FILTER (WHERE d.position = 0) END,
+            CASE WHEN any_value(d.kind) = 'share' AND count(b.value) = count(*) THEN sum(b.value) END
+     FROM weeks w JOIN derived_present dp USING (dataset) JOIN derived d ON d.metric = dp.metric
+     LEFT JOIN base b ON b.dataset = w.dataset AND b.week_start = w.week_start AND b.metric = d.component
+     GROUP BY w.dataset, w.week_start, d.metric
    )
-   SELECT * FROM base UNION ALL SELECT * FROM derived_series`,
+   SELECT *, NULL::VARCHAR, NULL::DOUBLE, NULL::DOUBLE FROM base UNION ALL SELECT * FROM derived_series`,
 ];
 
 export async function refreshWeeklySeries(sql: SqlConnection): Promise<void> {

@@ -25,6 +25,8 @@ export interface BacklogSummary {
   openBaseline: number | null;
   /** Weeks where reported and implied stock differ. */
   weeksDiffering: number;
+  /** The newest week ending after its export date: shown, left out of the latest week and the trailing rates. */
+  partialWeek: string | null;
 }
 
 export type BreakdownBy = 'nationality' | 'hearing';

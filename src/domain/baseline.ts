@@ -14,3 +14,6 @@ export interface BaselineSpec {
 export const FLOW_BACK_PCT = 95;
 /** ...a stock when its 4-week mean stays at or below this % of its level at the end of the baseline window. */
 export const STOCK_BACK_PCT = 105;
+
+/** The first week of the COVID-19 crisis in the source letter: a baseline window before it is "pre-COVID". */
+export const CRISIS_WEEK = '2020-W12';

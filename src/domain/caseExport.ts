@@ -32,3 +32,19 @@ export interface CaseExport {
   /** Lines after the header, the last line's newline not counting as another. */
   dataLines: number;
 }
+
+/**
+ * A case-level export is a snapshot of its scope (a region, a desk): a newer export of the same
+ * scope replaces the earlier ones whole, so a case it no longer lists is no longer open there.
+ * Exports of different scopes add up. By default the scope is the file name without its date
+ * ("IND_nareis_zaken_regio_zuid_2022-01-10.csv" → "ind_nareis_zaken_regio_zuid"); the user can
+ * change it in the file list.
+ */
+export function defaultCaseScope(fileName: string): string {
+  return fileName
+    .replace(/\.[a-z0-9]+$/i, '')
+    .replace(/\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4}|\d{8}/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addIsoWeeks, formatIsoWeek, isoWeekMonday, isoWeekOfDate, isoWeeksInYear, parseCalendarDate, parseIsoWeekLabel, parseWeekCell, parseYearAndWeek } from './isoWeek';
+import { addIsoWeeks, formatIsoWeek, inOrder, isoWeekMonday, isoWeekOfDate, isoWeeksBetween, isoWeeksInYear, parseCalendarDate, parseIsoWeekLabel, parseWeekCell, parseYearAndWeek, weeksBetween } from './isoWeek';
 
 const weekOf = (text: string) => {
   const parsed = parseWeekCell(text);
@@ -70,6 +70,25 @@ describe('ISO weeks', () => {
   });
 });
 
+describe('week labels with text around them', () => {
+  it.each([
+    ['Week 27 (29-06 t/m 05-07-2020)', '2020-W27'],
+    ['week 53 (28-12-2020 t/m 03-01-2021)', '2020-W53'],
+    ['Wk 1 (2021)', '2021-W01'],
+    ['wk27-2020', '2020-W27'],
+    ['2020 wk 27', '2020-W27'],
+    ['WK 27 2020', '2020-W27'],
+  ])('reads %s as %s', (text, week) => {
+    const parsed = parseWeekCell(text);
+    expect(parsed.ok && formatIsoWeek(parsed.week)).toBe(week);
+  });
+
+  it('rejects a label whose dates lie in another week', () => {
+    expect(parseWeekCell('Week 28 (29-06 t/m 05-07-2020)')).toEqual({ ok: false, reason: 'not_a_week' });
+    expect(parseWeekCell('Week 53 (2021)')).toMatchObject({ ok: false, reason: 'week_53_missing' });
+  });
+});
+
 describe('week arithmetic', () => {
   it('steps over 2020-W53 and the year boundary', () => {
     expect(formatIsoWeek(addIsoWeeks({ year: 2020, week: 52 }, 1))).toBe('2020-W53');
@@ -82,5 +101,29 @@ describe('week arithmetic', () => {
     expect(parseIsoWeekLabel('2020-W53')).toEqual({ year: 2020, week: 53 });
     expect(parseIsoWeekLabel('2019-W53')).toBeNull();
     expect(parseIsoWeekLabel('2020-53')).toBeNull();
+  });
+});
+
+describe('week arithmetic (date-fns, weeks from Monday)', () => {
+  it('lists every ISO week between two dates, week 53 and the turn of the year included', () => {
+    expect(isoWeeksBetween('2020-12-21', '2021-01-11')).toEqual(['2020-W52', '2020-W53', '2021-W01', '2021-W02']);
+    // From a Sunday: its own ISO week (Monday to Sunday) comes first.
+    expect(isoWeeksBetween('2020-06-28', '2020-06-30')).toEqual(['2020-W26', '2020-W27']);
+    expect(isoWeeksBetween('2021-03-22', '2021-11-01')).toHaveLength(33);
+  });
+
+  it('counts the weeks between two weeks across the turn of the year and both clock changes', () => {
+    expect(weeksBetween('2020-12-28', '2021-01-04')).toBe(1);
+    expect(weeksBetween('2021-03-22', '2021-04-05')).toBe(2);
+    expect(weeksBetween('2021-10-25', '2021-11-01')).toBe(1);
+    expect(weeksBetween('2020-06-28', '2020-06-29')).toBe(1);
+    expect(weeksBetween('2021-01-04', '2020-12-28')).toBe(-1);
+    expect(weeksBetween('2019-12-30', '2021-01-04')).toBe(53);
+  });
+
+  it('puts a period given back to front in order, leaving open ends alone', () => {
+    expect(inOrder('2020-W37', '2020-W27')).toEqual(['2020-W27', '2020-W37']);
+    expect(inOrder('2020-06-29', '2020-07-06')).toEqual(['2020-06-29', '2020-07-06']);
+    expect(inOrder(null, '2020-W27')).toEqual([null, '2020-W27']);
   });
 });

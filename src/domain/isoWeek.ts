@@ -3,7 +3,7 @@
  * built from local Date objects and never converted through UTC, so no figure moves a day
  * in a time zone west of Greenwich.
  */
-import { addDays, format, getISOWeek, getISOWeekYear, getISOWeeksInYear, isValid, setISOWeek, startOfISOWeek } from 'date-fns';
+import { addDays, differenceInCalendarWeeks, eachWeekOfInterval, format, getISOWeek, getISOWeekYear, getISOWeeksInYear, isValid, setISOWeek, startOfISOWeek } from 'date-fns';
 
 export interface IsoWeek {
   year: number;
@@ -57,9 +57,25 @@ const WEEK_PATTERNS: { re: RegExp; year: number; week: number }[] = [
   { re: /^(?:week|wk|w)\.?\s*(\d{1,2})\s*[,\-/ ]\s*(\d{4})$/, year: 2, week: 1 }, // wk 27 2020, week 27-2020
 ];
 
+/** A week number with its dates or year in brackets, as reports label columns: "Week 27 (29-06 t/m 05-07-2020)", "wk 27 (2020)". */
+const LABELLED_WEEK = /^(?:week|wk|w)\.?\s*(\d{1,2})\s*\((.+)\)$/;
+
+/** The week a labelled week names: its year from the brackets, and the dates there must lie in that very week. */
+function labelledWeek(week: number, inside: string): WeekParse {
+  const year = /^\s*(\d{4})\s*$/.exec(inside);
+  if (year) return checkedWeek(Number(year[1]), week);
+  const dates = inside.match(/\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/g);
+  const last = dates ? parseCalendarDate(dates[dates.length - 1]) : null;
+  if (!last) return { ok: false, reason: 'not_a_week' };
+  const of = isoWeekOfDate(last);
+  return of.week === week ? { ok: true, week: of } : { ok: false, reason: 'not_a_week' };
+}
+
 /** Parses one cell naming a week in any of the accepted forms, or a date inside the week. */
 export function parseWeekCell(text: string): WeekParse {
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const labelled = LABELLED_WEEK.exec(t);
+  if (labelled) return labelledWeek(Number(labelled[1]), labelled[2]);
   for (const { re, year, week } of WEEK_PATTERNS) {
     const m = re.exec(t);
     if (m) return checkedWeek(Number(m[year]), Number(m[week]));
@@ -100,4 +116,25 @@ export function parseIsoWeekLabel(label: string): IsoWeek | null {
   if (!m) return null;
   const checked = checkedWeek(Number(m[1]), Number(m[2]));
   return checked.ok ? checked.week : null;
+}
+
+/** ISO weeks start on Monday; date-fns weeks on Sunday unless told. */
+const MONDAY = { weekStartsOn: 1 } as const;
+
+/** Every ISO week from the week of `first` to the week of `last` (calendar dates), as labels. */
+export function isoWeeksBetween(first: string, last: string): string[] {
+  return eachWeekOfInterval({ start: localDate(first), end: localDate(last) }, MONDAY).map((monday) => formatIsoWeek(isoWeekOfDate(format(monday, 'yyyy-MM-dd'))));
+}
+
+/** How many weeks the week of `to` is after the week of `from` (calendar dates; negative when before). */
+export function weeksBetween(from: string, to: string): number {
+  return differenceInCalendarWeeks(localDate(to), localDate(from), MONDAY);
+}
+
+/**
+ * A period given back to front means the same period: its ends in order. ISO week labels
+ * ("2020-W05") and calendar dates sort as text; an open end (null) stays where it is.
+ */
+export function inOrder<T extends string | null>(a: T, b: T): [T, T] {
+  return a !== null && b !== null && a > b ? [b, a] : [a, b];
 }

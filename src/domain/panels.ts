@@ -19,10 +19,11 @@ export interface DerivedMetric {
 export const DERIVED_METRICS: readonly DerivedMetric[] = [
   {
     id: 'inflow_total',
-    label: { nl: 'Totaal instroom', en: 'Total inflow' },
-    noun: { nl: 'asielaanvragen en nareisaanvragen samen', en: 'asylum and family reunification applications together' },
+    // The official definition (IND, ministry): first + follow-up applications + family members who arrived.
+    label: { nl: 'Totale asielinstroom', en: 'Total asylum inflow' },
+    noun: { nl: 'asielaanvragen en ingereisde nareizigers samen', en: 'asylum applications and family members who arrived, together' },
     kind: 'sum',
-    components: ['asylum_first', 'asylum_followup', 'nareis_applications'],
+    components: ['asylum_first', 'asylum_followup', 'nareis_arrivals'],
   },
   {
     id: 'hearings_total',
@@ -63,7 +64,8 @@ export const PANELS: readonly (PanelDefinition & { id: PanelId })[] = [
   {
     id: 'inflow',
     title: { nl: 'Asielinstroom', en: 'Asylum inflow' },
-    series: ['asylum_first', 'asylum_followup', 'nareis_applications'],
+    // Nareis applications are not part of the inflow: they stay in the nareis panel.
+    series: ['asylum_first', 'asylum_followup', 'nareis_arrivals'],
     stacked: true,
     total: 'inflow_total',
     primary: 'inflow_total',

@@ -34,10 +34,27 @@ export type ColumnRole =
   | { role: 'custom'; metric: string }
   | { role: 'ignored'; why: 'not_numeric' | 'empty' | 'duplicate_metric' | 'empty_header' | 'custom_limit' };
 
-export type ColumnReport = { position: number; header: string } & ColumnRole;
+/** sheet: the workbook sheet the column is on (absent for CSV). */
+export type ColumnReport = { position: number; header: string; sheet?: string } & ColumnRole;
+
+/**
+ * One sheet of a workbook as read: its own tally (loaded + rejected + skipped = data rows), and
+ * the reason it holds no readable table, if so (its rows are then listed as skipped).
+ */
+export interface SheetReport {
+  sheet: string;
+  headerLine: number | null;
+  dataLines: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  problem: FileProblem | null;
+}
 
 export interface Observation {
+  /** The CSV line, or the sheet's row number when sheet is set (a workbook). */
   line: number;
+  sheet?: string;
   /** Monday of the ISO week, "YYYY-MM-DD". */
   weekStart: string;
   metric: string;
@@ -45,7 +62,9 @@ export interface Observation {
 }
 
 export interface LineReport<R> {
+  /** The CSV line, or the sheet's row number when sheet is set (a workbook). */
   line: number;
+  sheet?: string;
   raw: string;
   reason: R;
 }
@@ -54,13 +73,18 @@ export interface ParsedExport {
   name: string;
   sizeBytes: number;
   exportDate: ExportDate;
+  /** contentHash of the bytes: breaks export-date ties after the file name. */
+  contentHash: string;
   encoding: TextEncodingName | null;
   delimiter: Delimiter | null;
-  layout: 'wide' | 'long' | null;
+  /** transposed: one row per series, one column per week. */
+  layout: 'wide' | 'long' | 'transposed' | null;
   headerLine: number | null;
   dataLines: number;
   rowsLoaded: number;
   columns: ColumnReport[];
+  /** A workbook's sheets, in workbook order; empty for a CSV file. */
+  sheets: SheetReport[];
   customMetrics: { id: string; label: string }[];
   observations: Observation[];
   rejected: LineReport<RejectReason>[];
@@ -81,6 +105,7 @@ export function emptyExport(name: string, sizeBytes: number, exportDate: ExportD
     name,
     sizeBytes,
     exportDate,
+    contentHash: '',
     encoding: null,
     delimiter: null,
     layout: null,
@@ -88,6 +113,7 @@ export function emptyExport(name: string, sizeBytes: number, exportDate: ExportD
     dataLines: 0,
     rowsLoaded: 0,
     columns: [],
+    sheets: [],
     customMetrics: [],
     observations: [],
     rejected: [],

@@ -28,7 +28,11 @@ export interface PhaseFigure {
   phase: string;
   weeksInRange: number;
   weeksWithData: number;
-  /** Mean over the weeks with data; null when none has. */
+  /** Weeks left out as partial (ending after their export date)... */
+  weeksPartial: number;
+  /** ...and, for a derived figure, weeks left out because a component had no value. */
+  weeksIncomplete: number;
+  /** Mean over the weeks with data (a share: the ratio of the sums of its parts); null when none has. */
   mean: number | null;
   /** Sum over the weeks with data; null for a stock or a share, which do not add up. */
   total: number | null;

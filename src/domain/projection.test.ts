@@ -14,6 +14,7 @@ const summary: BacklogSummary = {
   waitBaseline: 5,
   openBaseline: 400,
   weeksDiffering: 0,
+  partialWeek: null,
 };
 
 describe('project', () => {
@@ -45,6 +46,12 @@ describe('requiredDecisionsPerWeek', () => {
     // With 10% less inflow: 90 + 60.
     expect(requiredDecisionsPerWeek(summary, { ...DEFAULT_SCENARIO, inflowChangePct: -10 }, 400, '2021-03-01')).toBe(150);
     expect(requiredDecisionsPerWeek(summary, DEFAULT_SCENARIO, 400, '2020-12-21')).toBeNull();
+  });
+
+  it('cannot be computed, and no projection made, where the inflow is unknown (stock-only data): never taken as zero', () => {
+    const stockOnly: BacklogSummary = { ...summary, mode: 'flow_from_stock', applicationsRate: null };
+    expect(requiredDecisionsPerWeek(stockOnly, DEFAULT_SCENARIO, 400, '2021-03-01')).toBeNull();
+    expect(project(stockOnly, DEFAULT_SCENARIO)).toEqual([]);
   });
 });
 

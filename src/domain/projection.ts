@@ -4,7 +4,7 @@
  * random walk of the weekly net change; and the inverse, the decisions per week it takes to
  * reach a target stock by a given week. Arithmetic on the rates backlogSummary() gives.
  */
-import { addIsoWeeks, formatIsoWeek, isoWeekMonday, isoWeekOfDate } from './isoWeek';
+import { addIsoWeeks, formatIsoWeek, isoWeekMonday, isoWeekOfDate, weeksBetween } from './isoWeek';
 import type { BacklogSummary } from './backlog';
 
 export interface Scenario {
@@ -27,11 +27,13 @@ export interface ProjectionWeek {
   high: number;
 }
 
-const inflowRate = (s: BacklogSummary, scenario: Scenario) => (s.applicationsRate ?? 0) * (1 + scenario.inflowChangePct / 100);
+/** The inflow at its scenario rate; null where the data has no inflow (stock only): never taken as zero. */
+const inflowRate = (s: BacklogSummary, scenario: Scenario) => (s.applicationsRate === null ? null : s.applicationsRate * (1 + scenario.inflowChangePct / 100));
 
 export function project(summary: BacklogSummary, scenario: Scenario): ProjectionWeek[] {
-  if (summary.open === null || summary.latestWeekStart === null || summary.decisionsRate === null) return [];
-  const net = inflowRate(summary, scenario) - (summary.decisionsRate + scenario.extraDecisionsPerWeek);
+  const inflow = inflowRate(summary, scenario);
+  if (summary.open === null || summary.latestWeekStart === null || summary.decisionsRate === null || inflow === null) return [];
+  const net = inflow - (summary.decisionsRate + scenario.extraDecisionsPerWeek);
   const sd = summary.netChangeSd ?? 0;
   const latest = isoWeekOfDate(summary.latestWeekStart);
   return Array.from({ length: Math.max(0, Math.min(scenario.weeks, 520)) }, (_, i) => {
@@ -46,13 +48,15 @@ export function project(summary: BacklogSummary, scenario: Scenario): Projection
 /**
  * Decisions per week needed from the week after the latest up to and including `targetWeekStart`
  * to end that week at `target` open cases, with inflow at its (scenario) rate. Null when the
- * target week is not after the latest week or the data has no stock.
+ * target week is not after the latest week, the data has no stock, or no inflow (it cannot be
+ * computed without one: an unknown inflow is not zero).
  */
 export function requiredDecisionsPerWeek(summary: BacklogSummary, scenario: Scenario, target: number, targetWeekStart: string): number | null {
-  if (summary.open === null || summary.latestWeekStart === null) return null;
-  const weeks = Math.round((Date.parse(targetWeekStart) - Date.parse(summary.latestWeekStart)) / (7 * 86_400_000));
+  const inflow = inflowRate(summary, scenario);
+  if (summary.open === null || summary.latestWeekStart === null || inflow === null) return null;
+  const weeks = weeksBetween(summary.latestWeekStart, targetWeekStart);
   if (weeks <= 0) return null;
-  return Math.max(0, inflowRate(summary, scenario) + (summary.open - target) / weeks);
+  return Math.max(0, inflow + (summary.open - target) / weeks);
 }
 
 /**

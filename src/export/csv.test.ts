@@ -25,6 +25,12 @@ describe('toCsv', () => {
     expect(parsed[1]).toEqual(['2020-W27', '12.5', 'export; versie 2.csv']);
     expect(parsed).toHaveLength(4);
   });
+
+  it('writes negative and decimal numbers as numbers in both dialects, and neutralises only text', () => {
+    const cells = [[-3.5, '-3.5', 0, '']];
+    expect(toCsv(cells, 'excel-nl')).toBe("\uFEFF-3,5;'-3.5;0;\r\n");
+    expect(toCsv(cells, 'standard')).toBe("-3.5,'-3.5,0,\r\n");
+  });
 });
 
 describe('neutraliseFormula', () => {

@@ -4,6 +4,8 @@
  * like a formula (=, +, -, @, or a tab or carriage return) gets a leading apostrophe, so opening
  * the file never runs anything; numbers are written as numbers.
  */
+import Papa from 'papaparse';
+
 export type CsvDialect = 'excel-nl' | 'standard';
 
 export type CsvCell = string | number | null;
@@ -14,15 +16,15 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-function cell(value: CsvCell, dialect: CsvDialect): string {
-  if (value === null) return '';
-  const separator = dialect === 'excel-nl' ? ';' : ',';
-  // Exact figures, no grouping: 12.5 → "12,5" for Dutch Excel.
-  const text = typeof value === 'number' ? (dialect === 'excel-nl' ? String(value).replace('.', ',') : String(value)) : neutraliseFormula(value);
-  return typeof value === 'string' && (text.includes(separator) || /["\r\n]/.test(text)) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
+/**
+ * PapaParse writes the rows (quoting, doubled quotes, separators, line ends). The formula rule is
+ * ours rather than its `escapeFormulae`: Dutch Excel needs numbers written as text ("-3,5"), and
+ * that option would put an apostrophe before every negative one.
+ */
 export function toCsv(rows: readonly (readonly CsvCell[])[], dialect: CsvDialect): string {
-  const body = rows.map((row) => row.map((value) => cell(value, dialect)).join(dialect === 'excel-nl' ? ';' : ',')).join('\r\n');
-  return dialect === 'excel-nl' ? `\uFEFF${body}\r\n` : `${body}\r\n`;
+  const excel = dialect === 'excel-nl';
+  // Exact figures, no grouping: 12.5 → "12,5" for Dutch Excel.
+  const cells = rows.map((row) => row.map((value) => (typeof value === 'number' ? (excel ? String(value).replace('.', ',') : String(value)) : value === null ? null : neutraliseFormula(value))));
+  const body = Papa.unparse(cells, { delimiter: excel ? ';' : ',', newline: '\r\n' });
+  return excel ? `\uFEFF${body}\r\n` : `${body}\r\n`;
 }

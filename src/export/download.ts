@@ -1,3 +1,5 @@
+import { toCsv, type CsvCell, type CsvDialect } from './csv';
+
 /** Hands a file to the browser's download, from memory: nothing is uploaded anywhere. */
 export function download(content: Blob | string, fileName: string, type = 'text/csv;charset=utf-8'): void {
   const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
@@ -22,4 +24,9 @@ export function fileNameOf(...parts: string[]): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/** A table as a CSV download: "name.csv" (standard) or "name-excel.csv" (Dutch Excel). */
+export function downloadCsv(rows: readonly (readonly CsvCell[])[], name: string, dialect: CsvDialect): void {
+  download(toCsv(rows, dialect), `${fileNameOf(name)}${dialect === 'excel-nl' ? '-excel' : ''}.csv`);
 }

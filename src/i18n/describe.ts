@@ -1,6 +1,7 @@
 /** Plain-language explanations of why a line was rejected or skipped, or a file could not be read. */
 import type { FileProblem, FileWarning, RejectReason, SkipReason, ValueProblem } from '../domain/reasons';
 import { formatDay, formatNumber, weekLabel } from './format';
+import { metricDefinition } from '../domain/catalogue';
 import type { Lang } from './language';
 
 type Texts = { nl: string; en: string };
@@ -14,7 +15,24 @@ const VALUE_PROBLEMS: Record<ValueProblem, Texts> = {
     en: 'is ambiguous: decimal comma or English thousands? Write 1234 or 1.234',
   },
   not_a_number: { nl: 'is geen getal', en: 'is not a number' },
+  formula_without_value: {
+    nl: 'is een formule zonder berekende waarde in de werkmap; open en bewaar de werkmap in Excel om hem te laten berekenen',
+    en: 'is a formula with no calculated value in the workbook; open and save the workbook in Excel to have it calculated',
+  },
+  week_after_export: { nl: 'valt in een week na de exportdatum', en: 'falls in a week after the export date' },
 };
+
+const GRAIN: Record<'month' | 'quarter' | 'year', Texts> = {
+  month: { nl: 'een maand', en: 'a month' },
+  quarter: { nl: 'een kwartaal', en: 'a quarter' },
+  year: { nl: 'een jaar', en: 'a year' },
+};
+
+/** Where a row is: "regel 12" in a CSV file, "Blad1, rij 12" in a workbook. */
+export function rowPlace(line: number, sheet: string | null | undefined, lang: Lang): string {
+  if (sheet == null) return pick(lang, { nl: `regel ${line}`, en: `line ${line}` });
+  return pick(lang, { nl: `${sheet}, rij ${line}`, en: `${sheet}, row ${line}` });
+}
 
 export function describeReject(reason: RejectReason, lang: Lang): string {
   switch (reason.code) {
@@ -66,8 +84,13 @@ export function describeReject(reason: RejectReason, lang: Lang): string {
       });
     case 'duplicate_conflict':
       return pick(lang, {
-        nl: `${weekLabel(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} staat al op regel ${reason.firstLine}, met een andere waarde.`,
-        en: `${weekLabel(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} is already on line ${reason.firstLine}, with another value.`,
+        nl: `${weekLabel(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} staat al op ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, met een andere waarde.`,
+        en: `${weekLabel(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} is already on ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, with another value.`,
+      });
+    case 'period_not_week':
+      return pick(lang, {
+        nl: `“${reason.text}” lijkt ${GRAIN[reason.grain].nl} (${reason.period}), geen week; maand-, kwartaal- en jaarcijfers worden nog niet gelezen.${/^\d{4}[-/]\d{1,2}$/.test(reason.text) ? ` Bedoelt u een week, schrijf dan ${reason.text.slice(0, 4)}-W${reason.text.slice(5).padStart(2, '0')}.` : ''}`,
+        en: `“${reason.text}” looks like ${GRAIN[reason.grain].en} (${reason.period}), not a week; monthly, quarterly and yearly figures are not read yet.${/^\d{4}[-/]\d{1,2}$/.test(reason.text) ? ` If you mean a week, write ${reason.text.slice(0, 4)}-W${reason.text.slice(5).padStart(2, '0')}.` : ''}`,
       });
     case 'file_unusable':
       return pick(lang, { nl: 'Het bestand als geheel is niet te lezen (zie boven).', en: 'The file as a whole cannot be read (see above).' });
@@ -110,14 +133,42 @@ export function describeSkip(reason: SkipReason, lang: Lang): string {
     case 'no_values':
       return pick(lang, { nl: `${weekLabel(reason.week, lang)}: geen cijfers ingevuld.`, en: `${weekLabel(reason.week, lang)}: no figures given.` });
     case 'duplicate_identical':
-      return pick(lang, { nl: `Herhaling van regel ${reason.firstLine}, met dezelfde waarden.`, en: `Repeats line ${reason.firstLine}, with the same values.` });
+      return pick(lang, { nl: `Herhaling van ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, met dezelfde waarden.`, en: `Repeats ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, with the same values.` });
+    case 'sheet_not_read':
+      return pick(lang, { nl: 'Blad zonder tabel met weekcijfers (zie het blad hierboven).', en: 'Sheet without a table of weekly figures (see the sheet above).' });
   }
+}
+
+/** Why a workbook sheet holds no table that is read. */
+export function describeSheetProblem(problem: FileProblem, lang: Lang): string {
+  if (problem.code === 'empty_file') return pick(lang, { nl: 'Leeg blad (of alleen een grafiek of afbeelding).', en: 'Empty sheet (or only a chart or picture).' });
+  return describeProblem(problem, lang);
 }
 
 export function describeProblem(problem: FileProblem, lang: Lang): string {
   switch (problem.code) {
     case 'binary_file':
-      return pick(lang, { nl: 'Dit is geen tekstbestand (CSV). Is het een afbeelding of een Excel-werkmap?', en: 'This is not a text (CSV) file. Is it an image or an Excel workbook?' });
+      return pick(lang, { nl: 'Dit is geen tekstbestand (CSV) en geen werkmap (xlsx, xlsm, ods). Is het een afbeelding of een ander document?', en: 'This is neither a text (CSV) file nor a workbook (xlsx, xlsm, ods). Is it an image or another document?' });
+    case 'workbook_encrypted':
+      return pick(lang, {
+        nl: 'De werkmap is met een wachtwoord beveiligd en dus versleuteld. Sla hem in Excel op zonder wachtwoord (Bestand › Info › Werkmap beveiligen) en laad hem opnieuw.',
+        en: 'The workbook is password-protected, and so encrypted. Save it in Excel without a password (File › Info › Protect Workbook) and load it again.',
+      });
+    case 'workbook_unreadable':
+      return pick(lang, {
+        nl: `De werkmap is beschadigd of geen werkmap en kon niet worden gelezen (${problem.message}). Niets geladen.`,
+        en: `The workbook is damaged or not a workbook and could not be read (${problem.message}). Nothing loaded.`,
+      });
+    case 'workbook_too_large_unpacked':
+      return pick(lang, {
+        nl: `Uitgepakt zou de werkmap ${megabytes(problem.bytes, lang)} zijn; een werkmap met weekcijfers mag uitgepakt hooguit ${megabytes(problem.max, lang)} zijn. Niet uitgepakt en niet gelezen.`,
+        en: `Unpacked, the workbook would be ${megabytes(problem.bytes, lang)}; a workbook of weekly figures may be at most ${megabytes(problem.max, lang)} unpacked. Not unpacked and not read.`,
+      });
+    case 'sheet_too_many_rows':
+      return pick(lang, {
+        nl: `Blad “${problem.sheet}” heeft ${formatNumber(problem.rows, lang)} rijen; een blad met weekcijfers mag er hooguit ${formatNumber(problem.max, lang)} hebben. Niets geladen.`,
+        en: `Sheet “${problem.sheet}” has ${formatNumber(problem.rows, lang)} rows; a sheet of weekly figures may have at most ${formatNumber(problem.max, lang)}. Nothing loaded.`,
+      });
     case 'empty_file':
       return pick(lang, { nl: 'Het bestand is leeg.', en: 'The file is empty.' });
     case 'no_data_rows':
@@ -131,6 +182,11 @@ export function describeProblem(problem: FileProblem, lang: Lang): string {
       return pick(lang, { nl: 'Geen kolom met cijfers gevonden.', en: 'No column with figures found.' });
     case 'read_failed':
       return pick(lang, { nl: `Het bestand kon niet worden gelezen: ${problem.message}`, en: `The file could not be read: ${problem.message}` });
+    case 'reader_stopped':
+      return pick(lang, {
+        nl: `Het inlezen stopte onverwacht (${problem.message}). Het bestand is niet geladen; voeg het opnieuw toe om het nog eens te proberen.`,
+        en: `Reading stopped unexpectedly (${problem.message}). The file was not loaded; add it again to retry.`,
+      });
     case 'line_too_long':
       return pick(lang, {
         nl: `Regel ${problem.line} is ${formatNumber(problem.characters, lang)} tekens lang; een regel van een weekexport is hooguit ${formatNumber(problem.max, lang)} tekens. Dit is geen weekexport.`,
@@ -160,6 +216,11 @@ export function describeWarning(warning: FileWarning, lang: Lang): string {
       return pick(lang, {
         nl: 'Niet alle datums zijn maandagen; elke datum is ingedeeld bij de ISO-week waarin hij valt.',
         en: 'Not all dates are Mondays; each date is counted in the ISO week it falls in.',
+      });
+    case 'lookalike_metric':
+      return pick(lang, {
+        nl: `“${warning.header}” is als eigen reeks geladen, niet als ${metricDefinition(warning.metric)!.label.nl}: ${warning.reason === 'includes_unsupervised' ? 'vertrek zonder meer telt ook zelfstandig vertrek zonder toezicht, dat geen aantoonbaar vertrek is' : 'een kolom “Dublin” telt meestal Dublinclaimanten (van wie een andere EU-staat de aanvraag behandelt), geen overdrachten'}. Hernoem de kolom als het toch dat cijfer is.`,
+        en: `“${warning.header}” was loaded as a custom series, not as ${metricDefinition(warning.metric)!.label.en}: ${warning.reason === 'includes_unsupervised' ? 'plain departures include departures without supervision, which are not demonstrable departures' : 'a “Dublin” column usually counts Dublin claimants (whose application another EU state handles), not transfers'}. Rename the column if it is that figure after all.`,
       });
     case 'export_date_from_modified':
       return pick(lang, {

@@ -56,3 +56,10 @@ export function formatLongDay(day: string, lang: Lang): string {
   const [y, m, d] = day.split('-').map(Number);
   return format(new Date(y, m - 1, d), 'd MMMM yyyy', { locale: lang === 'nl' ? nl : enGB });
 }
+
+/** The week a running total starts in and its Monday, "week 27 2020, maandag 29 juni": weekly data starts on a Monday. */
+export function weekStartLabel(week: string, monday: string, lang: Lang): string {
+  const [y, m, d] = monday.split('-').map(Number);
+  const day = format(new Date(y, m - 1, d), lang === 'nl' ? "'maandag' d MMMM" : "'Monday' d MMMM", { locale: lang === 'nl' ? nl : enGB });
+  return `${weekLabel(week, lang)}, ${day}`;
+}

@@ -9,6 +9,8 @@ const figure = (phase: string, over: Partial<PhaseFigure>): PhaseFigure => ({
   phase,
   weeksInRange: 6,
   weeksWithData: 6,
+  weeksPartial: 0,
+  weeksIncomplete: 0,
   mean: null,
   total: null,
   lastWeek: null,

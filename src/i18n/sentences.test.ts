@@ -7,6 +7,8 @@ const figure = (over: Partial<PhaseFigure>): PhaseFigure => ({
   phase: '2020-W27/2020-W37',
   weeksInRange: 11,
   weeksWithData: 11,
+  weeksPartial: 0,
+  weeksIncomplete: 0,
   mean: 80.36,
   total: 884,
   lastWeek: '2020-W37',

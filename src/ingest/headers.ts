@@ -2,7 +2,7 @@
  * Matches export headers to the metric catalogue, ignoring case, accents, spacing, punctuation
  * and word order: "Gehoren fysiek", "fysieke gehoren" and "hearings_physical" all name one metric.
  */
-import { CUSTOM_METRIC_PREFIX, FORCED_PART_ALIASES, METRICS, forcedPartOf, type MetricId } from '../domain/catalogue';
+import { CUSTOM_METRIC_PREFIX, FORCED_PART_ALIASES, LOOKALIKES, METRICS, forcedPartOf, type MetricId } from '../domain/catalogue';
 
 /** Lower case, accents and punctuation dropped, words separated by single spaces. */
 export function normaliseHeader(header: string): string {
@@ -54,6 +54,13 @@ export function matchMetricHeader(header: string, previousMetric?: MetricId): He
     if (part) return { metric: part, via: 'forced_part' };
   }
   return null;
+}
+
+const lookalikeIndex = keyIndex(LOOKALIKES.flatMap((l) => l.spellings.map((s): [string, (typeof LOOKALIKES)[number]] => [s, l])));
+
+/** A header kept as a custom series that looks like a catalogue metric it is not ("vertrek", "dublin"). */
+export function lookalikeMetric(header: string): (typeof LOOKALIKES)[number] | undefined {
+  return lookup(lookalikeIndex, header);
 }
 
 const WEEK_HEADERS = keyIndex(

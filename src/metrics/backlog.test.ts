@@ -11,7 +11,7 @@ import type { Database } from '../db/database';
 import { exportDateOf } from '../ingest/exportDate';
 import { parseExport } from '../ingest/parseExport';
 import { storeExport } from '../db/store';
-import { backlogBreakdown, backlogSources, backlogSummary, backlogWeeks, type BacklogQuery } from './backlog';
+import { backlogBreakdown, backlogFiles, backlogSources, backlogSummary, backlogWeeks, type BacklogQuery } from './backlog';
 
 let db: Database;
 
@@ -160,5 +160,34 @@ describe('backlog from two case-level exports', () => {
       { group: 'Eritrea', open: 1, received: 0, decided: 0 },
       { group: 'Syrië', open: 0, received: 0, decided: 1 },
     ]);
+  }, 30_000);
+});
+
+describe('the backlog\'s sources', () => {
+  it('name only the files that contribute to it', async () => {
+    await storeExport(db, 'user', parseExport({ name: 'gehoren_2021-01-25.csv', bytes: new TextEncoder().encode('week;Telehoren\n2021-W01;40\n'), lastModified: 0 }));
+    expect(await backlogFiles(db, 'user', 'weekly')).toEqual([{ name: 'nareis_2021-01-18.csv', exportDate: '2021-01-18' }]);
+    expect(await backlogFiles(db, 'sample', 'cases')).toEqual([{ name: 'zaken_2021-01-31.csv', exportDate: '2021-01-31' }]);
   });
+});
+
+describe('the last week of a case-level export', () => {
+  it('is partial when the export was made before its Sunday: shown, but not the latest week nor in the trailing rates', async () => {
+    // The sample dataset's case export is of Sunday 31 January 2021: complete. A weekday export is not.
+    const fresh = await openTestDatabase();
+    const bytes = new TextEncoder().encode('zaak;ontvangen;besluit\nA;2021-01-04;\nB;2021-01-11;2021-01-13\nC;2021-01-19;\nD;2021-01-20;\n');
+    const layout = sniffCaseLayout(bytes)!;
+    const name = 'zaken_2021-01-20.csv'; // Wednesday of 2021-W03
+    await storeCaseExport(fresh, 'user', { kind: 'cases', name, sizeBytes: bytes.length, exportDate: exportDateOf(name, 0), bytes, layout, dataLines: dataLinesAfter(bytes, layout.headerLine) }, null);
+    const q = query({ dataset: 'user', source: 'cases', trailingWeeks: 2 });
+    const weeks = await backlogWeeks(fresh, q);
+    expect(weeks.map((w) => [w.week, w.applications, w.partial])).toEqual([
+      ['2021-W01', 1, false],
+      ['2021-W02', 1, false],
+      ['2021-W03', 2, true],
+    ]);
+    const summary = await backlogSummary(fresh, q);
+    // Latest complete week W02: A open (B decided); trailing rates over W01-W02 only: 1 application a week.
+    expect(summary).toMatchObject({ latestWeek: '2021-W02', open: 1, applicationsRate: 1, decisionsRate: 0.5, partialWeek: '2021-W03' });
+  }, 30_000);
 });

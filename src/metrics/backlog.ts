@@ -4,10 +4,10 @@
  * exports (open nareis applications with their applications and decisions) or from case-level
  * exports (src/db/caseStore.ts), where the stock is counted case by case.
  */
-import { CASE_FILES, newestCaseOnly } from '../db/caseStore';
+import { CASE_FILES, CURRENT_CASE_FILES, currentCaseFiles, newestCaseOnly } from '../db/caseStore';
 import type { Database } from '../db/database';
 import type { Dataset } from '../domain/dataset';
-import { DAY, ISO_WEEK } from './panelQueries';
+import { DAY, ISO_WEEK, sqlList, sqlString } from '../db/sql';
 import type { BacklogMode, BacklogSource, BacklogSummary, BreakdownBy } from '../domain/backlog';
 
 
@@ -64,6 +64,8 @@ export interface BacklogWeek {
   openAge6_9: number | null;
   openAge9Plus: number | null;
   openPastTerm: number | null;
+  /** The week ends after the export date: shown, not counted in the trailing rates. */
+  partial: boolean;
 }
 
 
@@ -74,7 +76,9 @@ function weeklyFlows(source: BacklogSource): string {
   if (source === 'cases') {
     return `
 raw AS (
-  SELECT g.week_start, coalesce(i.n, 0) AS applications, coalesce(o.n, 0) AS decisions, CAST(NULL AS DOUBLE) AS reported
+  SELECT g.week_start, coalesce(i.n, 0) AS applications, coalesce(o.n, 0) AS decisions, CAST(NULL AS DOUBLE) AS reported,
+         -- The week of the export date is complete only if the export was made on its Sunday or later.
+         g.week_start + 6 > (SELECT max(export_date) FROM files WHERE file_id IN (${currentCaseFiles('(SELECT dataset FROM params)')})) AS partial
   FROM (SELECT CAST(unnest(generate_series(min(date_trunc('week', received)), max(greatest(date_trunc('week', received), coalesce(decided_week, date_trunc('week', received)))), INTERVAL 7 DAY)) AS DATE) AS week_start
         FROM case_groups WHERE dataset = (SELECT dataset FROM params)) g
   LEFT JOIN (SELECT CAST(date_trunc('week', received) AS DATE) AS week_start, CAST(sum(cases) AS DOUBLE) AS n FROM case_groups WHERE dataset = (SELECT dataset FROM params) GROUP BY 1) i USING (week_start)
@@ -84,11 +88,12 @@ raw AS (
   return `
 raw AS (
   SELECT week_start,
-         max(value) FILTER (WHERE metric = '${WEEKLY_BACKLOG.inflow}') AS applications,
-         max(value) FILTER (WHERE metric = '${WEEKLY_BACKLOG.outflow}') AS decisions,
-         max(value) FILTER (WHERE metric = '${WEEKLY_BACKLOG.stock}') AS reported
+         max(value) FILTER (WHERE metric = ${sqlString(WEEKLY_BACKLOG.inflow)}) AS applications,
+         max(value) FILTER (WHERE metric = ${sqlString(WEEKLY_BACKLOG.outflow)}) AS decisions,
+         max(value) FILTER (WHERE metric = ${sqlString(WEEKLY_BACKLOG.stock)}) AS reported,
+         bool_or(partial) AS partial
   FROM weekly_series
-  WHERE dataset = (SELECT dataset FROM params) AND metric IN ('${WEEKLY_BACKLOG.inflow}', '${WEEKLY_BACKLOG.outflow}', '${WEEKLY_BACKLOG.stock}')
+  WHERE dataset = (SELECT dataset FROM params) AND metric IN (${sqlList(Object.values(WEEKLY_BACKLOG))})
   GROUP BY week_start
 )`;
 }
@@ -97,8 +102,8 @@ function pipeline(q: BacklogQuery): string {
   const trailing = whole(q.trailingWeeks, 8);
   return `
 WITH params AS (
-  SELECT CAST(? AS VARCHAR) AS dataset, CAST(? AS DATE) AS range_first, CAST(? AS DATE) AS range_last,
-         CAST(? AS DATE) AS base_first, CAST(? AS DATE) AS base_last
+  SELECT CAST($dataset AS VARCHAR) AS dataset, CAST($range_first AS DATE) AS range_first, CAST($range_last AS DATE) AS range_last,
+         CAST($base_first AS DATE) AS base_first, CAST($base_last AS DATE) AS base_last
 ),
 ${weeklyFlows(q.source)},
 flowed AS (
@@ -132,7 +137,10 @@ changed AS (
   FROM implied i
 ),
 judged AS (
-  SELECT c.*, avg(c.decisions) OVER recent AS decisions_rate, avg(c.applications) OVER recent AS applications_rate, stddev_samp(c.net_change) OVER recent AS net_sd
+  -- A partial week's flows are not yet whole: left out of the trailing rates.
+  SELECT c.*, avg(CASE WHEN NOT c.partial THEN c.decisions END) OVER recent AS decisions_rate,
+         avg(CASE WHEN NOT c.partial THEN c.applications END) OVER recent AS applications_rate,
+         stddev_samp(CASE WHEN NOT c.partial THEN c.net_change END) OVER recent AS net_sd
   FROM changed c
   WINDOW recent AS (ORDER BY c.week_start ROWS BETWEEN ${trailing - 1} PRECEDING AND CURRENT ROW)
 ),
@@ -143,8 +151,8 @@ bounds AS (
 )`;
 }
 
-function parameters(q: BacklogQuery): unknown[] {
-  return [q.dataset, q.range.first, q.range.last, q.baseline.first, q.baseline.last];
+function parameters(q: BacklogQuery): Record<string, unknown> {
+  return { dataset: q.dataset, range_first: q.range.first, range_last: q.range.last, base_first: q.baseline.first, base_last: q.baseline.last };
 }
 
 /** Every week of the view range with the flows, both stocks, the wait and (cases) the ages. */
@@ -173,12 +181,12 @@ ages AS (
       : `,
 ages AS (SELECT CAST(NULL AS DATE) AS week_start, NULL::DOUBLE AS age_0_3, NULL::DOUBLE AS age_3_6, NULL::DOUBLE AS age_6_9, NULL::DOUBLE AS age_9_plus, NULL::DOUBLE AS past_term WHERE false)`;
   const zeroWhenCases = (column: string) => (q.source === 'cases' ? `CAST(coalesce(a.${column}, 0) AS DOUBLE)` : `a.${column}`);
-  return db.query<BacklogWeek>(
+  return db.queryNamed<BacklogWeek>(
     `${pipeline(q)}${ages}
      SELECT ${ISO_WEEK('w.week_start')} AS week, ${DAY('w.week_start')} AS "weekStart", w.applications, w.decisions, w.net_change AS "netChange",
             w.reported AS "openReported", w.open_implied AS "openImplied", w.difference AS "openDifference", w.wait_weeks AS "waitWeeksEstimate",
             ${zeroWhenCases('age_0_3')} AS "openAge0_3", ${zeroWhenCases('age_3_6')} AS "openAge3_6", ${zeroWhenCases('age_6_9')} AS "openAge6_9",
-            ${zeroWhenCases('age_9_plus')} AS "openAge9Plus", ${zeroWhenCases('past_term')} AS "openPastTerm"
+            ${zeroWhenCases('age_9_plus')} AS "openAge9Plus", ${zeroWhenCases('past_term')} AS "openPastTerm", coalesce(w.partial, false) AS partial
      FROM waited w CROSS JOIN bounds b LEFT JOIN ages a USING (week_start)
      WHERE w.week_start BETWEEN b.view_first AND b.view_last
      ORDER BY w.week_start`,
@@ -188,20 +196,21 @@ ages AS (SELECT CAST(NULL AS DATE) AS week_start, NULL::DOUBLE AS age_0_3, NULL:
 
 /** The state at the latest week of the view range, the rates behind the projection, and the baselines. */
 export async function backlogSummary(db: Database, q: BacklogQuery): Promise<BacklogSummary> {
-  const [row] = await db.query<Omit<BacklogSummary, 'mode'> & { reportedWeeks: number; flowWeeks: number }>(
+  const [row] = await db.queryNamed<Omit<BacklogSummary, 'mode'> & { reportedWeeks: number; flowWeeks: number }>(
     `${pipeline(q)},
-     latest AS (SELECT max(week_start) FILTER (WHERE open IS NOT NULL OR net_change IS NOT NULL) AS week_start FROM waited, bounds WHERE week_start BETWEEN view_first AND view_last)
+     latest AS (SELECT max(week_start) FILTER (WHERE (open IS NOT NULL OR net_change IS NOT NULL) AND NOT partial) AS week_start FROM waited, bounds WHERE week_start BETWEEN view_first AND view_last)
      SELECT ${ISO_WEEK('l.week_start')} AS "latestWeek", ${DAY('l.week_start')} AS "latestWeekStart", w.open, w.applications_rate AS "applicationsRate",
             w.decisions_rate AS "decisionsRate", w.net_sd AS "netChangeSd", w.wait_weeks AS "waitWeeks",
             (SELECT avg(wait_weeks) FROM waited, params WHERE week_start BETWEEN base_first AND base_last) AS "waitBaseline",
             (SELECT arg_max(open, week_start) FILTER (WHERE open IS NOT NULL) FROM waited, params WHERE week_start <= base_last) AS "openBaseline",
             CAST((SELECT count(*) FROM waited, bounds WHERE difference <> 0 AND week_start BETWEEN view_first AND view_last) AS INTEGER) AS "weeksDiffering",
+            (SELECT ${ISO_WEEK('max(week_start)')} FROM waited, bounds WHERE partial AND week_start BETWEEN view_first AND view_last) AS "partialWeek",
             CAST((SELECT count(reported) FROM raw) AS INTEGER) AS "reportedWeeks",
             CAST((SELECT count(*) FROM raw WHERE applications IS NOT NULL AND decisions IS NOT NULL) AS INTEGER) AS "flowWeeks"
      FROM latest l LEFT JOIN waited w ON w.week_start = l.week_start`,
     parameters(q),
   );
-  const empty: BacklogSummary = { mode: 'none', latestWeek: null, latestWeekStart: null, open: null, applicationsRate: null, decisionsRate: null, netChangeSd: null, waitWeeks: null, waitBaseline: null, openBaseline: null, weeksDiffering: 0 };
+  const empty: BacklogSummary = { mode: 'none', latestWeek: null, latestWeekStart: null, open: null, applicationsRate: null, decisionsRate: null, netChangeSd: null, waitWeeks: null, waitBaseline: null, openBaseline: null, weeksDiffering: 0, partialWeek: null };
   if (!row) return empty;
   const { reportedWeeks, flowWeeks, ...summary } = row;
   const mode: BacklogMode =
@@ -219,11 +228,25 @@ export async function backlogSummary(db: Database, q: BacklogQuery): Promise<Bac
   return { ...summary, mode };
 }
 
+/**
+ * The exports the backlog of `source` is computed from, newest first: for weekly data the files
+ * whose values of the stock or its flows are in force; for cases, the case-level exports in force.
+ */
+export async function backlogFiles(db: Database, dataset: Dataset, source: BacklogSource): Promise<{ name: string; exportDate: string }[]> {
+  const sql =
+    source === 'cases'
+      ? `SELECT DISTINCT f.name, ${DAY('f.export_date')} AS "exportDate" FROM files f WHERE f.file_id IN (${CURRENT_CASE_FILES})`
+      : `SELECT DISTINCT file_name AS name, ${DAY('export_date')} AS "exportDate" FROM current_observations
+         WHERE dataset = ? AND metric IN (${sqlList(Object.values(WEEKLY_BACKLOG))})`;
+  const rows = await db.query<{ name: string; exportDate: string }>(sql, [dataset]);
+  return rows.sort((a, b) => b.exportDate.localeCompare(a.exportDate) || a.name.localeCompare(b.name));
+}
+
 /** Which sources the dataset has. */
 export async function backlogSources(db: Database, dataset: Dataset): Promise<BacklogSource[]> {
   const [row] = await db.query<{ cases: number; weekly: number }>(
     `SELECT CAST((SELECT count(*) FROM case_groups WHERE dataset = ?) AS INTEGER) AS cases,
-            CAST((SELECT count(*) FROM current_observations WHERE dataset = ? AND metric IN ('${WEEKLY_BACKLOG.stock}', '${WEEKLY_BACKLOG.inflow}', '${WEEKLY_BACKLOG.outflow}')) AS INTEGER) AS weekly`,
+            CAST((SELECT count(*) FROM current_observations WHERE dataset = ? AND metric IN (${sqlList(Object.values(WEEKLY_BACKLOG))})) AS INTEGER) AS weekly`,
     [dataset, dataset],
   );
   return [...(row.cases > 0 ? (['cases'] as const) : []), ...(row.weekly > 0 ? (['weekly'] as const) : [])];
@@ -246,7 +269,7 @@ export async function backlogBreakdown(db: Database, dataset: Dataset, by: Break
   const [{ files }] = await db.query<{ files: number }>(CASE_FILES, [dataset]);
   return db.query<BreakdownRow>(
     `WITH c AS (
-       SELECT c.${by} AS grp, c.received, c.decided FROM cases c JOIN files f USING (file_id) WHERE f.dataset = ?
+       SELECT c.${by} AS grp, c.received, c.decided FROM cases c JOIN files f USING (file_id) WHERE c.file_id IN (${CURRENT_CASE_FILES})
        ${newestCaseOnly(files)}
      ),
      w AS (SELECT CAST(? AS DATE) + 6 AS sunday, CAST(? AS DATE) - ${(trailing - 1) * 7} AS first_monday)

@@ -6,10 +6,9 @@
 import type { Database } from '../db/database';
 import type { Dataset } from '../domain/dataset';
 import { METRICS } from '../domain/catalogue';
+import { DERIVED_METRICS } from '../domain/panels';
 import { FLOW_BACK_PCT, STOCK_BACK_PCT, type BaselineMethod, type BaselineSpec } from '../domain/baseline';
-
-
-
+import { DAY, ISO_WEEK, sqlList } from '../db/sql';
 
 export interface PanelQuery {
   dataset: Dataset;
@@ -35,7 +34,13 @@ export interface PanelWeek {
   /** Running total since the week of `cumulativeFrom`; null for other metrics and earlier weeks. */
   cumulative: number | null;
   revised: boolean;
+  /** The week ends after the export date of its value: shown, but left out of every mean, baseline and status. */
+  partial: boolean;
+  /** A derived figure without a value: the components that have none this week. */
+  missing: string[];
   fileName: string | null;
+  /** With line, the workbook sheet and its row; null for CSV. */
+  sheet: string | null;
   line: number | null;
   exportDate: string | null;
 }
@@ -50,35 +55,51 @@ export interface MetricSummary {
   p10: number | null;
   p90: number | null;
   baselineWeeks: number;
+  /** The weeks the baseline should have: the window's, or the reference year's. */
+  windowWeeks: number;
   latestWeek: string;
   latestValue: number;
   mean4: number | null;
+  /** Of the 4 weeks up to the latest, those with a value (a derived figure needs all its components). */
+  weeks4: number;
+  /** The newest partial week after the latest week (shown, not counted), if any. */
+  partialWeek: string | null;
   pct4: number | null;
   /** First week from which the 4-week mean stays at the pre-COVID level up to the latest week; null if it is not there now. */
   backSince: string | null;
 }
 
 const STOCKS = METRICS.filter((m) => m.kind === 'stock').map((m) => m.id);
+const SHARES = DERIVED_METRICS.filter((d) => d.kind === 'share').map((d) => d.id);
 
-/** Constants from our own catalogue, never user input, written into the SQL as literals. */
-export const STOCK_LIST = STOCKS.map((id) => `'${id}'`).join(', ');
+/** Constants from our own catalogue, written into the SQL as quoted literals. */
+export const STOCK_LIST = sqlList(STOCKS);
+export const SHARE_LIST = sqlList(SHARES);
 
 /**
  * The common part of every dashboard query, as CTEs: the series, each week's baseline
  * (`with_baseline`), the baseline window's figures (`window_baseline`) and the judged weeks.
+ * Parameters by name (pipelineParameters). A partial week (it ends after its export date) keeps
+ * its value in `shown_value` only: it is shown, never counted. A share over several weeks is the
+ * ratio of the sums of its parts, never a mean of weekly shares.
  */
 export const PIPELINE = `
 WITH
 params AS (
-  SELECT CAST(? AS DATE) AS range_first, CAST(? AS DATE) AS range_last,
-         CAST(? AS DATE) AS base_first, CAST(? AS DATE) AS base_last,
-         CAST(? AS VARCHAR) AS method, CAST(? AS INTEGER) AS ref_year, CAST(? AS DATE) AS cumulative_from
+  SELECT CAST($range_first AS DATE) AS range_first, CAST($range_last AS DATE) AS range_last,
+         CAST($base_first AS DATE) AS base_first, CAST($base_last AS DATE) AS base_last,
+         CAST($method AS VARCHAR) AS method, CAST($ref_year AS INTEGER) AS ref_year, CAST($cumulative_from AS DATE) AS cumulative_from
 ),
-wanted AS (SELECT unnest(string_split(?, ',')) AS metric),
-cumulated AS (SELECT unnest(string_split(?, ',')) AS metric),
+wanted AS (SELECT unnest(string_split($metrics, ',')) AS metric),
+cumulated AS (SELECT unnest(string_split($cumulative_metrics, ',')) AS metric),
 series AS (
-  SELECT metric, week_start, value, revised, file_name, line, export_date
-  FROM weekly_series WHERE dataset = ? AND metric IN (SELECT metric FROM wanted)
+  SELECT metric, week_start,
+         CASE WHEN partial THEN NULL ELSE value END AS value,
+         CASE WHEN partial THEN NULL ELSE part END AS part,
+         CASE WHEN partial THEN NULL ELSE whole END AS whole,
+         value AS shown_value, partial, missing, metric IN (${SHARE_LIST}) AS is_share,
+         revised, file_name, line, export_date, sheet
+  FROM weekly_series WHERE dataset = $dataset AND metric IN (SELECT metric FROM wanted)
 ),
 bounds AS (
   SELECT coalesce(min(p.range_first), min(s.week_start)) AS view_first, coalesce(min(p.range_last), max(s.week_start)) AS view_last
@@ -92,6 +113,7 @@ view_grid AS (
 window_baseline AS (
   SELECT s.metric,
          CASE WHEN s.metric IN (${STOCK_LIST}) THEN arg_max(s.value, s.week_start) FILTER (WHERE s.value IS NOT NULL)
+              WHEN bool_or(s.is_share) THEN 100 * sum(s.part) / nullif(sum(s.whole), 0)
               WHEN min(p.method) = 'median' THEN median(s.value)
               ELSE avg(s.value) END AS baseline,
          quantile_cont(s.value, 0.1) AS p10, quantile_cont(s.value, 0.9) AS p90, count(s.value) AS baseline_weeks
@@ -100,13 +122,15 @@ window_baseline AS (
   GROUP BY s.metric
 ),
 reference_weeks AS (
-  SELECT s.metric, week(s.week_start) AS iso_week, s.value
+  SELECT s.metric, week(s.week_start) AS iso_week, s.value, s.part, s.whole
   FROM series s CROSS JOIN params p WHERE isoyear(s.week_start) = p.ref_year AND s.value IS NOT NULL
 ),
 with_baseline AS (
   SELECT s.*,
          CASE WHEN p.method = 'seasonal' THEN coalesce(r.value, CASE WHEN week(s.week_start) = 53 THEN r52.value END)
-              ELSE c.baseline END AS baseline
+              ELSE c.baseline END AS baseline,
+         CASE WHEN p.method = 'seasonal' THEN coalesce(r.part, CASE WHEN week(s.week_start) = 53 THEN r52.part END) END AS base_part,
+         CASE WHEN p.method = 'seasonal' THEN coalesce(r.whole, CASE WHEN week(s.week_start) = 53 THEN r52.whole END) END AS base_whole
   FROM series s CROSS JOIN params p
   LEFT JOIN window_baseline c ON c.metric = s.metric
   LEFT JOIN reference_weeks r ON r.metric = s.metric AND r.iso_week = week(s.week_start)
@@ -114,8 +138,10 @@ with_baseline AS (
 ),
 rolled AS (
   SELECT b.*,
-         avg(b.value) OVER last4 AS mean4,
-         avg(b.baseline) OVER last4 AS baseline4,
+         CASE WHEN b.is_share THEN 100 * sum(b.part) OVER last4 / nullif(sum(b.whole) OVER last4, 0) ELSE avg(b.value) OVER last4 END AS mean4,
+         count(b.value) OVER last4 AS weeks4,
+         CASE WHEN b.is_share AND p.method = 'seasonal' THEN 100 * sum(b.base_part) OVER last4 / nullif(sum(b.base_whole) OVER last4, 0)
+              ELSE avg(b.baseline) OVER last4 END AS baseline4,
          CASE WHEN b.metric IN (SELECT metric FROM cumulated) AND b.week_start >= p.cumulative_from
               THEN sum(CASE WHEN b.week_start >= p.cumulative_from THEN b.value END) OVER since_start END AS cumulative
   FROM with_baseline b CROSS JOIN params p
@@ -131,32 +157,44 @@ judged AS (
   FROM rolled r
 )`;
 
-export const ISO_WEEK = (column: string) => `strftime(${column}, '%G-W%V')`;
-export const DAY = (column: string) => `strftime(${column}, '%Y-%m-%d')`;
-
-/** The parameters PIPELINE expects, in order. */
-export function pipelineParameters(q: PanelQuery): unknown[] {
+/** The named parameters PIPELINE expects. */
+export function pipelineParameters(q: PanelQuery): Record<string, unknown> {
   const b = q.baseline;
-  return [q.range.first, q.range.last, b.first, b.last, b.method, b.referenceYear, q.cumulativeFrom, q.metrics.join(','), q.cumulativeMetrics.join(','), q.dataset];
+  return {
+    range_first: q.range.first,
+    range_last: q.range.last,
+    base_first: b.first,
+    base_last: b.last,
+    method: b.method,
+    ref_year: b.referenceYear,
+    cumulative_from: q.cumulativeFrom,
+    metrics: q.metrics.join(','),
+    cumulative_metrics: q.cumulativeMetrics.join(','),
+    dataset: q.dataset,
+  };
 }
 
 /** Every week of the view range, per metric. */
 export async function panelWeeks(db: Database, q: PanelQuery): Promise<PanelWeek[]> {
   if (q.metrics.length === 0) return [];
-  return db.query<PanelWeek>(
+  const rows = await db.queryNamed<Omit<PanelWeek, 'missing'> & { missing: string | null }>(
     `${PIPELINE}
-     SELECT g.metric, ${ISO_WEEK('g.week_start')} AS week, ${DAY('g.week_start')} AS "weekStart", j.value, j.mean4, j.baseline,
-            j.pct, j.pct4, j.cumulative, coalesce(j.revised, false) AS revised, j.file_name AS "fileName", j.line, ${DAY('j.export_date')} AS "exportDate"
+     SELECT g.metric, ${ISO_WEEK('g.week_start')} AS week, ${DAY('g.week_start')} AS "weekStart", j.shown_value AS value,
+            CASE WHEN j.partial THEN NULL ELSE j.mean4 END AS mean4, j.baseline,
+            j.pct, CASE WHEN j.partial THEN NULL ELSE j.pct4 END AS pct4, j.cumulative, coalesce(j.revised, false) AS revised,
+            coalesce(j.partial, false) AS partial, j.missing,
+            j.file_name AS "fileName", j.sheet, j.line, ${DAY('j.export_date')} AS "exportDate"
      FROM view_grid g LEFT JOIN judged j ON j.metric = g.metric AND j.week_start = g.week_start
      ORDER BY g.metric, g.week_start`,
     pipelineParameters(q),
   );
+  return rows.map((r) => ({ ...r, missing: r.missing ? r.missing.split(',') : [] }));
 }
 
 /** Per metric: the latest week in the view range against the baseline, and since when it is back at that level. */
 export async function metricSummaries(db: Database, q: PanelQuery): Promise<MetricSummary[]> {
   if (q.metrics.length === 0) return [];
-  return db.query<MetricSummary>(
+  return db.queryNamed<MetricSummary>(
     `${PIPELINE},
      latest AS (
        SELECT j.metric, max(j.week_start) AS latest_week
@@ -185,8 +223,11 @@ export async function metricSummaries(db: Database, q: PanelQuery): Promise<Metr
             CASE WHEN p.method = 'seasonal' THEN NULL ELSE c.p90 END AS p90,
             CASE WHEN p.method = 'seasonal' THEN (SELECT count(*) FROM reference_weeks r WHERE r.metric = l.metric)
                  ELSE coalesce(c.baseline_weeks, 0) END AS "baselineWeeks",
-            ${ISO_WEEK('l.latest_week')} AS "latestWeek", j.value AS "latestValue", j.mean4, j.pct4,
-            ${ISO_WEEK('bk.back_since')} AS "backSince"
+            CASE WHEN p.method = 'seasonal' THEN CAST(week(make_date(p.ref_year, 12, 28)) AS INTEGER)
+                 ELSE CAST(date_diff('day', p.base_first, p.base_last) / 7 + 1 AS INTEGER) END AS "windowWeeks",
+            ${ISO_WEEK('l.latest_week')} AS "latestWeek", j.value AS "latestValue", j.mean4, CAST(j.weeks4 AS INTEGER) AS "weeks4", j.pct4,
+            ${ISO_WEEK('bk.back_since')} AS "backSince",
+            (SELECT ${ISO_WEEK('max(s.week_start)')} FROM series s WHERE s.metric = l.metric AND s.partial AND s.week_start > l.latest_week) AS "partialWeek"
      FROM latest l
      JOIN judged j ON j.metric = l.metric AND j.week_start = l.latest_week
      CROSS JOIN params p

@@ -60,8 +60,8 @@ describe('current values', () => {
 
   it('keeps the older value as history', async () => {
     expect(await observationHistory(db, 'user', 'hearings_tele', '2020-12-21')).toEqual([
-      { value: 30, fileName: 'gehoren_2021-01-11.csv', line: 2, exportDate: '2021-01-11', current: true },
-      { value: 29, fileName: 'gehoren_2020-12-31.csv', line: 3, exportDate: '2020-12-31', current: false },
+      { value: 30, fileName: 'gehoren_2021-01-11.csv', sheet: null, line: 2, exportDate: '2021-01-11', current: true },
+      { value: 29, fileName: 'gehoren_2020-12-31.csv', sheet: null, line: 3, exportDate: '2020-12-31', current: false },
     ]);
   });
 
@@ -84,6 +84,7 @@ describe('file reports', () => {
     expect(lines).toEqual([
       {
         fileId: reports[1].fileId,
+        sheet: null,
         line: 4,
         raw: '2020-W53;bad;1',
         outcome: 'rejected',

@@ -6,9 +6,8 @@ import type { Database } from '../db/database';
 import type { ColumnRole } from '../domain/parsedExport';
 import type { FileProblem, FileWarning, RejectReason, SkipReason } from '../domain/reasons';
 import type { Dataset } from '../domain/dataset';
-
-const ISO_WEEK = (column: string) => `strftime(${column}, '%G-W%V')`;
-const DAY = (column: string) => `strftime(${column}, '%Y-%m-%d')`;
+import { DAY, ISO_WEEK } from '../db/sql';
+import { EXPORT_ORDER } from '../db/schema';
 
 /** Mondays, "YYYY-MM-DD". */
 export interface WeekRange {
@@ -54,7 +53,7 @@ export interface FileReport {
   exportDateSource: 'file_name' | 'modified';
   encoding: string | null;
   delimiter: string | null;
-  layout: 'wide' | 'long' | 'cases' | null;
+  layout: 'wide' | 'long' | 'transposed' | 'cases' | null;
   headerLine: number | null;
   dataLines: number;
   rowsLoaded: number;
@@ -68,15 +67,26 @@ export interface FileReport {
   warnings: FileWarning[];
   /** The original file in the browser's storage, if it is kept there. */
   storeKey: number | null;
+  /** A case-level export: the scope it is a snapshot of... */
+  caseScope: string | null;
+  /** ...the newer export of that scope that replaces it (it then counts for nothing)... */
+  replacedBy: string | null;
+  /** ...and the earlier exports of that scope it replaces. */
+  replaces: string[];
 }
 
 export async function fileReports(db: Database, dataset: Dataset): Promise<FileReport[]> {
-  const rows = await db.query<Omit<FileReport, 'problem' | 'warnings'> & { problem: string | null; warnings: string }>(
-    `SELECT f.file_id AS "fileId", f.name, f.size_bytes AS "sizeBytes", ${DAY('f.export_date')} AS "exportDate",
+  const rows = await db.query<Omit<FileReport, 'problem' | 'warnings' | 'replaces'> & { problem: string | null; warnings: string; replaces: string | null }>(
+    `WITH ranked AS (
+       SELECT f.file_id, f.name, s.scope, row_number() OVER (PARTITION BY s.scope ORDER BY ${EXPORT_ORDER}) AS rank
+       FROM files f JOIN case_scopes s USING (file_id) WHERE f.dataset = ? AND f.rows_loaded > 0
+     )
+     SELECT f.file_id AS "fileId", f.name, f.size_bytes AS "sizeBytes", ${DAY('f.export_date')} AS "exportDate",
             f.export_date_source AS "exportDateSource", f.encoding, f.delimiter, f.layout, f.header_line AS "headerLine",
             f.data_lines AS "dataLines", f.rows_loaded AS "rowsLoaded", f.rows_rejected AS "rowsRejected",
             f.rows_skipped AS "rowsSkipped", f.problem, f.warnings, f.store_key AS "storeKey",
-            coalesce(s.superseded, 0) AS "valuesSuperseded", coalesce(s.revised, 0) AS "valuesRevised"
+            coalesce(s.superseded, 0) AS "valuesSuperseded", coalesce(s.revised, 0) AS "valuesRevised",
+            cs.scope AS "caseScope", cs.replaced_by AS "replacedBy", cs.replaces
      FROM files f
      LEFT JOIN (
        SELECT v.file_id, count(*) AS superseded, count(*) FILTER (WHERE v.value <> c.value) AS revised
@@ -85,30 +95,63 @@ export async function fileReports(db: Database, dataset: Dataset): Promise<FileR
        WHERE v.version_rank > 1
        GROUP BY v.file_id
      ) s USING (file_id)
+     LEFT JOIN (
+       -- Per case-level export: its scope, the export in force of that scope if it is another, and the older ones it replaces.
+       SELECT s.file_id, s.scope,
+              CASE WHEN s.rank > 1 THEN first_value(s.name) OVER scope_order END AS replaced_by,
+              CASE WHEN s.rank = 1 THEN (SELECT string_agg(o.name, '\n' ORDER BY o.name) FROM ranked o WHERE o.scope = s.scope AND o.rank > 1) END AS replaces
+       FROM ranked s
+       WINDOW scope_order AS (PARTITION BY s.scope ORDER BY s.rank)
+     ) cs USING (file_id)
      WHERE f.dataset = ? ORDER BY f.file_id`,
-    [dataset],
+    [dataset, dataset],
   );
-  return rows.map((r) => ({ ...r, problem: r.problem ? JSON.parse(r.problem) : null, warnings: JSON.parse(r.warnings) }));
+  return rows.map((r) => ({ ...r, problem: r.problem ? JSON.parse(r.problem) : null, warnings: JSON.parse(r.warnings), replaces: r.replaces ? r.replaces.split('\n') : [] }));
 }
 
-export type ColumnSummary = { fileId: number; position: number; header: string; role: ColumnRole['role'] | 'case'; metric: string | null; detail: string | null };
+/** A workbook's sheet as read, with its own tally; CSV files have none. */
+export interface SheetSummary {
+  fileId: number;
+  sheet: string;
+  headerLine: number | null;
+  dataLines: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  problem: FileProblem | null;
+}
+
+export async function fileSheets(db: Database, dataset: Dataset): Promise<SheetSummary[]> {
+  const rows = await db.query<Omit<SheetSummary, 'problem'> & { problem: string | null }>(
+    `SELECT s.file_id AS "fileId", s.sheet, s.header_line AS "headerLine", s.data_lines AS "dataLines", s.rows_loaded AS "rowsLoaded",
+            s.rows_rejected AS "rowsRejected", s.rows_skipped AS "rowsSkipped", s.problem
+     FROM file_sheets s JOIN files f USING (file_id) WHERE f.dataset = ? ORDER BY s.file_id, s.position`,
+    [dataset],
+  );
+  return rows.map((r) => ({ ...r, problem: r.problem ? JSON.parse(r.problem) : null }));
+}
+
+export type ColumnSummary = { fileId: number; position: number; header: string; role: ColumnRole['role'] | 'case'; metric: string | null; detail: string | null; sheet: string | null };
 
 export async function fileColumns(db: Database, dataset: Dataset): Promise<ColumnSummary[]> {
   return db.query<ColumnSummary>(
-    `SELECT c.file_id AS "fileId", c.position, c.header, c.role, c.metric, c.detail
-     FROM file_columns c JOIN files f USING (file_id) WHERE f.dataset = ? ORDER BY c.file_id, c.position`,
+    `SELECT c.file_id AS "fileId", c.position, c.header, c.role, c.metric, c.detail, c.sheet
+     FROM file_columns c JOIN files f USING (file_id) LEFT JOIN file_sheets s ON s.file_id = c.file_id AND s.sheet = c.sheet
+     WHERE f.dataset = ? ORDER BY c.file_id, s.position NULLS FIRST, c.position`,
     [dataset],
   );
 }
 
+/** sheet: with line, the workbook sheet and its row; null for CSV. */
 export type LineOutcome =
-  | { fileId: number; line: number; raw: string; outcome: 'rejected'; reason: RejectReason }
-  | { fileId: number; line: number; raw: string; outcome: 'skipped'; reason: SkipReason };
+  | { fileId: number; sheet: string | null; line: number; raw: string; outcome: 'rejected'; reason: RejectReason }
+  | { fileId: number; sheet: string | null; line: number; raw: string; outcome: 'skipped'; reason: SkipReason };
 
 export async function lineReports(db: Database, dataset: Dataset): Promise<LineOutcome[]> {
   const rows = await db.query<Omit<LineOutcome, 'reason'> & { reason: string }>(
-    `SELECT r.file_id AS "fileId", r.line, r.raw, r.outcome, r.reason
-     FROM line_reports r JOIN files f USING (file_id) WHERE f.dataset = ? ORDER BY r.file_id, r.line`,
+    `SELECT r.file_id AS "fileId", r.sheet, r.line, r.raw, r.outcome, r.reason
+     FROM line_reports r JOIN files f USING (file_id) LEFT JOIN file_sheets s ON s.file_id = r.file_id AND s.sheet = r.sheet
+     WHERE f.dataset = ? ORDER BY r.file_id, s.position NULLS FIRST, r.line`,
     [dataset],
   );
   return rows.map((r) => ({ ...r, reason: JSON.parse(r.reason) }) as LineOutcome);
@@ -117,6 +160,8 @@ export async function lineReports(db: Database, dataset: Dataset): Promise<LineO
 export interface ObservationVersion {
   value: number;
   fileName: string;
+  /** With line, the workbook sheet and its row; null for CSV. */
+  sheet: string | null;
   line: number;
   exportDate: string;
   current: boolean;
@@ -125,7 +170,7 @@ export interface ObservationVersion {
 /** Every value the loaded exports gave for one week and metric, newest first. */
 export async function observationHistory(db: Database, dataset: Dataset, metric: string, weekStart: string): Promise<ObservationVersion[]> {
   return db.query<ObservationVersion>(
-    `SELECT value, file_name AS "fileName", line, ${DAY('export_date')} AS "exportDate", version_rank = 1 AS current
+    `SELECT value, file_name AS "fileName", sheet, line, ${DAY('export_date')} AS "exportDate", version_rank = 1 AS current
      FROM observation_versions WHERE dataset = ? AND metric = ? AND week_start = CAST(? AS DATE)
      ORDER BY version_rank`,
     [dataset, metric, weekStart],

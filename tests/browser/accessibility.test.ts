@@ -2,10 +2,9 @@
  * WCAG 2.1 AA, checked by axe-core in the production build: every view we have, in Dutch and
  * English, with tables open. No serious or critical violation may remain.
  */
-import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, upload, waitUntilReady } from './chromium';
+import { launchChromium, openApp, seriousViolations, upload, waitUntilReady } from './chromium';
 
 let browser: Browser;
 
@@ -16,23 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Finding {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-/** Runs axe in the page (through the driver, which the page's CSP does not govern) and returns the serious and critical findings. */
-async function seriousViolations(page: Page): Promise<Finding[]> {
-  await page.evaluate(axe.source);
-  const found = await page.evaluate<Finding[]>(`
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((result) =>
-      result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })),
-    )`);
-  return found.filter((f) => f.impact === 'serious' || f.impact === 'critical');
-}
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it.each(['', '?lang=en'])('the dashboard, with every table view open (%s)', async (query) => {

@@ -3,6 +3,7 @@
  * flags keep it from reaching for the network, which is closed, at start-up.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import axe from 'axe-core';
 import { expect, inject } from 'vitest';
 
 export const CHROMIUM_FLAGS = [
@@ -152,4 +153,21 @@ export async function tableCells(page: Page, panel: string, metric: string): Pro
       revised: cell.getAttribute('data-revised') === 'true',
     })),
   );
+}
+
+export interface Finding {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe in the page (through the driver, which the page's CSP does not govern) and returns the serious and critical findings. */
+export async function seriousViolations(page: Page): Promise<Finding[]> {
+  await page.evaluate(axe.source);
+  const found = await page.evaluate<Finding[]>(`
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((result) =>
+      result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })),
+    )`);
+  return found.filter((f) => f.impact === 'serious' || f.impact === 'critical');
 }

@@ -121,13 +121,17 @@ describe('copying', () => {
       const item = sentence(page, '2020-W27/2020-W37', 'departures_total');
       await item.getByRole('button', { name: /^Kopiëren: de zin over/ }).click();
       const one = (await page.evaluate('window.copied')) as { text: string; html: string };
-      expect(one.text).toBe(await item.locator('p').textContent());
-      expect(one.html).toBe(`<p>${one.text}</p>`);
+      // A sample figure never travels without its fictional mark.
+      const said = await item.locator('p').textContent();
+      expect(one.text).toBe(`Fictieve voorbeelddata\n${said}`);
+      expect(one.html).toBe(`<p><strong>Fictieve voorbeelddata</strong></p><p>${said}</p>`);
       await expect(item.getByRole('status').first().textContent()).resolves.toBe('Gekopieerd');
 
       await page.getByRole('button', { name: 'Tabel kopiëren' }).click();
       const table = (await page.evaluate('window.copied')) as { text: string; html: string };
-      const rows = table.text.split('\n').map((line) => line.split('\t'));
+      const [mark, ...lines] = table.text.split('\n');
+      expect(mark).toBe('Fictieve voorbeelddata');
+      const rows = lines.map((line) => line.split('\t'));
       const late = rows.find((r) => r[1] === 'van week 27 tot en met week 37 van 2020' && r[2] === 'Aantoonbaar vertrek')!;
       expect(late[4]).toBe('80');
       const shape = await page.evaluate(
@@ -199,6 +203,9 @@ describe('exports', () => {
       await openLetter(page);
       const csv = await downloaded(page, () => page.locator('[data-testid=phase-table-csv-excel-nl]').click());
       const rows = Papa.parse<string[]>(csv.bytes.toString('utf8').slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+      // The sample's fictional mark: in the file name and as a column on every row.
+      expect(csv.download.suggestedFilename()).toMatch(/fictieve-voorbeelddata/i);
+      expect(rows.every((r) => r.at(-1) === 'Fictieve voorbeelddata')).toBe(true);
       const late = rows.find((r) => r[1] === 'van week 27 tot en met week 37 van 2020' && r[2] === 'Aantoonbaar vertrek')!;
       expect(Number(late[3].replace(',', '.'))).toBeCloseTo(mean(weekly('departures_total', '2020-W27', '2020-W37')), 9);
       expect(late[4]).toBe('80');

@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { LazyRangeBrush } from '../../charts/lazy';
-import { addIsoWeeks, formatIsoWeek, isoWeekOfDate, parseCalendarDate } from '../../domain/isoWeek';
+import { addIsoWeeks, formatIsoWeek, isoWeekOfDate, isoWeeksBetween, parseCalendarDate } from '../../domain/isoWeek';
 import { formatDay } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/language';
 import type { BaselineMethod } from '../../domain/baseline';
@@ -9,6 +9,7 @@ import type { WeekRange } from '../../metrics/queries';
 import type { ViewState } from '../state/viewState';
 import { Loading } from './Loading';
 import { WeekField } from './WeekField';
+import { ErrorBoundary } from './ErrorBoundary';
 
 interface Props {
   view: ViewState;
@@ -29,7 +30,7 @@ export const Controls = memo(function Controls({ view, update, loaded }: Props) 
     ...(last ? [{ label: t('pickLast26'), from: formatIsoWeek(addIsoWeeks(isoWeekOfDate(loaded!.last), -25)), to: last }] : []),
     { label: t('pickAll'), from: null, to: null },
   ];
-  const allWeeks = loaded ? weeksBetween(isoWeekOfDate(loaded.first), isoWeekOfDate(loaded.last)) : [];
+  const allWeeks = loaded ? isoWeeksBetween(loaded.first, loaded.last) : [];
   const years = loaded ? range(Number(first!.slice(0, 4)), Number(last!.slice(0, 4))) : [view.referenceYear];
 
   return (
@@ -39,17 +40,20 @@ export const Controls = memo(function Controls({ view, update, loaded }: Props) 
         <WeekField label={t('fromWeek')} value={view.from ?? first ?? ''} min={first} max={last} onChange={(from) => update({ from })} testId="range-from" />
         <WeekField label={t('toWeek')} value={view.to ?? last ?? ''} min={first} max={last} onChange={(to) => update({ to })} testId="range-to" />
         {allWeeks.length > 1 && (
-          <LazyRangeBrush
-            key={`${allWeeks[0]}/${allWeeks[allWeeks.length - 1]}`}
-            fallback={<Loading />}
-            label={t('rangeBrush')}
-            sliderLabels={[t('fromWeek'), t('toWeek')]}
-            lang={lang}
-            weeks={allWeeks}
-            from={view.from ?? allWeeks[0]}
-            to={view.to ?? allWeeks[allWeeks.length - 1]}
-            onChange={(from, to) => update({ from, to })}
-          />
+          // The brush failing (its code did not load) costs the brush only: the week fields and the panels stay.
+          <ErrorBoundary part="view">
+            <LazyRangeBrush
+              key={`${allWeeks[0]}/${allWeeks[allWeeks.length - 1]}`}
+              fallback={<Loading />}
+              label={t('rangeBrush')}
+              sliderLabels={[t('fromWeek'), t('toWeek')]}
+              lang={lang}
+              weeks={allWeeks}
+              from={view.from ?? allWeeks[0]}
+              to={view.to ?? allWeeks[allWeeks.length - 1]}
+              onChange={(from, to) => update({ from, to })}
+            />
+          </ErrorBoundary>
         )}
         <div className="quick-picks" role="group" aria-label={t('quickPicks')}>
           {quickPicks.map((pick) => (
@@ -164,12 +168,6 @@ function Notes({ notes, onChange }: { notes: ViewState['notes']; onChange: (note
       )}
     </fieldset>
   );
-}
-
-function weeksBetween(first: ReturnType<typeof isoWeekOfDate>, last: ReturnType<typeof isoWeekOfDate>): string[] {
-  const weeks: string[] = [];
-  for (let week = first; formatIsoWeek(week) <= formatIsoWeek(last); week = addIsoWeeks(week, 1)) weeks.push(formatIsoWeek(week));
-  return weeks;
 }
 
 function range(from: number, to: number): number[] {

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { copyRich } from '../../export/clipboard';
+import { markCopy } from '../../export/provenance';
+import { useFictionalMark } from '../state/fictionalMark';
 import { useT } from '../../i18n/language';
 
-/** Copies text and HTML together; says whether it worked. */
+/** Copies text and HTML together, with the fictional mark on sample figures; says whether it worked. */
 export function CopyButton({ label, ariaLabel, content, testId }: { label: string; ariaLabel?: string; content: () => { text: string; html: string }; testId?: string }) {
   const t = useT();
+  const mark = useFictionalMark();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
     <>
@@ -14,7 +17,7 @@ export function CopyButton({ label, ariaLabel, content, testId }: { label: strin
         aria-label={ariaLabel}
         data-testid={testId}
         onClick={async () => {
-          const { text, html } = content();
+          const { text, html } = markCopy(content(), mark);
           setState((await copyRich(text, html)) ? 'copied' : 'failed');
           setTimeout(() => setState('idle'), 2500);
         }}

@@ -2,13 +2,17 @@ import { useState } from 'react';
 import type { DocxReport } from '../../export/docx';
 import { download, fileNameOf } from '../../export/download';
 import { useT } from '../../i18n/language';
+import { markFileName } from '../../export/provenance';
+import { useFictionalMark } from '../state/fictionalMark';
 
 /**
  * Writes the view as a Word document. The docx code (about 400 kB) is fetched only here, when a
  * document is asked for; the report is put together at the click, from what the view shows.
+ * The fictional mark is the app's one (FictionalMark): in the document and in its file name.
  */
-export function ExportDocxButton({ report, fileName }: { report: () => Promise<DocxReport>; fileName: string }) {
+export function ExportDocxButton({ report, fileName }: { report: () => Promise<Omit<DocxReport, 'fictional'>>; fileName: string }) {
   const t = useT();
+  const fictional = useFictionalMark();
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
   return (
     <>
@@ -21,7 +25,7 @@ export function ExportDocxButton({ report, fileName }: { report: () => Promise<D
           setState('busy');
           try {
             const [{ reportDocx }, content] = await Promise.all([import('../../export/docx'), report()]);
-            download(await reportDocx(content), `${fileNameOf(fileName)}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+            download(await reportDocx({ ...content, fictional }), `${fileNameOf(markFileName(fileName, fictional))}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
             setState('idle');
           } catch (error) {
             console.warn('docx export failed', error);

@@ -13,7 +13,7 @@ export function FilePicker({ onFiles, variant }: { onFiles: (files: File[]) => v
       id={id}
       type="file"
       multiple
-      accept=".csv,.txt,.tsv,text/csv,text/plain"
+      accept=".csv,.txt,.tsv,text/csv,text/plain,.xlsx,.xlsm,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.oasis.opendocument.spreadsheet"
       className="visually-hidden"
       data-testid={variant === 'button' ? 'file-input' : undefined}
       onChange={(event) => {

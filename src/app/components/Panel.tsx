@@ -1,19 +1,23 @@
 import { memo, useMemo, useRef, useState } from 'react';
-import type { ChartBaseline, ChartLine, ChartMarker, WeekTooltip } from '../../charts/PanelChart';
+import type { ChartBaseline, ChartLine, ChartMarker } from '../../charts/PanelChart';
 import { LazyPanelChart } from '../../charts/lazy';
 import { PALETTE } from '../../charts/palette';
-import { PanelTable, type TableColumn } from '../../charts/PanelTable';
+import { weekTooltip, type TooltipEntry } from '../../charts/weekTooltip';
+import { missingComponentsText, PanelTable, tableCells, type TableColumn } from '../../charts/PanelTable';
 import { eventTexts } from '../../charts/events';
 import type { Dataset } from '../../domain/dataset';
-import { formatDay, formatNumber, weekLabel, weekSpan } from '../../i18n/format';
+import { formatDay, formatNumber, weekLabel, weekStartLabel } from '../../i18n/format';
+import { formatIsoWeek, isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { MetricSummary, PanelWeek } from '../../metrics/panelQueries';
 import { derivedMetric, type PanelDefinition } from '../../domain/panels';
+import { ErrorBoundary } from './ErrorBoundary';
 import { Loading } from './Loading';
 import { PanelFooter } from './PanelFooter';
 import { DateInput } from './WeekField';
 import { RevisionBadge } from './RevisionBadge';
 import type { ViewState } from '../state/viewState';
+import { useFictionalMark } from '../state/fictionalMark';
 
 interface Props {
   panel: PanelDefinition;
@@ -28,7 +32,11 @@ interface Props {
   settings: ChartSettings;
   /** The baseline rule in words for a flow and for a stock: the panel's image prints the one for its figure. */
   baselineRules: { flow: string; stock: string };
+  /** The level the status compares with, named: "het pre-COVID-niveau", or the window or reference year. */
+  baselineLevel: string;
   onCumulativeFrom?: (date: string) => void;
+  /** Why the panel's figures could not be read: shown in the panel, with "try again". */
+  error?: Error | null;
 }
 
 /** What of the view decides how a panel's series are drawn. */
@@ -40,12 +48,24 @@ const pct = (value: number | null, lang: Lang) => (value === null ? '–' : `${f
 /**
  * Memoised, and given only the view settings it draws with: the page re-renders on every status
  * change and every keystroke in the controls, and five charts redrawn each time would hold it up.
+ * A panel that cannot be drawn (its figures failed, its chart's code did not load) says so in
+ * its own place.
  */
-export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRules, onCumulativeFrom }: Props) {
+export const Panel = memo(function Panel({ error, ...props }: Props) {
+  const lang = useLang();
+  return (
+    <ErrorBoundary part="panel" title={props.panel.title[lang]} testId={`panel-${props.panel.id}`} error={error}>
+      <PanelBody {...props} />
+    </ErrorBoundary>
+  );
+});
+
+function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRules, baselineLevel, onCumulativeFrom }: Omit<Props, 'error'>) {
   const lang = useLang();
   const t = useT();
   const [asTable, setAsTable] = useState(false);
   const section = useRef<HTMLElement>(null);
+  const fictional = useFictionalMark();
   const title = panel.title[lang];
   const headingId = `panel-title-${panel.id}`;
   const shown = [...weeksByMetric.keys()];
@@ -72,8 +92,18 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
 
   const columns: TableColumn[] = shown.map((metric) => {
     const rows = weeksByMetric.get(metric)!;
-    return { key: metric, metric, label: labelOf(metric), values: rows.map((r) => r.value), revised: rows.map((r) => r.revised), unit: derivedMetric(metric)?.kind === 'share' ? '%' : undefined };
+    return {
+      key: metric,
+      metric,
+      label: labelOf(metric),
+      values: rows.map((r) => r.value),
+      revised: rows.map((r) => r.revised),
+      missing: rows.map((r) => r.missing.map(labelOf)),
+      partial: rows.map((r) => r.partial),
+      unit: derivedMetric(metric)?.kind === 'share' ? '%' : undefined,
+    };
   });
+  const partialWeeks = weeks.filter((_, i) => [...weeksByMetric.values()].some((rows) => rows[i].partial));
   const primaryRows = weeksByMetric.get(panel.primary);
   if (primaryRows) {
     if (settings.rolling) columns.push({ key: 'mean4', label: `${labelOf(panel.primary)} ${t('rollingSuffix')}`, values: primaryRows.map((r) => r.mean4) });
@@ -82,20 +112,14 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
   }
   for (const metric of panel.cumulative ?? []) {
     const rows = weeksByMetric.get(metric);
-    if (rows) columns.push({ key: `cumulative_${metric}`, label: `${labelOf(metric)}: ${t('runningTotal', { date: formatDay(settings.cumulativeFrom, lang) })}`, values: rows.map((r) => r.cumulative) });
+    if (rows) columns.push({ key: `cumulative_${metric}`, label: `${labelOf(metric)}: ${runningTotalFrom(settings.cumulativeFrom, t, lang)}`, values: rows.map((r) => r.cumulative) });
   }
   // Which file and line each week comes from: for the table view and the CSV only, as it takes a while to write out.
   const sources = () => weekSources(weeks.length, weeksByMetric, t, lang);
 
   const period = weeks.length ? t('chartPeriod', { from: weekLabel(weeks[0], lang), to: weekLabel(weeks[weeks.length - 1], lang) }) : '';
   const sourceText = t('sources', { files: panelSources(weeksByMetric, t, lang) });
-  const csvTable = () => {
-    const sourceOfWeek = sources();
-    return [
-      [t('week'), t('period'), ...columns.map((c) => c.label), t('source')],
-      ...weeks.map((week, i) => [week, weekSpan(weekStarts[i], lang), ...columns.map((c) => c.values[i]), sourceOfWeek[i]]),
-    ];
-  };
+  const csvTable = () => tableCells(weeks, weekStarts, columns, sources(), t, lang);
 
   return (
     <section className="panel" data-testid={`panel-${panel.id}`} aria-labelledby={headingId} ref={section}>
@@ -114,7 +138,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
       </header>
 
       <p className="panel-status" data-testid="baseline-status" data-back-since={primary?.backSince ?? ''} data-metric={panel.primary}>
-        {statusText(primary, t, lang)}
+        {statusText(primary, baselineLevel, t, lang)}
       </p>
 
       {panel.cumulative && onCumulativeFrom && (
@@ -128,7 +152,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
 
       {asTable ? (
         <PanelTable
-          caption={dataset === 'sample' ? `${title} (${t('sampleMark')})` : title}
+          caption={fictional ? `${title} (${fictional})` : title}
           weeks={weeks}
           weekStarts={weekStarts}
           columns={columns}
@@ -153,7 +177,9 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
           baseline={baseline}
           markers={markers}
           axisLabels={axisLabels}
-          tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], i, weeksByMetric, labelOf, t, lang)}
+          partialWeeks={partialWeeks}
+          partialLabel={t('partialWeek')}
+          tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], panelTooltip(i, weeksByMetric, labelOf, t, lang), t, lang)}
         />
       )}
       {/* The figures under the chart: the status and the chart come first, within a laptop's first screen. */}
@@ -179,8 +205,11 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
                   {formatNumber(s.latestValue, lang)} <span className="muted">({weekLabel(s.latestWeek, lang)})</span>
                 </td>
                 <td className="number">{s.mean4 === null ? '–' : formatNumber(s.mean4, lang)}</td>
-                <td className="number" data-baseline-metric={metric} data-value={s.baseline ?? ''} data-method={s.method} title={s.kind === 'stock' ? t('stockBaseline') : undefined}>
+                <td className="number" data-baseline-metric={metric} data-value={s.baseline ?? ''} data-method={s.method} data-baseline-weeks={s.baselineWeeks} data-window-weeks={s.windowWeeks} title={s.kind === 'stock' ? t('stockBaseline') : undefined}>
                   {s.baseline === null ? '–' : formatNumber(s.baseline, lang)}
+                  {s.baseline !== null && s.baselineWeeks < s.windowWeeks && (
+                    <span className="muted baseline-weeks"> ({t('baselineWeeks', { with: s.baselineWeeks, in: s.windowWeeks })})</span>
+                  )}
                 </td>
                 <td className="number">{pct(s.pct4, lang)}</td>
               </tr>
@@ -193,7 +222,7 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
         chartShown={!asTable}
         image={{
           title,
-          subtitle: [period, baselineRules[primary?.kind ?? 'flow'], statusText(primary, t, lang)],
+          subtitle: [period, baselineRules[primary?.kind ?? 'flow'], statusText(primary, baselineLevel, t, lang)],
           legend: [
             ...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
             ...(baseline ? [{ label: baseline.label, color: '#333333', dashed: true }] : []),
@@ -201,19 +230,30 @@ export const Panel = memo(function Panel({ panel, dataset, weeksByMetric, summar
           ],
           events: eventTexts(markers, weeks, lang),
           source: sourceText,
-          fictional: dataset === 'sample' ? t('sampleMark') : null,
         }}
         table={csvTable}
-        fileName={`${title} ${period}${dataset === 'sample' ? ` ${t('sampleMark')}` : ''}`}
+        fileName={`${title} ${period}`}
       />
     </section>
   );
-});
+}
 
-export function statusText(summary: MetricSummary | undefined, t: Translate, lang: Lang): string {
-  if (!summary || summary.baseline === null || summary.baseline === 0 || summary.pct4 === null) return t('statusNoBaseline');
-  if (summary.backSince) return t('statusBack', { week: weekLabel(summary.backSince, lang) });
-  return t(summary.kind === 'stock' ? 'statusAbove' : 'statusBelow', { pct: formatNumber(summary.pct4, lang) });
+/** "Opgeteld vanaf week 27 2020, maandag 29 juni": the week the running total starts in, never a day within it. */
+function runningTotalFrom(day: string, t: Translate, lang: Lang): string {
+  const week = isoWeekOfDate(day);
+  return t('runningTotal', { week: weekStartLabel(formatIsoWeek(week), isoWeekMonday(week), lang) });
+}
+
+/** The status of the panel's primary figure against the level named, with the weeks it leaves out. */
+export function statusText(summary: MetricSummary | undefined, level: string, t: Translate, lang: Lang): string {
+  const notes = [
+    summary && summary.weeks4 < 4 && summary.mean4 !== null ? t('statusWeeks4', { with: summary.weeks4 }) : '',
+    summary?.partialWeek ? t('statusPartial', { week: weekLabel(summary.partialWeek, lang) }) : '',
+  ].filter(Boolean);
+  const withNotes = (text: string) => [text, ...notes].join(' ');
+  if (!summary || summary.baseline === null || summary.baseline === 0 || summary.pct4 === null) return withNotes(t('statusNoBaseline'));
+  if (summary.backSince) return withNotes(t('statusBack', { week: weekLabel(summary.backSince, lang), level }));
+  return withNotes(t(summary.kind === 'stock' ? 'statusAbove' : 'statusBelow', { pct: formatNumber(summary.pct4, lang), level }));
 }
 
 export function chartLines(
@@ -240,7 +280,7 @@ export function chartLines(
   }
   for (const [i, metric] of (panel.cumulative ?? []).entries()) {
     if (!weeksByMetric.has(metric)) continue;
-    const label = `${labelOf(metric)}: ${t('runningTotal', { date: formatDay(cumulativeFrom, lang) })} →`;
+    const label = `${labelOf(metric)}: ${runningTotalFrom(cumulativeFrom, t, lang)} →`;
     lines.push({ key: `cumulative_${metric}`, label, color: PALETTE[i], values: weeksByMetric.get(metric)!.map((w) => w.cumulative), shape: 'line', axis: 'right', dashed: true });
   }
   // A seasonal baseline differs from week to week: drawn as a line of its own.
@@ -270,27 +310,18 @@ export function chartBaseline(
   };
 }
 
-function weekTooltip(
-  week: string,
-  weekStart: string,
-  i: number,
-  weeksByMetric: Map<string, PanelWeek[]>,
-  labelOf: (m: string) => string,
-  t: Translate,
-  lang: Lang,
-): WeekTooltip {
-  return {
-    title: `${weekLabel(week, lang)}, ${weekSpan(weekStart, lang)}`,
-    lines: [...weeksByMetric].map(([metric, rows]) => {
-      const r = rows[i];
-      if (r.value === null) return `${labelOf(metric)}: ${t('missing')}`;
-      const parts = [`${labelOf(metric)}: ${formatNumber(r.value, lang)}`];
-      if (r.baseline !== null) parts.push(t('tooltipBaseline', { value: formatNumber(r.baseline, lang), pct: r.pct === null ? '–' : formatNumber(r.pct, lang) }));
-      if (r.fileName && r.exportDate) parts.push(`${r.fileName} (${t('exportOf', { date: formatDay(r.exportDate, lang) })})`);
-      if (r.revised) parts.push(t('revised'));
-      return parts.join(' · ');
-    }),
-  };
+/** Each figure that week, with its baseline, source and revision. */
+function panelTooltip(i: number, weeksByMetric: Map<string, PanelWeek[]>, labelOf: (m: string) => string, t: Translate, lang: Lang): TooltipEntry[] {
+  return [...weeksByMetric].map(([metric, rows]) => {
+    const r = rows[i];
+    const notes: string[] = [];
+    if (r.partial) notes.push(t('partialWeek'));
+    if (r.baseline !== null) notes.push(t('tooltipBaseline', { value: formatNumber(r.baseline, lang), pct: r.pct === null ? '–' : formatNumber(r.pct, lang) }));
+    if (r.fileName && r.exportDate) notes.push(`${r.fileName} (${t('exportOf', { date: formatDay(r.exportDate, lang) })})`);
+    if (r.revised) notes.push(t('revised'));
+    const missingText = r.missing.length ? missingComponentsText(r.missing.map(labelOf), t) : undefined;
+    return { label: labelOf(metric), value: r.value, notes, missingText };
+  });
 }
 
 function weekSources(count: number, weeksByMetric: Map<string, PanelWeek[]>, t: Translate, lang: Lang): string[] {
@@ -298,7 +329,9 @@ function weekSources(count: number, weeksByMetric: Map<string, PanelWeek[]>, t: 
     const files = new Set<string>();
     for (const rows of weeksByMetric.values()) {
       const r = rows[i];
-      if (r.fileName && r.line && r.exportDate) files.add(`${t('sourceLine', { file: r.fileName, line: r.line })} (${t('exportOf', { date: formatDay(r.exportDate, lang) })})`);
+      if (!r.fileName || !r.line || !r.exportDate) continue;
+      const place = r.sheet === null ? t('sourceLine', { file: r.fileName, line: r.line }) : t('sourceSheetRow', { file: r.fileName, sheet: r.sheet, line: r.line });
+      files.add(`${place} (${t('exportOf', { date: formatDay(r.exportDate, lang) })})`);
     }
     return [...files].join('; ');
   });

@@ -1,16 +1,18 @@
 import { useState, type RefObject } from 'react';
 import { copyImage } from '../../export/clipboard';
 import { chartImageSvg, chartSurface, svgToPng, type ChartImageText } from '../../charts/exportChart';
-import { toCsv, type CsvCell, type CsvDialect } from '../../export/csv';
-import { download, fileNameOf } from '../../export/download';
+import type { CsvCell } from '../../export/csv';
+import { download, downloadCsv, fileNameOf } from '../../export/download';
 import { useT } from '../../i18n/language';
+import { markFileName, markRows } from '../../export/provenance';
+import { useFictionalMark } from '../state/fictionalMark';
 
 interface Props {
   /** The panel; its chart is taken from here when drawn. */
   container: RefObject<HTMLElement | null>;
   /** Whether the chart is on screen (not the table view). */
   chartShown: boolean;
-  image: ChartImageText;
+  image: Omit<ChartImageText, 'fictional'>;
   /** The table as CSV cells, written out only when downloaded. */
   table: () => CsvCell[][];
   fileName: string;
@@ -23,21 +25,21 @@ interface Props {
 export function PanelFooter({ container, chartShown, image, table, fileName }: Props) {
   const t = useT();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const base = fileNameOf(fileName);
+  const fictional = useFictionalMark();
+  const base = fileNameOf(markFileName(fileName, fictional));
   const drawn = () => {
     const surface = container.current && chartSurface(container.current);
-    return surface ? chartImageSvg(surface, image) : null;
+    return surface ? chartImageSvg(surface, { ...image, fictional }) : null;
   };
   const button = (format: string, testId: string, onClick: () => void, disabled = false) => (
     <button type="button" className="secondary small" data-testid={testId} disabled={disabled} aria-label={t('downloadLabel', { title: image.title, format })} onClick={onClick}>
       {format}
     </button>
   );
-  const csv = (dialect: CsvDialect) => download(toCsv(table(), dialect), `${base}${dialect === 'excel-nl' ? '-excel' : ''}.csv`);
   return (
     <>
       <p className="source-line">
-        {image.fictional && <strong className="fictional-mark">{image.fictional} · </strong>}
+        {fictional && <strong className="fictional-mark">{fictional} · </strong>}
         {image.source}
       </p>
       <div className="panel-exports" role="group" aria-label={t('downloadLabel', { title: image.title, format: '…' })}>
@@ -67,8 +69,8 @@ export function PanelFooter({ container, chartShown, image, table, fileName }: P
       <span className="copy-state" role="status">
         {copied === 'copied' ? t('copied') : copied === 'failed' ? t('copyFailedImage') : ''}
       </span>
-      {button(t('downloadCsvNl'), 'download-csv-excel-nl', () => csv('excel-nl'))}
-      {button(t('downloadCsv'), 'download-csv-standard', () => csv('standard'))}
+      {button(t('downloadCsvNl'), 'download-csv-excel-nl', () => downloadCsv(markRows(table(), fictional), markFileName(fileName, fictional), 'excel-nl'))}
+      {button(t('downloadCsv'), 'download-csv-standard', () => downloadCsv(markRows(table(), fictional), markFileName(fileName, fictional), 'standard'))}
       </div>
     </>
   );

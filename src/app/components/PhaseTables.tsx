@@ -3,7 +3,7 @@ import { phaseOfKey } from '../../domain/phases';
 import { roundForLetter } from '../../domain/rounding';
 import { formatNumber, weeksLabel } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/language';
-import { compactTable, type Letter } from '../state/letter';
+import { compactTable, weeksLeftOut, type Letter } from '../state/letter';
 
 /** Per phase, each figure exact and rounded side by side; the mean cell carries the acceptance tests' hooks. */
 export function PhaseTable({ letter }: { letter: Letter }) {
@@ -45,6 +45,7 @@ export function PhaseTable({ letter }: { letter: Letter }) {
                   <td className={`number${gap ? ' gap' : ''}`}>
                     {t('weeksOf', { with: f.weeksWithData, in: f.weeksInRange })}
                     {gap && <span className="visually-hidden"> ({t('weeksMissing')})</span>}
+                    {weeksLeftOut(f, t) && <span className="muted"> ({weeksLeftOut(f, t)})</span>}
                   </td>
                   <td className="number">{n(f.baseline)}</td>
                   <td className="number">{f.pct === null || phase.isBaseline ? '–' : `${n(f.pct, 1)}%`}</td>

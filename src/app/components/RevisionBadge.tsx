@@ -25,8 +25,9 @@ function RevisionHistory({ dataset, metric, weekStart }: { dataset: Dataset; met
   return (
     <ul className="history">
       {history.data?.map((v) => (
-        <li key={`${v.fileName}:${v.line}`}>
-          {formatNumber(v.value, lang)}: {t('sourceLine', { file: v.fileName, line: v.line })} ({t('exportOf', { date: formatDay(v.exportDate, lang) })})
+        <li key={`${v.fileName}:${v.sheet}:${v.line}`}>
+          {formatNumber(v.value, lang)}: {v.sheet === null ? t('sourceLine', { file: v.fileName, line: v.line }) : t('sourceSheetRow', { file: v.fileName, sheet: v.sheet, line: v.line })} (
+          {t('exportOf', { date: formatDay(v.exportDate, lang) })})
           {v.current && <strong> · {t('historyCurrent')}</strong>}
         </li>
       ))}

@@ -3,21 +3,27 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { parseAnnotations } from '../../ingest/annotations';
 import type { Database } from '../../db/database';
 import type { Dataset } from '../../domain/dataset';
-import { backlogBreakdown, backlogSources, backlogSummary, backlogWeeks, type BacklogQuery } from '../../metrics/backlog';
-import { type BreakdownBy } from '../../domain/backlog';
+import { backlogBreakdown, backlogFiles, backlogSources, backlogSummary, backlogWeeks, type BacklogQuery } from '../../metrics/backlog';
+import { type BacklogSource, type BreakdownBy } from '../../domain/backlog';
 import { metricSummaries, panelWeeks, type PanelQuery } from '../../metrics/panelQueries';
 import { phaseFigures } from '../../metrics/phases';
 import { type Phase } from '../../domain/phases';
-import { fileColumns, fileReports, lineReports, loadedWeekRange, metricsInData, observationHistory } from '../../metrics/queries';
+import { fileColumns, fileReports, fileSheets, lineReports, loadedWeekRange, metricsInData, observationHistory } from '../../metrics/queries';
 import { useBusy } from './busy';
 import { engine, whenStored } from './engine';
 
 /**
  * A query on the data. With `keepShownAfter`, the previous answer stays on screen while a changed
  * view is computed, when that function allows it for the previous key, so panels never flash
- * empty; the status says "loading" until the new answer is in.
+ * empty; the status says "loading" until the new answer is in. A failed query is thrown to the
+ * nearest error boundary (src/app/components/ErrorBoundary.tsx), which shows it with "try
+ * again", unless `ownError`: then the caller shows `error` itself (a panel, in its own place).
  */
-function useData<T>(key: readonly unknown[], read: (db: Database) => Promise<T>, keepShownAfter?: (previousKey: readonly unknown[]) => boolean): UseQueryResult<T> {
+function useData<T>(
+  key: readonly unknown[],
+  read: (db: Database) => Promise<T>,
+  { keepShownAfter, ownError = false }: { keepShownAfter?: (previousKey: readonly unknown[]) => boolean; ownError?: boolean } = {},
+): UseQueryResult<T> {
   const result = useQuery({
     queryKey: key,
     queryFn: async () => {
@@ -26,6 +32,7 @@ function useData<T>(key: readonly unknown[], read: (db: Database) => Promise<T>,
     },
     placeholderData: (previous, previousQuery) =>
       keepShownAfter && previousQuery && previousQuery.queryKey[0] === key[0] && keepShownAfter(previousQuery.queryKey) ? previous : undefined,
+    throwOnError: !ownError,
   });
   useBusy(result.isPending || result.isFetching);
   return result;
@@ -38,12 +45,13 @@ export const useLoadedWeekRange = (dataset: Dataset) => useData(['weekRange', da
 /** Another dataset's figures are never shown in place of this one's, not even for a moment. */
 const sameDataset = (query: PanelQuery) => (previousKey: readonly unknown[]) => (previousKey[1] as PanelQuery).dataset === query.dataset;
 
-export const usePanelWeeks = (query: PanelQuery) => useData(['panelWeeks', query], (db) => panelWeeks(db, query), sameDataset(query));
+/** A panel's figures: a failure is shown in each panel, not in place of the view. */
+export const usePanelWeeks = (query: PanelQuery) => useData(['panelWeeks', query], (db) => panelWeeks(db, query), { keepShownAfter: sameDataset(query), ownError: true });
 
-export const useMetricSummaries = (query: PanelQuery) => useData(['summaries', query], (db) => metricSummaries(db, query), sameDataset(query));
+export const useMetricSummaries = (query: PanelQuery) => useData(['summaries', query], (db) => metricSummaries(db, query), { keepShownAfter: sameDataset(query), ownError: true });
 
 export const usePhaseFigures = (query: PanelQuery, phases: Phase[]) =>
-  useData(['phases', query, phases], (db) => phaseFigures(db, query, phases), sameDataset(query));
+  useData(['phases', query, phases], (db) => phaseFigures(db, query, phases), { keepShownAfter: sameDataset(query) });
 
 /** Backlog answers stay on screen while a changed view is computed, within one dataset and source. */
 const sameBacklog = (query: BacklogQuery) => (previousKey: readonly unknown[]) => {
@@ -53,16 +61,21 @@ const sameBacklog = (query: BacklogQuery) => (previousKey: readonly unknown[]) =
 
 export const useBacklogSources = (dataset: Dataset) => useData(['backlogSources', dataset], (db) => backlogSources(db, dataset));
 
-export const useBacklogWeeks = (query: BacklogQuery) => useData(['backlogWeeks', query], (db) => backlogWeeks(db, query), sameBacklog(query));
+export const useBacklogWeeks = (query: BacklogQuery) => useData(['backlogWeeks', query], (db) => backlogWeeks(db, query), { keepShownAfter: sameBacklog(query) });
 
-export const useBacklogSummary = (query: BacklogQuery) => useData(['backlogSummary', query], (db) => backlogSummary(db, query), sameBacklog(query));
+export const useBacklogSummary = (query: BacklogQuery) => useData(['backlogSummary', query], (db) => backlogSummary(db, query), { keepShownAfter: sameBacklog(query) });
 
 export const useBacklogBreakdown = (dataset: Dataset, by: BreakdownBy, weekStart: string | null, trailingWeeks: number, enabled: boolean) =>
   useData(['backlogBreakdown', dataset, by, weekStart, trailingWeeks], async (db) => (enabled && weekStart ? backlogBreakdown(db, dataset, by, weekStart, trailingWeeks) : []));
 
-export const useFileReports = (dataset: Dataset) => useData(['files', dataset], (db) => fileReports(db, dataset));
+export const useBacklogFiles = (dataset: Dataset, source: BacklogSource) => useData(['backlogFiles', dataset, source], (db) => backlogFiles(db, dataset, source));
+
+/** `ownError`: for a caller outside any error boundary (the header's count), which shows no failure of its own. */
+export const useFileReports = (dataset: Dataset, ownError = false) => useData(['files', dataset], (db) => fileReports(db, dataset), { ownError });
 
 export const useFileColumns = (dataset: Dataset) => useData(['columns', dataset], (db) => fileColumns(db, dataset));
+
+export const useFileSheets = (dataset: Dataset) => useData(['sheets', dataset], (db) => fileSheets(db, dataset));
 
 export const useLineReports = (dataset: Dataset) => useData(['lines', dataset], (db) => lineReports(db, dataset));
 

@@ -12,6 +12,7 @@ import { letterParagraph, type ParagraphOptions } from '../../i18n/paragraphs';
 import { phaseSentence, plainWords, runningTotalSentence, weekRange, type BaselineFacts, type SentenceKind } from '../../i18n/sentences';
 import { forcedPartOf, metricDefinition, type LetterWords, type MetricId } from '../../domain/catalogue';
 import { derivedMetric, panelMetrics, type PanelDefinition } from '../../domain/panels';
+import { inOrder } from '../../domain/isoWeek';
 import { phaseKey, phaseOfKey, type Phase, type PhaseFigure } from '../../domain/phases';
 import { roundForLetter, roundPercent } from '../../domain/rounding';
 import type { ViewState } from './viewState';
@@ -54,7 +55,7 @@ const CRISIS_STARTS = '2020-W12';
 
 /** The baseline window first, then the user's phases; duplicates of a range count once. */
 export function letterPhases(view: ViewState): Phase[] {
-  const [from, to] = [view.baselineFrom, view.baselineTo].sort();
+  const [from, to] = inOrder(view.baselineFrom, view.baselineTo);
   const phases: Phase[] = [{ from, to, name: '' }, ...view.phases];
   return phases.filter((p, i) => phases.findIndex((q) => phaseKey(q) === phaseKey(p)) === i);
 }
@@ -98,7 +99,7 @@ export function buildLetter({ figures, phases, runningTotal, panels, shown, labe
   const figureOf = (metric: string | undefined, phase: string) => (metric ? byKey.get(`${metric}|${phase}`) : undefined);
   const metrics = [...new Set(panels.flatMap(panelMetrics))].filter(shown);
   const asTotal = new Set<string>(panels.flatMap((p) => p.cumulative ?? []));
-  const [from, to] = [view.baselineFrom, view.baselineTo].sort();
+  const [from, to] = inOrder(view.baselineFrom, view.baselineTo);
   const baseline: BaselineFacts = { method: view.method, from, to, referenceYear: view.referenceYear, preCrisis: to < CRISIS_STARTS };
   const forcedOf = (metric: string) => forcedPartOf(metric as MetricId);
 
@@ -190,11 +191,19 @@ export function compactTable(letter: Letter, metrics: string[], t: Translate): {
         if (!f) return { phase: phase.key, figure: null, text: '' };
         const parts = [f.mean === null ? '–' : formatNumber(roundForLetter(f.mean), lang)];
         if (f.pct !== null && !phase.isBaseline) parts.push(`(${formatNumber(roundPercent(f.pct), lang)}%)`);
-        if (f.weeksWithData < f.weeksInRange) parts.push(`[${t('weeksOf', { with: f.weeksWithData, in: f.weeksInRange })}]`);
+        if (f.weeksWithData < f.weeksInRange) parts.push(`[${[t('weeksOf', { with: f.weeksWithData, in: f.weeksInRange }), weeksLeftOut(f, t)].filter(Boolean).join('; ')}]`);
         return { phase: phase.key, figure: f, text: parts.join(' ') };
       }),
     }));
   return { header, rows };
+}
+
+/** Weeks with figures that were left out: partial weeks, and for a derived figure weeks missing a component. */
+export function weeksLeftOut(f: PhaseFigure, t: Translate): string {
+  return [
+    f.weeksIncomplete > 0 ? t('weeksIncomplete', { n: f.weeksIncomplete }) : '',
+    f.weeksPartial > 0 ? t('weeksPartial', { n: f.weeksPartial }) : '',
+  ].filter(Boolean).join('; ');
 }
 
 /** The compact table for pasting: tab-separated text, and HTML that pastes into Word as a table. */

@@ -5,14 +5,15 @@
  */
 import { dataLinesAfter, sniffCaseLayout } from '../../ingest/caseExport';
 import { type CaseExport } from '../../domain/caseExport';
-import { storeCaseExport } from '../../db/caseStore';
+import { setCaseScope, storeCaseExport } from '../../db/caseStore';
+import { rememberScope, scopeOverride } from './caseScopes';
 import type { Database } from '../../db/database';
-import type { ParseReply, ParseRequest } from '../../ingest/parse.worker';
 import type { FileProblem } from '../../domain/reasons';
 import { emptyExport, type ParsedExport } from '../../domain/parsedExport';
 import { exportDateOf } from '../../ingest/exportDate';
 import { storeExport, storeExports } from '../../db/store';
 import { type Dataset } from '../../domain/dataset';
+import { ParseWorkerClient, ReaderStopped } from './parseWorkerClient';
 
 export interface SourceFile {
   name: string;
@@ -26,32 +27,8 @@ export interface SourceFile {
   storeKey?: Promise<number | null>;
 }
 
-let worker: Worker | null = null;
-let nextRequest = 1;
-const pending = new Map<number, { resolve: (p: ParsedExport) => void; reject: (e: Error) => void; onProgress: (f: number) => void }>();
-
-function parseWorker(): Worker {
-  if (worker) return worker;
-  worker = new Worker(new URL('../../ingest/parse.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (event: MessageEvent<ParseReply>) => {
-    const reply = event.data;
-    const request = pending.get(reply.id);
-    if (!request) return;
-    if (reply.type === 'progress') return request.onProgress(reply.fraction);
-    pending.delete(reply.id);
-    if (reply.type === 'done') request.resolve(reply.result);
-    else request.reject(new Error(reply.message));
-  };
-  return worker;
-}
-
-function parseInWorker(input: Omit<ParseRequest, 'id'>, onProgress: (fraction: number) => void): Promise<ParsedExport> {
-  const id = nextRequest++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, onProgress });
-    parseWorker().postMessage({ id, ...input } satisfies ParseRequest, [input.bytes.buffer]);
-  });
-}
+/** Started on the first weekly export, and again after one that stopped it. */
+const parser = new ParseWorkerClient(() => new Worker(new URL('../../ingest/parse.worker.ts', import.meta.url), { type: 'module' }));
 
 /** Weekly exports are kilobytes; anything over this is not one, and reading it whole would cost the tab its memory. */
 export const MAX_WEEKLY_BYTES = 50 * 2 ** 20;
@@ -82,7 +59,7 @@ export async function readExport(file: SourceFile, onProgress: (fraction: number
       const exportDate = exportDateOf(file.name, file.lastModified);
       return { kind: 'cases', name: file.name, sizeBytes: bytes.length, exportDate, bytes, layout: cases, dataLines: dataLinesAfter(bytes, cases.headerLine) };
     }
-    return await parseInWorker({ name: file.name, bytes, lastModified: file.lastModified }, onProgress);
+    return await parser.parse({ name: file.name, bytes, lastModified: file.lastModified }, onProgress);
   } catch (error) {
     return unreadable(file, error);
   }
@@ -113,10 +90,18 @@ export async function storeParsedExports(
   for (const { file, storeKey, onProgress } of cases) await storeParsedExport(db, dataset, file, storeKey, onProgress);
 }
 
+/** Puts a case-level export in another scope, and remembers it for the next reload. */
+export async function changeCaseScope(db: Database, file: { fileId: number; name: string; sizeBytes: number }, scope: string): Promise<void> {
+  await setCaseScope(db, file.fileId, scope);
+  rememberScope(file.name, file.sizeBytes, scope);
+}
+
 /** Stores a read file in `dataset`; a file the database refuses is still listed, with the reason. */
 export async function storeParsedExport(db: Database, dataset: Dataset, parsed: ParsedExport | CaseExport, storeKey: number | null, onProgress: (fraction: number) => void = () => {}): Promise<number> {
   try {
-    return 'kind' in parsed ? await storeCaseExport(db, dataset, parsed, storeKey, onProgress) : await storeExport(db, dataset, parsed, storeKey);
+    return 'kind' in parsed
+      ? await storeCaseExport(db, dataset, parsed, storeKey, onProgress, scopeOverride(parsed.name, parsed.sizeBytes))
+      : await storeExport(db, dataset, parsed, storeKey);
   } catch (error) {
     return storeExport(db, dataset, unreadable(parsed, error), storeKey);
   }
@@ -125,5 +110,6 @@ export async function storeParsedExport(db: Database, dataset: Dataset, parsed: 
 function unreadable(file: SourceFile | ParsedExport | CaseExport, error: unknown): ParsedExport {
   const exportDate = 'exportDate' in file ? file.exportDate : exportDateOf(file.name, file.lastModified);
   const parsed = emptyExport(file.name, 'sizeBytes' in file ? file.sizeBytes : 0, exportDate);
-  return { ...parsed, problem: { code: 'read_failed', message: error instanceof Error ? error.message : String(error) } };
+  const message = error instanceof Error ? error.message : String(error);
+  return { ...parsed, problem: error instanceof ReaderStopped ? { code: 'reader_stopped', message } : { code: 'read_failed', message } };
 }

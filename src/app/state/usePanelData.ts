@@ -6,13 +6,14 @@
 import { useCallback, useMemo } from 'react';
 import type { ChartMarker } from '../../charts/PanelChart';
 import { annotationWeek } from '../../ingest/annotations';
-import { isoWeekMonday, isoWeekOfDate, parseIsoWeekLabel } from '../../domain/isoWeek';
+import { inOrder, isoWeekMonday, isoWeekOfDate, parseIsoWeekLabel } from '../../domain/isoWeek';
 import type { Dataset } from '../../domain/dataset';
 import { useLang, useT } from '../../i18n/language';
 import type { MetricSummary, PanelQuery, PanelWeek } from '../../metrics/panelQueries';
 import { customPanel, derivedMetric, PANELS, panelMetrics, type PanelDefinition } from '../../domain/panels';
 import { useLoadedWeekRange, useMetricSummaries, useMetricsInData, usePanelWeeks, useShippedAnnotations } from './dataQueries';
 import { catalogueLabel } from './metricLabel';
+import { groupBy } from './groupBy';
 import type { ViewState } from './viewState';
 
 const CRISIS_WEEK = '2020-W12';
@@ -23,8 +24,6 @@ export const weekMonday = (label: string | null) => {
   return week ? isoWeekMonday(week) : null;
 };
 
-/** A period entered back to front means the same period. */
-const inOrder = <T extends string | null>(a: T, b: T): [T, T] => (a && b && a > b ? [b, a] : [a, b]);
 
 export function usePanelQuery(dataset: Dataset, view: ViewState) {
   const lang = useLang();
@@ -58,7 +57,7 @@ export function usePanelData(dataset: Dataset, view: ViewState) {
   const loaded = useLoadedWeekRange(dataset);
   const weeks = usePanelWeeks(base.query);
   const summaries = useMetricSummaries(base.query);
-  const weeksByMetric = useMemo(() => groupByMetric(weeks.data ?? []), [weeks.data]);
+  const weeksByMetric = useMemo(() => groupBy(weeks.data ?? [], (row) => row.metric), [weeks.data]);
   const summaryByMetric = useMemo(() => new Map((summaries.data ?? []).map((s): [string, MetricSummary] => [s.metric, s])), [summaries.data]);
   const shipped = useShippedAnnotations();
   const markers: ChartMarker[] = useMemo(
@@ -89,7 +88,9 @@ export function usePanelData(dataset: Dataset, view: ViewState) {
   }, [base.panels, base.present, weeksByMetric]);
   const panelFigures = (panel: PanelDefinition) => figuresByPanel.get(panel.id)!;
 
-  return { ...base, loaded: loaded.data ?? null, summaryByMetric, markers, panelFigures };
+  /** Why the panels' figures are missing: each panel shows it in its own place. */
+  const error = weeks.error ?? summaries.error;
+  return { ...base, loaded: loaded.data ?? null, summaryByMetric, markers, panelFigures, error };
 }
 
 /** A derived figure is shown when any of its components is in the data. */
@@ -100,14 +101,4 @@ function isDerivedWithData(metric: string, present: Set<string>): boolean {
 /** Whether the data has a figure: itself, or for a derived one, one of its components. */
 export function hasFigure(metric: string, present: Set<string>): boolean {
   return present.has(metric) || isDerivedWithData(metric, present);
-}
-
-function groupByMetric(rows: PanelWeek[]): Map<string, PanelWeek[]> {
-  const grouped = new Map<string, PanelWeek[]>();
-  for (const row of rows) {
-    const list = grouped.get(row.metric) ?? [];
-    list.push(row);
-    grouped.set(row.metric, list);
-  }
-  return grouped;
 }

@@ -2,7 +2,7 @@
  * Everything that makes a view lives in the URL, so a copied link reopens it and back and
  * forward step through changes. Parsing is forgiving: anything invalid falls back to its default.
  */
-import { checkedWeek, formatIsoWeek, parseCalendarDate } from '../../domain/isoWeek';
+import { checkedWeek, formatIsoWeek, inOrder, parseCalendarDate } from '../../domain/isoWeek';
 import type { Lang } from '../../i18n/language';
 import type { PanelId } from '../../domain/catalogue';
 import type { BaselineMethod } from '../../domain/baseline';
@@ -138,7 +138,8 @@ export function parsePhase(text: string): Phase | null {
   const [range, ...name] = text.split(':');
   const [a, b] = range.split('/').map((w) => normaliseWeek(w));
   if (!a || !b) return null;
-  return { from: a < b ? a : b, to: a < b ? b : a, name: name.join(':').trim() };
+  const [from, to] = inOrder(a, b);
+  return { from, to, name: name.join(':').trim() };
 }
 
 const serialisePhase = (phase: Phase) => (phase.name ? `${phaseKey(phase)}:${phase.name}` : phaseKey(phase));

@@ -36,6 +36,8 @@ export function useWorkspace() {
   const [jobs, setJobs] = useState<IngestJob[]>([]);
   const [startup, setStartup] = useState<Startup>({ phase: 'starting' });
   const [storageProblem, setStorageProblem] = useState<StorageProblem | null>(null);
+  /** Why the last load or removal failed as a whole (a file's own failure is in its report); cleared by the next one. */
+  const [actionProblem, setActionProblem] = useState<string | null>(null);
   /** Removals under way: like loads, the status is not "ready" until they are done. */
   const [changing, setChanging] = useState(0);
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -122,7 +124,7 @@ export function useWorkspace() {
       .then(() => setStartup({ phase: 'ready' }))
       .catch((error: unknown) => {
         storingEnds();
-        setStartup({ phase: 'failed', message: error instanceof Error ? error.message : String(error) });
+        setStartup({ phase: 'failed', message: messageOf(error) });
       });
   }, [enqueue]);
 
@@ -144,14 +146,17 @@ export function useWorkspace() {
           storeKey: bytes.then((b) => (b ? saveFile(file.name, file.lastModified, file) : null)).catch(() => null),
         };
       });
-      void enqueue('user', sources);
+      setActionProblem(null);
+      enqueue('user', sources).catch((error: unknown) => setActionProblem(messageOf(error)));
     },
     [enqueue],
   );
 
+  /** Runs a removal in the queue; a failure is shown (the data stays as it was), never left as an unhandled rejection. True when it worked. */
   const change = useCallback(
-    async (work: () => Promise<void>) => {
+    async (work: () => Promise<void>): Promise<boolean> => {
       setChanging((n) => n + 1);
+      setActionProblem(null);
       try {
         await serial(async () => {
           storingStarts();
@@ -162,6 +167,10 @@ export function useWorkspace() {
           }
         });
         await queryClient.invalidateQueries();
+        return true;
+      } catch (error) {
+        setActionProblem(messageOf(error));
+        return false;
       } finally {
         setChanging((n) => n - 1);
       }
@@ -178,17 +187,25 @@ export function useWorkspace() {
     [change],
   );
 
+  const setScope = useCallback(
+    (file: FileReport, scope: string) => change(async () => (await data).changeCaseScope(await engine, file, scope)),
+    [change],
+  );
+
   const removeAllUserFiles = useCallback(async () => {
-    await change(async () => {
+    const removed = await change(async () => {
       await (await data).removeDataset(await engine, 'user');
       await clearFiles().catch(() => undefined);
     });
+    if (!removed) return;
     setStorageProblem(null);
     setDataset('sample');
   }, [change]);
 
-  return { dataset, setDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, addFiles, remove, removeAllUserFiles };
+  return { dataset, setDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, actionProblem, addFiles, remove, setScope, removeAllUserFiles };
 }
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function fetchSample(): Promise<SourceFile[]> {
   const base = `${import.meta.env.BASE_URL}data/`;

@@ -1,16 +1,19 @@
 import { useMemo, useRef, useState } from 'react';
+import { useFictionalMark } from '../state/fictionalMark';
 import { PanelChart, type ChartLine } from '../../charts/PanelChart';
 import { PALETTE } from '../../charts/palette';
-import { PanelTable, type TableColumn } from '../../charts/PanelTable';
-import { addIsoWeeks, isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
+import { weekTooltip } from '../../charts/weekTooltip';
+import { PanelTable, tableCells, type TableColumn } from '../../charts/PanelTable';
+import { addIsoWeeks, inOrder, isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
 import type { Dataset } from '../../domain/dataset';
-import { formatDay, formatNumber, weekLabel, weekSpan } from '../../i18n/format';
+import { formatDay, formatNumber, weekLabel } from '../../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { BacklogMetric, BacklogQuery, BacklogWeek } from '../../metrics/backlog';
 import type { BacklogSummary } from '../../domain/backlog';
+import { CRISIS_WEEK } from '../../domain/baseline';
 import { DEFAULT_SCENARIO, project, requiredDecisionsPerWeek, weekBackAt, type ProjectionWeek, type Scenario } from '../../domain/projection';
 import { PanelFooter } from '../components/PanelFooter';
-import { useBacklogBreakdown, useBacklogSources, useBacklogSummary, useBacklogWeeks, useFileReports } from '../state/dataQueries';
+import { useBacklogBreakdown, useBacklogSources, useBacklogSummary, useBacklogFiles, useBacklogWeeks } from '../state/dataQueries';
 import { weekMonday } from '../state/usePanelData';
 import { DateInput } from '../components/WeekField';
 import type { BacklogSettings, ViewState } from '../state/viewState';
@@ -50,8 +53,8 @@ export function BacklogView({ dataset, view, update }: Props) {
   const available = sources.data ?? [];
   const source = settings.source && available.includes(settings.source) ? settings.source : (available[0] ?? 'weekly');
   const query: BacklogQuery = useMemo(() => {
-    const [first, last] = [weekMonday(view.from), weekMonday(view.to)];
-    const [baseFirst, baseLast] = [weekMonday(view.baselineFrom)!, weekMonday(view.baselineTo)!].sort();
+    const [first, last] = inOrder(weekMonday(view.from), weekMonday(view.to));
+    const [baseFirst, baseLast] = inOrder(weekMonday(view.baselineFrom)!, weekMonday(view.baselineTo)!);
     return {
       dataset,
       source,
@@ -69,8 +72,7 @@ export function BacklogView({ dataset, view, update }: Props) {
     [settings.projectionWeeks, settings.extraDecisions, settings.inflowChangePct],
   );
   const projection = useMemo(() => (s ? project(s, scenario) : []), [s, scenario]);
-  const files = useFileReports(dataset);
-  const behind = (files.data ?? []).filter((f) => (f.layout === 'cases') === (source === 'cases') && f.rowsLoaded > 0);
+  const behind = useBacklogFiles(dataset, source).data ?? [];
   const target = settings.target ?? s?.openBaseline ?? null;
   const targetDate = settings.targetDate ?? (s?.latestWeekStart ? isoWeekMonday(addIsoWeeks(isoWeekOfDate(s.latestWeekStart), 26)) : null);
   const targetWeekStart = targetDate ? isoWeekMonday(isoWeekOfDate(targetDate)) : null;
@@ -124,7 +126,6 @@ export function BacklogView({ dataset, view, update }: Props) {
 
       {s && weeks.data && (
         <BacklogPanel
-          dataset={dataset}
           weeks={weeks.data}
           projection={projection}
           summary={s}
@@ -133,6 +134,8 @@ export function BacklogView({ dataset, view, update }: Props) {
           target={target}
           targetDate={targetDate}
           targetIsBaseline={settings.target === null}
+          level={backlogLevel(view, false, t, lang)}
+          markerLevel={backlogLevel(view, true, t, lang)}
           scenarioIsCurrentPace={settings.extraDecisions === DEFAULT_SCENARIO.extraDecisionsPerWeek && settings.inflowChangePct === DEFAULT_SCENARIO.inflowChangePct}
           sources={behind.map((f) => `${f.name} (${t('exportOf', { date: formatDay(f.exportDate, lang) })})`).join(', ')}
         />
@@ -209,7 +212,6 @@ function NumberField({ label, value, min, max, testId, onChange, onClear, placeh
 }
 
 interface PanelProps {
-  dataset: Dataset;
   weeks: BacklogWeek[];
   projection: ProjectionWeek[];
   summary: BacklogSummary;
@@ -220,15 +222,19 @@ interface PanelProps {
   targetIsBaseline: boolean;
   /** The scenario is the trailing rates as they are: "bij het huidige tempo". */
   scenarioIsCurrentPace: boolean;
+  /** The baseline level named as the status texts name it: "vóór de COVID-19-crisis" only for a window before 2020-W12. */
+  level: string;
+  markerLevel: string;
   /** The exports behind the figures, with their dates. */
   sources: string;
 }
 
-function BacklogPanel({ dataset, weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, scenarioIsCurrentPace, sources }: PanelProps) {
+function BacklogPanel({ weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, scenarioIsCurrentPace, level, markerLevel, sources }: PanelProps) {
   const t = useT();
   const lang = useLang();
   const [asTable, setAsTable] = useState(false);
   const section = useRef<HTMLElement>(null);
+  const fictional = useFictionalMark();
   const n = (value: number | null, digits = 1) => (value === null ? '–' : formatNumber(value, lang, digits));
   const allWeeks = [...weeks.map((w) => w.week), ...projection.map((p) => p.week)];
   const allStarts = [...weeks.map((w) => w.weekStart), ...projection.map((p) => p.weekStart)];
@@ -237,8 +243,9 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
   const historyOf = (field: keyof BacklogWeek) => weeks.map((w) => w[field] as number | null);
   const projectionOf = (field: keyof ProjectionWeek) => projection.map((p) => p[field] as number);
   const shownColumns = WEEK_COLUMNS.filter(([, field]) => weeks.some((w) => w[field] !== null));
+  const partial = pad(weeks.map((w) => w.partial), Array<boolean>(projection.length).fill(false));
   const columns: TableColumn[] = [
-    ...shownColumns.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(historyOf(field), none(projection.length)) })),
+    ...shownColumns.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(historyOf(field), none(projection.length)), partial })),
     ...PROJECTION_COLUMNS.map(([metric, field]): TableColumn => ({ key: metric, metric, label: t(`backlogMetric_${metric}`), values: pad(none(weeks.length), projectionOf(field)) })),
   ];
   const stockLines: ChartLine[] = [
@@ -269,11 +276,11 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
     s.openBaseline === null || s.open === null
       ? null
       : alreadyBack
-        ? t('alreadyBackAtLevel')
+        ? t('alreadyBackAtLevel', { level })
         : backAt
-          ? t('backAtLevelIn', { pace, week: weekLabel(backAt, lang) })
-          : t('notBackWithin', { pace, weeks: projection.length });
-  const markers = useMemo(() => (backAt ? [{ week: backAt, label: t('backAtLevelMarker') }] : []), [backAt, t]);
+          ? t('backAtLevelIn', { pace, week: weekLabel(backAt, lang), level })
+          : t('notBackWithin', { pace, weeks: projection.length, level });
+  const markers = useMemo(() => (backAt ? [{ week: backAt, label: t('backAtLevelMarker', { level: markerLevel }) }] : []), [backAt, markerLevel, t]);
   // The three charts share one time axis: the weeks with figures and the projected ones.
   const padded = (values: (number | null)[]) => pad(values, none(projection.length));
   const pastTerm = weeks[weeks.length - 1]?.openPastTerm ?? null;
@@ -314,9 +321,10 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
           <strong>{backSentence}</strong>
         </p>
       )}
+      {s.partialWeek && <p className="note">{t('statusPartial', { week: weekLabel(s.partialWeek, lang) })}</p>}
       <p className="solver" data-testid="required-decisions-per-week" data-value={required ?? ''}>
         {required === null
-          ? t('solverNoAnswer')
+          ? t(s.applicationsRate === null && s.open !== null ? 'solverNoInflow' : 'solverNoAnswer')
           : t('solverAnswer', {
               decisions: formatNumber(Math.ceil(required), lang),
               target: formatNumber(Math.round(target!), lang),
@@ -327,7 +335,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
       </p>
 
       {asTable ? (
-        <PanelTable caption={dataset === 'sample' ? `${title} (${t('sampleMark')})` : title} weeks={allWeeks} weekStarts={allStarts} columns={columns} sources={allWeeks.map((_, i) => (i < weeks.length ? '' : t('projected')))} />
+        <PanelTable caption={fictional ? `${title} (${fictional})` : title} weeks={allWeeks} weekStarts={allStarts} columns={columns} sources={allWeeks.map((_, i) => (i < weeks.length ? '' : t('projected')))} />
       ) : (
         <>
           <h3 className="chart-title">{t('backlogStockChartTitle')}</h3>
@@ -337,7 +345,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
             lines={stockLines}
             stacked={false}
             baseline={s.openBaseline === null ? null : { axis: 'left', value: s.openBaseline, band: null, label: `${t('targetPreCovid')}: ${n(s.openBaseline, 0)}` }}
-            tooltipAt={(i) => weekTooltip(allWeeks[i], allStarts[i], i, [...stockLines], t, lang)}
+            tooltipAt={(i) => backlogTooltip(allWeeks[i], allStarts[i], i, [...stockLines], t, lang)}
             markers={markers}
             axisLabels={{ left: t('openCasesAxis') }}
             rightAxisRoom
@@ -351,7 +359,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
             stacked={false}
             baseline={null}
             axisLabels={{ left: t('perWeekAxis'), right: t('backlogMetric_wait_weeks_estimate') }}
-            tooltipAt={(i) => (i < weeks.length ? weekTooltip(weeks[i].week, weeks[i].weekStart, i, flowLines, t, lang) : null)}
+            tooltipAt={(i) => (i < weeks.length ? backlogTooltip(weeks[i].week, weeks[i].weekStart, i, flowLines, t, lang) : null)}
             height={200}
           />
           {source === 'cases' && (
@@ -365,7 +373,7 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
                 baseline={null}
                 axisLabels={{ left: t('openCasesAxis') }}
                 rightAxisRoom
-                tooltipAt={(i) => (i < weeks.length ? weekTooltip(weeks[i].week, weeks[i].weekStart, i, ageLines, t, lang) : null)}
+                tooltipAt={(i) => (i < weeks.length ? backlogTooltip(weeks[i].week, weeks[i].weekStart, i, ageLines, t, lang) : null)}
                 height={200}
               />
             </>
@@ -380,18 +388,21 @@ function BacklogPanel({ dataset, weeks, projection, summary: s, source, required
           subtitle: [t('chartPeriod', { from: first ? weekLabel(first, lang) : '', to: last ? weekLabel(last, lang) : '' }), t(`backlogMode_${s.mode}`), ...(backSentence ? [backSentence] : [])],
           legend: stockLines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
           source: t('sources', { files: sources }),
-          fictional: dataset === 'sample' ? t('sampleMark') : null,
         }}
-        table={() => [[t('week'), t('period'), ...columns.map((c) => c.label)], ...allWeeks.map((week, i) => [week, weekSpan(allStarts[i], lang), ...columns.map((c) => c.values[i])])]}
-        fileName={`${title} ${first ?? ''} ${last ?? ''}${dataset === 'sample' ? ` ${t('sampleMark')}` : ''}`}
+        table={() => tableCells(allWeeks, allStarts, columns, null, t, lang)}
+        fileName={`${title} ${first ?? ''} ${last ?? ''}`}
       />
     </section>
   );
 }
 
-function weekTooltip(week: string, weekStart: string, i: number, lines: ChartLine[], t: Translate, lang: Lang) {
-  return {
-    title: `${weekLabel(week, lang)}, ${weekSpan(weekStart, lang)}`,
-    lines: lines.filter((l) => l.values[i] !== null && l.values[i] !== undefined).map((l) => `${l.label}: ${formatNumber(l.values[i]!, lang)}`).concat(lines.every((l) => l.values[i] === null) ? [t('missing')] : []),
-  };
+/** The backlog's baseline level in words: before the crisis only for a window that ends before 2020-W12, else the window itself. */
+function backlogLevel(view: ViewState, short: boolean, t: Translate, lang: Lang): string {
+  const [from, to] = inOrder(view.baselineFrom, view.baselineTo);
+  if (to < CRISIS_WEEK) return t(short ? 'markerLevelPreCovid' : 'backlogLevelPreCovid');
+  return t('levelWindow', { from: weekLabel(from, lang), to: weekLabel(to, lang) });
 }
+
+/** The chart's series that week; a series without a value that week (the projection, before it starts) is left out. */
+const backlogTooltip = (week: string, weekStart: string, i: number, lines: ChartLine[], t: Translate, lang: Lang) =>
+  weekTooltip(week, weekStart, lines.map((l) => ({ label: l.label, value: l.values[i] ?? null })), t, lang, { skipMissing: true });

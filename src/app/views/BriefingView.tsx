@@ -8,13 +8,15 @@ import type { DocxChart, DocxReport } from '../../export/docx';
 import { formatDay, weekLabel } from '../../i18n/format';
 import { DEFAULT_PARAGRAPH_OPTIONS } from '../../i18n/paragraphs';
 import { useLang, useT } from '../../i18n/language';
-import { baselineRule, baselineRuleFor } from '../state/baselineRule';
+import { baselineLevel, baselineRule, baselineRuleFor } from '../state/baselineRule';
 import { CopyButton } from '../components/CopyButton';
 import { ExportDocxButton } from '../components/ExportDocxButton';
 import { LetterParagraphs } from '../components/LetterParagraphs';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CompactPhaseTable } from '../components/PhaseTables';
 import { compactTable, compactTableAsText, letterExports, letterParagraphs } from '../state/letter';
 import { useLetter } from '../state/useLetter';
+import { useFictionalMark } from '../state/fictionalMark';
 import { chartBaseline, chartLines, panelSources, statusText } from '../components/Panel';
 import { usePanelData } from '../state/usePanelData';
 import type { ViewState } from '../state/viewState';
@@ -31,6 +33,7 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
   const t = useT();
   const lang = useLang();
   const data = usePanelData(dataset, view);
+  const fictional = useFictionalMark();
   const { letter } = useLetter(dataset, view);
   const primary = useMemo(() => data.panels.map((p) => p.primary), [data.panels]);
   const paragraphs = useMemo(() => (letter ? letterParagraphs(letter, DEFAULT_PARAGRAPH_OPTIONS, t).filter((p) => primary.includes(p.metric)) : []), [letter, t, primary]);
@@ -48,7 +51,7 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
     const summary = data.summaryByMetric.get(panel.primary);
     const image: ChartImageText = {
       title: panel.title[lang],
-      subtitle: [period, baselineRuleFor(view, summary?.kind ?? 'flow', t, lang), statusText(summary, t, lang)],
+      subtitle: [period, baselineRuleFor(view, summary?.kind ?? 'flow', t, lang), statusText(summary, baselineLevel(view, t, lang), t, lang)],
       legend: [
         ...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
         ...(phases.length ? [{ label: t('phasesShaded'), color: '#9db6d2' }] : []),
@@ -56,15 +59,16 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
       ],
       events: eventTexts(data.markers, weeks, lang),
       source: t('sources', { files: panelSources(weeksByMetric, t, lang) }),
-      fictional: dataset === 'sample' ? t('sampleMark') : null,
+      fictional,
     };
-    return [{ panel, weeks, lines, baseline, image, period }];
+    const partialWeeks = weeks.filter((_, i) => [...weeksByMetric.values()].some((rows) => rows[i].partial));
+    return [{ panel, weeks, lines, baseline, partialWeeks, image, period }];
   });
   const period = charts[0]?.period ?? '';
   const today = formatDay(format(new Date(), 'yyyy-MM-dd'), lang);
   const table = letter ? compactTable(letter, primary, t) : null;
 
-  const report = async (): Promise<DocxReport> => {
+  const report = async (): Promise<Omit<DocxReport, 'fictional'>> => {
     const images: DocxChart[] = [];
     for (const chart of charts) {
       const surface = chartSurface(document.querySelector(`[data-briefing-chart="${chart.panel.id}"]`) ?? document.createElement('div'));
@@ -78,7 +82,6 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
       lang,
       title: t('briefingTitle'),
       lines: [t('briefingMade', { date: today, period }), dataset === 'sample' ? t('docDatasetSample') : t('docDatasetUser', { count: exports.length }), rule],
-      fictional: dataset === 'sample' ? t('sampleMark') : null,
       chartsTitle: t('docCharts'),
       charts: images,
       table: {
@@ -111,25 +114,29 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
         </p>
         {dataset === 'sample' && <p className="fictional-mark">{t('sampleNotice')}</p>}
       </header>
-      <div className="briefing-charts">
-        {charts.map(({ panel, weeks, lines, baseline }) => (
-          <figure key={panel.id} className="briefing-chart" data-briefing-chart={panel.id}>
-            <figcaption>{panel.title[lang]}</figcaption>
-            <PanelChart
-              description={t('panelChartLabel', { title: panel.title[lang], first: weekLabel(weeks[0], lang), last: weekLabel(weeks[weeks.length - 1], lang) })}
-              weeks={weeks}
-              lines={lines}
-              stacked={panel.stacked}
-              baseline={baseline}
-              markers={data.markers}
-              phases={phases}
-              phasesLabel={t('phasesShaded')}
-              height={135}
-            />
-            <p className="source-line">{charts.find((c) => c.panel.id === panel.id)!.image.source}</p>
-          </figure>
-        ))}
-      </div>
+      <ErrorBoundary part="view" error={data.error}>
+        <div className="briefing-charts">
+          {charts.map(({ panel, weeks, lines, baseline, partialWeeks, image }) => (
+            <figure key={panel.id} className="briefing-chart" data-briefing-chart={panel.id}>
+              <figcaption>{panel.title[lang]}</figcaption>
+              <PanelChart
+                description={t('panelChartLabel', { title: panel.title[lang], first: weekLabel(weeks[0], lang), last: weekLabel(weeks[weeks.length - 1], lang) })}
+                weeks={weeks}
+                lines={lines}
+                stacked={panel.stacked}
+                baseline={baseline}
+                markers={data.markers}
+                phases={phases}
+                phasesLabel={t('phasesShaded')}
+                partialWeeks={partialWeeks}
+                partialLabel={t('partialWeek')}
+                height={135}
+              />
+              <p className="source-line">{image.source}</p>
+            </figure>
+          ))}
+        </div>
+      </ErrorBoundary>
       {letter && table && (
         <>
           <h3>{t('phaseTableTitle')}</h3>

@@ -3,7 +3,7 @@ import { weekLabel } from '../../i18n/format';
 import type { Dataset } from '../../domain/dataset';
 import { useLang, useT } from '../../i18n/language';
 import { Controls } from '../components/Controls';
-import { baselineRule, baselineRuleFor } from '../state/baselineRule';
+import { baselineLevel, baselineRule, baselineRuleFor } from '../state/baselineRule';
 import { Panel, statusText } from '../components/Panel';
 import { usePanelData } from '../state/usePanelData';
 import type { ViewState } from '../state/viewState';
@@ -26,13 +26,14 @@ export function DashboardView({ dataset, view, update }: Props) {
   const flowRule = baselineRuleFor(view, 'flow', t, lang);
   const stockRule = baselineRuleFor(view, 'stock', t, lang);
   const rules = useMemo(() => ({ flow: flowRule, stock: stockRule }), [flowRule, stockRule]);
+  const level = baselineLevel(view, t, lang);
   if (data.noData) return <p className="empty">{t('noData')}</p>;
   return (
     <div className="dashboard">
       <ul className="status-row" aria-label={t('statusRow')}>
         {data.panels.map((panel) => (
           <li key={panel.id} data-testid="panel-status" data-metric={panel.primary}>
-            <a href={`#panel-title-${panel.id}`}>{panel.title[lang]}</a>: {statusText(data.summaryByMetric.get(panel.primary), t, lang)}
+            <a href={`#panel-title-${panel.id}`}>{panel.title[lang]}</a>: {statusText(data.summaryByMetric.get(panel.primary), level, t, lang)}
           </li>
         ))}
       </ul>
@@ -74,7 +75,9 @@ export function DashboardView({ dataset, view, update }: Props) {
             markers={data.markers}
             settings={settings}
             baselineRules={rules}
+            baselineLevel={level}
             onCumulativeFrom={panel.cumulative ? setCumulativeFrom : undefined}
+            error={data.error}
           />
         ))}
       </div>

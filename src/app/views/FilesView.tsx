@@ -1,15 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { CaseField } from '../../domain/caseExport';
 import { MAX_CUSTOM_METRICS } from '../../domain/parsedExport';
 import type { Dataset } from '../../domain/dataset';
-import { describeProblem, describeReject, describeSkip, describeWarning } from '../../i18n/describe';
+import { describeProblem, describeReject, describeSheetProblem, describeSkip, describeWarning, rowPlace } from '../../i18n/describe';
 import { formatDay, formatNumber } from '../../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { StringKey } from '../../i18n/strings';
-import type { ColumnSummary, FileReport, LineOutcome } from '../../metrics/queries';
-import { useFileColumns, useFileReports, useLineReports } from '../state/dataQueries';
+import type { ColumnSummary, FileReport, LineOutcome, SheetSummary } from '../../metrics/queries';
+import { useFileColumns, useFileReports, useFileSheets, useLineReports } from '../state/dataQueries';
 import { FilePicker } from '../components/FilePicker';
 import { catalogueLabel } from '../state/metricLabel';
+import { groupBy } from '../state/groupBy';
 
 const PAGE = 500;
 
@@ -17,16 +18,25 @@ interface Props {
   dataset: Dataset;
   onFiles: (files: File[]) => void;
   onRemove?: (file: FileReport) => void;
+  /** Puts a case-level export in another scope (snapshot rule: the newest export of a scope is in force). */
+  onScope?: (file: FileReport, scope: string) => void;
   onRemoveAll?: () => void;
 }
 
-export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
+export function FilesView({ dataset, onFiles, onRemove, onScope, onRemoveAll }: Props) {
   const t = useT();
   const reports = useFileReports(dataset);
   const columns = useFileColumns(dataset);
   const lines = useLineReports(dataset);
+  const sheets = useFileSheets(dataset);
+  const sheetsByFile = useMemo(() => groupBy(sheets.data ?? [], (s) => s.fileId), [sheets.data]);
   const columnsByFile = useMemo(() => groupBy(columns.data ?? [], (c) => c.fileId), [columns.data]);
   const linesByFile = useMemo(() => groupBy(lines.data ?? [], (l) => l.fileId), [lines.data]);
+  const scopes = useMemo(() => {
+    const names = new Map<string, string[]>();
+    for (const r of reports.data ?? []) if (r.caseScope !== null) names.set(r.caseScope, [...(names.get(r.caseScope) ?? []), r.name]);
+    return names;
+  }, [reports.data]);
 
   return (
     <div className="files-view">
@@ -43,8 +53,10 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
             key={report.fileId}
             report={report}
             columns={columnsByFile.get(report.fileId) ?? []}
+            sheets={sheetsByFile.get(report.fileId) ?? []}
             lines={linesByFile.get(report.fileId) ?? []}
             onRemove={onRemove}
+            scope={report.caseScope !== null && <CaseScope report={report} scopes={scopes} onScope={onScope} />}
           />
         ))}
       </ul>
@@ -52,7 +64,57 @@ export function FilesView({ dataset, onFiles, onRemove, onRemoveAll }: Props) {
   );
 }
 
-function FileItem({ report, columns, lines, onRemove }: { report: FileReport; columns: ColumnSummary[]; lines: LineOutcome[]; onRemove?: (file: FileReport) => void }) {
+/**
+ * A case-level export's scope: whether it replaces earlier exports (a snapshot of the same scope),
+ * is replaced by a newer one, or adds a region; and, for the user's own files, a choice to change it.
+ */
+function CaseScope({ report, scopes, onScope }: { report: FileReport; scopes: Map<string, string[]>; onScope?: (file: FileReport, scope: string) => void }) {
+  const t = useT();
+  const state = report.replacedBy
+    ? t('scopeReplaced', { name: report.replacedBy })
+    : report.replaces.length > 0
+      ? t('scopeReplaces', { names: report.replaces.join(', ') })
+      : t('scopeAdds');
+  const current = report.caseScope ?? report.name;
+  // Each scope as the files in it (this one left out); a scope of this file alone is its own.
+  const options = [...scopes].map(([scope, names]) => [scope, names.filter((n) => n !== report.name)] as const).filter(([scope, names]) => names.length > 0 || scope === current);
+  const alone = options.some(([scope, names]) => scope === current && names.length === 0);
+  return (
+    <p className="case-scope" data-testid="case-scope" data-scope={current} data-replaced={report.replacedBy ? 'true' : undefined}>
+      {state}
+      {onScope && (
+        <label className="inline-field">
+          {' '}
+          {t('scopeLabel')}{' '}
+          <select value={current} onChange={(e) => onScope(report, e.target.value)} data-testid="case-scope-select">
+            {options.map(([scope, names]) => (
+              <option key={scope} value={scope}>
+                {names.length === 0 ? t('scopeOwn') : t('scopeSameAs', { names: names.join(', ') })}
+              </option>
+            ))}
+            {!alone && <option value={report.name}>{t('scopeOwn')}</option>}
+          </select>
+        </label>
+      )}
+    </p>
+  );
+}
+
+function FileItem({
+  report,
+  columns,
+  sheets,
+  lines,
+  onRemove,
+  scope,
+}: {
+  report: FileReport;
+  columns: ColumnSummary[];
+  sheets: SheetSummary[];
+  lines: LineOutcome[];
+  onRemove?: (file: FileReport) => void;
+  scope?: ReactNode;
+}) {
   const lang = useLang();
   const t = useT();
   const rejected = lines.filter((l) => l.outcome === 'rejected');
@@ -60,7 +122,8 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
   const [shown, setShown] = useState(PAGE);
   const n = (v: number) => formatNumber(v, lang);
   const format = [
-    report.layout && t(report.layout === 'wide' ? 'layoutWide' : report.layout === 'long' ? 'layoutLong' : 'layoutCases'),
+    sheets.length > 0 && t('formatWorkbook'),
+    report.layout && t(LAYOUTS[report.layout]),
     report.delimiter && t('delimiterName', { d: report.delimiter === '\t' ? 'tab' : `“${report.delimiter}”` }),
     report.encoding,
   ].filter(Boolean);
@@ -99,13 +162,35 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
         {t('rowsSummary', { loaded: n(report.rowsLoaded), rejected: n(report.rowsRejected), skipped: n(report.rowsSkipped), lines: n(report.dataLines) })}
         {report.valuesSuperseded > 0 && <> · {t('superseded', { count: n(report.valuesSuperseded), revised: n(report.valuesRevised) })}</>}
       </p>
+      {scope}
       {report.problem && (
         <p className="problem" role="alert">
           {describeProblem(report.problem, lang)}
         </p>
       )}
-      {report.warnings.map((w) => (
-        <p className="warning" key={w.code}>
+      {sheets.length > 0 && (
+        <div className="file-sheets">
+          <h4>{t('sheetsTitle')}</h4>
+          <ul>
+            {sheets.map((s) => (
+              <li
+                key={s.sheet}
+                data-testid="file-sheet"
+                data-sheet={s.sheet}
+                data-rows-loaded={s.rowsLoaded}
+                data-rows-rejected={s.rowsRejected}
+                data-rows-skipped={s.rowsSkipped}
+              >
+                <strong>{s.sheet}</strong>: {t('sheetSummary', { loaded: n(s.rowsLoaded), rejected: n(s.rowsRejected), skipped: n(s.rowsSkipped), lines: n(s.dataLines) })}
+                {s.headerLine !== null && <> ({t('sheetHeaderRow', { line: s.headerLine })})</>}
+                {s.problem && <> · {describeSheetProblem(s.problem, lang)}</>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {report.warnings.map((w, i) => (
+        <p className="warning" key={`${w.code}-${i}`}>
           {describeWarning(w, lang)}
         </p>
       ))}
@@ -117,13 +202,15 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
           <table>
             <thead>
               <tr>
+                {sheets.length > 0 && <th scope="col">{t('sheetsTitle')}</th>}
                 <th scope="col">{t('column')}</th>
                 <th scope="col">{t('recognisedAs')}</th>
               </tr>
             </thead>
             <tbody>
               {columns.map((c) => (
-                <tr key={c.position} data-column-role={c.role} data-metric={c.metric ?? undefined}>
+                <tr key={`${c.sheet}:${c.position}`} data-column-role={c.role} data-metric={c.metric ?? undefined}>
+                  {sheets.length > 0 && <td>{c.sheet}</td>}
                   <td>{c.header || '–'}</td>
                   <td>{describeColumn(c, t, lang)}</td>
                 </tr>
@@ -137,7 +224,7 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
           <h4>
             {t('rejectedTitle')} ({n(rejected.length)})
           </h4>
-          <LineTable lines={rejected.slice(0, shown)} testId="rejected-row" />
+          <LineTable lines={rejected.slice(0, shown)} testId="rejected-row" workbook={sheets.length > 0} />
           {rejected.length > shown && (
             <button type="button" className="secondary" onClick={() => setShown((s) => s + PAGE)}>
               {t('showMore', { count: n(Math.min(PAGE, rejected.length - shown)) })}
@@ -150,29 +237,30 @@ function FileItem({ report, columns, lines, onRemove }: { report: FileReport; co
           <summary>
             {t('skippedTitle')} ({n(skipped.length)})
           </summary>
-          <LineTable lines={skipped.slice(0, PAGE)} testId="skipped-row" />
+          <LineTable lines={skipped.slice(0, PAGE)} testId="skipped-row" workbook={sheets.length > 0} />
         </details>
       )}
     </li>
   );
 }
 
-function LineTable({ lines, testId }: { lines: LineOutcome[]; testId: string }) {
+/** A workbook's rows are named by sheet and row ("Blad1, rij 12"), a CSV file's by line. */
+function LineTable({ lines, testId, workbook }: { lines: LineOutcome[]; testId: string; workbook: boolean }) {
   const lang = useLang();
   const t = useT();
   return (
     <table className="line-table">
       <thead>
         <tr>
-          <th scope="col">{t('line')}</th>
+          <th scope="col">{t(workbook ? 'sheetRow' : 'line')}</th>
           <th scope="col">{t('content')}</th>
           <th scope="col">{t('reason')}</th>
         </tr>
       </thead>
       <tbody>
         {lines.map((l) => (
-          <tr key={l.line} data-testid={testId} data-line={l.line} data-reason={l.reason.code}>
-            <td className="number">{l.line}</td>
+          <tr key={`${l.sheet}:${l.line}`} data-testid={testId} data-sheet={l.sheet ?? undefined} data-line={l.line} data-reason={l.reason.code}>
+            <td className={l.sheet === null ? 'number' : undefined}>{l.sheet === null ? l.line : rowPlace(l.line, l.sheet, lang)}</td>
             <td>
               <code>{l.raw}</code>
             </td>
@@ -206,6 +294,8 @@ function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
   }
 }
 
+const LAYOUTS: Record<NonNullable<FileReport['layout']>, StringKey> = { wide: 'layoutWide', long: 'layoutLong', transposed: 'layoutTransposed', cases: 'layoutCases' };
+
 const IGNORED: Record<string, StringKey> = {
   not_a_case_field: 'ignoredNotCaseField',
   empty: 'ignoredEmpty',
@@ -213,13 +303,3 @@ const IGNORED: Record<string, StringKey> = {
   empty_header: 'ignoredEmptyHeader',
   custom_limit: 'ignoredCustomLimit',
 };
-
-function groupBy<T>(items: T[], key: (item: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item)) ?? [];
-    list.push(item);
-    groups.set(key(item), list);
-  }
-  return groups;
-}

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { Dataset } from '../../domain/dataset';
-import { toCsv, type CsvDialect } from '../../export/csv';
-import { download, fileNameOf } from '../../export/download';
+import type { CsvDialect } from '../../export/csv';
+import { downloadCsv } from '../../export/download';
 import { weeksLabel } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/language';
+import { inOrder } from '../../domain/isoWeek';
 import { LETTER_PHASES, phaseKey, type Phase } from '../../domain/phases';
 import { DEFAULT_PARAGRAPH_OPTIONS, type ParagraphOptions } from '../../i18n/paragraphs';
 import { format } from 'date-fns';
@@ -15,6 +16,8 @@ import { useLetter } from '../state/useLetter';
 import type { ViewState } from '../state/viewState';
 import { CopyButton } from '../components/CopyButton';
 import { LetterParagraphs, ParagraphOptionsFields } from '../components/LetterParagraphs';
+import { markFileName, markRows } from '../../export/provenance';
+import { useFictionalMark } from '../state/fictionalMark';
 import { PhaseTable } from '../components/PhaseTables';
 import { SentenceItem } from '../components/SentenceItem';
 import { WeekField } from '../components/WeekField';
@@ -32,6 +35,7 @@ export function LetterView({ dataset, view, update }: Props) {
   const [options, setOptions] = useState<ParagraphOptions>(DEFAULT_PARAGRAPH_OPTIONS);
   const [figure, setFigure] = useState('');
   const paragraphs = useMemo(() => (letter ? letterParagraphs(letter, options, t) : []), [letter, options, t]);
+  const fictional = useFictionalMark();
   if (noData) return <p className="empty">{t('noData')}</p>;
   return (
     <div className="letter-view">
@@ -65,7 +69,6 @@ export function LetterView({ dataset, view, update }: Props) {
                       lang,
                       title: t('letterDocTitle'),
                       lines: [t('docMade', { date: formatDay(format(new Date(), 'yyyy-MM-dd'), lang) }), dataset === 'sample' ? t('docDatasetSample') : t('docDatasetUser', { count: exports.length }), baselineRule(view, t, lang)],
-                      fictional: dataset === 'sample' ? t('sampleMark') : null,
                       chartsTitle: t('docCharts'),
                       charts: [],
                       table: { caption: t('phaseTableTitle'), header: phaseTableHeader(t), rows: phaseTableDisplayRows(letter, lang), numeric: phaseTableHeader(t).map((_, i) => i >= 3), note: t('roundingRule') },
@@ -79,7 +82,7 @@ export function LetterView({ dataset, view, update }: Props) {
               </div>
             </header>
             <p className="rounding-rule">{t('paragraphsHint')}</p>
-            {dataset === 'sample' && <p className="fictional-mark">{t('sampleMark')}</p>}
+            {fictional && <p className="fictional-mark">{fictional}</p>}
             <LetterParagraphs paragraphs={paragraphs.filter((p) => !figure || p.metric === figure)} />
           </section>
           <section className="card" aria-labelledby="phase-table-title">
@@ -94,14 +97,14 @@ export function LetterView({ dataset, view, update }: Props) {
                     type="button"
                     className="secondary"
                     data-testid={`phase-table-csv-${dialect}`}
-                    onClick={() => download(toCsv([phaseTableHeader(t), ...phaseTableRows(letter, lang)], dialect), `${fileNameOf(t('phaseTableTitle'))}${dialect === 'excel-nl' ? '-excel' : ''}.csv`)}
+                    onClick={() => downloadCsv(markRows([phaseTableHeader(t), ...phaseTableRows(letter, lang)], fictional), markFileName(t('phaseTableTitle'), fictional), dialect)}
                   >
                     {dialect === 'excel-nl' ? t('downloadCsvNl') : t('downloadCsv')}
                   </button>
                 ))}
               </div>
             </header>
-            {dataset === 'sample' && <p className="fictional-mark">{t('sampleMark')}</p>}
+            {fictional && <p className="fictional-mark">{fictional}</p>}
             <PhaseTable letter={letter} />
           </section>
           <Sentences letter={letter} figure={figure} />
@@ -156,7 +159,7 @@ function PhaseEditor({ phases, onChange }: { phases: Phase[]; onChange: (phases:
           data-testid="phase-add"
           onClick={() => {
             // Weeks given back to front mean the same phase; the name must not break the URL form "from/to:name".
-            const [a, b] = [from!, to!].sort();
+            const [a, b] = inOrder(from!, to!);
             onChange([...phases, { from: a, to: b, name: name.trim() }]);
             setName('');
             setFrom(null);
