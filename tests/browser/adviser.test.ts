@@ -56,6 +56,15 @@ describe('the backlog for an adviser', () => {
       await expect(answer.getAttribute('data-week')).resolves.toBe('');
     }));
 
+  it('names the baseline window instead of the crisis when the window lies after it', () =>
+    withApp(async ({ page }) => {
+      const answer = page.locator('[data-testid=back-at-level]');
+      await page.locator('[data-testid=extra-decisions]').fill('-50');
+      await waitUntilReady(page);
+      await expect.poll(() => answer.textContent()).toMatch(/^In dit scenario niet binnen 26 weken terug op het niveau van week 27 2020 t\/m week 37 2020\.$/);
+      await expect(answer.textContent()).resolves.not.toMatch(/COVID/);
+    }, '?view=backlog&bfrom=2020-W27&bto=2020-W37'));
+
   it('gives its three charts titles and one time axis, labels the wait axis, and shows the count past the decision period', () =>
     withApp(async ({ page }) => {
       const panel = page.locator('[data-testid=panel-backlog]');
