@@ -132,7 +132,11 @@ describe('copying for a document', () => {
       await page.evaluate(`window.addEventListener('copy', (e) => { window.copied = { text: e.clipboardData.getData('text/plain'), html: e.clipboardData.getData('text/html') }; })`);
       await page.locator('[data-testid=copy-compact-table]').click();
       const copied = (await page.evaluate('window.copied')) as { text: string; html: string };
-      const rows = copied.text.split('\n').map((line) => line.split('\t'));
+      // The sample's table opens with the app's fictional mark, then the table itself.
+      const [mark, ...lines] = copied.text.split('\n');
+      expect(mark).toBe('Fictieve voorbeelddata');
+      expect(copied.html.startsWith('<p><strong>Fictieve voorbeelddata</strong></p><table')).toBe(true);
+      const rows = lines.map((line) => line.split('\t'));
       expect(rows[0]).toEqual(['Cijfer', 'Basisperiode (week 12 2019 – 11 2020)', 'Fase 1 (week 12–17 2020)', 'Fase 2 (week 18–26 2020)', 'Fase 3 (week 27–37 2020)']);
       const departures = rows.find((r) => r[0] === 'Aantoonbaar vertrek')!;
       expect(departures.slice(1).map((c) => c.split(' ')[0])).toEqual(['140', '40', '20', '80']);
