@@ -1,6 +1,8 @@
 import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
-import { Area, CartesianGrid, ComposedChart, DefaultZIndexes, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, useYAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
-import { formatNumber, shortWeekLabel } from '../i18n/format';
+import { Area, CartesianGrid, ComposedChart, DefaultZIndexes, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
+import { formatNumber, weekLabel } from '../i18n/format';
+import { labelRows, numberedEvents, type ChartMarker, type NumberedEvent } from './events';
+import { timeTicks } from './ticks';
 import { useLang } from '../i18n/language';
 
 export interface ChartLine {
@@ -20,6 +22,8 @@ export interface ChartBaseline {
   value: number;
   band: [number, number] | null;
   label: string;
+  /** What the band is, for the legend: "10e–90e percentiel van de basisweken". */
+  bandLabel?: string;
 }
 
 /** A range drawn as a shaded area between two series, e.g. a projection's plausible band. */
@@ -32,10 +36,7 @@ export interface ChartBand {
   axis: 'left' | 'right';
 }
 
-export interface ChartMarker {
-  week: string;
-  label: string;
-}
+export type { ChartMarker } from './events';
 
 export interface WeekTooltip {
   title: string;
@@ -53,6 +54,13 @@ interface Props {
   /** The tooltip of the week at this index, worked out only when a week is pointed at. */
   tooltipAt?: (index: number) => WeekTooltip | null;
   bands?: ChartBand[];
+  /** The letter's phases, shaded across the plot; `label` names them in the legend. */
+  phases?: { from: string; to: string }[];
+  phasesLabel?: string;
+  /** What an axis measures and its unit, written along it: "Wachttijd (weken)". */
+  axisLabels?: { left?: string; right?: string };
+  /** Keep a right axis's room even without one, so charts stacked on one time axis line up. */
+  rightAxisRoom?: boolean;
   /** Weeks that end after their export date: hatched and labelled, as their figures are not final. */
   partialWeeks?: string[];
   partialLabel?: string;
@@ -60,6 +68,7 @@ interface Props {
 }
 
 const NONE: never[] = [];
+const NO_LABELS = {};
 const TICK_STYLE = { fontSize: 12 };
 const noTooltip = () => null;
 
@@ -68,7 +77,7 @@ const noTooltip = () => null;
  * changes: a query that answers with the same figures (a new baseline window leaves the weekly
  * values as they were) keeps the chart's data as it was, and only the baseline line moves.
  */
-export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, partialWeeks = NONE, partialLabel = '', ...rest }: Props) {
+export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, phases = NONE, phasesLabel = '', axisLabels = NO_LABELS, partialWeeks = NONE, partialLabel = '', ...rest }: Props) {
   const latestTooltipAt = useRef(tooltipAt);
   useLayoutEffect(() => {
     latestTooltipAt.current = tooltipAt;
@@ -83,6 +92,9 @@ export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt =
       markers={useUnchanged(markers, sameMarkers)}
       tooltipAt={stableTooltipAt}
       bands={useUnchanged(bands, sameBands)}
+      phases={useUnchanged(phases, (a, b) => a.length === b.length && a.every((p, i) => p.from === b[i].from && p.to === b[i].to))}
+      phasesLabel={phasesLabel}
+      axisLabels={useUnchanged(axisLabels, (a, b) => a.left === b.left && a.right === b.right)}
       partialWeeks={useUnchanged(partialWeeks, sameArrays)}
       partialLabel={partialLabel}
     />
@@ -108,6 +120,38 @@ function BaselineMark({ baseline }: { baseline: ChartBaseline }) {
         <text x={right - 5} y={y - 5} textAnchor="end" fontSize={11} fill="#333">
           {baseline.label}
         </text>
+      </g>
+    </ZIndexLayer>
+  );
+}
+
+const EVENT_COLOR = '#8a1c1c';
+const EVENT_FONT = 11;
+/** Width of a digit of the bold 11px label, and the row height. */
+const DIGIT_WIDTH = 7;
+const ROW_HEIGHT = 13;
+
+/** Each event as a line with its number at the top; numbers that would touch are put in rows. */
+function EventMarks({ events }: { events: NumberedEvent[] }) {
+  const scale = useXAxisScale();
+  const area = usePlotArea();
+  if (!scale || !area) return null;
+  const placed = events.flatMap((e) => {
+    const x = scale(e.week);
+    return x === undefined ? [] : [{ e, x, width: String(e.number).length * DIGIT_WIDTH + 4 }];
+  });
+  const rows = labelRows(placed);
+  return (
+    <ZIndexLayer zIndex={DefaultZIndexes.line}>
+      <g className="event-marks">
+        {placed.map(({ e, x }, i) => (
+          <g key={`${e.number}`}>
+            <line x1={x} x2={x} y1={area.y} y2={area.y + area.height} stroke={EVENT_COLOR} />
+            <text data-testid="event-label" x={x} y={area.y + EVENT_FONT + rows[i] * ROW_HEIGHT} textAnchor="middle" fontSize={EVENT_FONT} fontWeight="bold" fill={EVENT_COLOR} stroke="#fff" strokeWidth={3} paintOrder="stroke">
+              {e.number}
+            </text>
+          </g>
+        ))}
       </g>
     </ZIndexLayer>
   );
@@ -146,17 +190,19 @@ const sameLines = (a: ChartLine[], b: ChartLine[]) =>
 const sameMarkers = (a: ChartMarker[], b: ChartMarker[]) => a.length === b.length && a.every((m, i) => m.week === b[i].week && m.label === b[i].label);
 
 const sameBaseline = (a: ChartBaseline | null, b: ChartBaseline | null) =>
-  a === b || (a !== null && b !== null && a.axis === b.axis && a.value === b.value && a.label === b.label && a.band?.[0] === b.band?.[0] && a.band?.[1] === b.band?.[1]);
+  a === b ||
+  (a !== null && b !== null && a.axis === b.axis && a.value === b.value && a.label === b.label && a.bandLabel === b.bandLabel && a.band?.[0] === b.band?.[0] && a.band?.[1] === b.band?.[1]);
 
 const sameBands = (a: ChartBand[], b: ChartBand[]) =>
   a.length === b.length &&
   a.every((band, i) => band.key === b[i].key && band.label === b[i].label && band.color === b[i].color && band.axis === b[i].axis && sameArrays(band.low, b[i].low) && sameArrays(band.high, b[i].high));
 
-interface BodyProps extends Required<Omit<Props, 'height'>> {
+interface BodyProps extends Required<Omit<Props, 'height' | 'rightAxisRoom'>> {
   height?: number;
+  rightAxisRoom?: boolean;
 }
 
-const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, partialWeeks, partialLabel, height = 260 }: BodyProps) {
+const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, phases, phasesLabel, axisLabels, rightAxisRoom, partialWeeks, partialLabel, height = 260 }: BodyProps) {
   const lang = useLang();
   const data = useMemo(
     () =>
@@ -171,18 +217,29 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
   );
   const hasRight = lines.some((l) => l.axis === 'right') || bands.some((b) => b.axis === 'right');
   const tick = useCallback((v: number) => formatNumber(v, lang), [lang]);
+  const time = useMemo(() => timeTicks(weeks, lang), [weeks, lang]);
   const initialDimension = useMemo(() => ({ width: 600, height }), [height]);
-  const margin = useMemo(() => ({ top: 12, right: hasRight ? 4 : 16, bottom: 4, left: 4 }), [hasRight]);
+  const margin = useMemo(() => ({ top: 12, right: hasRight ? 4 : rightAxisRoom ? 76 : 16, bottom: 4, left: 4 }), [hasRight, rightAxisRoom]);
   // Elements made once per change of what they draw: a Recharts reference line re-registers
   // with its chart whenever it renders, and every series then redraws.
   const axes = useMemo(
     () => [
       <CartesianGrid key="grid" stroke="#d9d9d9" strokeDasharray="3 3" vertical={false} />,
-      <XAxis key="x" dataKey="week" tickFormatter={shortWeekLabel} minTickGap={28} tick={TICK_STYLE} />,
-      <YAxis key="left" yAxisId="left" tickFormatter={tick} width={56} tick={TICK_STYLE} />,
-      hasRight && <YAxis key="right" yAxisId="right" orientation="right" tickFormatter={tick} width={56} tick={TICK_STYLE} />,
+      <XAxis key="x" dataKey="week" ticks={time.ticks} interval={0} tickFormatter={time.format} tick={TICK_STYLE} />,
+      <YAxis key="left" yAxisId="left" tickFormatter={tick} width={axisLabels.left ? 72 : 56} tick={TICK_STYLE} label={axisLabels.left ? { value: axisLabels.left, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle', fontSize: 11 } } : undefined} />,
+      hasRight && (
+        <YAxis
+          key="right"
+          yAxisId="right"
+          orientation="right"
+          tickFormatter={tick}
+          width={axisLabels.right ? 72 : 56}
+          tick={TICK_STYLE}
+          label={axisLabels.right ? { value: axisLabels.right, angle: 90, position: 'insideRight', style: { textAnchor: 'middle', fontSize: 11 } } : undefined}
+        />
+      ),
     ],
-    [tick, hasRight],
+    [tick, hasRight, time, axisLabels],
   );
   // The baseline is drawn by a mark of our own, which reads the chart's scale: a Recharts
   // reference line re-registers with the chart whenever it moves, and every series redraws.
@@ -195,14 +252,22 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
     () => stretchTo !== null && <ReferenceLine yAxisId={stretchAxis} y={stretchTo} stroke="none" ifOverflow="extendDomain" />,
     [stretchAxis, stretchTo],
   );
-  const markerLines = useMemo(
+  const events = useMemo(() => numberedEvents(markers, weeks), [markers, weeks]);
+  const eventMarks = useMemo(() => events.length > 0 && <EventMarks events={events} />, [events]);
+  // A phase partly outside the chart is shaded from the chart's first or to its last week.
+  const shaded = useMemo(
     () =>
-      markers
-        .filter((m) => weeks.includes(m.week))
-        .map((m) => (
-          <ReferenceLine key={`${m.week}-${m.label}`} yAxisId="left" x={m.week} stroke="#8a1c1c" label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#8a1c1c' }} />
-        )),
-    [markers, weeks],
+      weeks.length === 0
+        ? []
+        : phases
+            .filter((p) => p.to >= weeks[0] && p.from <= weeks[weeks.length - 1])
+            .map((p) => ({ x1: p.from < weeks[0] ? weeks[0] : p.from, x2: p.to > weeks[weeks.length - 1] ? weeks[weeks.length - 1] : p.to }))
+            .filter((p) => weeks.includes(p.x1) && weeks.includes(p.x2)),
+    [phases, weeks],
+  );
+  const phaseAreas = useMemo(
+    () => shaded.map((p) => <ReferenceArea key={`${p.x1}-${p.x2}`} yAxisId="left" x1={p.x1} x2={p.x2} className="phase-band" fill="#3a6ea5" fillOpacity={0.1} stroke="none" ifOverflow="hidden" />),
+    [shaded],
   );
   const hatch = `partial-hatch-${useId().replace(/:/g, '')}`;
   // A partial week: hatched from the week before it, so its last stretch of each line sits in the hatching.
@@ -292,9 +357,10 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
           </defs>
           {axes}
           {axisStretch}
+          {phaseAreas}
           {partialAreas}
           {baseline && <BaselineMark baseline={baseline} />}
-          {markerLines}
+          {eventMarks}
           {tooltip}
           {series}
         </ComposedChart>
@@ -312,13 +378,34 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
             {band.label}
           </li>
         ))}
+        {shaded.length > 0 && (
+          <li>
+            <span className="swatch band" style={{ background: '#3a6ea5', opacity: 0.25 }} />
+            {phasesLabel}
+          </li>
+        )}
         {baseline && (
           <li>
             <span className="swatch dashed" style={{ borderColor: '#333' }} />
             {baseline.label}
           </li>
         )}
+        {baseline?.band && baseline.bandLabel && (
+          <li>
+            <span className="swatch band" style={{ background: '#7f7f7f', opacity: 0.3 }} />
+            {baseline.bandLabel}
+          </li>
+        )}
       </ul>
+      {events.length > 0 && (
+        <ol className="chart-events">
+          {events.map((e) => (
+            <li key={e.number} data-testid="event-item">
+              <strong>{e.number}</strong> {e.label} ({weekLabel(e.week, lang)})
+            </li>
+          ))}
+        </ol>
+      )}
     </div>
   );
 });

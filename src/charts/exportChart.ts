@@ -8,6 +8,8 @@ export interface ChartImageText {
   /** Lines under the title: the period, the baseline definition. */
   subtitle: string[];
   legend: { label: string; color: string; dashed?: boolean }[];
+  /** The numbered events' texts, listed under the chart: "1 Start COVID-19-crisis (week 12 2020)". */
+  events?: string[];
   source: string;
   /** "Fictieve voorbeelddata", or null for the user's own figures. */
   fictional: string | null;
@@ -16,20 +18,28 @@ export interface ChartImageText {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const MARGIN = 16;
 const FONT = 'Arial, Helvetica, sans-serif';
-/** Average glyph width of the font at 12px, for wrapping the source line. */
+/** Average glyph width of the font at 12px: the fallback where no canvas can measure text. */
 const CHAR_WIDTH = 6.2;
+let measurer: CanvasRenderingContext2D | null | undefined;
+
+/** The drawn width of a text in the image's font, measured, so wrapped lines and legend entries never run over. */
+function textWidth(text: string, size: number, bold = false): number {
+  if (measurer === undefined) measurer = document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * CHAR_WIDTH * (size / 12);
+  measurer.font = `${bold ? 'bold ' : ''}${size}px ${FONT}`;
+  return measurer.measureText(text).width;
+}
 
 /** The chart's own drawing; Recharts' first .recharts-surface can be a legend icon. */
 export function chartSurface(container: Element): SVGSVGElement | null {
   return container.querySelector<SVGSVGElement>('.recharts-wrapper > svg');
 }
 
-function wrap(text: string, width: number, size: number): string[] {
-  const perLine = Math.max(20, Math.floor(width / (CHAR_WIDTH * (size / 12))));
+function wrap(text: string, width: number, size: number, bold = false): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > perLine) {
+    if (line && textWidth(`${line} ${word}`, size, bold) > width) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
@@ -53,7 +63,7 @@ export function chartImageSvg(surface: SVGSVGElement, text: ChartImageText): { s
   };
   const background = add('rect', { x: 0, y: 0, width, fill: '#ffffff' });
   const lines = (content: string, size: number, attributes: Record<string, string | number> = {}) => {
-    for (const line of wrap(content, inner, size)) {
+    for (const line of wrap(content, inner, size, attributes['font-weight'] === 'bold')) {
       y += size + 4;
       add('text', { x: MARGIN, y, 'font-size': size, fill: '#1a1a1a', ...attributes }, line);
     }
@@ -73,7 +83,8 @@ export function chartImageSvg(surface: SVGSVGElement, text: ChartImageText): { s
 
   let x = MARGIN;
   for (const item of text.legend) {
-    const itemWidth = 28 + item.label.length * CHAR_WIDTH;
+    // Swatch, gap, label; entries are kept 12px apart below.
+    const itemWidth = 24 + textWidth(item.label, 12);
     if (x > MARGIN && x + itemWidth > width - MARGIN) {
       x = MARGIN;
       y += 18;
@@ -83,6 +94,8 @@ export function chartImageSvg(surface: SVGSVGElement, text: ChartImageText): { s
     x += itemWidth + 12;
   }
   y += 22;
+  for (const event of text.events ?? []) lines(event, 11, { fill: '#8a1c1c' });
+  if (text.events?.length) y += 4;
   lines(text.source, 11, { fill: '#4d4d4d' });
   if (text.fictional) lines(text.fictional, 12, { fill: '#8a1c1c', 'font-weight': 'bold' });
   const height = Math.round(y + MARGIN);

@@ -44,4 +44,6 @@ export interface PhaseFigure {
   pct: number | null;
   /** The exports behind the figure (for a derived figure: behind its components), newest first. */
   sources: { fileName: string; exportDate: string }[];
+  /** ISO weeks in the phase whose value (or a component's) an older export gave differently. */
+  revisedWeeks: string[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BacklogSummary } from './backlog';
-import { project, requiredDecisionsPerWeek, DEFAULT_SCENARIO } from './projection';
+import { project, requiredDecisionsPerWeek, DEFAULT_SCENARIO, weekBackAt } from './projection';
 
 const summary: BacklogSummary = {
   mode: 'reconciled',
@@ -52,5 +52,14 @@ describe('requiredDecisionsPerWeek', () => {
     const stockOnly: BacklogSummary = { ...summary, mode: 'flow_from_stock', applicationsRate: null };
     expect(requiredDecisionsPerWeek(stockOnly, DEFAULT_SCENARIO, 400, '2021-03-01')).toBeNull();
     expect(project(stockOnly, DEFAULT_SCENARIO)).toEqual([]);
+  });
+});
+
+describe('weekBackAt', () => {
+  const weeks = (opens: number[]) => opens.map((open, i) => ({ week: `2022-W0${i + 1}`, weekStart: '', open, low: open, high: open }));
+  it('gives the first projected week at or below the target, or null when none is', () => {
+    expect(weekBackAt(weeks([120, 110, 100, 90]), 100)).toBe('2022-W03');
+    expect(weekBackAt(weeks([120, 110, 100.5]), 100)).toBeNull();
+    expect(weekBackAt([], 100)).toBeNull();
   });
 });

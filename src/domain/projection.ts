@@ -58,3 +58,11 @@ export function requiredDecisionsPerWeek(summary: BacklogSummary, scenario: Scen
   if (weeks <= 0) return null;
   return Math.max(0, inflow + (summary.open - target) / weeks);
 }
+
+/**
+ * The first projected week whose open stock is at or below `target` (the pre-COVID level):
+ * "terug op het niveau van vóór de COVID-19-crisis in week X". Null when not within the projection.
+ */
+export function weekBackAt(projection: readonly ProjectionWeek[], target: number): string | null {
+  return projection.find((p) => p.open <= target)?.week ?? null;
+}

@@ -29,6 +29,19 @@ export async function copyRich(text: string, html: string): Promise<boolean> {
   }
 }
 
+/**
+ * Puts a PNG on the clipboard, so a chart pastes into Word as a picture. The blob is passed as a
+ * promise: drawing it takes a moment, and the browser keeps the click's permission meanwhile.
+ */
+export async function copyImage(png: Promise<Blob>): Promise<boolean> {
+  try {
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
 }

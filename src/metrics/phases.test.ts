@@ -46,6 +46,16 @@ describe('phase figures', () => {
     const [total] = await phaseFigures(db, query(['departures_total'], before), [crisis]);
     // Only the newest export is in force for W51, so only it is named.
     expect(total.sources).toEqual([{ fileName: 'vertrek_2021-02-01.csv', exportDate: '2021-02-01' }]);
+    // W51 is flagged: the older export gave 35 where the newer gives 40.
+    expect(total.revisedWeeks).toEqual(['2020-W51']);
+    const [other] = await phaseFigures(db, query(['departures_total'], before), [{ from: '2020-W48', to: '2020-W50', name: '' }]);
+    expect(other.revisedWeeks).toEqual([]);
+  });
+
+  it('computes a range asked for twice once, without counting its weeks twice', async () => {
+    const rows = await phaseFigures(db, query(['departures_total'], before), [crisis, { ...crisis, name: '' }]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ weeksWithData: 4, total: 200, mean: 50 });
   });
 
   it('gives a phase outside the loaded weeks no figures, but its weeks in range', async () => {

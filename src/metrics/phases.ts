@@ -17,8 +17,9 @@ const SOURCE_SEPARATOR = '\u001f';
 
 export async function phaseFigures(db: Database, query: PanelQuery, phases: readonly Phase[]): Promise<PhaseFigure[]> {
   if (query.metrics.length === 0 || phases.length === 0) return [];
-  const phaseList = phases.map((p) => `${phaseKey(p)};${isoWeekMonday(parseIsoWeekLabel(p.from)!)};${isoWeekMonday(parseIsoWeekLabel(p.to)!)}`).join(',');
-  const rows = await db.queryNamed<Omit<PhaseFigure, 'sources'> & { sources: string | null }>(
+  // A range asked for twice (a phase that is also the running total's range) is computed once: twice in the list would count its weeks twice.
+  const phaseList = [...new Map(phases.map((p) => [phaseKey(p), p])).values()].map((p) => `${phaseKey(p)};${isoWeekMonday(parseIsoWeekLabel(p.from)!)};${isoWeekMonday(parseIsoWeekLabel(p.to)!)}`).join(',');
+  const rows = await db.queryNamed<Omit<PhaseFigure, 'sources' | 'revisedWeeks'> & { sources: string | null; revisedWeeks: string | null }>(
     `${PIPELINE},
      phase_list AS (
        SELECT split_part(x, ';', 1) AS phase, CAST(split_part(x, ';', 2) AS DATE) AS first_week, CAST(split_part(x, ';', 3) AS DATE) AS last_week
@@ -52,7 +53,8 @@ export async function phaseFigures(db: Database, query: PanelQuery, phases: read
      components (metric, component) AS (VALUES ${COMPONENT_ROWS}),
      sources AS (
        SELECT r.metric, r.phase,
-              string_agg(DISTINCT s.file_name || '${SOURCE_SEPARATOR}' || ${DAY('s.export_date')}, '\n') AS sources
+              string_agg(DISTINCT s.file_name || '${SOURCE_SEPARATOR}' || ${DAY('s.export_date')}, '\n') AS sources,
+              string_agg(DISTINCT CASE WHEN s.revised THEN ${ISO_WEEK('s.week_start')} END, ',') AS revised_weeks
        FROM phase_rows r
        JOIN (SELECT metric, component FROM components UNION ALL SELECT DISTINCT metric, metric FROM series) k ON k.metric = r.metric
        JOIN weekly_series s ON s.dataset = $dataset AND s.metric = k.component AND s.week_start BETWEEN r.first_week AND r.last_week AND s.file_name IS NOT NULL
@@ -61,13 +63,14 @@ export async function phaseFigures(db: Database, query: PanelQuery, phases: read
      SELECT f.metric, f.phase, f.weeks_in_range AS "weeksInRange", CAST(f.weeks_with_data AS INTEGER) AS "weeksWithData",
             CAST(f.weeks_partial AS INTEGER) AS "weeksPartial", CAST(f.weeks_incomplete AS INTEGER) AS "weeksIncomplete", f.mean, f.total,
             ${ISO_WEEK('f.last_week')} AS "lastWeek", f.last_value AS "lastValue", f.baseline,
-            100 * f.mean / nullif(f.baseline, 0) AS pct, s.sources
+            100 * f.mean / nullif(f.baseline, 0) AS pct, s.sources, s.revised_weeks AS "revisedWeeks"
      FROM figures f LEFT JOIN sources s USING (metric, phase)
      ORDER BY f.metric, f.phase`,
     { ...pipelineParameters(query), phases: phaseList },
   );
   return rows.map((row) => ({
     ...row,
+    revisedWeeks: (row.revisedWeeks ?? '').split(',').filter(Boolean).sort(),
     sources: (row.sources ?? '')
       .split('\n')
       .filter(Boolean)

@@ -91,7 +91,7 @@ export interface PanelBaseline {
 
 /** Every panel's baselines and status, as the acceptance hooks expose them. */
 export async function panelFacts(page: Page): Promise<Record<string, { baselines: PanelBaseline[]; backSince: string | null }>> {
-  return page.locator('[data-testid^=panel-]').evaluateAll((panels) =>
+  return page.locator('section[data-testid^=panel-]').evaluateAll((panels) =>
     Object.fromEntries(
       panels.map((panel) => [
         panel.getAttribute('data-testid')!.replace('panel-', ''),

@@ -61,10 +61,10 @@ describe('phases', () => {
       const late = await cellFacts(page, '2020-W27/2020-W37', 'departures_total');
       expect(late).toEqual({ mean: expect.closeTo(mean(weekly('departures_total', '2020-W27', '2020-W37')), 9), rounded: 80, withData: 11, inRange: 11 });
       await expect(sentence(page, '2020-W27/2020-W37', 'departures_total').locator('p').textContent()).resolves.toMatch(
-        /^Van week 27 tot en met week 37 van 2020 waren er gemiddeld circa 80 aantoonbare vertrekken per week, waarvan circa \d+ gedwongen\. Dat is \d+% van het niveau van vóór de coronacrisis: circa 140 per week/,
+        /^Van week 27 tot en met week 37 van 2020 waren er gemiddeld circa 80 aantoonbare vertrekken per week, waarvan circa \d+ gedwongen\. Dat is \d+% van het niveau van vóór de COVID-19-crisis: circa 140 per week/,
       );
       // Dublin: about 280 transfers in weeks 27-37, about 140 of them forced.
-      await expect(sentence(page, '2020-W27/2020-W37', 'dublin_transfers').locator('p').textContent()).resolves.toMatch(/in totaal circa 280 dublinoverdrachten, waarvan circa 140 gedwongen/);
+      await expect(sentence(page, '2020-W27/2020-W37', 'dublin_transfers').locator('p').textContent()).resolves.toMatch(/in totaal circa 280 Dublinoverdrachten, waarvan circa 140 gedwongen/);
     }));
 
   it('can be added through labelled inputs; the table and sentence follow, the evidence names the export, and the URL keeps it', () =>
@@ -125,7 +125,7 @@ describe('copying', () => {
       const said = await item.locator('p').textContent();
       expect(one.text).toBe(`Fictieve voorbeelddata\n${said}`);
       expect(one.html).toBe(`<p><strong>Fictieve voorbeelddata</strong></p><p>${said}</p>`);
-      await expect(item.getByRole('status').textContent()).resolves.toBe('Gekopieerd');
+      await expect(item.getByRole('status').first().textContent()).resolves.toBe('Gekopieerd');
 
       await page.getByRole('button', { name: 'Tabel kopiëren' }).click();
       const table = (await page.evaluate('window.copied')) as { text: string; html: string };

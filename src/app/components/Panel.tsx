@@ -4,6 +4,7 @@ import { LazyPanelChart } from '../../charts/lazy';
 import { PALETTE } from '../../charts/palette';
 import { weekTooltip, type TooltipEntry } from '../../charts/weekTooltip';
 import { missingComponentsText, PanelTable, tableCells, type TableColumn } from '../../charts/PanelTable';
+import { eventTexts } from '../../charts/events';
 import type { Dataset } from '../../domain/dataset';
 import { formatDay, formatNumber, weekLabel, weekStartLabel } from '../../i18n/format';
 import { formatIsoWeek, isoWeekMonday, isoWeekOfDate } from '../../domain/isoWeek';
@@ -29,8 +30,8 @@ interface Props {
   labelOf: (metric: string) => string;
   markers: ChartMarker[];
   settings: ChartSettings;
-  /** The baseline rule in words, for the panel's image. */
-  baselineRule: string;
+  /** The baseline rule in words for a flow and for a stock: the panel's image prints the one for its figure. */
+  baselineRules: { flow: string; stock: string };
   /** The level the status compares with, named: "het pre-COVID-niveau", or the window or reference year. */
   baselineLevel: string;
   onCumulativeFrom?: (date: string) => void;
@@ -59,7 +60,7 @@ export const Panel = memo(function Panel({ error, ...props }: Props) {
   );
 });
 
-function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRule, baselineLevel, onCumulativeFrom }: Omit<Props, 'error'>) {
+function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRules, baselineLevel, onCumulativeFrom }: Omit<Props, 'error'>) {
   const lang = useLang();
   const t = useT();
   const [asTable, setAsTable] = useState(false);
@@ -76,6 +77,9 @@ function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf,
 
   const lines = useMemo(() => chartLines(panel, weeksByMetric, labelOf, settings, t, lang), [panel, weeksByMetric, labelOf, settings, t, lang]);
   const baseline = chartBaseline(panel, primary, weeksByMetric, labelOf, t, lang);
+  // A second axis says what it measures: the stock, or the running totals.
+  const right = lines.some((l) => l.axis === 'right') ? (panel.stock && weeksByMetric.has(panel.stock) ? labelOf(panel.stock) : t('runningTotalAxis')) : undefined;
+  const axisLabels = useMemo(() => ({ left: t('perWeekAxis'), right }), [t, right]);
 
   if (shown.length === 0) {
     return (
@@ -133,41 +137,6 @@ function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf,
         </button>
       </header>
 
-      <table className="panel-stats">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">{t('figure')}</span>
-            </th>
-            <th scope="col" className="number">{t('latest')}</th>
-            <th scope="col" className="number">{t('mean4')}</th>
-            <th scope="col" className="number">{t('baseline')}</th>
-            <th scope="col" className="number">{t('ofBaseline')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stats.map((metric) => {
-            const s = summaries.get(metric)!;
-            return (
-              <tr key={metric}>
-                <th scope="row">{labelOf(metric)}</th>
-                <td className="number">
-                  {formatNumber(s.latestValue, lang)} <span className="muted">({weekLabel(s.latestWeek, lang)})</span>
-                </td>
-                <td className="number">{s.mean4 === null ? '–' : formatNumber(s.mean4, lang)}</td>
-                <td className="number" data-baseline-metric={metric} data-value={s.baseline ?? ''} data-method={s.method} data-baseline-weeks={s.baselineWeeks} data-window-weeks={s.windowWeeks} title={s.kind === 'stock' ? t('stockBaseline') : undefined}>
-                  {s.baseline === null ? '–' : formatNumber(s.baseline, lang)}
-                  {s.baseline !== null && s.baselineWeeks < s.windowWeeks && (
-                    <span className="muted baseline-weeks"> ({t('baselineWeeks', { with: s.baselineWeeks, in: s.windowWeeks })})</span>
-                  )}
-                </td>
-                <td className="number">{pct(s.pct4, lang)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-
       <p className="panel-status" data-testid="baseline-status" data-back-since={primary?.backSince ?? ''} data-metric={panel.primary}>
         {statusText(primary, baselineLevel, t, lang)}
       </p>
@@ -207,18 +176,59 @@ function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf,
           stacked={panel.stacked}
           baseline={baseline}
           markers={markers}
+          axisLabels={axisLabels}
           partialWeeks={partialWeeks}
           partialLabel={t('partialWeek')}
           tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], panelTooltip(i, weeksByMetric, labelOf, t, lang), t, lang)}
         />
       )}
+      {/* The figures under the chart: the status and the chart come first, within a laptop's first screen. */}
+      <table className="panel-stats">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">{t('figure')}</span>
+            </th>
+            <th scope="col" className="number">{t('latest')}</th>
+            <th scope="col" className="number">{t('mean4')}</th>
+            <th scope="col" className="number">{t('baseline')}</th>
+            <th scope="col" className="number">{t('ofBaseline')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stats.map((metric) => {
+            const s = summaries.get(metric)!;
+            return (
+              <tr key={metric}>
+                <th scope="row">{labelOf(metric)}</th>
+                <td className="number">
+                  {formatNumber(s.latestValue, lang)} <span className="muted">({weekLabel(s.latestWeek, lang)})</span>
+                </td>
+                <td className="number">{s.mean4 === null ? '–' : formatNumber(s.mean4, lang)}</td>
+                <td className="number" data-baseline-metric={metric} data-value={s.baseline ?? ''} data-method={s.method} data-baseline-weeks={s.baselineWeeks} data-window-weeks={s.windowWeeks} title={s.kind === 'stock' ? t('stockBaseline') : undefined}>
+                  {s.baseline === null ? '–' : formatNumber(s.baseline, lang)}
+                  {s.baseline !== null && s.baselineWeeks < s.windowWeeks && (
+                    <span className="muted baseline-weeks"> ({t('baselineWeeks', { with: s.baselineWeeks, in: s.windowWeeks })})</span>
+                  )}
+                </td>
+                <td className="number">{pct(s.pct4, lang)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
       <PanelFooter
         container={section}
         chartShown={!asTable}
         image={{
           title,
-          subtitle: [period, baselineRule],
-          legend: [...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })), ...(baseline ? [{ label: baseline.label, color: '#333333', dashed: true }] : [])],
+          subtitle: [period, baselineRules[primary?.kind ?? 'flow'], statusText(primary, baselineLevel, t, lang)],
+          legend: [
+            ...lines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
+            ...(baseline ? [{ label: baseline.label, color: '#333333', dashed: true }] : []),
+            ...(baseline?.band && baseline.bandLabel ? [{ label: baseline.bandLabel, color: '#bfbfbf' }] : []),
+          ],
+          events: eventTexts(markers, weeks, lang),
           source: sourceText,
         }}
         table={csvTable}
@@ -296,6 +306,7 @@ export function chartBaseline(
     value: summary.baseline,
     band,
     label: `${t('baseline')} ${labelOf(panel.primary)}: ${formatNumber(summary.baseline, lang)}`,
+    bandLabel: band ? t('baselineBand') : undefined,
   };
 }
 

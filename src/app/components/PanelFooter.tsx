@@ -1,4 +1,5 @@
-import type { RefObject } from 'react';
+import { useState, type RefObject } from 'react';
+import { copyImage } from '../../export/clipboard';
 import { chartImageSvg, chartSurface, svgToPng, type ChartImageText } from '../../charts/exportChart';
 import type { CsvCell } from '../../export/csv';
 import { download, downloadCsv, fileNameOf } from '../../export/download';
@@ -24,6 +25,7 @@ interface Props {
  */
 export function PanelFooter({ container, chartShown, image, table, fileName }: Props) {
   const t = useT();
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const fictional = useFictionalMark();
   const base = fileNameOf(markFileName(fileName, fictional));
   // Nothing is exported from figures not yet confirmed by DuckDB.
@@ -52,6 +54,24 @@ export function PanelFooter({ container, chartShown, image, table, fileName }: P
         const svg = drawn();
         if (svg) download(svg.svg, `${base}.svg`, 'image/svg+xml');
       }, !chartShown)}
+      <button
+        type="button"
+        className="secondary small"
+        data-testid="copy-png"
+        disabled={!chartShown}
+        aria-label={t('copyChartLabel', { title: image.title })}
+        onClick={async () => {
+          const svg = drawn();
+          if (!svg) return;
+          setCopied((await copyImage(svgToPng(svg.svg, svg.width, svg.height))) ? 'copied' : 'failed');
+          setTimeout(() => setCopied('idle'), 2500);
+        }}
+      >
+        {t('copyChart')}
+      </button>
+      <span className="copy-state" role="status">
+        {copied === 'copied' ? t('copied') : copied === 'failed' ? t('copyFailedImage') : ''}
+      </span>
       {button(t('downloadCsvNl'), 'download-csv-excel-nl', () => downloadCsv(markRows(table(), fictional), markFileName(fileName, fictional), 'excel-nl'))}
       {button(t('downloadCsv'), 'download-csv-standard', () => downloadCsv(markRows(table(), fictional), markFileName(fileName, fictional), 'standard'))}
       </div>

@@ -1,9 +1,9 @@
 import type { PhaseFigure } from '../../domain/phases';
 import { phaseOfKey } from '../../domain/phases';
-import { roundForLetter, roundPercent } from '../../domain/rounding';
+import { roundForLetter } from '../../domain/rounding';
 import { formatNumber, weeksLabel } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/language';
-import type { Letter } from '../state/letter';
+import { compactTable, weeksLeftOut, type Letter } from '../state/letter';
 
 /** Per phase, each figure exact and rounded side by side; the mean cell carries the acceptance tests' hooks. */
 export function PhaseTable({ letter }: { letter: Letter }) {
@@ -59,14 +59,6 @@ export function PhaseTable({ letter }: { letter: Letter }) {
   );
 }
 
-/** Weeks with figures that were left out: partial weeks, and for a derived figure weeks missing a component. */
-function weeksLeftOut(f: PhaseFigure, t: ReturnType<typeof useT>): string {
-  return [
-    f.weeksIncomplete > 0 ? t('weeksIncomplete', { n: f.weeksIncomplete }) : '',
-    f.weeksPartial > 0 ? t('weeksPartial', { n: f.weeksPartial }) : '',
-  ].filter(Boolean).join('; ');
-}
-
 /** The acceptance tests' hooks on a phase table cell: the exact mean, its rounding and the gap count. */
 const phaseCellHooks = (phase: string, metric: string, f: PhaseFigure) => ({
   'data-phase': phase,
@@ -77,14 +69,10 @@ const phaseCellHooks = (phase: string, metric: string, f: PhaseFigure) => ({
   'data-weeks-in-range': f.weeksInRange,
 });
 
-/**
- * The briefing's table: a row per figure, a column per phase, each cell the rounded weekly mean
- * and its % of the baseline; a phase with missing weeks says how many it has.
- */
+/** The briefing's table (src/app/state/letter.ts compactTable), with the same hooks on its cells as the full one. */
 export function CompactPhaseTable({ letter, metrics }: { letter: Letter; metrics: string[] }) {
   const t = useT();
-  const lang = useLang();
-  const rows = metrics.filter((metric) => letter.phases.some((p) => p.rows.some((r) => r.metric === metric)));
+  const table = compactTable(letter, metrics, t);
   return (
     <table className="phase-table compact">
       <caption className="visually-hidden">{t('phaseTableTitle')}</caption>
@@ -95,26 +83,20 @@ export function CompactPhaseTable({ letter, metrics }: { letter: Letter; metrics
             <th scope="col" className="number" key={phase.key}>
               {phase.title}
               <br />
-              <span className="muted">{weeksLabel(phaseOfKey(phase.key), lang)}</span>
+              <span className="muted">{weeksLabel(phaseOfKey(phase.key), letter.lang)}</span>
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {rows.map((metric) => (
-          <tr key={metric}>
-            <th scope="row">{letter.phases.flatMap((p) => p.rows).find((r) => r.metric === metric)!.label}</th>
-            {letter.phases.map((phase) => {
-              const f = phase.rows.find((r) => r.metric === metric)?.figure;
-              if (!f) return <td key={phase.key} />;
-              return (
-                <td key={phase.key} className="number" {...phaseCellHooks(phase.key, metric, f)}>
-                  {f.mean === null ? '–' : formatNumber(roundForLetter(f.mean), lang)}
-                  {f.pct !== null && !phase.isBaseline && <span className="muted"> ({formatNumber(roundPercent(f.pct), lang)}%)</span>}
-                  {f.weeksWithData < f.weeksInRange && <span className="gap"> [{[t('weeksOf', { with: f.weeksWithData, in: f.weeksInRange }), weeksLeftOut(f, t)].filter(Boolean).join('; ')}]</span>}
-                </td>
-              );
-            })}
+        {table.rows.map((row) => (
+          <tr key={row.metric}>
+            <th scope="row">{row.label}</th>
+            {row.cells.map((cell) => (
+              <td key={cell.phase} className="number" {...(cell.figure ? phaseCellHooks(cell.phase, row.metric, cell.figure) : {})}>
+                {cell.text}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>

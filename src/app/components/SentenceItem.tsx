@@ -1,9 +1,10 @@
 import { phaseOfKey } from '../../domain/phases';
 import { escapeHtml } from '../../export/clipboard';
-import { formatNumber } from '../../i18n/format';
+import { formatNumber, weeksLabel } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/language';
-import { sourcesText, type LetterRow } from '../state/letter';
+import { basisNote, sourcesText, type LetterRow } from '../state/letter';
 import { CopyButton } from './CopyButton';
+import { withBasis } from './LetterParagraphs';
 
 /** A sentence, its copy button, and one click away the exact figures, weeks and exports behind it. */
 export function SentenceItem({ row, phase, withEvidence = true }: { row: LetterRow; phase: string; withEvidence?: boolean }) {
@@ -18,6 +19,11 @@ export function SentenceItem({ row, phase, withEvidence = true }: { row: LetterR
       {withEvidence && (
         <div className="sentence-tools">
           <CopyButton label={t('copy')} ariaLabel={t('copySentence', { label: row.label })} content={() => ({ text: row.sentence, html: `<p>${escapeHtml(row.sentence)}</p>` })} />
+          <CopyButton
+            label={t('copyWithBasis')}
+            ariaLabel={t('copySentenceWithBasis', { label: row.label })}
+            content={() => withBasis(row.sentence, basisNote([{ title: weeksLabel({ from, to }, lang), figure: f, label: row.label }], t, lang))}
+          />
           <details>
             <summary>{t('evidence')}</summary>
             <dl className="evidence">

@@ -16,6 +16,18 @@ export function baselineRule(view: ViewState, t: Translate, lang: Lang): string 
       });
 }
 
+/** The same for one kind of figure only: what an exported chart of a flow (or a stock) prints. */
+export function baselineRuleFor(view: ViewState, kind: 'flow' | 'stock', t: Translate, lang: Lang): string {
+  if (view.method === 'seasonal') return t(kind === 'flow' ? 'baselineRuleSeasonalFlow' : 'baselineRuleSeasonalStock', { year: view.referenceYear, flow: FLOW_BACK_PCT, stock: STOCK_BACK_PCT });
+  return t(kind === 'flow' ? 'baselineRuleFlow' : 'baselineRuleStock', {
+    method: view.method === 'median' ? t('methodMedian').toLowerCase() : t('methodMean').toLowerCase(),
+    from: weekLabel(view.baselineFrom, lang),
+    to: weekLabel(view.baselineTo, lang),
+    flow: FLOW_BACK_PCT,
+    stock: STOCK_BACK_PCT,
+  });
+}
+
 /**
  * The level a status compares with, named as it is: "pre-COVID" only for a window that ends
  * before the crisis; otherwise the window itself, or the reference year of a seasonal baseline.

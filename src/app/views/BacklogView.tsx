@@ -10,7 +10,8 @@ import { formatDay, formatNumber, visibleName, weekLabel } from '../../i18n/form
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { BacklogMetric, BacklogQuery, BacklogWeek } from '../../metrics/backlog';
 import type { BacklogSummary } from '../../domain/backlog';
-import { project, requiredDecisionsPerWeek, type ProjectionWeek, type Scenario } from '../../domain/projection';
+import { CRISIS_WEEK } from '../../domain/baseline';
+import { DEFAULT_SCENARIO, project, requiredDecisionsPerWeek, weekBackAt, type ProjectionWeek, type Scenario } from '../../domain/projection';
 import { PanelFooter } from '../components/PanelFooter';
 import { useBacklogBreakdown, useBacklogSources, useBacklogSummary, useBacklogFiles, useBacklogWeeks } from '../state/dataQueries';
 import { weekMonday } from '../state/usePanelData';
@@ -133,6 +134,9 @@ export function BacklogView({ dataset, view, update }: Props) {
           target={target}
           targetDate={targetDate}
           targetIsBaseline={settings.target === null}
+          level={backlogLevel(view, false, t, lang)}
+          markerLevel={backlogLevel(view, true, t, lang)}
+          scenarioIsCurrentPace={settings.extraDecisions === DEFAULT_SCENARIO.extraDecisionsPerWeek && settings.inflowChangePct === DEFAULT_SCENARIO.inflowChangePct}
           sources={behind.map((f) => `${visibleName(f.name)} (${t('exportOf', { date: formatDay(f.exportDate, lang) })})`).join(', ')}
         />
       )}
@@ -216,11 +220,16 @@ interface PanelProps {
   target: number | null;
   targetDate: string | null;
   targetIsBaseline: boolean;
+  /** The scenario is the trailing rates as they are: "bij het huidige tempo". */
+  scenarioIsCurrentPace: boolean;
+  /** The baseline level named as the status texts name it: "vóór de COVID-19-crisis" only for a window before 2020-W12. */
+  level: string;
+  markerLevel: string;
   /** The exports behind the figures, with their dates. */
   sources: string;
 }
 
-function BacklogPanel({ weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, sources }: PanelProps) {
+function BacklogPanel({ weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, scenarioIsCurrentPace, level, markerLevel, sources }: PanelProps) {
   const t = useT();
   const lang = useLang();
   const [asTable, setAsTable] = useState(false);
@@ -259,6 +268,22 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
   }));
   const first = weeks[0]?.week;
   const last = weeks[weeks.length - 1]?.week;
+  // The adviser's question: when, at this pace, is the backlog back at its pre-COVID level?
+  const backAt = s.openBaseline === null ? null : weekBackAt(projection, s.openBaseline);
+  const alreadyBack = s.openBaseline !== null && s.open !== null && s.open <= s.openBaseline;
+  const pace = scenarioIsCurrentPace ? t('atCurrentPace') : t('inThisScenario');
+  const backSentence =
+    s.openBaseline === null || s.open === null
+      ? null
+      : alreadyBack
+        ? t('alreadyBackAtLevel', { level })
+        : backAt
+          ? t('backAtLevelIn', { pace, week: weekLabel(backAt, lang), level })
+          : t('notBackWithin', { pace, weeks: projection.length, level });
+  const markers = useMemo(() => (backAt ? [{ week: backAt, label: t('backAtLevelMarker', { level: markerLevel }) }] : []), [backAt, markerLevel, t]);
+  // The three charts share one time axis: the weeks with figures and the projected ones.
+  const padded = (values: (number | null)[]) => pad(values, none(projection.length));
+  const pastTerm = weeks[weeks.length - 1]?.openPastTerm ?? null;
   const title = t(source === 'cases' ? 'backlogTitleCases' : 'backlogTitleWeekly');
 
   return (
@@ -278,6 +303,12 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
         <dd data-testid="wait-now" data-value={s.waitWeeks ?? ''}>
           {t('waitValue', { now: n(s.waitWeeks), before: n(s.waitBaseline) })}
         </dd>
+        {source === 'cases' && (
+          <>
+            <dt>{t('pastTermAt', { week: s.latestWeek ? weekLabel(s.latestWeek, lang) : '–' })}</dt>
+            <dd data-testid="past-term" data-value={pastTerm ?? ''}>{n(pastTerm, 0)}</dd>
+          </>
+        )}
         {s.mode === 'reconciled' && (
           <>
             <dt>{t('reconciliation')}</dt>
@@ -285,6 +316,11 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
           </>
         )}
       </dl>
+      {backSentence && (
+        <p className="solver" data-testid="back-at-level" data-week={backAt ?? ''} data-target={s.openBaseline ?? ''}>
+          <strong>{backSentence}</strong>
+        </p>
+      )}
       {s.partialWeek && <p className="note">{t('statusPartial', { week: weekLabel(s.partialWeek, lang) })}</p>}
       <p className="solver" data-testid="required-decisions-per-week" data-value={required ?? ''}>
         {required === null
@@ -302,6 +338,7 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
         <PanelTable caption={fictional ? `${title} (${fictional})` : title} weeks={allWeeks} weekStarts={allStarts} columns={columns} sources={allWeeks.map((_, i) => (i < weeks.length ? '' : t('projected')))} />
       ) : (
         <>
+          <h3 className="chart-title">{t('backlogStockChartTitle')}</h3>
           <PanelChart
             description={t('backlogChartLabel', { first: first ? weekLabel(first, lang) : '', last: last ? weekLabel(last, lang) : '', weeks: projection.length })}
             weeks={allWeeks}
@@ -309,27 +346,37 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
             stacked={false}
             baseline={s.openBaseline === null ? null : { axis: 'left', value: s.openBaseline, band: null, label: `${t('targetPreCovid')}: ${n(s.openBaseline, 0)}` }}
             tooltipAt={(i) => backlogTooltip(allWeeks[i], allStarts[i], i, [...stockLines], t, lang)}
+            markers={markers}
+            axisLabels={{ left: t('openCasesAxis') }}
+            rightAxisRoom
             bands={projection.length ? [{ key: 'projection_band', label: t('projectionBand'), color: PALETTE[0], axis: 'left', low: pad(none(weeks.length), projectionOf('low')), high: pad(none(weeks.length), projectionOf('high')) }] : []}
           />
+          <h3 className="chart-title">{t('backlogFlowsChartTitle')}</h3>
           <PanelChart
             description={t('flowsChartLabel')}
-            weeks={weeks.map((w) => w.week)}
-            lines={flowLines.filter((l) => l.values.some((v) => v !== null))}
+            weeks={allWeeks}
+            lines={flowLines.filter((l) => l.values.some((v) => v !== null)).map((l) => ({ ...l, values: padded(l.values) }))}
             stacked={false}
             baseline={null}
-            tooltipAt={(i) => backlogTooltip(weeks[i].week, weeks[i].weekStart, i, flowLines, t, lang)}
+            axisLabels={{ left: t('perWeekAxis'), right: t('backlogMetric_wait_weeks_estimate') }}
+            tooltipAt={(i) => (i < weeks.length ? backlogTooltip(weeks[i].week, weeks[i].weekStart, i, flowLines, t, lang) : null)}
             height={200}
           />
           {source === 'cases' && (
-            <PanelChart
-              description={t('agesChartLabel')}
-              weeks={weeks.map((w) => w.week)}
-              lines={ageLines}
-              stacked
-              baseline={null}
-              tooltipAt={(i) => backlogTooltip(weeks[i].week, weeks[i].weekStart, i, ageLines, t, lang)}
-              height={200}
-            />
+            <>
+              <h3 className="chart-title">{t('backlogAgesChartTitle')}</h3>
+              <PanelChart
+                description={t('agesChartLabel')}
+                weeks={allWeeks}
+                lines={ageLines.map((l) => ({ ...l, values: padded(l.values) }))}
+                stacked
+                baseline={null}
+                axisLabels={{ left: t('openCasesAxis') }}
+                rightAxisRoom
+                tooltipAt={(i) => (i < weeks.length ? backlogTooltip(weeks[i].week, weeks[i].weekStart, i, ageLines, t, lang) : null)}
+                height={200}
+              />
+            </>
           )}
         </>
       )}
@@ -338,7 +385,7 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
         chartShown={!asTable}
         image={{
           title,
-          subtitle: [t('chartPeriod', { from: first ? weekLabel(first, lang) : '', to: last ? weekLabel(last, lang) : '' }), t(`backlogMode_${s.mode}`)],
+          subtitle: [t('chartPeriod', { from: first ? weekLabel(first, lang) : '', to: last ? weekLabel(last, lang) : '' }), t(`backlogMode_${s.mode}`), ...(backSentence ? [backSentence] : [])],
           legend: stockLines.map((l) => ({ label: l.label, color: l.color, dashed: l.dashed })),
           source: t('sources', { files: sources }),
         }}
@@ -347,6 +394,13 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
       />
     </section>
   );
+}
+
+/** The backlog's baseline level in words: before the crisis only for a window that ends before 2020-W12, else the window itself. */
+function backlogLevel(view: ViewState, short: boolean, t: Translate, lang: Lang): string {
+  const [from, to] = inOrder(view.baselineFrom, view.baselineTo);
+  if (to < CRISIS_WEEK) return t(short ? 'markerLevelPreCovid' : 'backlogLevelPreCovid');
+  return t('levelWindow', { from: weekLabel(from, lang), to: weekLabel(to, lang) });
 }
 
 /** The chart's series that week; a series without a value that week (the projection, before it starts) is left out. */

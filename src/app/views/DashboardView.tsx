@@ -1,9 +1,10 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { weekLabel } from '../../i18n/format';
 import type { Dataset } from '../../domain/dataset';
 import { useLang, useT } from '../../i18n/language';
 import { Controls } from '../components/Controls';
-import { baselineLevel, baselineRule } from '../state/baselineRule';
-import { Panel } from '../components/Panel';
+import { baselineLevel, baselineRule, baselineRuleFor } from '../state/baselineRule';
+import { Panel, statusText } from '../components/Panel';
 import { usePanelData } from '../state/usePanelData';
 import type { ViewState } from '../state/viewState';
 
@@ -20,14 +21,48 @@ export function DashboardView({ dataset, view, update }: Props) {
   const setCumulativeFrom = useCallback((date: string) => update({ cumulativeFrom: date }), [update]);
   const settings = useMemo(() => ({ rolling: view.rolling, cumulativeFrom: view.cumulativeFrom, method: view.method }), [view.rolling, view.cumulativeFrom, view.method]);
   const rule = baselineRule(view, t, lang);
+  const [controlsFolded, setControlsFolded] = useState(readFolded);
+  // What each panel's exported image prints: the rule for its kind of figure only.
+  const flowRule = baselineRuleFor(view, 'flow', t, lang);
+  const stockRule = baselineRuleFor(view, 'stock', t, lang);
+  const rules = useMemo(() => ({ flow: flowRule, stock: stockRule }), [flowRule, stockRule]);
   const level = baselineLevel(view, t, lang);
   if (data.noData) return <p className="empty">{t('noData')}</p>;
   return (
     <div className="dashboard">
-      <Controls view={view} update={update} loaded={data.loaded} />
-      <p className="baseline-rule" data-testid="baseline-rule">
-        {rule}
-      </p>
+      <ul className="status-row" aria-label={t('statusRow')}>
+        {data.panels.map((panel) => (
+          <li key={panel.id} data-testid="panel-status" data-metric={panel.primary}>
+            <a href={`#panel-title-${panel.id}`}>{panel.title[lang]}</a>: {statusText(data.summaryByMetric.get(panel.primary), level, t, lang)}
+          </li>
+        ))}
+      </ul>
+      <details
+        className="controls-fold"
+        open={!controlsFolded}
+        onToggle={(e) => {
+          const folded = !e.currentTarget.open;
+          setControlsFolded(folded);
+          try {
+            localStorage.setItem(FOLD_KEY, folded ? '1' : '');
+          } catch {
+            // Storage may be off; the choice then lasts for this page only.
+          }
+        }}
+      >
+        <summary data-testid="controls-summary">
+          {t('controlsSummary', {
+            from: view.from ? weekLabel(view.from, lang) : t('firstWeek'),
+            to: view.to ? weekLabel(view.to, lang) : t('lastWeek'),
+            baseline: `${weekLabel(view.baselineFrom, lang)} – ${weekLabel(view.baselineTo, lang)}`,
+            panels: data.panels.length,
+          })}
+        </summary>
+        <Controls view={view} update={update} loaded={data.loaded} />
+        <p className="baseline-rule" data-testid="baseline-rule">
+          {rule}
+        </p>
+      </details>
       <div className="panel-grid">
         {data.panels.map((panel) => (
           <Panel
@@ -39,7 +74,7 @@ export function DashboardView({ dataset, view, update }: Props) {
             labelOf={data.labelOf}
             markers={data.markers}
             settings={settings}
-            baselineRule={rule}
+            baselineRules={rules}
             baselineLevel={level}
             onCumulativeFrom={panel.cumulative ? setCumulativeFrom : undefined}
             error={data.error}
@@ -48,4 +83,15 @@ export function DashboardView({ dataset, view, update }: Props) {
       </div>
     </div>
   );
+}
+
+const FOLD_KEY = 'ketenmonitor.controlsFolded';
+
+/** Folded controls stay folded on the next visit: on a laptop screen they push the charts down. */
+function readFolded(): boolean {
+  try {
+    return localStorage.getItem(FOLD_KEY) === '1';
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Dataset } from '../../domain/dataset';
 import type { CsvDialect } from '../../export/csv';
 import { downloadCsv } from '../../export/download';
@@ -6,10 +6,16 @@ import { weeksLabel } from '../../i18n/format';
 import { useLang, useT } from '../../i18n/language';
 import { inOrder } from '../../domain/isoWeek';
 import { LETTER_PHASES, phaseKey, type Phase } from '../../domain/phases';
-import { letterAsText, phaseTableHeader, phaseTableRows, type Letter } from '../state/letter';
+import { DEFAULT_PARAGRAPH_OPTIONS, type ParagraphOptions } from '../../i18n/paragraphs';
+import { format } from 'date-fns';
+import { formatDay } from '../../i18n/format';
+import { letterAsText, letterExports, letterParagraphs, phaseTableDisplayRows, phaseTableHeader, phaseTableRows, type Letter } from '../state/letter';
+import { baselineRule } from '../state/baselineRule';
+import { ExportDocxButton } from '../components/ExportDocxButton';
 import { useLetter } from '../state/useLetter';
 import type { ViewState } from '../state/viewState';
 import { CopyButton } from '../components/CopyButton';
+import { LetterParagraphs, ParagraphOptionsFields } from '../components/LetterParagraphs';
 import { markFileName, markRows } from '../../export/provenance';
 import { useFictionalMark } from '../state/fictionalMark';
 import { PhaseTable } from '../components/PhaseTables';
@@ -26,6 +32,9 @@ export function LetterView({ dataset, view, update }: Props) {
   const t = useT();
   const lang = useLang();
   const { letter, noData } = useLetter(dataset, view);
+  const [options, setOptions] = useState<ParagraphOptions>(DEFAULT_PARAGRAPH_OPTIONS);
+  const [figure, setFigure] = useState('');
+  const paragraphs = useMemo(() => (letter ? letterParagraphs(letter, options, t) : []), [letter, options, t]);
   const fictional = useFictionalMark();
   if (noData) return <p className="empty">{t('noData')}</p>;
   return (
@@ -36,6 +45,46 @@ export function LetterView({ dataset, view, update }: Props) {
       </p>
       {letter && (
         <>
+          <section className="card" aria-labelledby="paragraphs-title">
+            <header className="card-header">
+              <h2 id="paragraphs-title">{t('paragraphsTitle')}</h2>
+              <div className="actions">
+                <label className="field inline">
+                  {t('figureFilter')}{' '}
+                  <select data-testid="figure-filter" value={figure} onChange={(e) => setFigure(e.target.value)}>
+                    <option value="">{t('allFigures')}</option>
+                    {paragraphs.map((p) => (
+                      <option key={p.metric} value={p.metric}>
+                        {p.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <ParagraphOptionsFields options={options} onChange={setOptions} />
+                <ExportDocxButton
+                  fileName={`${t('letterDocTitle')} ${format(new Date(), 'yyyy-MM-dd')}`}
+                  report={async () => {
+                    const exports = letterExports(letter, t);
+                    return {
+                      lang,
+                      title: t('letterDocTitle'),
+                      lines: [t('docMade', { date: formatDay(format(new Date(), 'yyyy-MM-dd'), lang) }), dataset === 'sample' ? t('docDatasetSample') : t('docDatasetUser', { count: exports.length }), baselineRule(view, t, lang)],
+                      chartsTitle: t('docCharts'),
+                      charts: [],
+                      table: { caption: t('phaseTableTitle'), header: phaseTableHeader(t), rows: phaseTableDisplayRows(letter, lang), numeric: phaseTableHeader(t).map((_, i) => i >= 3), note: t('roundingRule') },
+                      paragraphsTitle: t('paragraphsTitle'),
+                      paragraphs: paragraphs.filter((p) => !figure || p.metric === figure).map((p) => ({ heading: p.label, text: p.text })),
+                      sourcesTitle: t('docSources'),
+                      sources: exports,
+                    };
+                  }}
+                />
+              </div>
+            </header>
+            <p className="rounding-rule">{t('paragraphsHint')}</p>
+            {fictional && <p className="fictional-mark">{fictional}</p>}
+            <LetterParagraphs paragraphs={paragraphs.filter((p) => !figure || p.metric === figure)} />
+          </section>
           <section className="card" aria-labelledby="phase-table-title">
             <header className="card-header">
               <h2 id="phase-table-title">{t('phaseTableTitle')}</h2>
@@ -58,7 +107,7 @@ export function LetterView({ dataset, view, update }: Props) {
             {fictional && <p className="fictional-mark">{fictional}</p>}
             <PhaseTable letter={letter} />
           </section>
-          <Sentences letter={letter} />
+          <Sentences letter={letter} figure={figure} />
         </>
       )}
     </div>
@@ -124,7 +173,7 @@ function PhaseEditor({ phases, onChange }: { phases: Phase[]; onChange: (phases:
   );
 }
 
-function Sentences({ letter }: { letter: Letter }) {
+function Sentences({ letter, figure }: { letter: Letter; figure: string }) {
   const t = useT();
   return (
     <section className="card sentences" aria-labelledby="sentences-title">
@@ -133,7 +182,7 @@ function Sentences({ letter }: { letter: Letter }) {
         <section key={phase.key} aria-label={phase.title}>
           <h3>{phase.title}</h3>
           <ul>
-            {phase.rows.map((row) => (
+            {phase.rows.filter((row) => !figure || row.metric === figure).map((row) => (
               <SentenceItem key={row.metric} row={row} phase={phase.key} />
             ))}
           </ul>
@@ -143,7 +192,7 @@ function Sentences({ letter }: { letter: Letter }) {
         <section aria-label={t('runningTotals')}>
           <h3>{t('runningTotals')}</h3>
           <ul>
-            {letter.runningTotals.map((row) => (
+            {letter.runningTotals.filter((row) => !figure || row.metric === figure).map((row) => (
               <SentenceItem key={row.metric} row={row} phase={row.figure.phase} />
             ))}
           </ul>

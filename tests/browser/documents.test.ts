@@ -1,0 +1,149 @@
+/**
+ * From figure to document in the production build: the letter's paragraphs on the sample (the
+ * public letter's departures, rounded by the rule), filtering and copying them with their basis,
+ * and the briefing and the letter draft as Word documents, unzipped and read back.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatIsoWeek } from '../../src/domain/isoWeek';
+import { generateSeries, sampleWeeks } from '../../scripts/sampleSeries';
+import { launchChromium, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+
+let browser: Browser;
+const series = generateSeries();
+const weeks = sampleWeeks().map(formatIsoWeek);
+const mean = (metric: keyof typeof series, from: string, to: string) => {
+  const values = series[metric].slice(weeks.indexOf(from), weeks.indexOf(to) + 1);
+  return values.reduce((a, b) => a + b, 0) / values.length;
+};
+const dutch = (value: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(value);
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const withApp = (test: (app: AppPage) => Promise<void>, query = '?view=letter') => withBrowserApp(browser, test, { query });
+const paragraph = (page: Page, metric: string) => page.locator(`[data-testid=letter-paragraph][data-metric=${metric}] p`);
+
+async function downloadedDocx(page: Page): Promise<Record<string, Uint8Array>> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('[data-testid=export-docx]').click()]);
+  // The sample's document carries the app's one fictional mark in its name too (src/export/provenance.ts).
+  expect(download.suggestedFilename()).toMatch(/-fictieve-voorbeelddata\.docx$/);
+  return unzipSync(new Uint8Array(await readFile((await download.path())!)));
+}
+
+/** The text of document.xml's paragraphs and table cells, as Word would show it. */
+const paragraphsOf = (xml: string) => [...xml.matchAll(/<w:p[ >].*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+
+describe('the letter\'s paragraphs', () => {
+  it('say the departures through the phases as the public letter does, rounded by the rule, with the pre-COVID level once at the end', () =>
+    withApp(async ({ page }) => {
+      // The sample's exact means read 40, 20, 80 and 140, as in the letter of 5 October 2020.
+      expect([mean('departures_total', '2020-W12', '2020-W17'), mean('departures_total', '2020-W18', '2020-W26'), mean('departures_total', '2020-W27', '2020-W37')].map(Math.round)).toEqual([40, 19, 80]);
+      await expect(paragraph(page, 'departures_total').textContent()).resolves.toBe(
+        'Van week 12 tot en met week 17 van 2020 zijn gemiddeld circa 40 vreemdelingen per week aantoonbaar vertrokken, van week 18 tot en met week 26 van 2020 circa 20 en van week 27 tot en met week 37 van 2020 circa 80. ' +
+          'In de weken vóór de COVID-19-crisis vertrokken nog gemiddeld circa 140 vreemdelingen per week aantoonbaar.',
+      );
+      // One paragraph per figure of the phase table, none with a decimal after "circa".
+      const metrics = await page.locator('[data-testid=letter-paragraph]').evaluateAll((els) => els.map((el) => el.getAttribute('data-metric')));
+      const tableMetrics = await page.locator('td[data-phase="2020-W12/2020-W17"][data-metric]').evaluateAll((els) => els.map((el) => el.getAttribute('data-metric')));
+      expect(new Set(metrics).size).toBe(metrics.length);
+      expect([...metrics].sort()).toEqual([...tableMetrics].sort());
+      for (const text of await page.locator('[data-testid=letter-paragraph] p').allTextContents()) expect(text).not.toMatch(/(circa|minder dan) \d+(\.\d{3})*,\d/);
+    }));
+
+  it('follow a running total as the letter does, from the week\'s Monday, with its forced part', () =>
+    withApp(async ({ page }) => {
+      await expect(paragraph(page, 'dublin_transfers').textContent()).resolves.toContain(
+        'Vanaf week 27 van 2020 (maandag 29 juni 2020) tot en met week 37 van 2020 zijn circa 280 Dublinoverdrachten uitgevoerd, waarvan circa 140 gedwongen.',
+      );
+    }, '?view=letter&to=2020-W37'));
+
+  it('are filtered by figure, take the forced part and percentages as options, and copy with their basis', () =>
+    withApp(async ({ page }) => {
+      await page.locator('[data-testid=figure-filter]').selectOption('departures_total');
+      await expect(page.locator('[data-testid=letter-paragraph]').count()).resolves.toBe(1);
+      const sentenceMetrics = await page.locator('[data-testid=letter-sentence]').evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute('data-metric')))]);
+      expect(sentenceMetrics).toEqual(['departures_total']);
+
+      await page.locator('[data-testid=paragraph-forced]').check();
+      await page.locator('[data-testid=paragraph-percentages]').check();
+      const text = (await paragraph(page, 'departures_total').textContent())!;
+      expect(text).toContain('circa 40 vreemdelingen per week aantoonbaar vertrokken, waarvan circa 15 gedwongen; van week 18 tot en met week 26 van 2020 circa 20, waarvan circa 5 gedwongen;');
+      expect(text).toMatch(/ Dat is respectievelijk \d+%, \d+% en \d+% van het niveau van vóór de COVID-19-crisis\. /);
+
+      await page.evaluate(`window.addEventListener('copy', (e) => { window.copied = { text: e.clipboardData.getData('text/plain'), html: e.clipboardData.getData('text/html') }; })`);
+      await page.getByRole('button', { name: 'Kopieer met onderbouwing: de alinea over Aantoonbaar vertrek' }).click();
+      const copied = (await page.evaluate('window.copied')) as { text: string; html: string };
+      const [copiedParagraph, note] = copied.text.split('\n\n');
+      // A sample paragraph travels with the app's fictional mark, as every copy does.
+      expect(copiedParagraph).toBe(`Fictieve voorbeelddata\n${text}`);
+      // The exact figures in Dutch notation, the weeks and the export with its date.
+      expect(note).toMatch(/^Onderbouwing \(exacte cijfers, Ketenmonitor\): /);
+      expect(note).toContain(`Fase 1, week 12–17 2020: gemiddeld ${dutch(mean('departures_total', '2020-W12', '2020-W17'))} per week`);
+      expect(note).toContain(`Basisperiode, week 12 2019 – 11 2020: gemiddeld ${dutch(mean('departures_total', '2019-W12', '2020-W11'))} per week`);
+      expect(note).toContain(`Vertrek, waarvan gedwongen: `);
+      expect(note).toContain('Exports: DTV_vertrek_2022-01-07.csv (export 07-01-2022)');
+      expect(copied.html).toContain('<p style="font-size:8pt">Onderbouwing');
+    }));
+});
+
+describe('Word', () => {
+  it('writes the letter draft as .docx: the phase table as a Word table, the paragraphs, the sources with their dates', () =>
+    withApp(async ({ page }) => {
+      const expected = (await paragraph(page, 'departures_total').textContent())!;
+      const files = await downloadedDocx(page);
+      const xml = strFromU8(files['word/document.xml']);
+      const texts = paragraphsOf(xml);
+      expect(texts).toContain('Cijfers voor de Kamerbrief (concept)');
+      expect(texts).toContain('Fictieve voorbeelddata');
+      expect(texts).toContain(expected);
+      // A real table: the row of departures in weeks 27-37, with its exact and rounded mean.
+      const rows = [...xml.matchAll(/<w:tr[ >].*?<\/w:tr>/g)].map((r) => paragraphsOf(r[0]));
+      const late = rows.find((r) => r[1] === 'van week 27 tot en met week 37 van 2020' && r[2] === 'Aantoonbaar vertrek')!;
+      expect(late[3]).toBe(dutch(mean('departures_total', '2020-W27', '2020-W37')));
+      expect(late[4]).toBe('80');
+      expect(texts).toContain('DTV_vertrek_2022-01-07.csv (export 07-01-2022)');
+      // A4 in twentieths of a point.
+      expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    }));
+
+  it('writes the briefing as .docx with the charts as print-resolution images, the compact table and the paragraphs', () =>
+    withApp(async ({ page }) => {
+      await waitUntilReady(page);
+      await page.locator('.briefing-chart svg.recharts-surface').first().waitFor();
+      const files = await downloadedDocx(page);
+      const xml = strFromU8(files['word/document.xml']);
+      const texts = paragraphsOf(xml);
+      expect(texts).toContain('Briefing migratieketen');
+      expect(texts).toContain('Fictieve voorbeelddata');
+      expect(texts.some((t) => t.startsWith('Van week 12 tot en met week 17 van 2020 zijn gemiddeld circa 40 vreemdelingen per week aantoonbaar vertrokken'))).toBe(true);
+      const rows = [...xml.matchAll(/<w:tr[ >].*?<\/w:tr>/g)].map((r) => paragraphsOf(r[0]));
+      const departures = rows.find((r) => r[0] === 'Aantoonbaar vertrek')!;
+      expect(departures[1]).toBe('140');
+      expect(departures[4]).toMatch(/^80 \(\d+%\)$/);
+      const images = Object.keys(files).filter((name) => /^word\/media\/.*\.png$/.test(name));
+      expect(images.length).toBeGreaterThanOrEqual(5);
+      expect((xml.match(/<w:drawing>/g) ?? []).length).toBe(images.length);
+      // 16 cm at 300 dpi: at least 1890 pixels wide.
+      const png = Buffer.from(files[images[0]]);
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1890);
+      // The docx code is fetched only when asked for.
+      const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /docx-.*\.js$/.test(n)));
+      expect(scripts.length).toBe(1);
+    }, '?view=briefing'));
+
+  it('does not load the docx code before a document is asked for', () =>
+    withApp(async ({ page }) => {
+      await page.locator('[data-testid=export-docx]').waitFor();
+      const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /docx-.*\.js$/.test(n)));
+      expect(scripts).toEqual([]);
+    }));
+});
