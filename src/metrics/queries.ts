@@ -3,7 +3,7 @@
  * these through TanStack Query and never write SQL of their own.
  */
 import type { Database } from '../db/database';
-import type { ColumnRole } from '../domain/parsedExport';
+import type { ColumnRole, SheetReport } from '../domain/parsedExport';
 import type { FileProblem, FileWarning, RejectReason, SkipReason } from '../domain/reasons';
 import type { Dataset } from '../domain/dataset';
 import { DAY, ISO_WEEK } from '../db/sql';
@@ -110,16 +110,7 @@ export async function fileReports(db: Database, dataset: Dataset): Promise<FileR
 }
 
 /** A workbook's sheet as read, with its own tally; CSV files have none. */
-export interface SheetSummary {
-  fileId: number;
-  sheet: string;
-  headerLine: number | null;
-  dataLines: number;
-  rowsLoaded: number;
-  rowsRejected: number;
-  rowsSkipped: number;
-  problem: FileProblem | null;
-}
+export type SheetSummary = SheetReport & { fileId: number };
 
 export async function fileSheets(db: Database, dataset: Dataset): Promise<SheetSummary[]> {
   const rows = await db.query<Omit<SheetSummary, 'problem'> & { problem: string | null }>(
