@@ -84,6 +84,7 @@ export const METRICS: readonly MetricDefinition[] = [
     noun: { nl: 'ingereisde nareizigers', en: 'family members who arrived' },
     kind: 'flow',
     panel: 'inflow',
+    letter: { nl: words('nareizigers', ['zijn', 'ingereisd'], ['reisden', 'in']), en: words('family members', ['', 'arrived'], ['', 'arrived']) },
     aliases: ['ingereisde nareizigers', 'nareizigers', 'nareizigers ingereisd', 'nareizigers ingereist', 'ingereiste nareizigers', 'nareis ingereisd', 'family members arrived', 'arrived family members', 'family reunification arrivals', 'nareis arrivals'],
   },
   {

@@ -105,6 +105,14 @@ describe('letterParagraph', () => {
     expect(text).not.toMatch(/circa \d+,\d/);
   });
 
+  it('says arrived family members with the family members as the subject', () => {
+    const arrivals = departures.map(({ figure: f }) => ({ figure: { ...f, metric: 'nareis_arrivals', baseline: 80.4 } }));
+    expect(letterParagraph(facts({ words: metricDefinition('nareis_arrivals')!.letter!.nl, phases: arrivals }))).toBe(
+      'Van week 12 tot en met week 17 van 2020 zijn gemiddeld circa 40 nareizigers per week ingereisd, van week 18 tot en met week 26 van 2020 circa 20 en van week 27 tot en met week 37 van 2020 circa 80. ' +
+        'In de weken vóór de COVID-19-crisis reisden gemiddeld circa 80 nareizigers per week in.',
+    );
+  });
+
   it('reads in English', () => {
     expect(letterParagraph(facts({ lang: 'en', words: metricDefinition('departures_total')!.letter!.en }))).toBe(
       'From week 12 up to and including week 17 of 2020, on average about 40 people per week departed demonstrably, from week 18 up to and including week 26 of 2020 about 20 and from week 27 up to and including week 37 of 2020 about 80. ' +
