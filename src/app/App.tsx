@@ -110,27 +110,27 @@ export function App() {
 
         <main>
           <FictionalMark.Provider value={userView ? null : t('sampleMark')}>
-          <ErrorBoundary key={view} part="view">
-            <Suspense fallback={<Loading />}>
-              {view === 'dashboard' ? (
-                <DashboardView dataset={workspace.dataset} view={viewState} update={update} />
-              ) : view === 'backlog' ? (
-                <BacklogView dataset={workspace.dataset} view={viewState} update={update} />
-              ) : view === 'letter' ? (
-                <LetterView dataset={workspace.dataset} view={viewState} update={update} />
-              ) : view === 'briefing' ? (
-                <BriefingView dataset={workspace.dataset} view={viewState} />
-              ) : (
-                <FilesView
-                  dataset={workspace.dataset}
-                  onFiles={workspace.addFiles}
-                  onRemove={userView ? workspace.remove : undefined}
-                  onScope={userView ? workspace.setScope : undefined}
-                  onRemoveAll={userView ? workspace.removeAllUserFiles : undefined}
-                />
-              )}
-            </Suspense>
-          </ErrorBoundary>
+            <ErrorBoundary key={view} part="view">
+              <Suspense fallback={<Loading />}>
+                {view === 'dashboard' ? (
+                  <DashboardView dataset={workspace.dataset} view={viewState} update={update} />
+                ) : view === 'backlog' ? (
+                  <BacklogView dataset={workspace.dataset} view={viewState} update={update} />
+                ) : view === 'letter' ? (
+                  <LetterView dataset={workspace.dataset} view={viewState} update={update} />
+                ) : view === 'briefing' ? (
+                  <BriefingView dataset={workspace.dataset} view={viewState} />
+                ) : (
+                  <FilesView
+                    dataset={workspace.dataset}
+                    onFiles={workspace.addFiles}
+                    onRemove={userView ? workspace.remove : undefined}
+                    onScope={userView ? workspace.setScope : undefined}
+                    onRemoveAll={userView ? workspace.removeAllUserFiles : undefined}
+                  />
+                )}
+              </Suspense>
+            </ErrorBoundary>
           </FictionalMark.Provider>
         </main>
         {dragging && (
