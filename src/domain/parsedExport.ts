@@ -61,6 +61,46 @@ export interface Observation {
   weekStart: string;
   metric: string;
   value: number;
+  /** Values of the file's dimension columns in column order; absent or [] for the total. */
+  dimensions?: string[];
+}
+
+/** How long a series' periods are. Weekly figures are `Observation`s; the longer ones `PeriodObservation`s. */
+export type Grain = 'week' | 'month' | 'quarter' | 'year';
+
+/**
+ * Why a cell holds a statistical symbol instead of a number: CBS `.` not available, `x`
+ * confidential, `-` nil (that one loads as 0); Eurostat `:` not available.
+ */
+export type StatisticalSymbol = 'not_available' | 'confidential' | 'nil';
+
+/**
+ * A source's mark on a value: CBS `*` provisional; Eurostat flags after a value (`p` provisional,
+ * `e` estimated, `b` break in series, `c` confidential, and the others of its code list as written).
+ */
+export type ValueFlag = 'provisional' | 'p' | 'e' | 'b' | 'c' | 'd' | 'f' | 'n' | 'r' | 's' | 'u' | 'z';
+
+/**
+ * One figure of a month, quarter or year (the public statistics' grains). Never added to weekly
+ * figures, and a year total is never added to its months.
+ */
+export interface PeriodObservation {
+  /** The CSV line, or the sheet's row number when sheet is set (a workbook). */
+  line: number;
+  sheet?: string;
+  /** Catalogue id or custom id, without its dimensions. */
+  metric: string;
+  /** Values of the file's dimension columns (nationality, gender, …) in column order; [] for the total. */
+  dimensions: string[];
+  grain: Exclude<Grain, 'week'>;
+  /** '2020-03' (month), '2020-Q1' (quarter), '2020' (year). */
+  period: string;
+  /** null when a statistical symbol stands in the cell (symbol says which). */
+  value: number | null;
+  symbol?: StatisticalSymbol;
+  flag?: ValueFlag;
+  /** Where the figure was published (a link), when the file says so per value. */
+  source?: string;
 }
 
 export interface LineReport<R> {
@@ -89,6 +129,8 @@ export interface ParsedExport {
   sheets: SheetReport[];
   customMetrics: { id: string; label: string }[];
   observations: Observation[];
+  /** Monthly, quarterly and yearly figures (statistics tables); empty for a weekly export. */
+  periodObservations: PeriodObservation[];
   rejected: LineReport<RejectReason>[];
   skipped: LineReport<SkipReason>[];
   problem: FileProblem | null;
@@ -123,6 +165,7 @@ export function emptyExport(name: string, sizeBytes: number, exportDate: ExportD
     sheets: [],
     customMetrics: [],
     observations: [],
+    periodObservations: [],
     rejected: [],
     skipped: [],
     problem: null,
