@@ -69,6 +69,24 @@ export const SCHEMA: readonly string[] = [
   value DOUBLE NOT NULL,
   sheet VARCHAR                        -- with line: the workbook sheet and its row; NULL for CSV
 )`,
+  // Monthly, quarterly and yearly figures (statistics tables), each with its file and line. A
+  // series is its metric, its dimension values and its grain: a year total is a series of its own,
+  // never added to its months, and never to weekly figures.
+  `CREATE TABLE period_observations (
+  file_id INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  sheet VARCHAR,                       -- with line: the workbook sheet and its row; NULL for CSV
+  series VARCHAR NOT NULL,             -- metric, then its dimension values, '|'-separated (src/domain/grain.ts)
+  metric VARCHAR NOT NULL,
+  dimensions VARCHAR NOT NULL,         -- the dimension values, '|'-separated; '' for the total
+  grain VARCHAR NOT NULL,              -- 'month', 'quarter' or 'year'
+  period VARCHAR NOT NULL,             -- '2020-03', '2020-Q1', '2020'
+  period_start DATE NOT NULL,          -- the period's first day: orders and spaces the periods
+  value DOUBLE,                        -- NULL where a statistical symbol stands
+  symbol VARCHAR,                      -- 'not_available', 'confidential', 'nil'
+  flag VARCHAR,                        -- 'provisional' (CBS *), 'p', 'e', 'b', ...
+  source VARCHAR                       -- where the figure was published, when the file says so per value
+)`,
   `CREATE TABLE line_reports (
   file_id INTEGER NOT NULL,
   line INTEGER NOT NULL,
@@ -103,6 +121,39 @@ FROM observations o JOIN files f USING (file_id)`,
   versions BIGINT NOT NULL,
   revised BOOLEAN NOT NULL,
   sheet VARCHAR
+)`,
+
+  // Every reported period figure with its rank among the exports that reported it, as for weeks:
+  // a later release of the same period wins, the earlier ones are its history.
+  `CREATE VIEW period_versions AS
+SELECT o.file_id, o.line, o.sheet, o.series, o.metric, o.dimensions, o.grain, o.period, o.period_start, o.value, o.symbol, o.flag, o.source,
+       f.dataset, f.name AS file_name, f.export_date,
+       row_number() OVER (PARTITION BY f.dataset, o.series, o.grain, o.period ORDER BY ${EXPORT_ORDER}) AS version_rank,
+       count(*) OVER (PARTITION BY f.dataset, o.series, o.grain, o.period) AS versions,
+       -- A value or symbol that differs between releases: compared as text, so a symbol counts too.
+       min(coalesce(CAST(o.value AS VARCHAR), o.symbol, '')) OVER (PARTITION BY f.dataset, o.series, o.grain, o.period)
+         <> max(coalesce(CAST(o.value AS VARCHAR), o.symbol, '')) OVER (PARTITION BY f.dataset, o.series, o.grain, o.period) AS revised
+FROM period_observations o JOIN files f USING (file_id)`,
+  // The period figure in force: the newest release wins (REFRESH_CURRENT keeps it in step).
+  `CREATE TABLE current_periods (
+  file_id INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  sheet VARCHAR,
+  series VARCHAR NOT NULL,
+  metric VARCHAR NOT NULL,
+  dimensions VARCHAR NOT NULL,
+  grain VARCHAR NOT NULL,
+  period VARCHAR NOT NULL,
+  period_start DATE NOT NULL,
+  value DOUBLE,
+  symbol VARCHAR,
+  flag VARCHAR,
+  source VARCHAR,
+  dataset VARCHAR NOT NULL,
+  file_name VARCHAR NOT NULL,
+  export_date DATE NOT NULL,
+  versions BIGINT NOT NULL,
+  revised BOOLEAN NOT NULL
 )`,
 
   // Every loaded week for every metric of a dataset (missing weeks as NULL), derived totals included:
@@ -156,4 +207,6 @@ export async function createSchema(db: Database): Promise<void> {
 export const REFRESH_CURRENT = [
   'DELETE FROM current_observations',
   'INSERT INTO current_observations SELECT * EXCLUDE (version_rank) FROM observation_versions WHERE version_rank = 1',
+  'DELETE FROM current_periods',
+  'INSERT INTO current_periods SELECT * EXCLUDE (version_rank) FROM period_versions WHERE version_rank = 1',
 ];

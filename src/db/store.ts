@@ -10,6 +10,7 @@ import { refreshCaseGroups } from './caseStore';
 import { REFRESH_CURRENT } from './schema';
 import { insertLineReports } from './lineReports';
 import type { Dataset } from '../domain/dataset';
+import { periodStart, seriesId } from '../domain/grain';
 
 
 /** Stores a parsed export; `storeKey` names the original file in the browser's storage, if it is kept there. */
@@ -74,9 +75,31 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       file_id: fileIds(observations),
       line: Int32Array.from(observations, ({ row }) => row.line),
       week_start: observations.map(({ row }) => row.weekStart),
-      metric: observations.map(({ row }) => row.metric),
+      // A weekly figure split by dimensions is a series of its own, never added to the total.
+      metric: observations.map(({ row }) => seriesId(row.metric, row.dimensions)),
       value: Float64Array.from(observations, ({ row }) => row.value),
       sheet: observations.map(({ row }) => row.sheet ?? null),
+    });
+    const periods = rowsOf((p) => p.periodObservations ?? []);
+    await append(sql, 'period_observations', 'file_id, line, sheet, series, metric, dimensions, grain, period, CAST(period_start AS DATE), CASE WHEN isnan(value) THEN NULL ELSE value END, symbol, flag, source', periods.length, {
+      file_id: fileIds(periods),
+      line: Int32Array.from(periods, ({ row }) => row.line),
+      sheet: periods.map(({ row }) => row.sheet ?? null),
+      series: periods.map(({ row }) => seriesId(row.metric, row.dimensions)),
+      metric: periods.map(({ row }) => row.metric),
+      dimensions: periods.map(({ row }) => row.dimensions.join('|')),
+      grain: periods.map(({ row }) => row.grain),
+      period: periods.map(({ row }) => row.period),
+      period_start: periods.map(({ row }) => {
+        const start = periodStart(row.period);
+        if (!start) throw new Error(`${row.period}: not a period the app writes (2020-03, 2020-Q1, 2020)`);
+        return start;
+      }),
+      // NaN: no value (Float64Array has no NULL); the select turns it back.
+      value: Float64Array.from(periods, ({ row }) => row.value ?? NaN),
+      symbol: periods.map(({ row }) => row.symbol ?? null),
+      flag: periods.map(({ row }) => row.flag ?? null),
+      source: periods.map(({ row }) => row.source ?? null),
     });
     const reports = rowsOf((p) => [...p.rejected.map((r) => ({ ...r, outcome: 'rejected' })), ...p.skipped.map((r) => ({ ...r, outcome: 'skipped' }))]);
     await append(sql, 'line_reports', 'file_id, line, outcome, raw, reason, sheet', reports.length, {
@@ -133,7 +156,7 @@ function utf8Vector(values: (string | null)[]): Vector<Utf8> {
 export async function removeFile(db: Database, fileId: number): Promise<void> {
   await db.transaction(async (sql) => {
     const [file] = (await sql.run('SELECT dataset, layout FROM files WHERE file_id = ?', [fileId])) as { dataset: Dataset; layout: string | null }[];
-    for (const table of ['observations', 'cases', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics', 'files']) {
+    for (const table of ['observations', 'period_observations', 'cases', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics', 'files']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [fileId]);
     }
     if (file?.layout === 'cases') await refreshCaseGroups(sql, file.dataset);
@@ -160,7 +183,7 @@ export async function storeKeysOf(db: Database, dataset: Dataset): Promise<numbe
 
 export async function removeDataset(db: Database, dataset: Dataset): Promise<void> {
   await db.transaction(async (sql) => {
-    for (const table of ['observations', 'cases', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics']) {
+    for (const table of ['observations', 'period_observations', 'cases', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id IN (SELECT file_id FROM files WHERE dataset = ?)`, [dataset]);
     }
     await sql.run('DELETE FROM files WHERE dataset = ?', [dataset]);

@@ -44,7 +44,11 @@ export type SkipReason =
   | { code: 'no_values'; week: string }
   | { code: 'duplicate_identical'; firstLine: number; firstSheet?: string }
   /** A workbook sheet that holds no table the app reads (a title, notes, a chart): its rows, listed. */
-  | { code: 'sheet_not_read' };
+  | { code: 'sheet_not_read' }
+  /** A figure over a range of periods ("2022-W01/2022-W05", "2022-01/2022-06"): a sum over the range, not a figure of one period. */
+  | { code: 'period_range'; period: string }
+  /** A period that names no one week, month, quarter or year ("2023 (YTD early Sep)"). */
+  | { code: 'period_unclear'; period: string };
 
 export type FileProblem =
   | { code: 'binary_file' }

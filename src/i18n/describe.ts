@@ -144,6 +144,10 @@ export function describeSkip(reason: SkipReason, lang: Lang): string {
       return pick(lang, { nl: `Herhaling van ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, met dezelfde waarden.`, en: `Repeats ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, with the same values.` });
     case 'sheet_not_read':
       return pick(lang, { nl: 'Blad zonder tabel met weekcijfers (zie het blad hierboven).', en: 'Sheet without a table of weekly figures (see the sheet above).' });
+    case 'period_range':
+      return pick(lang, { nl: `${reason.period}: een som over meerdere perioden, geen cijfer van één week, maand, kwartaal of jaar.`, en: `${reason.period}: a sum over several periods, not a figure of one week, month, quarter or year.` });
+    case 'period_unclear':
+      return pick(lang, { nl: `${reason.period}: noemt geen precieze week, maand, kwartaal of jaar.`, en: `${reason.period}: names no exact week, month, quarter or year.` });
   }
 }
 

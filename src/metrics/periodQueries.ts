@@ -1,0 +1,141 @@
+/**
+ * Monthly, quarterly and yearly figures as the dashboard reads them: which series a dataset has
+ * (one per metric, dimension values and grain), every period of a series from its first to its
+ * last (a period without a figure is a gap, never a zero), the baseline at the series' grain and
+ * means over phases of periods. Never mixed with weekly figures, and a year total never added to
+ * its months: every query reads one grain of one series.
+ */
+import type { Database } from '../db/database';
+import type { Dataset } from '../domain/dataset';
+import { PERIOD_BASELINE, periodOfStart, periodStart, type PeriodGrain } from '../domain/grain';
+import type { StatisticalSymbol, ValueFlag } from '../domain/parsedExport';
+import { DAY } from '../db/sql';
+import { EXPORT_ORDER } from '../db/schema';
+
+export interface PeriodSeries {
+  series: string;
+  metric: string;
+  /** The dimension values (nationality, gender, …); [] for the total. */
+  dimensions: string[];
+  grain: PeriodGrain;
+  /** The header or name a custom metric was found under; null for catalogue metrics. */
+  customLabel: string | null;
+  first: string;
+  last: string;
+  /** Periods with a figure (a number or a symbol). */
+  periods: number;
+}
+
+const GRAIN_ORDER = `CASE grain WHEN 'month' THEN 1 WHEN 'quarter' THEN 2 ELSE 3 END`;
+
+export async function periodSeries(db: Database, dataset: Dataset): Promise<PeriodSeries[]> {
+  const rows = await db.query<Omit<PeriodSeries, 'dimensions'> & { dimensions: string }>(
+    `SELECT c.series, any_value(c.metric) AS metric, any_value(c.dimensions) AS dimensions, c.grain, any_value(l.label) AS "customLabel",
+            arg_min(c.period, c.period_start) AS first, arg_max(c.period, c.period_start) AS last, count(*) AS periods
+     FROM current_periods c
+     LEFT JOIN (SELECT cm.metric, arg_max(cm.label, cm.file_id) AS label FROM custom_metrics cm
+                JOIN files f USING (file_id) WHERE f.dataset = ? GROUP BY cm.metric) l USING (metric)
+     WHERE c.dataset = ?
+     GROUP BY c.series, c.grain ORDER BY metric, dimensions, ${GRAIN_ORDER}`,
+    [dataset, dataset],
+  );
+  return rows.map((r) => ({ ...r, periods: Number(r.periods), dimensions: r.dimensions === '' ? [] : r.dimensions.split('|') }));
+}
+
+export interface PeriodFigure {
+  period: string;
+  /** null: a gap (no figure for the period) or a statistical symbol (then `symbol` says which). */
+  value: number | null;
+  symbol: StatisticalSymbol | null;
+  flag: ValueFlag | null;
+  /** Where the figure was published, when its file says so. */
+  source: string | null;
+  fileName: string | null;
+  line: number | null;
+  sheet: string | null;
+  exportDate: string | null;
+  /** An earlier release gave this period another figure. */
+  revised: boolean;
+  /** No file has a figure for this period. */
+  gap: boolean;
+}
+
+/** Every period of one series at one grain, from its first to its last figure, gaps included. */
+export async function periodFigures(db: Database, dataset: Dataset, series: string, grain: PeriodGrain): Promise<PeriodFigure[]> {
+  const step = { month: 1, quarter: 3, year: 12 }[grain];
+  const rows = await db.query<Omit<PeriodFigure, 'period'> & { period: string | null; start: string }>(
+    `WITH s AS (SELECT * FROM current_periods WHERE dataset = ? AND series = ? AND grain = ?),
+     grid AS (SELECT CAST(unnest(generate_series(min(period_start), max(period_start), INTERVAL ${step} MONTH)) AS DATE) AS period_start FROM s)
+     SELECT ${DAY('g.period_start')} AS start, s.period, s.value, s.symbol, s.flag, s.source, s.file_name AS "fileName", s.line, s.sheet,
+            ${DAY('s.export_date')} AS "exportDate", coalesce(s.revised, false) AS revised, s.period IS NULL AS gap
+     FROM grid g LEFT JOIN s USING (period_start) ORDER BY g.period_start`,
+    [dataset, series, grain],
+  );
+  return rows.map(({ start, ...r }) => ({ ...r, period: r.period ?? periodOfStart(start, grain) }));
+}
+
+export interface PeriodMean {
+  from: string;
+  to: string;
+  /** Periods in the range, and those with a number (a symbol other than nil, or a gap, is not counted). */
+  periodsInRange: number;
+  periodsWithData: number;
+  /** Mean over the periods with a number; null when none has one. */
+  mean: number | null;
+  /** Files behind the figure, newest first. */
+  sources: string[];
+  /** Flags on the figures in the range ('provisional', 'p', …), each once. */
+  flags: string[];
+}
+
+/** The mean of a series over an inclusive range of periods at its grain; the baseline when the range is the grain's window. */
+export async function periodMean(db: Database, dataset: Dataset, series: string, grain: PeriodGrain, range: { from: string; to: string }): Promise<PeriodMean> {
+  const first = periodStart(range.from);
+  const last = periodStart(range.to);
+  if (!first || !last) throw new Error(`${range.from} – ${range.to}: not periods the app writes`);
+  const step = { month: 1, quarter: 3, year: 12 }[grain];
+  const [row] = await db.query<{ mean: number | null; with_data: number; files: string[] | null; flags: string[] | null; in_range: number }>(
+    `WITH s AS (SELECT * FROM current_periods WHERE dataset = ? AND series = ? AND grain = ?
+                AND period_start BETWEEN CAST(? AS DATE) AND CAST(? AS DATE))
+     SELECT avg(value) AS mean, count(value) AS with_data,
+            list(DISTINCT file_name ORDER BY file_name) FILTER (WHERE value IS NOT NULL) AS files,
+            list(DISTINCT flag ORDER BY flag) FILTER (WHERE flag IS NOT NULL) AS flags,
+            (SELECT count(*) FROM generate_series(CAST(? AS DATE), CAST(? AS DATE), INTERVAL ${step} MONTH)) AS in_range
+     FROM s`,
+    [dataset, series, grain, first, last, first, last],
+  );
+  // Newest file first, as the weekly phase figures name their exports.
+  const files = row.files ?? [];
+  const ordered = files.length > 1 ? await newestFirst(db, dataset, files) : files;
+  return { from: range.from, to: range.to, periodsInRange: Number(row.in_range), periodsWithData: Number(row.with_data), mean: row.mean, sources: ordered, flags: row.flags ?? [] };
+}
+
+async function newestFirst(db: Database, dataset: Dataset, names: string[]): Promise<string[]> {
+  const rows = await db.query<{ name: string }>(
+    `SELECT f.name FROM files f WHERE f.dataset = ? AND f.name IN (${names.map(() => '?').join(', ')}) GROUP BY ALL ORDER BY max(f.export_date) DESC, f.name DESC`,
+    [dataset, ...names],
+  );
+  return rows.map((r) => r.name);
+}
+
+/** The default baseline of a series at its grain (src/domain/grain.ts PERIOD_BASELINE). */
+export const periodBaseline = (db: Database, dataset: Dataset, series: string, grain: PeriodGrain) => periodMean(db, dataset, series, grain, PERIOD_BASELINE[grain]);
+
+export interface PeriodVersion {
+  fileName: string;
+  exportDate: string;
+  value: number | null;
+  symbol: string | null;
+  flag: string | null;
+  inForce: boolean;
+}
+
+/** Every release of one period's figure, newest first: the one in force, then its history. */
+export async function periodHistory(db: Database, dataset: Dataset, series: string, grain: PeriodGrain, period: string): Promise<PeriodVersion[]> {
+  return db.query<PeriodVersion>(
+    `SELECT f.name AS "fileName", ${DAY('f.export_date')} AS "exportDate", o.value, o.symbol, o.flag, row_number() OVER (ORDER BY ${EXPORT_ORDER}) = 1 AS "inForce"
+     FROM period_observations o JOIN files f USING (file_id)
+     WHERE f.dataset = ? AND o.series = ? AND o.grain = ? AND o.period = ? ORDER BY ${EXPORT_ORDER}`,
+    [dataset, series, grain, period],
+  );
+}
