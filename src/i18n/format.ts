@@ -71,3 +71,36 @@ export function weekStartLabel(week: string, monday: string, lang: Lang): string
   const day = format(new Date(y, m - 1, d), lang === 'nl' ? "'maandag' d MMMM" : "'Monday' d MMMM", { locale: lang === 'nl' ? nl : enGB });
   return `${weekLabel(week, lang)}, ${day}`;
 }
+
+/** "2020-03" as "maart 2020", "2020-Q1" as "1e kwartaal 2020" (nl) or "Q1 2020" (en), "2020" as itself. */
+export function periodLabel(period: string, lang: Lang): string {
+  let m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) return format(new Date(Number(m[1]), Number(m[2]) - 1, 1), 'MMMM yyyy', { locale: lang === 'nl' ? nl : enGB });
+  m = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (m) return lang === 'nl' ? `${m[2]}e kwartaal ${m[1]}` : `Q${m[2]} ${m[1]}`;
+  return period;
+}
+
+/** "2020-03" as "mrt '20": short, for axis ticks. */
+export function shortPeriodLabel(period: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) return format(new Date(Number(m[1]), Number(m[2]) - 1, 1), "MMM ''yy", { locale: lang === 'nl' ? nl : enGB });
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  return q ? `Q${q[2]} '${q[1].slice(2)}` : period;
+}
+
+/**
+ * An inclusive range of periods in running text: "maart tot en met mei 2020", "december 2019 tot
+ * en met februari 2020", "maart 2020" for one month; English "March to May 2020".
+ */
+export function periodRangeLabel(from: string, to: string, lang: Lang): string {
+  if (from === to) return periodLabel(from, lang);
+  const joiner = lang === 'nl' ? 'tot en met' : 'to';
+  const fm = /^(\d{4})-(\d{2})$/.exec(from);
+  const tm = /^(\d{4})-(\d{2})$/.exec(to);
+  if (fm && tm && fm[1] === tm[1]) {
+    const month = format(new Date(Number(fm[1]), Number(fm[2]) - 1, 1), 'MMMM', { locale: lang === 'nl' ? nl : enGB });
+    return `${month} ${joiner} ${periodLabel(to, lang)}`;
+  }
+  return `${periodLabel(from, lang)} ${joiner} ${periodLabel(to, lang)}`;
+}

@@ -1,0 +1,73 @@
+/**
+ * Sentences about monthly, quarterly and yearly figures, in the register of the weekly ones
+ * (src/i18n/sentences.ts): "Van maart tot en met april 2020 waren er gemiddeld circa 650 eerste
+ * asielverzoeken per maand. Dat is 34% van het niveau van vóór de COVID-19-crisis: circa 1.900
+ * per maand (gemiddelde maart 2019 tot en met februari 2020)." The same rounding rule; the grain's
+ * own unit, never "per week".
+ */
+import type { PeriodGrain } from '../domain/grain';
+import { roundPercent } from '../domain/rounding';
+import { formatNumber, periodRangeLabel } from './format';
+import type { Lang } from './language';
+import { aboutFigure, capitalise } from './sentences';
+
+/** A mean over an inclusive range of periods: what src/metrics/periodQueries.ts periodMean gives. */
+export interface PeriodMeanFacts {
+  from: string;
+  to: string;
+  periodsInRange: number;
+  periodsWithData: number;
+  mean: number | null;
+  flags: string[];
+}
+
+const UNIT: Record<Lang, Record<PeriodGrain, [string, string]>> = {
+  nl: { month: ['maand', 'maanden'], quarter: ['kwartaal', 'kwartalen'], year: ['jaar', 'jaren'] },
+  en: { month: ['month', 'months'], quarter: ['quarter', 'quarters'], year: ['year', 'years'] },
+};
+
+/** "per maand", "per kwartaal", "per jaar". */
+export const perPeriod = (grain: PeriodGrain, lang: Lang) => `per ${UNIT[lang][grain][0]}`;
+
+export function periodSentence({ lang, figure, grain, noun, baseline, preCrisis }: {
+  lang: Lang;
+  figure: PeriodMeanFacts;
+  grain: PeriodGrain;
+  /** What is counted: "eerste asielverzoeken". */
+  noun: string;
+  /** The baseline at the same grain; left out when it is this very range. */
+  baseline: PeriodMeanFacts | null;
+  /** The baseline window lies before the crisis (March 2020). */
+  preCrisis: boolean;
+}): string {
+  const nl = lang === 'nl';
+  const range = periodRangeLabel(figure.from, figure.to, lang);
+  const per = perPeriod(grain, lang);
+  if (figure.mean === null) return nl ? `Over ${range} zijn er geen cijfers over ${noun}.` : `There are no figures on ${noun} for ${range}.`;
+  const mean = aboutFigure(figure.mean, lang);
+  const one = figure.periodsInRange === 1;
+  const sentences = [
+    one
+      ? nl ? `In ${range} waren er ${mean} ${noun}.` : `In ${range} there were ${mean} ${noun}.`
+      : nl ? `Van ${range} waren er gemiddeld ${mean} ${noun} ${per}.` : `From ${range} there were on average ${mean} ${noun} ${per}.`,
+  ];
+  const sameRange = baseline && baseline.from === figure.from && baseline.to === figure.to;
+  if (baseline && !sameRange && baseline.mean !== null && baseline.mean !== 0) {
+    const pct = `${formatNumber(roundPercent((100 * figure.mean) / baseline.mean), lang)}%`;
+    const level = nl ? (preCrisis ? 'het niveau van vóór de COVID-19-crisis' : 'het niveau in de referentieperiode') : preCrisis ? 'the level before the COVID-19 crisis' : 'the level of the reference period';
+    const how = nl ? `gemiddelde ${periodRangeLabel(baseline.from, baseline.to, lang)}` : `mean of ${periodRangeLabel(baseline.from, baseline.to, lang)}`;
+    sentences.push(nl ? `Dat is ${pct} van ${level}: ${aboutFigure(baseline.mean, lang)} ${per} (${how}).` : `That is ${pct} of ${level} of ${aboutFigure(baseline.mean, lang)} ${per} (${how}).`);
+  }
+  if (figure.periodsWithData < figure.periodsInRange) {
+    const [singular, plural] = UNIT[lang][grain];
+    const missing = figure.periodsInRange - figure.periodsWithData;
+    const withData = figure.periodsWithData;
+    sentences.push(
+      nl
+        ? `Van ${missing} van de ${figure.periodsInRange} ${plural} zijn geen cijfers; het gemiddelde gaat over de ${withData} ${withData === 1 ? singular : plural} met cijfers.`
+        : `There are no figures for ${missing} of the ${figure.periodsInRange} ${plural}; the average is over the ${withData} ${withData === 1 ? singular : plural} with figures.`,
+    );
+  }
+  if (figure.flags.some((f) => f === 'provisional' || f === 'p')) sentences.push(nl ? 'De cijfers zijn deels voorlopig.' : 'The figures are partly provisional.');
+  return sentences.map(capitalise).join(' ');
+}
