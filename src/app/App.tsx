@@ -88,28 +88,34 @@ export function App() {
           </p>
         )}
 
-        <div className={`dataset-banner ${userView ? 'user' : 'sample'}`} role="note" data-testid="dataset-banner" data-dataset={workspace.dataset}>
-          {userView ? (
-            <>
-              <span>{t('userNotice', { count: userFiles })}</span>
-              <button type="button" className="link" onClick={() => workspace.setDataset('sample')}>
-                {t('showSample')}
-              </button>
-            </>
+        <div className={`dataset-banner ${workspace.dataset}`} role="note" data-testid="dataset-banner" data-dataset={workspace.dataset}>
+          {workspace.dataset === 'user' ? (
+            <span>{t('userNotice', { count: userFiles })}</span>
+          ) : workspace.dataset === 'public' ? (
+            <span data-testid="public-notice">{t('publicNotice')}</span>
           ) : (
-            <>
-              <strong data-testid="sample-notice">{t('sampleNotice')}</strong>
-              {userFiles > 0 && (
-                <button type="button" className="link" onClick={() => workspace.setDataset('user')}>
-                  {t('showUser')}
-                </button>
-              )}
-            </>
+            <strong data-testid="sample-notice">{t('sampleNotice')}</strong>
+          )}
+          {workspace.dataset !== 'sample' && (
+            <button type="button" className="link" onClick={() => workspace.setDataset('sample')}>
+              {t('showSample')}
+            </button>
+          )}
+          {workspace.dataset !== 'public' && (
+            <button type="button" className="link" data-testid="show-public" onClick={() => workspace.setDataset('public')}>
+              {t('showPublic')}
+            </button>
+          )}
+          {workspace.dataset !== 'user' && userFiles > 0 && (
+            <button type="button" className="link" onClick={() => workspace.setDataset('user')}>
+              {t('showUser')}
+            </button>
           )}
         </div>
 
         <main>
-          <FictionalMark.Provider value={userView ? null : t('sampleMark')}>
+          {/* Only the sample is fictional: the public figures are real, the user's are their own. */}
+          <FictionalMark.Provider value={workspace.dataset === 'sample' ? t('sampleMark') : null}>
             <ErrorBoundary key={view} part="view">
               <Suspense fallback={<Loading />}>
                 {view === 'dashboard' ? (

@@ -60,9 +60,11 @@ function nextTurn(): void {
 
 const panelChart = whenLoaded(() => import('./PanelChart').then((m) => m.PanelChart));
 const rangeBrush = whenLoaded(() => import('./RangeBrush').then((m) => m.RangeBrush));
+const periodChart = whenLoaded(() => import('./PeriodChart').then((m) => m.PeriodChart));
 
 export const LazyPanelChart = panelChart.WhenLoaded;
 export const LazyRangeBrush = rangeBrush.WhenLoaded;
+export const LazyPeriodChart = periodChart.WhenLoaded;
 
 /** Fetches the charts' code once the shell is drawn, while DuckDB starts: the first chart need not wait for it. */
 export function preloadCharts(): void {

@@ -127,3 +127,23 @@ describe('period figures in DuckDB', () => {
     ]);
   }, 30_000);
 });
+
+describe('the dashboard reads every period series of a dataset at once', () => {
+  it('with gaps, per grain, and means over the baseline and the phases', async () => {
+    const { datasetPeriodFigures, datasetPeriodMeans } = await import('../metrics/periodQueries');
+    const db = await openTestDatabase();
+    await storeExport(db, 'public', release('cbs_2020-07-01.csv', '2020-07-01', [
+      ...months({ '2020-03': 1025, '2020-04': 275, '2020-06': 655 }),
+      { period: '2020', grain: 'year', value: 13720 },
+    ]));
+    const figures = await datasetPeriodFigures(db, 'public');
+    expect(figures.map((f) => [f.grain, f.period, f.value])).toEqual([
+      ['month', '2020-03', 1025], ['month', '2020-04', 275], ['month', '2020-05', null], ['month', '2020-06', 655], ['year', '2020', 13720],
+    ]);
+    const means = await datasetPeriodMeans(db, 'public', { month: [{ from: '2020-03', to: '2020-04' }, { from: '2020-05', to: '2020-06' }], year: [{ from: '2019', to: '2019' }] });
+    const of = (grain: string, from: string) => means.find((m) => m.grain === grain && m.from === from);
+    expect(of('month', '2020-03')).toMatchObject({ mean: 650, periodsWithData: 2, periodsInRange: 2 });
+    expect(of('month', '2020-05')).toMatchObject({ mean: 655, periodsWithData: 1, periodsInRange: 2 });
+    expect(of('year', '2019')).toMatchObject({ mean: null, periodsWithData: 0, periodsInRange: 1 });
+  }, 30_000);
+});

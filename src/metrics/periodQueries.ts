@@ -7,7 +7,7 @@
  */
 import type { Database } from '../db/database';
 import type { Dataset } from '../domain/dataset';
-import { PERIOD_BASELINE, periodOfStart, periodStart, type PeriodGrain } from '../domain/grain';
+import { PERIOD_BASELINE, periodOfStart, periodsBetween, periodStart, type PeriodGrain } from '../domain/grain';
 import type { StatisticalSymbol, ValueFlag } from '../domain/parsedExport';
 import { DAY } from '../db/sql';
 import { EXPORT_ORDER } from '../db/schema';
@@ -62,16 +62,21 @@ export interface PeriodFigure {
 
 /** Every period of one series at one grain, from its first to its last figure, gaps included. */
 export async function periodFigures(db: Database, dataset: Dataset, series: string, grain: PeriodGrain): Promise<PeriodFigure[]> {
-  const step = { month: 1, quarter: 3, year: 12 }[grain];
-  const rows = await db.query<Omit<PeriodFigure, 'period'> & { period: string | null; start: string }>(
-    `WITH s AS (SELECT * FROM current_periods WHERE dataset = ? AND series = ? AND grain = ?),
-     grid AS (SELECT CAST(unnest(generate_series(min(period_start), max(period_start), INTERVAL ${step} MONTH)) AS DATE) AS period_start FROM s)
-     SELECT ${DAY('g.period_start')} AS start, s.period, s.value, s.symbol, s.flag, s.source, s.file_name AS "fileName", s.line, s.sheet,
+  return (await datasetPeriodFigures(db, dataset, { series, grain })).map(({ series: _s, grain: _g, ...figure }) => figure);
+}
+
+/** Every period of every series of a dataset (or of one series at one grain), gaps included: what the dashboard draws, in one query. */
+export async function datasetPeriodFigures(db: Database, dataset: Dataset, only?: { series: string; grain: PeriodGrain }): Promise<(PeriodFigure & { series: string; grain: PeriodGrain })[]> {
+  const rows = await db.query<Omit<PeriodFigure, 'period'> & { series: string; grain: PeriodGrain; period: string | null; start: string }>(
+    `WITH s AS (SELECT * FROM current_periods WHERE dataset = ? ${only ? 'AND series = ? AND grain = ?' : ''}),
+     b AS (SELECT series, grain, min(period_start) AS first, max(period_start) AS last FROM s GROUP BY series, grain),
+     grid AS (SELECT series, grain, CAST(unnest(generate_series(first, last, to_months(CASE grain WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 ELSE 12 END))) AS DATE) AS period_start FROM b)
+     SELECT g.series, g.grain, ${DAY('g.period_start')} AS start, s.period, s.value, s.symbol, s.flag, s.source, s.file_name AS "fileName", s.line, s.sheet,
             ${DAY('s.export_date')} AS "exportDate", coalesce(s.revised, false) AS revised, s.period IS NULL AS gap
-     FROM grid g LEFT JOIN s USING (period_start) ORDER BY g.period_start`,
-    [dataset, series, grain],
+     FROM grid g LEFT JOIN s USING (series, grain, period_start) ORDER BY g.series, ${GRAIN_ORDER.replace('grain', 'g.grain')}, g.period_start`,
+    only ? [dataset, only.series, only.grain] : [dataset],
   );
-  return rows.map(({ start, ...r }) => ({ ...r, period: r.period ?? periodOfStart(start, grain) }));
+  return rows.map(({ start, ...r }) => ({ ...r, period: r.period ?? periodOfStart(start, r.grain) }));
 }
 
 export interface PeriodMean {
@@ -116,6 +121,40 @@ async function newestFirst(db: Database, dataset: Dataset, names: string[]): Pro
     [dataset, ...names],
   );
   return rows.map((r) => r.name);
+}
+
+export type SeriesMean = PeriodMean & { series: string; grain: PeriodGrain };
+
+/**
+ * The means of every series of a dataset over ranges of periods at each grain (the baselines, the
+ * phases in months), in one query. A series without a figure in a range has mean null.
+ */
+export async function datasetPeriodMeans(db: Database, dataset: Dataset, ranges: Partial<Record<PeriodGrain, { from: string; to: string }[]>>): Promise<SeriesMean[]> {
+  const wanted = (Object.entries(ranges) as [PeriodGrain, { from: string; to: string }[]][]).flatMap(([grain, list]) => list.map((r) => ({ grain, ...r })));
+  if (wanted.length === 0) return [];
+  const values = wanted.map(() => '(?, ?, ?, CAST(? AS DATE), CAST(? AS DATE))').join(', ');
+  const rows = await db.query<{ series: string; grain: PeriodGrain; from: string; to: string; mean: number | null; with_data: number; files: string[] | null; flags: string[] | null }>(
+    `WITH r(grain, "from", "to", first, last) AS (VALUES ${values}),
+     s AS (SELECT DISTINCT series, grain FROM current_periods WHERE dataset = ?)
+     SELECT s.series, r.grain, r."from", r."to", avg(c.value) AS mean, count(c.value) AS with_data,
+            list(DISTINCT c.file_name ORDER BY c.file_name) FILTER (WHERE c.value IS NOT NULL) AS files,
+            list(DISTINCT c.flag ORDER BY c.flag) FILTER (WHERE c.flag IS NOT NULL) AS flags
+     FROM s JOIN r USING (grain)
+     LEFT JOIN current_periods c ON c.dataset = ? AND c.series = s.series AND c.grain = r.grain AND c.period_start BETWEEN r.first AND r.last
+     GROUP BY s.series, r.grain, r."from", r."to"`,
+    [...wanted.flatMap((w) => [w.grain, w.from, w.to, periodStart(w.from), periodStart(w.to)]), dataset, dataset],
+  );
+  return rows.map((r) => ({
+    series: r.series,
+    grain: r.grain,
+    from: r.from,
+    to: r.to,
+    periodsInRange: periodsBetween(r.from, r.to, r.grain).length,
+    periodsWithData: Number(r.with_data),
+    mean: r.mean,
+    sources: r.files ?? [],
+    flags: r.flags ?? [],
+  }));
 }
 
 /** The default baseline of a series at its grain (src/domain/grain.ts PERIOD_BASELINE). */

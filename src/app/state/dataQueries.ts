@@ -7,6 +7,8 @@ import { backlogBreakdown, backlogFiles, backlogSources, backlogSummary, backlog
 import { type BacklogSource, type BreakdownBy } from '../../domain/backlog';
 import { metricSummaries, panelWeeks, type PanelQuery } from '../../metrics/panelQueries';
 import { phaseFigures } from '../../metrics/phases';
+import { datasetPeriodFigures, datasetPeriodMeans, periodSeries } from '../../metrics/periodQueries';
+import { MONTH_PHASES, PERIOD_BASELINE } from '../../domain/grain';
 import { type Phase } from '../../domain/phases';
 import { fileColumns, fileReports, fileSheets, lineReportPage, loadedWeekRange, metricsInData, observationHistory } from '../../metrics/queries';
 import { useBusy } from './busy';
@@ -53,6 +55,14 @@ export const useMetricSummaries = (query: PanelQuery) => useData(['summaries', q
 
 export const usePhaseFigures = (query: PanelQuery, phases: Phase[]) =>
   useData(['phases', query, phases], (db) => phaseFigures(db, query, phases), { keepShownAfter: sameDataset(query) });
+
+/** The monthly, quarterly and yearly series of a dataset, every period of each (gaps included), and their means over the baseline and the phases in months. */
+export const usePeriodSeries = (dataset: Dataset) => useData(['periodSeries', dataset], (db) => periodSeries(db, dataset));
+export const usePeriodFigures = (dataset: Dataset) => useData(['periodFigures', dataset], (db) => datasetPeriodFigures(db, dataset));
+export const usePeriodMeans = (dataset: Dataset) =>
+  useData(['periodMeans', dataset], (db) =>
+    datasetPeriodMeans(db, dataset, { month: [PERIOD_BASELINE.month, ...MONTH_PHASES], quarter: [PERIOD_BASELINE.quarter], year: [PERIOD_BASELINE.year] }),
+  );
 
 /** Backlog answers stay on screen while a changed view is computed, within one dataset and source. */
 const sameBacklog = (query: BacklogQuery) => (previousKey: readonly unknown[]) => {

@@ -8,6 +8,7 @@ import { askToKeep, deleteFiles, readFile, restoreFiles, saveFile, storageRoom, 
 import type { SourceFile } from './readAndStore';
 import type { Dataset } from '../../domain/dataset';
 import type { FileReport } from '../../metrics/queries';
+import type { ParsedExport } from '../../domain/parsedExport';
 import { engine, storingEnds, storingStarts } from './engine';
 import { initialDataset, rebuilt } from './queryCache';
 
@@ -72,16 +73,19 @@ export function useWorkspace() {
     return run;
   }, []);
 
-  /** Files are read in parallel and stored together, in the order given, once all are read. */
+  /**
+   * Files are read in parallel and stored together, in the order given, once all are read.
+   * `read`: a reader of the page's own (the bundled public figures); else the parse worker.
+   */
   const enqueue = useCallback(
-    (target: Dataset, files: SourceFile[]) => {
+    (target: Dataset, files: SourceFile[], read?: (file: SourceFile) => Promise<ParsedExport>) => {
       // From now: the view these files go to asks for its figures at once, and would ask again.
       storingStarts();
       const added = files.map((file) => ({ id: nextJobId++, name: file.name, fraction: 0 }));
       setJobs((current) => [...current, ...added]);
       const progress = (job: IngestJob) => (fraction: number) => setJobs((current) => current.map((j) => (j.id === job.id ? { ...j, fraction } : j)));
       // Parsing starts now, in the worker; storing waits its turn, so files land in the order given.
-      const parsed = files.map(async (file, index) => (await data).readExport(file, progress(added[index])));
+      const parsed = files.map(async (file, index) => (read ? read(file) : (await data).readExport(file, progress(added[index]))));
       const refresh = () => {
         storingEnds();
         return queryClient.invalidateQueries();
@@ -142,6 +146,29 @@ export function useWorkspace() {
       // Every stored file is in DuckDB now: the figures drawn from a cache are asked again.
       .finally(rebuilt);
   }, [enqueue]);
+
+  /** The public figures are read the first time they are asked for: most visits never need them. */
+  const publicRequested = useRef(false);
+  const chooseDataset = useCallback(
+    (next: Dataset) => {
+      setDataset(next);
+      if (next !== 'public' || publicRequested.current) return;
+      publicRequested.current = true;
+      setActionProblem(null);
+      fetchBundled('public/')
+        .then((files) =>
+          enqueue('public', files, async (file) => {
+            const { readPublicFigures } = await import('../../ingest/publicFigures');
+            return readPublicFigures({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), lastModified: file.lastModified });
+          }),
+        )
+        .catch((error: unknown) => {
+          publicRequested.current = false;
+          setActionProblem(messageOf(error));
+        });
+    },
+    [enqueue],
+  );
 
   /** The user's files: kept in the browser's storage and loaded. */
   const addFiles = useCallback(
@@ -287,7 +314,7 @@ export function useWorkspace() {
     };
   }, [enqueue, change]);
 
-  return { dataset, setDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, actionProblem, tabNotice, dismissTabNotice: () => setTabNotice(null), addFiles, remove, setScope, removeAllUserFiles };
+  return { dataset, setDataset: chooseDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, actionProblem, tabNotice, dismissTabNotice: () => setTabNotice(null), addFiles, remove, setScope, removeAllUserFiles };
 }
 
 /** A file kept in the browser's storage, as a source to load. */
@@ -304,10 +331,13 @@ function storedSource(f: StoredFile): SourceFile {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-async function fetchSample(): Promise<SourceFile[]> {
-  const base = `${import.meta.env.BASE_URL}data/`;
+const fetchSample = () => fetchBundled('');
+
+/** The files of a bundled dataset, as its manifest lists them: the sample in data/, the public figures in data/public/. */
+async function fetchBundled(folder: string): Promise<SourceFile[]> {
+  const base = `${import.meta.env.BASE_URL}data/${folder}`;
   const response = await fetch(`${base}manifest.json`);
-  if (!response.ok) throw new Error(`sample manifest: HTTP ${response.status}`);
+  if (!response.ok) throw new Error(`${folder || 'sample '}manifest: HTTP ${response.status}`);
   const manifest = (await response.json()) as SampleManifest;
   return manifest.files.map(({ name }) => ({
     name,

@@ -83,7 +83,7 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
     return {
       lang,
       title: t('briefingTitle'),
-      lines: [t('briefingMade', { date: today, period }), dataset === 'sample' ? t('docDatasetSample') : t('docDatasetUser', { count: exports.length }), rule],
+      lines: [t('briefingMade', { date: today, period }), dataset === 'sample' ? t('docDatasetSample') : dataset === 'public' ? t('docDatasetPublic') : t('docDatasetUser', { count: exports.length }), rule],
       chartsTitle: t('docCharts'),
       charts: images,
       table: {

@@ -5,6 +5,7 @@ import { useLang, useT } from '../../i18n/language';
 import { Controls } from '../components/Controls';
 import { baselineLevel, baselineRule, baselineRuleFor } from '../state/baselineRule';
 import { Panel, statusText } from '../components/Panel';
+import { PeriodPanels } from '../components/PeriodPanels';
 import { usePanelData } from '../state/usePanelData';
 import type { ViewState } from '../state/viewState';
 
@@ -27,7 +28,8 @@ export function DashboardView({ dataset, view, update }: Props) {
   const stockRule = baselineRuleFor(view, 'stock', t, lang);
   const rules = useMemo(() => ({ flow: flowRule, stock: stockRule }), [flowRule, stockRule]);
   const level = baselineLevel(view, t, lang);
-  if (data.noData) return <p className="empty">{t('noData')}</p>;
+  // Monthly, quarterly and yearly figures only (a statistics table, the public figures): their panels, no weekly ones.
+  if (data.noData) return <PeriodPanels dataset={dataset} fallback={<p className="empty">{t('noData')}</p>} />;
   return (
     <div className="dashboard">
       <ul className="status-row" aria-label={t('statusRow')}>
@@ -81,6 +83,7 @@ export function DashboardView({ dataset, view, update }: Props) {
           />
         ))}
       </div>
+      <PeriodPanels dataset={dataset} />
     </div>
   );
 }

@@ -68,7 +68,7 @@ export function LetterView({ dataset, view, update }: Props) {
                     return {
                       lang,
                       title: t('letterDocTitle'),
-                      lines: [t('docMade', { date: formatDay(format(new Date(), 'yyyy-MM-dd'), lang) }), dataset === 'sample' ? t('docDatasetSample') : t('docDatasetUser', { count: exports.length }), baselineRule(view, t, lang)],
+                      lines: [t('docMade', { date: formatDay(format(new Date(), 'yyyy-MM-dd'), lang) }), dataset === 'sample' ? t('docDatasetSample') : dataset === 'public' ? t('docDatasetPublic') : t('docDatasetUser', { count: exports.length }), baselineRule(view, t, lang)],
                       chartsTitle: t('docCharts'),
                       charts: [],
                       table: { caption: t('phaseTableTitle'), header: phaseTableHeader(t), rows: phaseTableDisplayRows(letter, lang), numeric: phaseTableHeader(t).map((_, i) => i >= 3), note: t('roundingRule') },
