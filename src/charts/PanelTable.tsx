@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { splitSeriesId } from '../domain/grain';
 import type { CsvCell } from '../export/csv';
 import { formatNumber, weekLabel, weekSpan } from '../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../i18n/language';
@@ -26,6 +27,12 @@ interface Props {
   sources: string[];
   /** What a revised cell offers beyond its mark, e.g. the list of earlier values. */
   renderRevision?: (metric: string, week: number) => ReactNode;
+}
+
+/** A series split by dimensions: its values as text ("Syrisch · Mannen"); undefined for a whole metric. */
+function dimensionsOf(metric: string): string | undefined {
+  const { dimensions } = splitSeriesId(metric);
+  return dimensions.length ? dimensions.join(' · ') : undefined;
 }
 
 /** Why a derived figure has no value: "Telehoren ontbreekt", "Opvolgende aanvragen en Ingereisde nareizigers ontbreken". */
@@ -82,6 +89,7 @@ export function PanelTable({ caption, weeks, weekStarts, columns, sources, rende
                       className={`number${partial ? ' partial' : ''}`}
                       data-week={week}
                       data-metric={c.metric}
+                      data-dimensions={dimensionsOf(c.metric)}
                       data-value={lacking.length ? undefined : (value ?? '')}
                       data-revised={revised ? 'true' : undefined}
                       data-partial={partial ? 'true' : undefined}

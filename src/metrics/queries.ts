@@ -30,7 +30,9 @@ export async function metricsInData(db: Database, dataset: Dataset): Promise<Met
             ${ISO_WEEK('min(c.week_start)')} AS first, ${ISO_WEEK('max(c.week_start)')} AS last
      FROM current_observations c
      LEFT JOIN (SELECT cm.metric, arg_max(cm.label, cm.file_id) AS label FROM custom_metrics cm
-                JOIN files f USING (file_id) WHERE f.dataset = ? GROUP BY cm.metric) l USING (metric)
+                JOIN files f USING (file_id) WHERE f.dataset = ? GROUP BY cm.metric) l
+       -- A series split by dimensions ("custom_x|Syrisch") has its metric's header.
+       ON l.metric = split_part(c.metric, '|', 1)
      WHERE c.dataset = ?
      GROUP BY c.metric ORDER BY c.metric`,
     [dataset, dataset],

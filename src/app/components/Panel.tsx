@@ -1,4 +1,4 @@
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChartBaseline, ChartLine, ChartMarker } from '../../charts/PanelChart';
 import { LazyPanelChart } from '../../charts/lazy';
 import { PALETTE } from '../../charts/palette';
@@ -37,6 +37,8 @@ interface Props {
   onCumulativeFrom?: (date: string) => void;
   /** Why the panel's figures could not be read: shown in the panel, with "try again". */
   error?: Error | null;
+  /** A control of the panel's own under its title: which dimension combination it shows. */
+  control?: ReactNode;
 }
 
 /** What of the view decides how a panel's series are drawn. */
@@ -60,7 +62,7 @@ export const Panel = memo(function Panel({ error, ...props }: Props) {
   );
 });
 
-function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRules, baselineLevel, onCumulativeFrom }: Omit<Props, 'error'>) {
+function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRules, baselineLevel, onCumulativeFrom, control }: Omit<Props, 'error'>) {
   const lang = useLang();
   const t = useT();
   const [asTable, setAsTable] = useState(false);
@@ -85,6 +87,7 @@ function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf,
     return (
       <section className="panel" data-testid={`panel-${panel.id}`} aria-labelledby={headingId}>
         <h2 id={headingId}>{title}</h2>
+        {control}
         <p className="empty">{t('panelEmpty', { columns: missing.map(labelOf).join(', ') })}</p>
       </section>
     );
@@ -136,6 +139,7 @@ function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf,
           {asTable ? t('showChart') : t('showTable')}
         </button>
       </header>
+      {control}
 
       <p className="panel-status" data-testid="baseline-status" data-back-since={primary?.backSince ?? ''} data-metric={panel.primary}>
         {statusText(primary, baselineLevel, t, lang)}

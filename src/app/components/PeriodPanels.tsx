@@ -5,6 +5,7 @@
  * weekly and monthly figures are never drawn on one axis, and a year total never added to its months.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import { DimensionPicker } from './DimensionPicker';
 import { LazyPeriodChart } from '../../charts/lazy';
 import { PeriodTable } from '../../charts/PeriodTable';
 import { metricDefinition } from '../../domain/catalogue';
@@ -71,27 +72,14 @@ function groupByMetric(series: PeriodSeries[], labelOf: (s: PeriodSeries) => str
 }
 
 function PeriodPanel({ group, figuresOf, means }: { group: MetricGroup; figuresOf: (series: string, grain: PeriodGrain) => PeriodFigure[]; means: SeriesMean[] }) {
-  const t = useT();
   const [chosen, setChosen] = useState(group.combinations[0].key);
   const combination = group.combinations.find((c) => c.key === chosen) ?? group.combinations[0];
-  const pickerId = useId();
   const headingId = useId();
   const label = seriesLabel(group.label, combination.dimensions);
   return (
     <section className="panel period-panel" data-testid="period-panel" data-metric={group.metric} aria-labelledby={headingId}>
       <h2 id={headingId}>{label}</h2>
-      {group.combinations.length > 1 && (
-        <p className="dimension-picker">
-          <label htmlFor={pickerId}>{t('dimensionPicker')} </label>
-          <select id={pickerId} data-testid="dimension-picker" value={combination.key} onChange={(e) => setChosen(e.target.value)}>
-            {group.combinations.map((c) => (
-              <option key={c.key} value={c.key}>
-                {c.dimensions.length ? c.dimensions.join(' · ') : t('dimensionTotal')}
-              </option>
-            ))}
-          </select>
-        </p>
-      )}
+      {group.combinations.length > 1 && <DimensionPicker options={group.combinations} value={combination.key} onChange={setChosen} />}
       <div className="grain-row">
         {combination.series.map((s) => (
           <GrainBlock key={s.grain} series={s} label={label} rows={figuresOf(s.series, s.grain)} means={means.filter((m) => m.series === s.series && m.grain === s.grain)} />

@@ -12,6 +12,7 @@ import type { MetricSummary, PanelQuery, PanelWeek } from '../../metrics/panelQu
 import { derivedMetric, panelMetrics, type PanelDefinition } from '../../domain/panels';
 import { useLoadedWeekRange, useMetricSummaries, useMetricsInData, usePanelWeeks, useShippedAnnotations } from './dataQueries';
 import { catalogueLabel } from './metricLabel';
+import { seriesLabel, splitSeriesId } from '../../domain/grain';
 import { panelQueryOf, panelsOf } from './panelQuery';
 import { groupBy } from './groupBy';
 import type { ViewState } from './viewState';
@@ -24,7 +25,15 @@ export function usePanelQuery(dataset: Dataset, view: ViewState) {
   const lang = useLang();
   const inData = useMetricsInData(dataset);
   const present = useMemo(() => new Set((inData.data ?? []).map((m) => m.metric)), [inData.data]);
-  const customLabels = useMemo(() => new Map((inData.data ?? []).filter((m) => m.customLabel).map((m) => [m.metric, m.customLabel!])), [inData.data]);
+  const customLabels = useMemo(() => {
+    const labels = new Map((inData.data ?? []).filter((m) => m.customLabel).map((m) => [m.metric, m.customLabel!]));
+    // A weekly series split by dimensions gets a panel of its own, labelled "Eerste asielaanvragen · Syrisch · Mannen".
+    for (const { metric, customLabel } of inData.data ?? []) {
+      const { metric: whole, dimensions } = splitSeriesId(metric);
+      if (dimensions.length) labels.set(metric, seriesLabel(catalogueLabel(whole, lang) ?? customLabel ?? whole, dimensions));
+    }
+    return labels;
+  }, [inData.data, lang]);
   const labelOf = useCallback((metric: string) => catalogueLabel(metric, lang) ?? customLabels.get(metric) ?? metric, [lang, customLabels]);
   const panels: PanelDefinition[] = useMemo(() => panelsOf(view, customLabels), [view.panels, customLabels]);
   const query: PanelQuery = useMemo(

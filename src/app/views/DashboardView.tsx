@@ -6,6 +6,9 @@ import { Controls } from '../components/Controls';
 import { baselineLevel, baselineRule, baselineRuleFor } from '../state/baselineRule';
 import { Panel, statusText } from '../components/Panel';
 import { PeriodPanels } from '../components/PeriodPanels';
+import { DimensionPicker } from '../components/DimensionPicker';
+import { splitSeriesId } from '../../domain/grain';
+import { pickCombinations } from '../state/dimensionPanels';
 import { usePanelData } from '../state/usePanelData';
 import type { ViewState } from '../state/viewState';
 
@@ -28,12 +31,15 @@ export function DashboardView({ dataset, view, update }: Props) {
   const stockRule = baselineRuleFor(view, 'stock', t, lang);
   const rules = useMemo(() => ({ flow: flowRule, stock: stockRule }), [flowRule, stockRule]);
   const level = baselineLevel(view, t, lang);
+  // A weekly series split by dimensions: one panel per metric, showing the combination the user picks.
+  const [combination, setCombination] = useState<Record<string, string>>({});
+  const shownPanels = useMemo(() => pickCombinations(data.panels, combination), [data.panels, combination]);
   // Monthly, quarterly and yearly figures only (a statistics table, the public figures): their panels, no weekly ones.
   if (data.noData) return <PeriodPanels dataset={dataset} fallback={<p className="empty">{t('noData')}</p>} />;
   return (
     <div className="dashboard">
       <ul className="status-row" aria-label={t('statusRow')}>
-        {data.panels.map((panel) => (
+        {shownPanels.map(({ panel }) => (
           <li key={panel.id} data-testid="panel-status" data-metric={panel.primary}>
             <a href={`#panel-title-${panel.id}`}>{panel.title[lang]}</a>: {statusText(data.summaryByMetric.get(panel.primary), level, t, lang)}
           </li>
@@ -66,7 +72,7 @@ export function DashboardView({ dataset, view, update }: Props) {
         </p>
       </details>
       <div className="panel-grid">
-        {data.panels.map((panel) => (
+        {shownPanels.map(({ panel, combinations }) => (
           <Panel
             key={panel.id}
             panel={panel}
@@ -80,6 +86,7 @@ export function DashboardView({ dataset, view, update }: Props) {
             baselineLevel={level}
             onCumulativeFrom={panel.cumulative ? setCumulativeFrom : undefined}
             error={data.error}
+            control={combinations.length > 1 ? <DimensionPicker options={combinations} value={splitSeriesId(panel.id).dimensions.join('|')} onChange={(key) => setCombination((c) => ({ ...c, [splitSeriesId(panel.id).metric]: key }))} /> : undefined}
           />
         ))}
       </div>
