@@ -8,7 +8,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+import { launchChromium, seriousViolations, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -115,6 +115,8 @@ describe('Openbare cijfers', () => {
       }
       // No weekly panel holds a period cell.
       expect(await page.locator('.panel:not(.period-panel) [data-period]').count()).toBe(0);
+      // The public figures' page is as accessible as the rest.
+      expect(await seriousViolations(page)).toEqual([]);
     }));
 
   it('writes months in Dutch, and in English after the toggle', () =>
