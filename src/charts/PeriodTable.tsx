@@ -99,7 +99,7 @@ export function PeriodTable({ caption, metric, dimensions, grain, rows }: Props)
                 <td>{row.flag && <span className="badge flag">{flagText(row.flag, t)}</span>}</td>
                 <td className="provenance">
                   {source?.url && (
-                    <a href={source.url} target="_blank" rel="noopener noreferrer" data-testid="period-source">
+                    <a href={source.url} target="_blank" rel="noopener noreferrer" data-testid="period-source" title={source.url}>
                       {hostOf(source.url)}
                     </a>
                   )}
@@ -121,10 +121,10 @@ export function PeriodTable({ caption, metric, dimensions, grain, rows }: Props)
   );
 }
 
+/** The site a link goes to, as its text ("www.cbs.nl"); the whole address is its title. */
 function hostOf(url: string): string {
   try {
-    const u = new URL(url);
-    return `${u.hostname}${u.pathname.length > 1 ? u.pathname : ''}`;
+    return new URL(url).hostname;
   } catch {
     return url;
   }

@@ -9,6 +9,7 @@ import { PeriodPanels } from '../components/PeriodPanels';
 import { DimensionPicker } from '../components/DimensionPicker';
 import { splitSeriesId } from '../../domain/grain';
 import { pickCombinations } from '../state/dimensionPanels';
+import { usePeriodSeries } from '../state/dataQueries';
 import { usePanelData } from '../state/usePanelData';
 import type { ViewState } from '../state/viewState';
 
@@ -33,7 +34,13 @@ export function DashboardView({ dataset, view, update }: Props) {
   const level = baselineLevel(view, t, lang);
   // A weekly series split by dimensions: one panel per metric, showing the combination the user picks.
   const [combination, setCombination] = useState<Record<string, string>>({});
-  const shownPanels = useMemo(() => pickCombinations(data.panels, combination), [data.panels, combination]);
+  // Beside monthly figures (the public figures, a statistics table), a weekly panel without any figure is left out, not shown empty.
+  const periodSeries = usePeriodSeries(dataset).data;
+  const withPeriods = (periodSeries?.length ?? 0) > 0;
+  const shownPanels = useMemo(
+    () => pickCombinations(data.panels, combination).filter(({ panel }) => !withPeriods || data.panelFigures(panel).weeksByMetric.size > 0),
+    [data.panels, combination, withPeriods, data.panelFigures],
+  );
   // Monthly, quarterly and yearly figures only (a statistics table, the public figures): their panels, no weekly ones.
   if (data.noData) return <PeriodPanels dataset={dataset} fallback={<p className="empty">{t('noData')}</p>} />;
   return (
