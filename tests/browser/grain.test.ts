@@ -8,7 +8,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, seriousViolations, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+import { fileItems, launchChromium, seriousViolations, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -128,5 +128,14 @@ describe('Openbare cijfers', () => {
       expect(sentence).toContain('Van maart tot en met april 2020 waren er gemiddeld 650 eerste asielverzoeken (CBS) per maand.');
       await page.getByRole('button', { name: /English/i }).click();
       expect(await row.textContent()).toBe('March 2020');
+    }));
+
+  it('accounts for every line of the file in the load report: ranges and unclear periods skipped', () =>
+    withApp(async ({ page }) => {
+      await openPublic(page);
+      const grainOf: Record<string, RegExp> = { week: /^\d{4}-W\d{2}$/, month: /^\d{4}-\d{2}$/, quarter: /^\d{4}-Q[1-4]$/, year: /^\d{4}$/ };
+      const skipped = rows.filter((r) => r.period.includes('/') || !grainOf[r.period_type]?.test(r.period)).length;
+      const [item] = await fileItems(page);
+      expect(item).toMatchObject({ name: expect.stringMatching(/^openbare-cijfers_/), loaded: rows.length - skipped, rejected: 0, skipped });
     }));
 });
