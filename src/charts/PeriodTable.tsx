@@ -1,4 +1,5 @@
 import type { PeriodGrain } from '../domain/grain';
+import type { ReactNode } from 'react';
 import { formatNumber, periodLabel } from '../i18n/format';
 import { useLang, useT, type Translate } from '../i18n/language';
 import { STRINGS, type StringKey } from '../i18n/strings';
@@ -24,6 +25,8 @@ interface Props {
   dimensions: string[];
   grain: PeriodGrain;
   rows: PeriodRow[];
+  /** What a revised cell offers beyond its mark: the earlier releases of the figure. */
+  renderRevision?: (period: string) => ReactNode;
 }
 
 /** "voorlopig", "geschat (e)": a source's flag in words; an unknown flag as its letter. */
@@ -51,7 +54,7 @@ export function sourceParts(source: string): { url: string | null; note: string 
  * series split by dimensions. Each row names its source: the link where it was published, or
  * the file and line it came from.
  */
-export function PeriodTable({ caption, metric, dimensions, grain, rows }: Props) {
+export function PeriodTable({ caption, metric, dimensions, grain, rows, renderRevision }: Props) {
   const lang = useLang();
   const t = useT();
   return (
@@ -94,7 +97,7 @@ export function PeriodTable({ caption, metric, dimensions, grain, rows }: Props)
                   data-revised={row.revised ? 'true' : undefined}
                 >
                   {shown}
-                  {row.revised && <span className="badge">{t('revised')}</span>}
+                  {row.revised && (renderRevision?.(row.period) ?? <span className="badge">{t('revised')}</span>)}
                 </td>
                 <td>{row.flag && <span className="badge flag">{flagText(row.flag, t)}</span>}</td>
                 <td className="provenance">

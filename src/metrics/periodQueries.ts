@@ -162,6 +162,8 @@ export const periodBaseline = (db: Database, dataset: Dataset, series: string, g
 
 export interface PeriodVersion {
   fileName: string;
+  line: number;
+  sheet: string | null;
   exportDate: string;
   value: number | null;
   symbol: string | null;
@@ -172,7 +174,7 @@ export interface PeriodVersion {
 /** Every release of one period's figure, newest first: the one in force, then its history. */
 export async function periodHistory(db: Database, dataset: Dataset, series: string, grain: PeriodGrain, period: string): Promise<PeriodVersion[]> {
   return db.query<PeriodVersion>(
-    `SELECT f.name AS "fileName", ${DAY('f.export_date')} AS "exportDate", o.value, o.symbol, o.flag, row_number() OVER (ORDER BY ${EXPORT_ORDER}) = 1 AS "inForce"
+    `SELECT f.name AS "fileName", o.line, o.sheet, ${DAY('f.export_date')} AS "exportDate", o.value, o.symbol, o.flag, row_number() OVER (ORDER BY ${EXPORT_ORDER}) = 1 AS "inForce"
      FROM period_observations o JOIN files f USING (file_id)
      WHERE f.dataset = ? AND o.series = ? AND o.grain = ? AND o.period = ? ORDER BY ${EXPORT_ORDER}`,
     [dataset, series, grain, period],

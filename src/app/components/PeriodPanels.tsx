@@ -6,6 +6,7 @@
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { DimensionPicker } from './DimensionPicker';
+import { PeriodRevisionBadge } from './RevisionBadge';
 import { LazyPeriodChart } from '../../charts/lazy';
 import { PeriodTable } from '../../charts/PeriodTable';
 import { metricDefinition } from '../../domain/catalogue';
@@ -49,7 +50,7 @@ export function PeriodPanels({ dataset, fallback = null }: { dataset: Dataset; f
       <p className="hint">{t('periodSectionNote')}</p>
       <div className="panel-grid">
         {groups.map((group) => (
-          <PeriodPanel key={group.metric} group={group} figuresOf={(s, g) => figuresOf.get(`${s}\u0000${g}`) ?? []} means={means ?? []} />
+          <PeriodPanel key={group.metric} dataset={dataset} group={group} figuresOf={(s, g) => figuresOf.get(`${s}\u0000${g}`) ?? []} means={means ?? []} />
         ))}
       </div>
     </section>
@@ -71,7 +72,7 @@ function groupByMetric(series: PeriodSeries[], labelOf: (s: PeriodSeries) => str
   return [...groups.values()];
 }
 
-function PeriodPanel({ group, figuresOf, means }: { group: MetricGroup; figuresOf: (series: string, grain: PeriodGrain) => PeriodFigure[]; means: SeriesMean[] }) {
+function PeriodPanel({ dataset, group, figuresOf, means }: { dataset: Dataset; group: MetricGroup; figuresOf: (series: string, grain: PeriodGrain) => PeriodFigure[]; means: SeriesMean[] }) {
   const [chosen, setChosen] = useState(group.combinations[0].key);
   const combination = group.combinations.find((c) => c.key === chosen) ?? group.combinations[0];
   const headingId = useId();
@@ -82,14 +83,14 @@ function PeriodPanel({ group, figuresOf, means }: { group: MetricGroup; figuresO
       {group.combinations.length > 1 && <DimensionPicker options={group.combinations} value={combination.key} onChange={setChosen} />}
       <div className="grain-row">
         {combination.series.map((s) => (
-          <GrainBlock key={s.grain} series={s} label={label} rows={figuresOf(s.series, s.grain)} means={means.filter((m) => m.series === s.series && m.grain === s.grain)} />
+          <GrainBlock key={s.grain} dataset={dataset} series={s} label={label} rows={figuresOf(s.series, s.grain)} means={means.filter((m) => m.series === s.series && m.grain === s.grain)} />
         ))}
       </div>
     </section>
   );
 }
 
-function GrainBlock({ series, label, rows, means }: { series: PeriodSeries; label: string; rows: PeriodFigure[]; means: SeriesMean[] }) {
+function GrainBlock({ dataset, series, label, rows, means }: { dataset: Dataset; series: PeriodSeries; label: string; rows: PeriodFigure[]; means: SeriesMean[] }) {
   const t = useT();
   const lang = useLang();
   const grain = series.grain;
@@ -135,7 +136,14 @@ function GrainBlock({ series, label, rows, means }: { series: PeriodSeries; labe
           ))}
         </ul>
       )}
-      <PeriodTable caption={caption} metric={series.series} dimensions={series.dimensions} grain={grain} rows={rows} />
+      <PeriodTable
+        caption={caption}
+        metric={series.series}
+        dimensions={series.dimensions}
+        grain={grain}
+        rows={rows}
+        renderRevision={(period) => <PeriodRevisionBadge dataset={dataset} series={series.series} grain={grain} period={period} />}
+      />
     </div>
   );
 }

@@ -7,7 +7,8 @@ import { backlogBreakdown, backlogFiles, backlogSources, backlogSummary, backlog
 import { type BacklogSource, type BreakdownBy } from '../../domain/backlog';
 import { metricSummaries, panelWeeks, type PanelQuery } from '../../metrics/panelQueries';
 import { phaseFigures } from '../../metrics/phases';
-import { datasetPeriodFigures, datasetPeriodMeans, periodSeries } from '../../metrics/periodQueries';
+import { datasetPeriodFigures, datasetPeriodMeans, periodHistory, periodSeries } from '../../metrics/periodQueries';
+import type { PeriodGrain } from '../../domain/grain';
 import { MONTH_PHASES, PERIOD_BASELINE } from '../../domain/grain';
 import { type Phase } from '../../domain/phases';
 import { fileColumns, fileReports, fileSheets, lineReportPage, loadedWeekRange, metricsInData, observationHistory } from '../../metrics/queries';
@@ -63,6 +64,9 @@ export const usePeriodMeans = (dataset: Dataset) =>
   useData(['periodMeans', dataset], (db) =>
     datasetPeriodMeans(db, dataset, { month: [PERIOD_BASELINE.month, ...MONTH_PHASES], quarter: [PERIOD_BASELINE.quarter], year: [PERIOD_BASELINE.year] }),
   );
+
+export const usePeriodHistory = (dataset: Dataset, series: string, grain: PeriodGrain, period: string) =>
+  useData(['periodHistory', dataset, series, grain, period], (db) => periodHistory(db, dataset, series, grain, period));
 
 /** Backlog answers stay on screen while a changed view is computed, within one dataset and source. */
 const sameBacklog = (query: BacklogQuery) => (previousKey: readonly unknown[]) => {
