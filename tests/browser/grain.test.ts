@@ -93,6 +93,13 @@ describe('Openbare cijfers', () => {
       expect(q2).toMatchObject({ value: '1265', flag: 'provisional' });
       const flagText = await page.locator('td[data-metric=custom_cbs_first_asylum_requests_provisional][data-period="2020-Q2"]').locator('xpath=..').locator('.flag').textContent();
       expect(flagText).toBe('voorlopig');
+      // The tooltip says it too.
+      const chart = page.locator('[data-testid=period-chart][data-metric=custom_cbs_first_asylum_requests_provisional][data-grain=quarter]');
+      await chart.scrollIntoViewIfNeeded();
+      await chart.locator('.recharts-bar-rectangle').first().hover();
+      const tooltip = chart.locator('[data-testid=period-tooltip]');
+      await tooltip.waitFor();
+      expect(await tooltip.textContent()).toMatch(/^2e kwartaal 2020.*1\.265 · voorlopig$/);
     }));
 
   it('never draws weekly and monthly figures on one axis', () =>
