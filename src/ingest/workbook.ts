@@ -9,7 +9,7 @@
  */
 import type * as XLSX from '@e965/xlsx';
 import { contentHash } from '../domain/contentHash';
-import { emptyExport, MAX_COLUMNS, type ExportInput, type ParsedExport, type SheetReport } from '../domain/parsedExport';
+import { emptyExport, emptyTable, MAX_COLUMNS, type ExportInput, type ParsedExport, type SheetReport } from '../domain/parsedExport';
 import type { FileProblem } from '../domain/reasons';
 import { exportDateOf } from './exportDate';
 import { readTable, type LoadedKeys, type TableReading, type TableRow, type TypedCell } from './readTable';
@@ -57,7 +57,7 @@ export async function parseWorkbook(input: ExportInput, loadLibrary: () => Promi
   const loaded: LoadedKeys = new Map();
   const tables = book.SheetNames.map((name, i) => {
     const rows = sheetRows(xlsx, book.Sheets[name], name, date1904);
-    const reading = readTable(rows, result.exportDate.date, loaded);
+    const reading = readTable(rows, result.exportDate.date, loaded, { country: input.country });
     onProgress?.((i + 1) / book.SheetNames.length);
     return { name, rows, reading };
   });
@@ -71,9 +71,14 @@ export async function parseWorkbook(input: ExportInput, loadLibrary: () => Promi
     result.rowsLoaded += table.rowsLoaded;
     result.columns.push(...table.columns.map((c) => ({ ...c, sheet: name })));
     result.observations.push(...table.observations);
+    result.periodObservations.push(...table.periodObservations);
     result.rejected.push(...table.rejected);
     result.skipped.push(...table.skipped);
     for (const metric of table.customMetrics) if (!result.customMetrics.some((m) => m.id === metric.id)) result.customMetrics.push(metric);
+    if (table.country) {
+      const found = [...new Set([...(result.country?.found ?? []), ...table.country.found])];
+      result.country = { chosen: table.country.chosen, found };
+    }
     for (const warning of table.warnings) if (!result.warnings.some((w) => w.code === warning.code)) result.warnings.push(warning);
   }
   const first = readable[0]?.reading;
@@ -91,17 +96,10 @@ export async function parseWorkbook(input: ExportInput, loadLibrary: () => Promi
 function notRead(rows: TableRow[], problem: FileProblem): TableReading {
   const report = (row: TableRow, code: 'blank_line' | 'sheet_not_read') => ({ line: row.line, sheet: row.sheet, raw: row.raw, reason: { code } });
   return {
-    layout: null,
-    headerLine: null,
+    ...emptyTable(),
     dataLines: rows.length,
-    rowsLoaded: 0,
-    columns: [],
-    customMetrics: [],
-    observations: [],
-    rejected: [],
     skipped: rows.map((row) => report(row, row.cells.every((c) => c.trim() === '') ? 'blank_line' : 'sheet_not_read')),
     problem,
-    warnings: [],
   };
 }
 
