@@ -26,10 +26,11 @@ export function parseExport(input: ExportInput, onProgress?: (fraction: number) 
   const longest = longestLine(text);
   if (longest.characters > MAX_LINE_CHARS) return { ...result, problem: { code: 'line_too_long', line: longest.line, characters: longest.characters, max: MAX_LINE_CHARS } };
 
-  const delimiter = detectDelimiter(text);
+  // A Eurostat TSV's key column holds more commas than the file has tabs: its first cell tells.
+  const eurostat = EUROSTAT_KEY.test(text.slice(0, text.indexOf('\t') + 1));
+  const delimiter = eurostat ? '\t' : detectDelimiter(text);
   result.delimiter = delimiter;
   let records = splitRecords(text, delimiter, onProgress);
-  const eurostat = delimiter === '\t' && EUROSTAT_KEY.test((records[0]?.cells[0] ?? '').trim());
   if (eurostat) records = records.map(splitEurostatKey);
   const options = eurostat ? { format: 'eurostat_tsv' as const, seriesName: datasetName(input.name) } : {};
   const table = readTable(records, result.exportDate.date, new Map(), { ...options, country: input.country });
@@ -37,7 +38,7 @@ export function parseExport(input: ExportInput, onProgress?: (fraction: number) 
 }
 
 /** A Eurostat TSV's first cell: its key columns, comma-separated, then `\TIME_PERIOD` (or the older `\time`). */
-const EUROSTAT_KEY = /^[a-z0-9_,]+\\time(?:_period)?$/i;
+const EUROSTAT_KEY = /^\s*[a-z0-9_,]+\\time(?:_period)?\t$/i;
 
 /** A Eurostat TSV row with its key ("A,PER,SY,T,NL") split into one cell per key column; its line and raw text stay. */
 function splitEurostatKey(record: TableRow): TableRow {

@@ -546,7 +546,8 @@ abstract class RowReader extends TableReader {
 
   constructor(result: TableReading, setting: ReaderSetting, body: TableRow[]) {
     super(result, setting);
-    this.yearAndWeek = writesYearAndWeek(body.map((r) => r.cells[this.weekAt] ?? ''));
+    // A public download writes weeks as 2020-W13: its 2020-13 is no week (and no month).
+    this.yearAndWeek = this.format === undefined && writesYearAndWeek(body.map((r) => r.cells[this.weekAt] ?? ''));
   }
 
   /** Before any row is read: the file's day-month order, and its usual years from all its weeks. */
@@ -586,6 +587,7 @@ abstract class RowReader extends TableReader {
     const structure = this.fieldCount(cells);
     if (structure) return this.reject(record, structure);
     if (weekText === '') return this.reject(record, { code: 'week_missing' });
+    if (this.format !== undefined && !/w/i.test(weekText)) return this.reject(record, { code: 'week_invalid', text: weekText, problem: 'not_a_week' });
     if (!week.ok) {
       if (week.reason === 'year_missing') return this.reject(record, { code: 'year_missing', week: weekText });
       return this.reject(record, { code: 'week_invalid', text: weekText, problem: week.reason, year: week.year });
