@@ -162,6 +162,12 @@ function findHeader(records: TableRow[]): number {
     } else if (best.index < 0 && periodLabels(records[i].cells).length >= 2) return i;
   }
   if (best.index >= 0) return best.index;
+  // No column named for its periods (a "Maand" column found by its content): the row naming the most known columns.
+  for (let i = 0; i < depth; i++) {
+    const score = records[i].cells.filter((c) => c.trim() !== '' && (matchMetricHeader(c.trim()) !== null || isDimensionHeader(c.trim()))).length;
+    if (score > best.score) best = { index: i, score };
+  }
+  if (best.index >= 0) return best.index;
   const firstNonBlank = records.findIndex((r) => !isBlank(r));
   return Math.max(0, firstNonBlank);
 }
@@ -323,13 +329,19 @@ function textColumnRole(header: string, body: TableRow[], position: number, byCo
   return repeats ? { role: 'dimension', name: header } : null;
 }
 
-/** Without a recognised week header: the first column (not taken) whose filled cells mostly read as weeks. */
+/**
+ * Without a recognised week header: the first column (not taken) whose filled cells mostly read as
+ * weeks, months or quarters (years alone are no evidence: a column of figures can hold 2019).
+ */
 function contentWeekColumn(headers: string[], body: TableRow[], taken: number[]): number {
   const sample = body.filter((r) => !isBlank(r)).slice(0, 50);
   return headers.findIndex((_, i) => {
     if (taken.includes(i)) return false;
     const cells = sample.map((r) => r.cells[i] ?? '').filter((c) => c.trim() !== '');
-    return cells.length > 0 && cells.filter((c) => parseWeekCell(c).ok).length >= cells.length * 0.8;
+    const yearAndWeek = writesYearAndWeek(cells);
+    const periods = cells.map((c) => anyPeriod(c, yearAndWeek));
+    if (!periods.some((p) => p !== null && p.grain !== 'year')) return false;
+    return cells.length > 0 && periods.filter((p) => p !== null).length >= cells.length * 0.8;
   });
 }
 

@@ -169,7 +169,9 @@ function readCell(xlsx: Library, cell: XLSX.CellObject | undefined, date1904: bo
   if (cell.t === 'n' && typeof cell.v === 'number') {
     if (cell.z !== undefined && xlsx.SSF.is_date(cell.z)) {
       const day = isoDay(xlsx, cell.v, date1904);
-      return { text: day, shown: cell.w ?? day };
+      // A date shown without its day ("mrt 2020", "mmm-yy") names the month: never the week of its first day.
+      const text = showsMonthOnly(String(cell.z)) ? day.slice(0, 7) : day;
+      return { text, shown: cell.w ?? text };
     }
     return { text: String(cell.v), shown: cell.w ?? String(cell.v), typed: { number: cell.v } };
   }
@@ -179,6 +181,12 @@ function readCell(xlsx: Library, cell: XLSX.CellObject | undefined, date1904: bo
   }
   const text = cell.t === 'e' ? (cell.w ?? '#ERROR') : cell.t === 'b' ? (cell.w ?? String(cell.v).toUpperCase()) : String(cell.v);
   return { text, shown: cell.w ?? text };
+}
+
+/** A date format with a month and a year and no day: "mmm yyyy", "mmmm-yy", "[$-413]mmm yy". */
+function showsMonthOnly(format: string): boolean {
+  const tokens = format.toLowerCase().replace(/\[[^\]]*\]|"[^"]*"|\\./g, '');
+  return !tokens.includes('d') && tokens.includes('m') && tokens.includes('y') && !/h|s/.test(tokens);
 }
 
 /** A date serial as "YYYY-MM-DD" (its day; a time of day is dropped), in the workbook's own epoch. */
