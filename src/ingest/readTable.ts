@@ -286,7 +286,8 @@ function describeColumns(headers: string[], body: TableRow[], seriesName: string
  */
 function transposedColumns(headers: string[], periodAt: number[], body: TableRow[], seriesName: string | undefined, keyColumns: boolean): Layout {
   const before = (i: number) => i < periodAt[0] && body.some((r) => (r.cells[i] ?? '').trim() !== '');
-  const textRoles = new Map(headers.map((header, i) => [i, before(i) ? textColumnRole(header, body, i) : null]));
+  // A country column is one even when empty: its rows are of no known country, never the chosen one.
+  const textRoles = new Map(headers.map((header, i) => [i, i < periodAt[0] ? textColumnRole(header, body, i) : null]));
   const named = headers.findIndex((h, i) => before(i) && isMetricNameHeader(h));
   // A table that names no series column (a Eurostat TSV) is one series: its key columns are dimensions or constants.
   const nameAt = named >= 0 || keyColumns ? named : headers.findIndex((_, i) => before(i) && textRoles.get(i) === null);
@@ -455,6 +456,11 @@ abstract class TableReader {
 
   /** The row's dimension values in column order, a total member left out; or the column whose value is missing. */
   protected dimensions(record: TableRow): string[] | { missing: string } {
+    // A row of a multi-country file that names no country is of no known country: never taken for the chosen one.
+    if (this.country && (record.cells[this.country.at] ?? '').trim() === '') {
+      const header = this.columns.find((c) => c.position === this.country!.at)!.header;
+      return { missing: header || `#${this.country.at + 1}` };
+    }
     const values: string[] = [];
     for (const { position, header } of this.dimensionColumns) {
       const value = (record.cells[position] ?? '').trim();
