@@ -320,12 +320,14 @@ function textColumnRole(header: string, body: TableRow[], position: number, byCo
   if (isCountryHeader(header)) return { role: 'country' };
   if (isFlagHeader(header)) return { role: 'flag' };
   if (isUnitHeader(header)) return { role: 'ignored', why: 'not_numeric' };
+  const named = isDimensionHeader(header);
+  // Only a named column, or one already found not to be numbers, is worth a look at every cell.
+  if (!named && (!byContent || header === '' || isRowIdHeader(header))) return null;
   const rows = body.filter((r) => !isBlank(r) && !isFooter(r.cells[0] ?? ''));
   const values = rows.map((r) => (r.cells[position] ?? '').trim()).filter((v) => v !== '');
   const distinct = new Set(values).size;
   if (distinct < 2) return null;
-  if (isDimensionHeader(header)) return { role: 'dimension', name: header };
-  if (!byContent || header === '' || isRowIdHeader(header)) return null;
+  if (named) return { role: 'dimension', name: header };
   const repeats = values.length >= rows.length * MEMBER_SHARE && distinct <= values.length / 2;
   return repeats ? { role: 'dimension', name: header } : null;
 }
@@ -517,24 +519,24 @@ abstract class TableReader {
       ...observations.map((o) => ({ key: `${o.weekStart}|${o.metric}|${(o.dimensions ?? []).join('\u0001')}`, value: o.value, week: formatIsoWeek(isoWeekOfDate(o.weekStart)), metric: o.metric, o })),
       ...periodObservations.map((o) => ({ key: `${o.period}|${o.metric}|${o.dimensions.join('\u0001')}`, value: o.value, week: o.period, metric: o.metric, o })),
     ];
-    const fresh: typeof keyed = [];
+    const fresh = new Set<(typeof keyed)[number]['o']>();
     let same: { line: number; sheet?: string } | undefined;
     for (const k of keyed) {
       const earlier = this.loaded.get(k.key);
-      if (!earlier) fresh.push(k);
+      if (!earlier) fresh.add(k.o);
       else if (earlier.value === k.value) same ??= earlier;
       else {
         this.reject(record, { code: 'duplicate_conflict', week: k.week, metric: k.metric, firstLine: earlier.line, ...sheetOf('firstSheet', earlier.sheet) });
         return false;
       }
     }
-    if (same && fresh.length === 0) {
+    if (same && fresh.size === 0) {
       this.skip(record, { code: 'duplicate_identical', firstLine: same.line, ...sheetOf('firstSheet', same.sheet) });
       return false;
     }
-    for (const k of fresh) this.loaded.set(k.key, { line: record.line, sheet: record.sheet, value: k.value });
-    this.result.observations.push(...observations.filter((o) => fresh.some((k) => k.o === o)));
-    this.result.periodObservations.push(...periodObservations.filter((o) => fresh.some((k) => k.o === o)));
+    for (const k of keyed) if (fresh.has(k.o)) this.loaded.set(k.key, { line: record.line, sheet: record.sheet, value: k.value });
+    this.result.observations.push(...observations.filter((o) => fresh.has(o)));
+    this.result.periodObservations.push(...periodObservations.filter((o) => fresh.has(o)));
     this.result.rowsLoaded++;
     return true;
   }
