@@ -129,10 +129,14 @@ const DIMENSION_HEADERS = keyIndex(
   ['nationaliteit', 'nationality', 'citizen', 'citizenship', 'staatsburgerschap', 'geslacht', 'sex', 'gender', 'leeftijd', 'age', 'leeftijdsklasse',
     'leeftijdsgroep', 'age group', 'age class', 'herkomst', 'land van herkomst', 'herkomstland', 'country of origin', 'country of citizenship', 'asyl app', 'applicant',
     'type aanvraag', 'soort aanvraag', 'aanvraagtype', 'categorie', 'category', 'doelgroep', 'groep', 'regio', 'region', 'provincie', 'province', 'gemeente',
-    'municipality', 'decision', 'beslissing', 'reason', 'reden', 'duration'].map((h): [string, true] => [h, true]),
+    'municipality', 'decision', 'beslissing', 'reason', 'reden', 'duration',
+    // In a Dutch export "Land" is mostly the country of origin: a dimension, never a filter.
+    'land', 'country'].map((h): [string, true] => [h, true]),
 );
 /** The country a row is about (Eurostat's geo, the reporting member state): one is read, the others skipped. */
-const COUNTRY_HEADERS = keyIndex(['geo', 'land', 'country', 'lidstaat', 'member state', 'reporting country', 'geo time', 'geo time period'].map((h): [string, true] => [h, true]));
+const COUNTRY_HEADERS = keyIndex(
+  ['geo', 'geo time', 'geo time period', 'geopolitical entity', 'geopolitical entity reporting', 'lidstaat', 'member state', 'reporting country', 'rapporterend land'].map((h): [string, true] => [h, true]),
+);
 /** The unit of the figures beside it (CBS "Waarde eenheid", Eurostat "unit"): said once per series, never a series. */
 const UNIT_HEADERS = keyIndex(['eenheid', 'waarde eenheid', 'unit', 'units', 'unit of measure'].map((h): [string, true] => [h, true]));
 /** Eurostat's flag column (SDMX-CSV OBS_FLAG). */

@@ -477,7 +477,9 @@ abstract class TableReader {
    * the cell, or in the flag column beside it). In an SDMX-CSV an empty value is a suppressed
    * observation, not an absent one.
    */
-  protected statAt(record: TableRow, position: number, count: boolean, decimals: DecimalConvention = 'unknown'): StatCell {
+  protected statAt(record: TableRow, position: number, count: boolean, columnDecimals: DecimalConvention = 'unknown'): StatCell {
+    // Eurostat writes a decimal point and no thousands separator: its 12.345 is twelve and a bit.
+    const decimals = this.format === 'eurostat_tsv' || this.format === 'sdmx_csv' ? 'point' : columnDecimals;
     const typed = record.typed?.[position];
     let cell: StatCell = typed
       ? figureAt(record, position, count, decimals)

@@ -178,6 +178,13 @@ describe('dimension columns', () => {
     ]);
   });
 
+  it('takes a plain "Land" column for the country of origin (a dimension), never for a filter of rows', () => {
+    const p = csv('Periode;Land;Eerste asielaanvragen\n2020-01;Syrië;515\n2020-01;Eritrea;120\n');
+    expect(p.columns[1]).toMatchObject({ role: 'dimension' });
+    expect(p.skipped).toEqual([]);
+    expect(p.periodObservations.map((o) => o.dimensions)).toEqual([['Syrië'], ['Eritrea']]);
+  });
+
   it('recognises a dimension column by its content: text that fills the column and repeats', () => {
     const p = csv('Periode;Doelgroep x;Eerste asielaanvragen\n2020-01;AMV;30\n2020-01;Gezin;50\n2020-02;AMV;25\n2020-02;Gezin;40\n');
     expect(p.columns[1]).toMatchObject({ role: 'dimension', name: 'Doelgroep x' });
@@ -336,6 +343,11 @@ describe('Eurostat SDMX-CSV', () => {
     expect(p.skipped.map((r) => [r.line, r.reason])).toEqual([[5, { code: 'other_country', country: 'AT', chosen: 'NL' }]]);
     expect(p.rejected.map((r) => [r.line, r.reason])).toEqual([[6, { code: 'week_invalid', text: '2021-13', problem: 'not_a_week' }]]);
     expect(accounted(p)).toBe(p.dataLines);
+  });
+
+  it('reads a Eurostat decimal with three places as a decimal, never as thousands', () => {
+    const p = read('lfsa_argan.csv', SDMX_CSV_VERBATIM.replace('66.6,d', '12.345,'), 'FR');
+    expect(p.periodObservations.map((o) => o.value)).toEqual([66.5, 12.345]);
   });
 
   it('reads the verbatim fixture for France: yearly decimals with combined flags', () => {
