@@ -17,8 +17,6 @@ export type RejectReason =
   | { code: 'week_after_export'; week: string; exportDate: string }
   /** The year column is empty and the year of the rows above cannot be carried on (the week number went down). */
   | { code: 'year_missing'; week: string }
-  /** A month, quarter or year where a week belongs (period as "2020-12", "2020-Q1", "2020"): not read as a week, and not yet read as itself. */
-  | { code: 'period_not_week'; text: string; period: string; grain: 'month' | 'quarter' | 'year' }
   | { code: 'values_invalid'; cells: { column: string; text: string; problem: ValueProblem }[] }
   | { code: 'metric_missing' }
   /** A dimension column (nationality, gender, …) left empty on a row: which series it belongs to is unknown. */

@@ -22,12 +22,6 @@ const VALUE_PROBLEMS: Record<ValueProblem, Texts> = {
   week_after_export: { nl: 'valt in een week na de exportdatum', en: 'falls in a week after the export date' },
 };
 
-const GRAIN: Record<'month' | 'quarter' | 'year', Texts> = {
-  month: { nl: 'een maand', en: 'a month' },
-  quarter: { nl: 'een kwartaal', en: 'a quarter' },
-  year: { nl: 'een jaar', en: 'a year' },
-};
-
 /** A week ("2020-W12") as "week 12 2020"; a month, quarter or year as the app writes it ("2020-03"). */
 function periodOrWeek(label: string, lang: Lang): string {
   return label.includes('-W') ? weekLabel(label, lang) : label;
@@ -96,11 +90,6 @@ export function describeReject(reason: RejectReason, lang: Lang): string {
       return pick(lang, {
         nl: `${periodOrWeek(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} staat al op ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, met een andere waarde.`,
         en: `${periodOrWeek(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} is already on ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, with another value.`,
-      });
-    case 'period_not_week':
-      return pick(lang, {
-        nl: `“${reason.text}” lijkt ${GRAIN[reason.grain].nl} (${reason.period}), geen week; maand-, kwartaal- en jaarcijfers worden nog niet gelezen.${/^\d{4}[-/]\d{1,2}$/.test(reason.text) ? ` Bedoelt u een week, schrijf dan ${reason.text.slice(0, 4)}-W${reason.text.slice(5).padStart(2, '0')}.` : ''}`,
-        en: `“${reason.text}” looks like ${GRAIN[reason.grain].en} (${reason.period}), not a week; monthly, quarterly and yearly figures are not read yet.${/^\d{4}[-/]\d{1,2}$/.test(reason.text) ? ` If you mean a week, write ${reason.text.slice(0, 4)}-W${reason.text.slice(5).padStart(2, '0')}.` : ''}`,
       });
     case 'dimension_missing':
       return pick(lang, { nl: `Geen waarde in de kolom “${reason.column}”: onbekend bij welke reeks de cijfers horen.`, en: `No value in the column “${reason.column}”: unknown which series the figures belong to.` });
