@@ -560,6 +560,7 @@ abstract class RowReader extends TableReader {
   private readonly weekAt = this.columns.find((c) => c.role === 'week')!.position;
   private readonly yearAt = this.columns.find((c) => c.role === 'year')?.position ?? -1;
   private readonly yearAndWeek: boolean;
+  private readonly eurostat: boolean;
   private dateOrder: DateOrder = 'day_first';
   /** The years a week of this file is expected in (from the median year of its weeks); others are likely typos. */
   private usualYears: { from: number; to: number } | null = null;
@@ -568,8 +569,9 @@ abstract class RowReader extends TableReader {
 
   constructor(result: TableReading, setting: ReaderSetting, body: TableRow[]) {
     super(result, setting);
-    // A public download writes weeks as 2020-W13: its 2020-13 is no week (and no month).
-    this.yearAndWeek = this.format === undefined && writesYearAndWeek(body.map((r) => r.cells[this.weekAt] ?? ''));
+    // Eurostat writes weeks as 2020-W13: its 2020-13 is no week (and no month).
+    this.eurostat = this.format === 'eurostat_tsv' || this.format === 'sdmx_csv';
+    this.yearAndWeek = !this.eurostat && writesYearAndWeek(body.map((r) => r.cells[this.weekAt] ?? ''));
   }
 
   /** Before any row is read: the file's day-month order, and its usual years from all its weeks. */
@@ -609,7 +611,7 @@ abstract class RowReader extends TableReader {
     const structure = this.fieldCount(cells);
     if (structure) return this.reject(record, structure);
     if (weekText === '') return this.reject(record, { code: 'week_missing' });
-    if (this.format !== undefined && !/w/i.test(weekText)) return this.reject(record, { code: 'week_invalid', text: weekText, problem: 'not_a_week' });
+    if (this.eurostat && !/w/i.test(weekText)) return this.reject(record, { code: 'week_invalid', text: weekText, problem: 'not_a_week' });
     if (!week.ok) {
       if (week.reason === 'year_missing') return this.reject(record, { code: 'year_missing', week: weekText });
       return this.reject(record, { code: 'week_invalid', text: weekText, problem: week.reason, year: week.year });

@@ -355,3 +355,12 @@ describe('Eurostat SDMX-CSV', () => {
     expect(p.periodObservations.map(show)).toEqual(['2 year 2021 custom_estat_lfsa_argan_1_0=66.5 b(bd)', '3 year 2022 custom_estat_lfsa_argan_1_0=66.6 d']);
   });
 });
+
+describe('a weekly export that names CBS as its source', () => {
+  it('still reads its weeks written as dates', () => {
+    const p = csv('Week;Eerste asielaanvragen\n29-06-2020;412\n06-07-2020;398\nBron: CBS\n');
+    expect(p.layout).toBe('statline');
+    expect(p.observations.map((o) => `${o.weekStart}=${o.value}`)).toEqual(['2020-06-29=412', '2020-07-06=398']);
+    expect(p.rejected).toEqual([]);
+  });
+});
