@@ -19,6 +19,9 @@ try {
   await page.screenshot({ path: path.join(out, 'dashboard.png') });
   await page.locator('[data-testid=nav-backlog]').click();
   await ready();
+  // The case-level export shows the most: its region in the title, the ages, where its stock is complete.
+  await page.locator('[data-testid=backlog-source]').selectOption('cases');
+  await ready();
   await page.screenshot({ path: path.join(out, 'backlog.png'), fullPage: true });
   await page.locator('[data-testid=nav-letter]').click();
   await ready();

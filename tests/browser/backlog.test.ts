@@ -92,9 +92,9 @@ describe('backlog from the sample\'s case-level export', () => {
       // The export holds the cases open at its start (received up to four months before) but none decided before it:
       // its stock is complete from its first decision, not during the ramp of the receipts before.
       const cases = regionCases(series);
-      const decidedFirst = cases.filter((c) => c.decided).reduce((a, c) => (c.decided! < a ? c.decided! : a), new Date(9e15));
+      const decidedFirst = cases.filter((c) => c.decided).reduce((a, c) => (c.decided! < a ? c.decided! : a), new Date(8.64e15));
       const firstWeek = formatIsoWeek(isoWeekOfDate(`${decidedFirst.getFullYear()}-${String(decidedFirst.getMonth() + 1).padStart(2, '0')}-${String(decidedFirst.getDate()).padStart(2, '0')}`));
-      const receivedFirst = cases.reduce((a, c) => (c.received < a ? c.received : a), new Date(9e15));
+      const receivedFirst = cases.reduce((a, c) => (c.received < a ? c.received : a), new Date(8.64e15));
       expect(receivedFirst < decidedFirst).toBe(true);
       const note = page.locator('[data-testid=backlog-complete-from]');
       await expect(note.getAttribute('data-week')).resolves.toBe(firstWeek);
