@@ -6,6 +6,7 @@ import { Controls } from '../components/Controls';
 import { baselineLevel, baselineRule, baselineRuleFor } from '../state/baselineRule';
 import { Panel, statusText } from '../components/Panel';
 import { usePanelData } from '../state/usePanelData';
+import { useBrushOutline } from '../state/useBrushOutline';
 import type { ViewState } from '../state/viewState';
 
 interface Props {
@@ -18,6 +19,10 @@ export function DashboardView({ dataset, view, update }: Props) {
   const t = useT();
   const lang = useLang();
   const data = usePanelData(dataset, view);
+  const outlined = useBrushOutline(dataset, view, data.panels);
+  const outlineLabel = outlined ? data.labelOf(outlined.metric) : '';
+  // Memoised: Controls redraws only when what it shows changes.
+  const outline = useMemo(() => outlined && { label: outlineLabel, byWeek: outlined.byWeek }, [outlined, outlineLabel]);
   const setCumulativeFrom = useCallback((date: string) => update({ cumulativeFrom: date }), [update]);
   const settings = useMemo(() => ({ rolling: view.rolling, cumulativeFrom: view.cumulativeFrom, method: view.method }), [view.rolling, view.cumulativeFrom, view.method]);
   const rule = baselineRule(view, t, lang);
@@ -58,7 +63,7 @@ export function DashboardView({ dataset, view, update }: Props) {
             panels: data.panels.length,
           })}
         </summary>
-        <Controls view={view} update={update} loaded={data.loaded} />
+        <Controls view={view} update={update} loaded={data.loaded} outline={outline} />
         <p className="baseline-rule" data-testid="baseline-rule">
           {rule}
         </p>
