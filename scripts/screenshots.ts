@@ -17,7 +17,21 @@ try {
   await page.goto(server.resolvedUrls!.local[0]);
   await ready();
   await page.screenshot({ path: path.join(out, 'dashboard.png') });
+  // Two panels' tables side by side on a 1366x768 laptop.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const toggle of (await page.locator('.panel-grid [data-testid=show-table]').all()).slice(0, 2)) await toggle.click();
+  await ready();
+  await page.locator('[data-testid=panel-inflow]').evaluate((panel) => panel.scrollIntoView());
+  const left = (await page.locator('[data-testid=panel-inflow]').boundingBox())!;
+  const right = (await page.locator('[data-testid=panel-hearings]').boundingBox())!;
+  await page.screenshot({ path: path.join(out, 'tables.png'), clip: { x: left.x, y: left.y, width: right.x + right.width - left.x, height: Math.min(left.height, 768 - left.y) } });
+  await page.setViewportSize({ width: 1280, height: 1500 });
+  for (const toggle of (await page.locator('.panel-grid [data-testid=show-table]').all()).slice(0, 2)) await toggle.click();
+  await ready();
   await page.locator('[data-testid=nav-backlog]').click();
+  await ready();
+  // The case-level export shows the most: its region in the title, the ages, where its stock is complete.
+  await page.locator('[data-testid=backlog-source]').selectOption('cases');
   await ready();
   await page.screenshot({ path: path.join(out, 'backlog.png'), fullPage: true });
   await page.locator('[data-testid=nav-letter]').click();

@@ -347,9 +347,10 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
     [bands, lines, stacked],
   );
   return (
-    <div className="chart" role="img" aria-label={description}>
+    <div className="chart">
       <ResponsiveContainer width="100%" height={height} initialDimension={initialDimension}>
-        <ComposedChart data={data} margin={margin}>
+        {/* Recharts makes the chart a keyboard stop (arrow keys walk the weeks in the tooltip): it is named by what it shows. */}
+        <ComposedChart data={data} margin={margin} aria-label={description}>
           <defs>
             <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
               <line x1="0" y1="0" x2="0" y2="6" stroke="#888" strokeWidth="2" />

@@ -27,6 +27,8 @@ export interface BacklogSummary {
   weeksDiffering: number;
   /** The newest week ending after its export date: shown, left out of the latest week and the trailing rates. */
   partialWeek: string | null;
+  /** Case-level: the first week with a decision, where the stock is complete and the weeks start, when earlier weeks had receipts (else null). */
+  completeFrom: string | null;
 }
 
 export type BreakdownBy = 'nationality' | 'hearing';

@@ -63,3 +63,17 @@ export function defaultCaseScope(fileName: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
+
+/**
+ * The region a scope names, for titles: "ind_nareis_zaken_regio_zuid" → "Zuid",
+ * "regio Noord-Oost" → "Noord-Oost"; null when the scope names no region.
+ */
+export function scopeRegion(scope: string): string | null {
+  const match = /(?:^|[^a-z])regio[\s_]+([a-z0-9][a-z0-9\s_-]*)$/i.exec(scope.trim());
+  if (!match) return null;
+  return match[1]
+    .split(/[\s_]+/)
+    .filter(Boolean)
+    .map((word) => word.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase()))
+    .join(' ');
+}

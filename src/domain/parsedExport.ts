@@ -34,6 +34,15 @@ export type ColumnRole =
   | { role: 'metric'; metric: MetricId; via: 'alias' | 'forced_part'; scale?: number }
   /** `decimals`: how the column writes decimals, decided from all its cells (src/ingest/numbers.ts). */
   | { role: 'custom'; metric: string; decimals?: 'comma' | 'point' | 'unknown' | 'conflict' }
+  /**
+   * A text column that splits the figures into series (nationality, gender, age, …): each
+   * combination of its values is a series of its own; `name` is the header as written.
+   */
+  | { role: 'dimension'; name: string }
+  /** The country a row is about (Eurostat `geo`): only the chosen country's rows are read (ParsedExport.country). */
+  | { role: 'country' }
+  /** A column of flags for the value beside it (SDMX-CSV OBS_FLAG). */
+  | { role: 'flag' }
   | { role: 'ignored'; why: 'not_numeric' | 'empty' | 'duplicate_metric' | 'empty_header' | 'custom_limit' | 'row_id' };
 
 /** sheet: the workbook sheet the column is on (absent for CSV). */
@@ -78,7 +87,7 @@ export type StatisticalSymbol = 'not_available' | 'confidential' | 'nil';
  * A source's mark on a value: CBS `*` provisional; Eurostat flags after a value (`p` provisional,
  * `e` estimated, `b` break in series, `c` confidential, and the others of its code list as written).
  */
-export type ValueFlag = 'provisional' | 'p' | 'e' | 'b' | 'c' | 'd' | 'f' | 'n' | 'r' | 's' | 'u' | 'z';
+export type ValueFlag = 'provisional' | 'p' | 'e' | 'b' | 'c' | 'd' | 'f' | 'n' | 'r' | 's' | 'u' | 'z' | 'i' | 'm';
 
 /**
  * One figure of a month, quarter or year (the public statistics' grains). Never added to weekly
@@ -99,6 +108,8 @@ export interface PeriodObservation {
   value: number | null;
   symbol?: StatisticalSymbol;
   flag?: ValueFlag;
+  /** Eurostat: the whole flag as written when it holds more than one letter ("bep"); `flag` is its first by weight (p, e, b, c, …). */
+  flagCode?: string;
   /** Where the figure was published (a link), when the file says so per value. */
   source?: string;
 }
@@ -119,15 +130,19 @@ export interface ParsedExport {
   contentHash: string;
   encoding: TextEncodingName | null;
   delimiter: Delimiter | null;
-  /** transposed: one row per series, one column per week. */
-  layout: 'wide' | 'long' | 'transposed' | null;
+  /**
+   * transposed: one row per series, one column per week. The public download formats are named
+   * as such: a CBS StatLine CSV, a Eurostat TSV, a Eurostat SDMX-CSV.
+   */
+  layout: 'wide' | 'long' | 'transposed' | 'statline' | 'eurostat_tsv' | 'sdmx_csv' | null;
   headerLine: number | null;
   dataLines: number;
   rowsLoaded: number;
   columns: ColumnReport[];
   /** A workbook's sheets, in workbook order; empty for a CSV file. */
   sheets: SheetReport[];
-  customMetrics: { id: string; label: string }[];
+  /** unit: the unit the file gives the series in ("aantal", "PER"), when it says. */
+  customMetrics: { id: string; label: string; unit?: string }[];
   observations: Observation[];
   /** Monthly, quarterly and yearly figures (statistics tables); empty for a weekly export. */
   periodObservations: PeriodObservation[];
@@ -135,6 +150,11 @@ export interface ParsedExport {
   skipped: LineReport<SkipReason>[];
   problem: FileProblem | null;
   warnings: FileWarning[];
+  /**
+   * A file with a country column (Eurostat's geo): the country whose rows were read (a code as the
+   * file writes it, "NL" by default) and every country the file holds, for the user to choose.
+   */
+  country?: { chosen: string; found: string[] };
   /**
    * Set by the parse worker: the line reports as CSV bytes (line, outcome, raw, reason), with
    * `rejected` and `skipped` then empty. Two million reports cross to the page as one buffer.
@@ -146,23 +166,24 @@ export interface ExportInput {
   name: string;
   bytes: Uint8Array;
   lastModified: number;
+  /** The country to read from a multi-country file (as the file writes it: "NL", "BE"); the Netherlands when absent. */
+  country?: string;
 }
 
-/** A file with nothing read from it yet: the start of every parse, and what a file that cannot be read stays. */
-export function emptyExport(name: string, sizeBytes: number, exportDate: ExportDate): ParsedExport {
+/** The part of a parsed export one table yields (a CSV file, or one workbook sheet). */
+export type TableFields = Pick<
+  ParsedExport,
+  'layout' | 'headerLine' | 'dataLines' | 'rowsLoaded' | 'columns' | 'customMetrics' | 'observations' | 'periodObservations' | 'rejected' | 'skipped' | 'problem' | 'warnings' | 'country'
+>;
+
+/** A table with nothing read from it yet: one definition for a file, a CSV table and a workbook sheet. */
+export function emptyTable(): TableFields {
   return {
-    name,
-    sizeBytes,
-    exportDate,
-    contentHash: '',
-    encoding: null,
-    delimiter: null,
     layout: null,
     headerLine: null,
     dataLines: 0,
     rowsLoaded: 0,
     columns: [],
-    sheets: [],
     customMetrics: [],
     observations: [],
     periodObservations: [],
@@ -171,5 +192,10 @@ export function emptyExport(name: string, sizeBytes: number, exportDate: ExportD
     problem: null,
     warnings: [],
   };
+}
+
+/** A file with nothing read from it yet: the start of every parse, and what a file that cannot be read stays. */
+export function emptyExport(name: string, sizeBytes: number, exportDate: ExportDate): ParsedExport {
+  return { name, sizeBytes, exportDate, contentHash: '', encoding: null, delimiter: null, sheets: [], ...emptyTable() };
 }
 

@@ -38,8 +38,8 @@ const YEAR = '((?:19|20)\\d{2})';
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Period | null }[] = [
   // 2020-01, 2020/01, 2020-1: a month (a column that also holds 2020-27 is year-week; the table reader decides).
   { re: new RegExp(`^${YEAR}\\s*[-/]\\s*(\\d{1,2})$`), read: (m) => month(m[1], Number(m[2])) },
-  // 2020M01 (CBS, Eurostat), 2020MM01 (CBS period code)
-  { re: new RegExp(`^${YEAR}\\s*mm?\\s*(\\d{1,2})$`), read: (m) => month(m[1], Number(m[2])) },
+  // 2020M01 (CBS, Eurostat), 2020MM01 (CBS period code), Y2015M01 (older Eurostat extracts)
+  { re: new RegExp(`^y?${YEAR}\\s*mm?\\s*(\\d{1,2})$`), read: (m) => month(m[1], Number(m[2])) },
   // 2020 januari, 2014  februari (CBS spacing), 2020 jan
   { re: new RegExp(`^${YEAR}\\s+${MONTH_NAME}$`), read: (m) => month(m[1], MONTHS[m[2]]) },
   // januari 2020, jan 2020, jan-2020, jan. 2020

@@ -15,6 +15,7 @@ const summary: BacklogSummary = {
   openBaseline: 400,
   weeksDiffering: 0,
   partialWeek: null,
+  completeFrom: null,
 };
 
 describe('project', () => {

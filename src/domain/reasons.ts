@@ -17,10 +17,10 @@ export type RejectReason =
   | { code: 'week_after_export'; week: string; exportDate: string }
   /** The year column is empty and the year of the rows above cannot be carried on (the week number went down). */
   | { code: 'year_missing'; week: string }
-  /** A month, quarter or year where a week belongs (period as "2020-12", "2020-Q1", "2020"): not read as a week, and not yet read as itself. */
-  | { code: 'period_not_week'; text: string; period: string; grain: 'month' | 'quarter' | 'year' }
   | { code: 'values_invalid'; cells: { column: string; text: string; problem: ValueProblem }[] }
   | { code: 'metric_missing' }
+  /** A dimension column (nationality, gender, …) left empty on a row: which series it belongs to is unknown. */
+  | { code: 'dimension_missing'; column: string }
   | { code: 'too_many_fields'; found: number; expected: number }
   | { code: 'too_few_fields'; found: number; expected: number }
   | { code: 'unterminated_quote'; fromLine: number }
@@ -42,6 +42,10 @@ export type SkipReason =
   | { code: 'total_row' }
   | { code: 'note_line' }
   | { code: 'no_values'; week: string }
+  /** A month, quarter or year ("2020-03", "2020-Q1", "2020") with no figure or symbol in any cell. */
+  | { code: 'no_values_period'; period: string }
+  /** A row of another country than the one chosen (a multi-country statistics file): country as the file writes it. */
+  | { code: 'other_country'; country: string; chosen: string }
   | { code: 'duplicate_identical'; firstLine: number; firstSheet?: string }
   /** A workbook sheet that holds no table the app reads (a title, notes, a chart): its rows, listed. */
   | { code: 'sheet_not_read' }

@@ -45,3 +45,22 @@ export async function copyImage(png: Promise<Blob>): Promise<boolean> {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
 }
+
+/**
+ * A table's rows (the first is the header) for the clipboard: tab-separated text, which a
+ * spreadsheet splits into cells, and an HTML table, which a word processor keeps as a table.
+ * Numbers are written with `formatNumber` (Dutch notation on a Dutch page), right-aligned.
+ */
+export function tableCopy(rows: readonly (readonly (string | number | null)[])[], formatNumber: (value: number) => string, caption = ''): { text: string; html: string } {
+  const shown = rows.map((row) => row.map((cell) => (typeof cell === 'number' ? formatNumber(cell) : (cell ?? ''))));
+  const [header = [], ...body] = shown;
+  const numeric = rows.slice(1);
+  return {
+    text: [...(caption ? [caption] : []), ...shown.map((row) => row.join('\t'))].join('\n'),
+    html:
+      `<table border="1" cellpadding="4" style="border-collapse:collapse">${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}` +
+      `<thead><tr>${header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
+      body.map((row, r) => `<tr>${row.map((c, i) => `<td${typeof numeric[r][i] === 'number' ? ' style="text-align:right"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('') +
+      '</tbody></table>',
+  };
+}

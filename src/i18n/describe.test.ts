@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeProblem, describeWarning, problemDetail } from './describe';
+import { describeProblem, describeReject, describeSkip, describeWarning, problemDetail } from './describe';
 
 describe("the engine's own messages", () => {
   it('are said in Dutch, with the original kept as a detail', () => {
@@ -22,5 +22,20 @@ describe('reader warnings', () => {
     expect(describeWarning({ code: 'encoding_repaired', encoding: 'utf-8', lines: [3, 9], count: 2 }, 'nl')).toContain('op regels 3 en 9');
     expect(describeWarning({ code: 'dates_month_first', line: 2 }, 'nl')).toContain('maand eerst');
     expect(describeWarning({ code: 'dates_ambiguous_order', count: 1, line: 2, text: '06/01/2020' }, 'en')).toContain('“06/01/2020” on line 2');
+  });
+});
+
+describe('statistics readers', () => {
+  it('name the country of a row skipped on purpose, in both languages', () => {
+    const reason = { code: 'other_country' as const, country: 'BE', chosen: 'NL' };
+    expect(describeSkip(reason, 'nl')).toBe('Cijfers van BE, niet van NL: overgeslagen (kies een ander land bij het bestand).');
+    expect(describeSkip(reason, 'en')).toBe('Figures of BE, not of NL: skipped (choose another country at the file).');
+  });
+
+  it('name a month in a repeat or a conflict as the month, never as a week', () => {
+    expect(describeSkip({ code: 'no_values_period', period: '2020-03' }, 'nl')).toBe('2020-03: geen cijfers ingevuld.');
+    expect(describeReject({ code: 'duplicate_conflict', week: '2020-03', firstLine: 2 }, 'nl')).toBe('2020-03 staat al op regel 2, met een andere waarde.');
+    expect(describeReject({ code: 'duplicate_conflict', week: '2020-W12', firstLine: 2 }, 'nl')).toContain('week 12 2020');
+    expect(describeReject({ code: 'dimension_missing', column: 'Geslacht' }, 'en')).toContain('“Geslacht”');
   });
 });

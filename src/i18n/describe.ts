@@ -22,11 +22,10 @@ const VALUE_PROBLEMS: Record<ValueProblem, Texts> = {
   week_after_export: { nl: 'valt in een week na de exportdatum', en: 'falls in a week after the export date' },
 };
 
-const GRAIN: Record<'month' | 'quarter' | 'year', Texts> = {
-  month: { nl: 'een maand', en: 'a month' },
-  quarter: { nl: 'een kwartaal', en: 'a quarter' },
-  year: { nl: 'een jaar', en: 'a year' },
-};
+/** A week ("2020-W12") as "week 12 2020"; a month, quarter or year as the app writes it ("2020-03"). */
+function periodOrWeek(label: string, lang: Lang): string {
+  return label.includes('-W') ? weekLabel(label, lang) : label;
+}
 
 /** Where a row is: "regel 12" in a CSV file, "Blad1, rij 12" in a workbook. */
 export function rowPlace(line: number, sheet: string | null | undefined, lang: Lang): string {
@@ -89,14 +88,11 @@ export function describeReject(reason: RejectReason, lang: Lang): string {
       });
     case 'duplicate_conflict':
       return pick(lang, {
-        nl: `${weekLabel(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} staat al op ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, met een andere waarde.`,
-        en: `${weekLabel(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} is already on ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, with another value.`,
+        nl: `${periodOrWeek(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} staat al op ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, met een andere waarde.`,
+        en: `${periodOrWeek(reason.week, lang)}${reason.metric ? ` (${reason.metric})` : ''} is already on ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, with another value.`,
       });
-    case 'period_not_week':
-      return pick(lang, {
-        nl: `“${reason.text}” lijkt ${GRAIN[reason.grain].nl} (${reason.period}), geen week; maand-, kwartaal- en jaarcijfers worden nog niet gelezen.${/^\d{4}[-/]\d{1,2}$/.test(reason.text) ? ` Bedoelt u een week, schrijf dan ${reason.text.slice(0, 4)}-W${reason.text.slice(5).padStart(2, '0')}.` : ''}`,
-        en: `“${reason.text}” looks like ${GRAIN[reason.grain].en} (${reason.period}), not a week; monthly, quarterly and yearly figures are not read yet.${/^\d{4}[-/]\d{1,2}$/.test(reason.text) ? ` If you mean a week, write ${reason.text.slice(0, 4)}-W${reason.text.slice(5).padStart(2, '0')}.` : ''}`,
-      });
+    case 'dimension_missing':
+      return pick(lang, { nl: `Geen waarde in de kolom “${reason.column}”: onbekend bij welke reeks de cijfers horen.`, en: `No value in the column “${reason.column}”: unknown which series the figures belong to.` });
     case 'file_unusable':
       return pick(lang, { nl: 'Het bestand als geheel is niet te lezen (zie boven).', en: 'The file as a whole cannot be read (see above).' });
     case 'case_date_invalid':
@@ -140,6 +136,13 @@ export function describeSkip(reason: SkipReason, lang: Lang): string {
       return pick(lang, { nl: 'Toelichting zonder cijfers.', en: 'Note without figures.' });
     case 'no_values':
       return pick(lang, { nl: `${weekLabel(reason.week, lang)}: geen cijfers ingevuld.`, en: `${weekLabel(reason.week, lang)}: no figures given.` });
+    case 'no_values_period':
+      return pick(lang, { nl: `${reason.period}: geen cijfers ingevuld.`, en: `${reason.period}: no figures given.` });
+    case 'other_country':
+      return pick(lang, {
+        nl: `Cijfers van ${reason.country}, niet van ${reason.chosen}: overgeslagen (kies een ander land bij het bestand).`,
+        en: `Figures of ${reason.country}, not of ${reason.chosen}: skipped (choose another country at the file).`,
+      });
     case 'duplicate_identical':
       return pick(lang, { nl: `Herhaling van ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, met dezelfde waarden.`, en: `Repeats ${rowPlace(reason.firstLine, reason.firstSheet, lang)}, with the same values.` });
     case 'sheet_not_read':

@@ -107,19 +107,45 @@ export function lookalikeMetric(header: string): (typeof LOOKALIKES)[number] | u
 
 const WEEK_HEADERS = keyIndex(
   ['week', 'weeknummer', 'weeknr', 'iso week', 'isoweek', 'jaarweek', 'jaar week', 'year week', 'yearweek', 'periode', 'period',
-    'week start', 'begin week', 'maandag', 'week maandag', 'datum', 'date', 'week van', 'week of'].map((h): [string, true] => [h, true]),
+    'week start', 'begin week', 'maandag', 'week maandag', 'datum', 'date', 'week van', 'week of',
+    // CBS StatLine's period column, and SDMX-CSV's
+    'perioden', 'time period'].map((h): [string, true] => [h, true]),
 );
 const YEAR_HEADERS = keyIndex(['jaar', 'year', 'iso jaar', 'iso year'].map((h): [string, true] => [h, true]));
 const METRIC_NAME_HEADERS = keyIndex(
-  ['metric', 'metriek', 'indicator', 'reeks', 'serie', 'series', 'kenmerk', 'variabele', 'measure', 'onderwerp'].map((h): [string, true] => [h, true]),
+  ['metric', 'metriek', 'indicator', 'reeks', 'serie', 'series', 'kenmerk', 'variabele', 'measure', 'onderwerp',
+    // CBS StatLine ("Onderwerpen_1"), and SDMX-CSV, whose series is its data flow
+    'onderwerpen', 'onderwerpen 1', 'onderwerpen 2', 'dataflow'].map((h): [string, true] => [h, true]),
 );
-const VALUE_HEADERS = keyIndex(['value', 'waarde', 'aantal', 'count', 'getal'].map((h): [string, true] => [h, true]));
+const VALUE_HEADERS = keyIndex(['value', 'waarde', 'aantal', 'count', 'getal', 'obs value'].map((h): [string, true] => [h, true]));
 
 /** Row and record ids ("Id", "Rijnummer", "Volgnr"): numbers, but never a series to chart. */
 const ID_HEADERS = keyIndex(
   ['id', 'rij', 'rijnummer', 'rij nr', 'regel', 'regelnummer', 'volgnummer', 'volgnr', 'nr', 'nummer', 'index', 'row', 'row id', 'row number', 'rownum', 'record id', 'key', 'sleutel', 'pk'].map((h): [string, true] => [h, true]),
 );
 
+/** Columns that split figures into series, as Dutch and English tables and Eurostat name them. */
+const DIMENSION_HEADERS = keyIndex(
+  ['nationaliteit', 'nationality', 'citizen', 'citizenship', 'staatsburgerschap', 'geslacht', 'sex', 'gender', 'leeftijd', 'age', 'leeftijdsklasse',
+    'leeftijdsgroep', 'age group', 'age class', 'herkomst', 'land van herkomst', 'herkomstland', 'country of origin', 'country of citizenship', 'asyl app', 'applicant',
+    'type aanvraag', 'soort aanvraag', 'aanvraagtype', 'categorie', 'category', 'doelgroep', 'groep', 'regio', 'region', 'provincie', 'province', 'gemeente',
+    'municipality', 'decision', 'beslissing', 'reason', 'reden', 'duration',
+    // In a Dutch export "Land" is mostly the country of origin: a dimension, never a filter.
+    'land', 'country'].map((h): [string, true] => [h, true]),
+);
+/** The country a row is about (Eurostat's geo, the reporting member state): one is read, the others skipped. */
+const COUNTRY_HEADERS = keyIndex(
+  ['geo', 'geo time', 'geo time period', 'geopolitical entity', 'geopolitical entity reporting', 'lidstaat', 'member state', 'reporting country', 'rapporterend land'].map((h): [string, true] => [h, true]),
+);
+/** The unit of the figures beside it (CBS "Waarde eenheid", Eurostat "unit"): said once per series, never a series. */
+const UNIT_HEADERS = keyIndex(['eenheid', 'waarde eenheid', 'unit', 'units', 'unit of measure'].map((h): [string, true] => [h, true]));
+/** Eurostat's flag column (SDMX-CSV OBS_FLAG). */
+const FLAG_HEADERS = keyIndex(['obs flag', 'flag', 'flags', 'vlag'].map((h): [string, true] => [h, true]));
+
+export const isDimensionHeader = (h: string) => lookup(DIMENSION_HEADERS, h) === true;
+export const isCountryHeader = (h: string) => lookup(COUNTRY_HEADERS, h) === true;
+export const isUnitHeader = (h: string) => lookup(UNIT_HEADERS, h) === true;
+export const isFlagHeader = (h: string) => lookup(FLAG_HEADERS, h) === true;
 export const isRowIdHeader = (h: string) => ID_HEADERS.get(keys(h)[0]) === true;
 export const isWeekHeader = (h: string) => lookup(WEEK_HEADERS, h) === true;
 export const isYearHeader = (h: string) => lookup(YEAR_HEADERS, h) === true;

@@ -132,6 +132,93 @@ describe('ingest of arbitrary CSV', () => {
   });
 });
 
+describe('ingest of arbitrary statistics tables and public downloads', () => {
+  const period = fc.constantFrom(
+    '2020-01', '2020M02', '2020MM03', 'Y2020M04', '2020 mei', '2014  februari', 'jun 2020', 'juli 2020', '2020 augustus*', '2020Q1', '2020KW02', '2020 3e kwartaal*',
+    '2020', '2020JJ00', '2019*', '2020-W10', '2020-13', 'Totaal', '', 'Bron: CBS', '© Centraal Bureau voor de Statistiek, Den Haag/Heerlen 15-10-2017',
+  );
+  const figure = fc.oneof(fc.integer({ min: 0, max: 5000 }).map(String), fc.constantFrom('.', 'x', '-', ':', ': c', '1115 p', '0 e', '5 bd', '12,5', '-3', 'veel', '', '5 q'));
+  const member = fc.constantFrom('Totaal', 'Totaal nationaliteiten', 'Syrisch', 'Eritrees', 'Mannen', 'Vrouwen', '');
+  const country = fc.constantFrom('NL', 'BE', 'DE', 'EU27_2020', 'Netherlands', '');
+
+  /** A statistics table: a period column, zero to two dimension columns, one to three figure columns (CSV). */
+  const table = fc.record({
+    dimensions: fc.subarray(['Nationaliteit', 'Geslacht']),
+    figures: fc.array(fc.constantFrom('Eerste asielaanvragen', 'Nareizigers', 'Totaal asielverzoeken', 'Capaciteit'), { minLength: 1, maxLength: 3 }),
+    rows: fc.array(fc.tuple(period, fc.array(member, { minLength: 2, maxLength: 2 }), fc.array(figure, { minLength: 3, maxLength: 3 })), { maxLength: 25 }),
+    title: fc.boolean(),
+  });
+
+  function check(parsed: ReturnType<typeof parseExport>, physical: number): void {
+    expect(parsed.rowsLoaded + parsed.rejected.length + parsed.skipped.length).toBe(parsed.dataLines);
+    const reported = [...parsed.rejected, ...parsed.skipped].map((r) => r.line);
+    expect(new Set(reported).size).toBe(reported.length);
+    const keys = parsed.periodObservations.map((o) => `${o.period}|${o.metric}|${o.dimensions.join('|')}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const o of parsed.periodObservations) {
+      expect(o.line).toBeLessThanOrEqual(physical);
+      expect(o.period).toMatch({ month: /^\d{4}-\d{2}$/, quarter: /^\d{4}-Q[1-4]$/, year: /^\d{4}$/ }[o.grain]);
+      expect(o.value === null).toBe(o.symbol !== undefined && o.symbol !== 'nil');
+      if (o.value !== null) expect(Number.isFinite(o.value)).toBe(true);
+      if (o.value !== null && CATALOGUE.has(o.metric)) expect(Number.isInteger(o.value) && o.value >= 0).toBe(true);
+      for (const d of o.dimensions) expect(d).not.toMatch(/^totaal/i);
+    }
+  }
+
+  it('monthly, quarterly and yearly tables with dimensions, symbols and flags: never throws, every line accounted for', () => {
+    const seen = { periods: 0, symbols: 0, flags: 0, dimensions: 0, rejected: 0, skipped: 0 };
+    fc.assert(
+      fc.property(table, fc.constantFrom(';', ','), lineBreaks, ({ dimensions, figures, rows, title }, delimiter, eol) => {
+        const head = ['Perioden', ...dimensions, ...figures];
+        const lines = [
+          ...(title ? [['Asielverzoeken en nareizigers; nationaliteit']] : []),
+          head,
+          ...rows.map(([p, members, values]) => [p, ...members.slice(0, dimensions.length), ...values.slice(0, figures.length)]),
+        ];
+        const text = serialise(lines, delimiter, true, eol);
+        const parsed = parseExport({ name: 'cbs_2022-01-10.csv', bytes: encode(text, 'utf-8-bom'), lastModified: 0 });
+        check(parsed, text.split(/\r\n|\n|\r/).length - 1);
+        if (parsed.periodObservations.length > 0) seen.periods++;
+        if (parsed.periodObservations.some((o) => o.symbol)) seen.symbols++;
+        if (parsed.periodObservations.some((o) => o.flag)) seen.flags++;
+        if (parsed.periodObservations.some((o) => o.dimensions.length > 0)) seen.dimensions++;
+        if (parsed.rejected.length > 0) seen.rejected++;
+        if (parsed.skipped.length > 0) seen.skipped++;
+      }),
+      { numRuns: 300 },
+    );
+    expect(Object.values(seen).every((n) => n >= 10), JSON.stringify(seen)).toBe(true);
+  });
+
+  it('Eurostat TSV and SDMX-CSV with any countries, values and flags: only the chosen country loaded, every line accounted for', () => {
+    const seen = { loaded: 0, otherCountry: 0, rejected: 0 };
+    const tsvRow = fc.tuple(fc.constantFrom('SY', 'AF', 'TOTAL'), country, fc.array(figure, { minLength: 3, maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(tsvRow, { maxLength: 20 }), fc.boolean(), fc.constantFrom(undefined, 'BE'), (rows, sdmx, chosen) => {
+        const text = sdmx
+          ? [
+              'DATAFLOW,LAST UPDATE,freq,unit,citizen,sex,age,asyl_app,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS',
+              ...rows.flatMap(([citizen, geo, values]) => values.map((v, i) => `ESTAT:MIGR_ASYAPPCTZM(1.0),11/11/22 23:00:00,M,PER,${citizen},T,TOTAL,ASY_APP,${geo},2020-0${i + 1},${v.split(' ')[0].replace(',', '.')},${v.split(' ')[1] ?? ''},`)),
+            ].join('\n') + '\n'
+          : ['freq,unit,citizen,sex,age,applicant,geo\\TIME_PERIOD\t2020-01 \t2020-02 \t2020-03 ', ...rows.map(([citizen, geo, values]) => `M,PER,${citizen},T,TOTAL,NASY_APP,${geo}\t${values.map((v) => (/ /.test(v) ? v : `${v} `)).join('\t')}`)].join('\n') + '\n';
+        const parsed = parseExport({ name: 'migr_asyappctzm_2022-01-10.csv', bytes: new TextEncoder().encode(text), lastModified: 0, ...(chosen ? { country: chosen } : {}) });
+        check(parsed, text.split('\n').length - 1);
+        expect(parsed.layout).toBe(rows.length === 0 ? null : sdmx ? 'sdmx_csv' : 'eurostat_tsv');
+        const want = chosen ?? 'NL';
+        for (const r of parsed.skipped) if (r.reason.code === 'other_country') expect(r.reason.country).not.toBe(want);
+        const loadedLines = new Set(parsed.periodObservations.map((o) => o.line));
+        const lines = text.split('\n');
+        for (const line of loadedLines) expect(lines[line - 1]).toMatch(want === 'NL' ? /[,\t](NL|Netherlands)[,\t]/ : /[,\t]BE[,\t]/);
+        if (parsed.rowsLoaded > 0) seen.loaded++;
+        if (parsed.skipped.some((r) => r.reason.code === 'other_country')) seen.otherCountry++;
+        if (parsed.rejected.length > 0) seen.rejected++;
+      }),
+      { numRuns: 200 },
+    );
+    expect(Object.values(seen).every((n) => n >= 10), JSON.stringify(seen)).toBe(true);
+  });
+});
+
 describe('ingest of arbitrary case-level exports', () => {
   const caseRow = fc.record({
     received: fc.date({ min: new Date(Date.UTC(2019, 0, 1)), max: new Date(Date.UTC(2020, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),

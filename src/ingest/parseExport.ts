@@ -9,7 +9,7 @@ import { decodeBytes } from './encoding';
 import { exportDateOf } from './exportDate';
 import { emptyExport, MAX_LINE_CHARS, type ExportInput, type ParsedExport } from '../domain/parsedExport';
 import { detectDelimiter, longestLine, splitRecords, withLineFeeds } from './csvRows';
-import { readTable } from './readTable';
+import { readTable, type TableRow } from './readTable';
 
 export function parseExport(input: ExportInput, onProgress?: (fraction: number) => void): ParsedExport {
   const result = emptyExport(input.name, input.bytes.byteLength, exportDateOf(input.name, input.lastModified));
@@ -26,8 +26,28 @@ export function parseExport(input: ExportInput, onProgress?: (fraction: number) 
   const longest = longestLine(text);
   if (longest.characters > MAX_LINE_CHARS) return { ...result, problem: { code: 'line_too_long', line: longest.line, characters: longest.characters, max: MAX_LINE_CHARS } };
 
-  const delimiter = detectDelimiter(text);
+  // A Eurostat TSV's key column holds more commas than the file has tabs: its first cell tells.
+  const eurostat = EUROSTAT_KEY.test(text.slice(0, text.indexOf('\t') + 1));
+  const delimiter = eurostat ? '\t' : detectDelimiter(text);
   result.delimiter = delimiter;
-  const table = readTable(splitRecords(text, delimiter, onProgress), result.exportDate.date);
+  let records = splitRecords(text, delimiter, onProgress);
+  if (eurostat) records = records.map(splitEurostatKey);
+  const options = eurostat ? { format: 'eurostat_tsv' as const, seriesName: datasetName(input.name) } : {};
+  const table = readTable(records, result.exportDate.date, new Map(), { ...options, country: input.country });
   return { ...result, ...table, warnings: [...result.warnings, ...table.warnings] };
+}
+
+/** A Eurostat TSV's first cell: its key columns, comma-separated, then `\TIME_PERIOD` (or the older `\time`). */
+const EUROSTAT_KEY = /^\s*[a-z0-9_,]+\\time(?:_period)?\t$/i;
+
+/** A Eurostat TSV row with its key ("A,PER,SY,T,NL") split into one cell per key column; its line and raw text stay. */
+function splitEurostatKey(record: TableRow): TableRow {
+  const [key = '', ...rest] = record.cells;
+  const keys = key.replace(/\\time(?:_period)?\s*$/i, '').split(',');
+  return { ...record, cells: [...keys, ...rest] };
+}
+
+/** "migr_asyappctzm" from "migr_asyappctzm.tsv" (or "estat_migr_asyappctzm_en.tsv"): the dataset, the series' name. */
+function datasetName(fileName: string): string {
+  return fileName.replace(/\.[^.]*$/, '').replace(/^estat_/i, '').replace(/_(?:en|de|fr)$/i, '') || 'Eurostat';
 }

@@ -47,17 +47,20 @@ const csv = (text: string) => parseExport({ name: 'rapportage_2020-09-14.csv', b
 const accounted = (p: ParsedExport) => p.rowsLoaded + p.rejected.length + p.skipped.length;
 
 describe('months are never read as weeks', () => {
-  it('rejects each month row of a "Periode" column, saying it looks like a month', () => {
+  it('reads each month, quarter and year row of a "Periode" column at its own grain, never as a week', () => {
     const p = csv('Periode;Eerste asielaanvragen\n2020-11;1200\n2020-12;1300\n2020M12;1300\ndec 2020;1300\n2020 december;1300\n2020Q4;3900\n2020;15000\n');
     expect(p.observations).toEqual([]);
-    expect(p.rejected.map((r) => [r.line, r.reason])).toEqual([
-      [2, { code: 'period_not_week', text: '2020-11', period: '2020-11', grain: 'month' }],
-      [3, { code: 'period_not_week', text: '2020-12', period: '2020-12', grain: 'month' }],
-      [4, { code: 'period_not_week', text: '2020M12', period: '2020-12', grain: 'month' }],
-      [5, { code: 'period_not_week', text: 'dec 2020', period: '2020-12', grain: 'month' }],
-      [6, { code: 'period_not_week', text: '2020 december', period: '2020-12', grain: 'month' }],
-      [7, { code: 'period_not_week', text: '2020Q4', period: '2020-Q4', grain: 'quarter' }],
-      [8, { code: 'period_not_week', text: '2020', period: '2020', grain: 'year' }],
+    expect(p.periodObservations.map((o) => `${o.line} ${o.grain} ${o.period} ${o.metric}=${o.value}`)).toEqual([
+      '2 month 2020-11 asylum_first=1200',
+      '3 month 2020-12 asylum_first=1300',
+      '7 quarter 2020-Q4 asylum_first=3900',
+      '8 year 2020 asylum_first=15000',
+    ]);
+    // The same month in other notations, with the same figure: a repeat, said so.
+    expect(p.skipped.map((r) => [r.line, r.reason])).toEqual([
+      [4, { code: 'duplicate_identical', firstLine: 3 }],
+      [5, { code: 'duplicate_identical', firstLine: 3 }],
+      [6, { code: 'duplicate_identical', firstLine: 3 }],
     ]);
     expect(accounted(p)).toBe(p.dataLines);
   });
@@ -105,7 +108,7 @@ describe('reports with the weeks across the columns', () => {
       '5 2020-06-29 custom_capaciteit_locatie=1200',
       '5 2020-07-06 custom_capaciteit_locatie=1150.5',
     ]);
-    expect(p.customMetrics).toEqual([{ id: 'custom_capaciteit_locatie', label: 'Capaciteit locatie' }]);
+    expect(p.customMetrics).toEqual([{ id: 'custom_capaciteit_locatie', label: 'Capaciteit locatie', unit: 'plaatsen' }]);
     expect(p.rejected.map((r) => [r.line, r.reason])).toEqual([
       [
         4,
@@ -136,9 +139,10 @@ describe('reports with the weeks across the columns', () => {
     ]);
   });
 
-  it('does not take months across the columns for weeks', () => {
+  it('does not take months across the columns for weeks: they are read as months', () => {
     const p = csv('Reeks;2020-01;2020-02;2020-03\nEerste asielaanvragen;1;2;3\n');
-    expect(p.layout).toBeNull();
+    expect(p.layout).toBe('transposed');
     expect(p.observations).toEqual([]);
+    expect(p.periodObservations.map((o) => `${o.period}=${o.value}`)).toEqual(['2020-01=1', '2020-02=2', '2020-03=3']);
   });
 });

@@ -6,7 +6,11 @@
 import type { MetricId } from '../domain/catalogue';
 import {
   customMetricId,
+  isCountryHeader,
+  isDimensionHeader,
+  isFlagHeader,
   isMetricNameHeader,
+  isUnitHeader,
   isRowIdHeader,
   isValueHeader,
   isWeekHeader,
@@ -18,7 +22,19 @@ import { formatIsoWeek, isMonday, isoWeekMonday, isoWeekOfDate, parseWeekCell, p
 import { formatPeriod, parsePeriod, type PeriodParse } from '../domain/periods';
 import { decimalConvention, isDotGrouped, isMissingCell, parseCount, parseInColumn, type CountParse, type DecimalConvention } from './numbers';
 import { dateEvidenceOfCells, TYPO_YEARS } from './dates';
-import { MAX_COLUMNS, MAX_CUSTOM_METRICS, type ColumnReport, type ColumnRole, type LineReport, type Observation, type ParsedExport } from '../domain/parsedExport';
+import {
+  emptyTable,
+  MAX_COLUMNS,
+  MAX_CUSTOM_METRICS,
+  type ColumnReport,
+  type ColumnRole,
+  type LineReport,
+  type Observation,
+  type PeriodObservation,
+  type TableFields,
+} from '../domain/parsedExport';
+import { DEFAULT_COUNTRY, isCountry, isTotalMember } from '../domain/dimensions';
+import { readFlag, readStatCell, type StatCell } from './statCells';
 import type { DateOrder, FileProblem, RejectReason, SkipReason } from '../domain/reasons';
 
 /**
@@ -40,16 +56,25 @@ export interface TableRow {
 export type TypedCell = { number: number } | { formula: string };
 
 /**
- * The values loaded so far from earlier tables of the same file, by week and metric: a workbook's
- * second sheet may not give the same week and metric a second value.
+ * The values loaded so far from earlier tables of the same file, by period (week, month, …),
+ * metric and dimensions: a workbook's second sheet may not give the same figure a second value.
+ * A symbol's value is null.
  */
-export type LoadedKeys = Map<string, { line: number; sheet?: string; value: number }>;
+export type LoadedKeys = Map<string, { line: number; sheet?: string; value: number | null }>;
 
 /** What one table yields; a file is one table (CSV) or several (a workbook's sheets). */
-export type TableReading = Pick<
-  ParsedExport,
-  'layout' | 'headerLine' | 'dataLines' | 'rowsLoaded' | 'columns' | 'customMetrics' | 'observations' | 'rejected' | 'skipped' | 'problem' | 'warnings'
->;
+export type TableReading = TableFields;
+
+/** A public download format, recognised before the table is read (its rows reshaped if need be). */
+export type PublicFormat = 'statline' | 'eurostat_tsv' | 'sdmx_csv';
+
+export interface ReadOptions {
+  /** The country to read from a file with a country column (as the file writes it); the Netherlands by default. */
+  country?: string;
+  /** The series' name for a table that names none (a Eurostat TSV: its dataset, from the file name). */
+  seriesName?: string;
+  format?: PublicFormat;
+}
 
 const RAW_LINE_LIMIT = 1000;
 const HEADER_SEARCH_DEPTH = 30;
@@ -61,20 +86,8 @@ const TOTAL_ROW = /^(totaal|totalen|total|totals|subtotaal|subtotal|som|sum|gemi
 const NUMERIC_SHARE = 0.8;
 
 /** Reads rows (in source order) of an export made on exportDate ("YYYY-MM-DD"). */
-export function readTable(records: TableRow[], exportDate: string, loaded: LoadedKeys = new Map()): TableReading {
-  const result: TableReading = {
-    layout: null,
-    headerLine: null,
-    dataLines: 0,
-    rowsLoaded: 0,
-    columns: [],
-    customMetrics: [],
-    observations: [],
-    rejected: [],
-    skipped: [],
-    problem: null,
-    warnings: [],
-  };
+export function readTable(records: TableRow[], exportDate: string, loaded: LoadedKeys = new Map(), options: ReadOptions = {}): TableReading {
+  const result = emptyTable();
   if (records.length === 0) return { ...result, problem: { code: 'empty_file' } };
   const headerIndex = findHeader(records);
   const header = records[headerIndex];
@@ -84,11 +97,17 @@ export function readTable(records: TableRow[], exportDate: string, loaded: Loade
   for (const record of records.slice(0, headerIndex)) result.skipped.push(lineReport(record, { code: 'before_header' }));
 
   if (header.cells.length > MAX_COLUMNS) return rejectAll(result, body, { code: 'too_many_columns', count: header.cells.length, max: MAX_COLUMNS });
-  const layout = describeColumns(header.cells, body);
+  const layout = describeColumns(header.cells, body, options.seriesName, options.format === 'eurostat_tsv');
   result.columns = layout.columns;
   if (layout.problem) return rejectAll(result, body, layout.problem);
   if (body.length === 0) return { ...result, problem: { code: 'no_data_rows' } };
-  result.layout = layout.kind;
+  const format = options.format ?? publicFormat(header.cells, records);
+  result.layout = format ?? layout.kind;
+  const countryAt = layout.columns.find((c) => c.role === 'country')?.position;
+  if (countryAt !== undefined) {
+    const found = [...new Set(body.map((r) => (r.cells[countryAt] ?? '').trim()).filter((c) => c !== '' && !isFooter(c)))];
+    result.country = { chosen: options.country ?? DEFAULT_COUNTRY, found };
+  }
 
   for (const column of layout.columns) {
     if (column.role !== 'custom' || column.decimals !== 'unknown') continue;
@@ -97,7 +116,8 @@ export function readTable(records: TableRow[], exportDate: string, loaded: Loade
   }
 
   const Reader = layout.kind === 'wide' ? WideRowReader : layout.kind === 'long' ? LongRowReader : TransposedReader;
-  const reader = new Reader(result, exportDate, layout.columns, loaded, body);
+  const setting: ReaderSetting = { exportDate, columns: layout.columns, loaded, country: result.country?.chosen, seriesName: options.seriesName, format };
+  const reader = new Reader(result, setting, body);
   if (reader instanceof RowReader) {
     // Dates in the week column: one day-month order for the whole file, decided from all of them.
     const weekAt = layout.columns.find((c) => c.role === 'week')!.position;
@@ -139,7 +159,13 @@ function findHeader(records: TableRow[]): number {
     if (cells.some((c) => isWeekHeader(c) || isYearHeader(c))) {
       const score = cells.filter((c) => c !== '' && (isWeekHeader(c) || isYearHeader(c) || isMetricNameHeader(c) || isValueHeader(c) || matchMetricHeader(c) !== null)).length;
       if (score > best.score) best = { index: i, score };
-    } else if (best.index < 0 && weekLabels(records[i].cells).length >= 2) return i;
+    } else if (best.index < 0 && periodLabels(records[i].cells).length >= 2) return i;
+  }
+  if (best.index >= 0) return best.index;
+  // No column named for its periods (a "Maand" column found by its content): the row naming the most known columns.
+  for (let i = 0; i < depth; i++) {
+    const score = records[i].cells.filter((c) => c.trim() !== '' && (matchMetricHeader(c.trim()) !== null || isDimensionHeader(c.trim()))).length;
+    if (score > best.score) best = { index: i, score };
   }
   if (best.index >= 0) return best.index;
   const firstNonBlank = records.findIndex((r) => !isBlank(r));
@@ -159,10 +185,37 @@ function longerPeriod(text: string, yearAndWeek: boolean): PeriodParse | null {
   return parsePeriod(text);
 }
 
-/** The positions of the cells that name a week (and no month, quarter or year). */
-function weekLabels(cells: string[]): number[] {
+/** The positions of the cells that name a period of any grain: a week, month, quarter or year. */
+function periodLabels(cells: string[]): number[] {
   const yearAndWeek = writesYearAndWeek(cells);
-  return cells.flatMap((c, i) => (c.trim() !== '' && parseWeekCell(c).ok && !longerPeriod(c, yearAndWeek) ? [i] : []));
+  return cells.flatMap((c, i) => (c.trim() !== '' && (longerPeriod(c, yearAndWeek) || parseWeekCell(c).ok) ? [i] : []));
+}
+
+/** The period a column header or cell names: a month, quarter or year, else an ISO week, else null. */
+type AnyPeriod = { grain: 'week'; weekStart: string; label: string; fromDate?: string } | { grain: 'month' | 'quarter' | 'year'; label: string; provisional: boolean };
+
+function anyPeriod(text: string, yearAndWeek: boolean): AnyPeriod | null {
+  const longer = longerPeriod(text, yearAndWeek);
+  if (longer) return { grain: longer.period.grain, label: formatPeriod(longer.period), provisional: longer.provisional };
+  const week = parseWeekCell(text);
+  return week.ok ? { grain: 'week', weekStart: isoWeekMonday(week.week), label: formatIsoWeek(week.week), fromDate: week.fromDate } : null;
+}
+
+/** CBS StatLine's footer lines: a note on purpose, never data. */
+const FOOTER = /^(?:bron:\s*cbs|©\s*centraal bureau voor de statistiek|source:\s*(?:cbs|statistics netherlands))/i;
+
+function isFooter(text: string): boolean {
+  return FOOTER.test(text.trim());
+}
+
+/** SDMX-CSV by its columns; a CBS StatLine download by its period column, its subject column or its footer. */
+function publicFormat(header: string[], records: TableRow[]): PublicFormat | undefined {
+  const names = header.map((h) => h.trim().toUpperCase());
+  if (names.includes('TIME_PERIOD') && names.includes('OBS_VALUE')) return 'sdmx_csv';
+  if (names.includes('PERIODEN') || names.some((n) => /^ONDERWERPEN(_\d+)?$/.test(n))) return 'statline';
+  const tail = records.slice(-3);
+  if (tail.some((r) => isFooter(r.cells[0] ?? ''))) return 'statline';
+  return undefined;
 }
 
 interface Layout {
@@ -171,15 +224,15 @@ interface Layout {
   problem: FileProblem | null;
 }
 
-function describeColumns(headers: string[], body: TableRow[]): Layout {
+function describeColumns(headers: string[], body: TableRow[], seriesName: string | undefined, keyColumns: boolean): Layout {
   const columns: ColumnReport[] = [];
   const trimmed = headers.map((h) => h.trim());
   const weekAt = trimmed.findIndex(isWeekHeader);
   const yearAt = trimmed.findIndex((h, i) => i !== weekAt && isYearHeader(h));
   const metricNameAt = trimmed.findIndex(isMetricNameHeader);
   const valueAt = trimmed.findIndex(isValueHeader);
-  const acrossColumns = weekLabels(trimmed);
-  if (weekAt < 0 && yearAt < 0 && acrossColumns.length >= 2) return transposedColumns(trimmed, acrossColumns, body);
+  const acrossColumns = periodLabels(trimmed);
+  if (weekAt < 0 && yearAt < 0 && acrossColumns.length >= 2) return transposedColumns(trimmed, acrossColumns, body, seriesName, keyColumns);
   const kind = metricNameAt >= 0 && valueAt >= 0 ? 'long' : 'wide';
   // In a long layout the series and value columns are taken: a week found by content is another.
   const taken = kind === 'long' ? [metricNameAt, valueAt] : [];
@@ -193,6 +246,8 @@ function describeColumns(headers: string[], body: TableRow[]): Layout {
     if (position === yearAt) return add({ role: 'year' });
     if (kind === 'long' && position === metricNameAt) return add({ role: 'metric_name' });
     if (kind === 'long' && position === valueAt) return add({ role: 'value' });
+    const text = textColumnRole(header, body, position);
+    if (text) return add(text);
     if (kind === 'long') return add({ role: 'ignored', why: 'not_numeric' });
     const match = matchMetricHeader(header, previousMetric);
     if (match) {
@@ -211,7 +266,7 @@ function describeColumns(headers: string[], body: TableRow[]): Layout {
     const numbers = filled.filter((r) => figureAt(r, position, false, decimals).kind !== 'error' || /^[-−]?[\d.,\s]+$/.test(r.cells[position].trim())).length;
     // A column without a header is kept under its position, and named so.
     const id = header === '' ? customMetricId(`kolom ${position + 1}`) : customMetricId(header);
-    if (numbers < filled.length * NUMERIC_SHARE) return add({ role: 'ignored', why: 'not_numeric' });
+    if (numbers < filled.length * NUMERIC_SHARE) return add(textColumnRole(header, body, position, true) ?? { role: 'ignored', why: 'not_numeric' });
     if (seen.has(id)) return add({ role: 'ignored', why: 'duplicate_metric' });
     if (columns.filter((c) => c.role === 'custom').length >= MAX_CUSTOM_METRICS) return add({ role: 'ignored', why: 'custom_limit' });
     seen.add(id);
@@ -224,31 +279,72 @@ function describeColumns(headers: string[], body: TableRow[]): Layout {
 }
 
 /**
- * Periods across the columns: one row per series, one column per week. The series' name is the
- * first column before the weeks; other columns are listed and not used.
+ * Periods across the columns: one row per series, one column per week, month, quarter or year.
+ * The series' name is the column so named, else the first column before the periods that is no
+ * dimension, country or unit; a table without one (a Eurostat TSV) takes seriesName. Dimension
+ * and country columns before the periods are read as such; other columns are listed and not used.
  */
-function transposedColumns(headers: string[], weekAt: number[], body: TableRow[]): Layout {
-  const nameAt = headers.findIndex((_, i) => i < weekAt[0] && body.some((r) => (r.cells[i] ?? '').trim() !== ''));
-  const weeks = new Set<string>();
+function transposedColumns(headers: string[], periodAt: number[], body: TableRow[], seriesName: string | undefined, keyColumns: boolean): Layout {
+  const before = (i: number) => i < periodAt[0] && body.some((r) => (r.cells[i] ?? '').trim() !== '');
+  // A country column is one even when empty: its rows are of no known country, never the chosen one.
+  const textRoles = new Map(headers.map((header, i) => [i, i < periodAt[0] ? textColumnRole(header, body, i) : null]));
+  const named = headers.findIndex((h, i) => before(i) && isMetricNameHeader(h));
+  // A table that names no series column (a Eurostat TSV) is one series: its key columns are dimensions or constants.
+  const nameAt = named >= 0 || keyColumns ? named : headers.findIndex((_, i) => before(i) && textRoles.get(i) === null);
+  const periods = new Set<string>();
+  const yearAndWeek = writesYearAndWeek(headers);
   const columns = headers.map((header, position): ColumnReport => {
     if (position === nameAt) return { position, header, role: 'metric_name' };
-    if (!weekAt.includes(position)) return { position, header, role: 'ignored', why: header === '' ? 'empty_header' : 'not_numeric' };
-    const week = parseWeekCell(header);
-    const label = week.ok ? formatIsoWeek(week.week) : header;
-    if (weeks.has(label)) return { position, header, role: 'ignored', why: 'duplicate_metric' };
-    weeks.add(label);
+    const text = textRoles.get(position);
+    if (text) return { position, header, ...text };
+    if (!periodAt.includes(position)) return { position, header, role: 'ignored', why: header === '' ? 'empty_header' : 'not_numeric' };
+    const period = anyPeriod(header, yearAndWeek);
+    const label = period ? `${period.grain}:${period.label}` : header;
+    if (periods.has(label)) return { position, header, role: 'ignored', why: 'duplicate_metric' };
+    periods.add(label);
     return { position, header, role: 'week' };
   });
-  return { kind: 'transposed', columns, problem: nameAt < 0 ? { code: 'no_metric_columns' } : null };
+  return { kind: 'transposed', columns, problem: nameAt < 0 && !seriesName ? { code: 'no_metric_columns' } : null };
 }
 
-/** Without a recognised week header: the first column (not taken) whose filled cells mostly read as weeks. */
+/** A text column splits figures into series when its header says so, or when its values repeat as members do. */
+const MEMBER_SHARE = 0.9;
+
+/**
+ * What a text column next to the figures is: a country column, a flag or unit column (listed, not
+ * a series), a dimension (by its header, or, when `byContent`, by values that fill the column and
+ * repeat: "Syrisch" on many rows), or none of these (null). A column with one value throughout
+ * splits nothing and is no dimension.
+ */
+function textColumnRole(header: string, body: TableRow[], position: number, byContent = false): ColumnRole | null {
+  if (isCountryHeader(header)) return { role: 'country' };
+  if (isFlagHeader(header)) return { role: 'flag' };
+  if (isUnitHeader(header)) return { role: 'ignored', why: 'not_numeric' };
+  const named = isDimensionHeader(header);
+  // Only a named column, or one already found not to be numbers, is worth a look at every cell.
+  if (!named && (!byContent || header === '' || isRowIdHeader(header))) return null;
+  const rows = body.filter((r) => !isBlank(r) && !isFooter(r.cells[0] ?? ''));
+  const values = rows.map((r) => (r.cells[position] ?? '').trim()).filter((v) => v !== '');
+  const distinct = new Set(values).size;
+  if (distinct < 2) return null;
+  if (named) return { role: 'dimension', name: header };
+  const repeats = values.length >= rows.length * MEMBER_SHARE && distinct <= values.length / 2;
+  return repeats ? { role: 'dimension', name: header } : null;
+}
+
+/**
+ * Without a recognised week header: the first column (not taken) whose filled cells mostly read as
+ * weeks, months or quarters (years alone are no evidence: a column of figures can hold 2019).
+ */
 function contentWeekColumn(headers: string[], body: TableRow[], taken: number[]): number {
   const sample = body.filter((r) => !isBlank(r)).slice(0, 50);
   return headers.findIndex((_, i) => {
     if (taken.includes(i)) return false;
     const cells = sample.map((r) => r.cells[i] ?? '').filter((c) => c.trim() !== '');
-    return cells.length > 0 && cells.filter((c) => parseWeekCell(c).ok).length >= cells.length * 0.8;
+    const yearAndWeek = writesYearAndWeek(cells);
+    const periods = cells.map((c) => anyPeriod(c, yearAndWeek));
+    if (!periods.some((p) => p !== null && p.grain !== 'year')) return false;
+    return cells.length > 0 && periods.filter((p) => p !== null).length >= cells.length * 0.8;
   });
 }
 
@@ -286,25 +382,124 @@ function origin(record: TableRow): Pick<Observation, 'line' | 'sheet'> {
   return record.sheet === undefined ? { line: record.line } : { line: record.line, sheet: record.sheet };
 }
 
-/** Bookkeeping every layout shares: structure checks, duplicates across the file, custom metrics and the tally. */
+/** What every reader of a table is given: the export date, the columns, the figures loaded before, and the read options. */
+interface ReaderSetting {
+  exportDate: string;
+  columns: ColumnReport[];
+  loaded: LoadedKeys;
+  /** The country whose rows are read, when the table has a country column. */
+  country?: string;
+  seriesName?: string;
+  format?: PublicFormat;
+}
+
+/** A figure of a month, quarter or year, before it has its metric and dimensions. */
+type PeriodCell = { grain: PeriodObservation['grain']; period: string; provisional: boolean };
+
+/**
+ * Bookkeeping every layout shares: structure checks, countries and dimensions, duplicates across
+ * the file, custom metrics and the tally.
+ */
 abstract class TableReader {
   sawNonMondayDate = false;
+  protected readonly exportDate: string;
+  protected readonly columns: ColumnReport[];
   protected readonly exportMonday: string;
-  protected readonly custom = new Map<string, string>();
+  protected readonly custom = new Map<string, { label: string; unit?: string }>();
+  private readonly loaded: LoadedKeys;
+  private readonly country: { at: number; chosen: string } | null;
+  private readonly dimensionColumns: { position: number; header: string }[];
+  private readonly unitAt: number;
+  private readonly flagAt: number;
+  protected readonly format: PublicFormat | undefined;
 
   constructor(
     protected readonly result: TableReading,
-    protected readonly exportDate: string,
-    protected readonly columns: ColumnReport[],
-    private readonly loaded: LoadedKeys,
+    setting: ReaderSetting,
   ) {
-    this.exportMonday = isoWeekMonday(isoWeekOfDate(exportDate));
+    this.exportDate = setting.exportDate;
+    this.columns = setting.columns;
+    this.loaded = setting.loaded;
+    this.format = setting.format;
+    this.exportMonday = isoWeekMonday(isoWeekOfDate(setting.exportDate));
+    const countryAt = this.columns.find((c) => c.role === 'country')?.position;
+    this.country = countryAt === undefined ? null : { at: countryAt, chosen: setting.country ?? DEFAULT_COUNTRY };
+    this.dimensionColumns = this.columns.filter((c) => c.role === 'dimension').map((c) => ({ position: c.position, header: c.header }));
+    this.unitAt = this.columns.find((c) => c.role === 'ignored' && isUnitHeader(c.header))?.position ?? -1;
+    this.flagAt = this.columns.find((c) => c.role === 'flag')?.position ?? -1;
   }
 
   abstract read(record: TableRow): void;
 
-  customMetrics(): { id: string; label: string }[] {
-    return [...this.custom].map(([id, label]) => ({ id, label }));
+  customMetrics(): { id: string; label: string; unit?: string }[] {
+    return [...this.custom].map(([id, { label, unit }]) => (unit ? { id, label, unit } : { id, label }));
+  }
+
+  protected addCustom(metric: string, label: string, record: TableRow): void {
+    if (this.custom.has(metric)) return;
+    const unit = this.unitAt >= 0 ? (record.cells[this.unitAt] ?? '').trim() : '';
+    this.custom.set(metric, unit ? { label, unit } : { label });
+  }
+
+  /** Whether the row is of a total (the word in its first column), not a series; a dimension's "Totaal" member is not such a row. */
+  protected isTotalRow(record: TableRow, ...texts: string[]): boolean {
+    const firstIsMember = this.dimensionColumns.some((d) => d.position === 0) || this.country?.at === 0;
+    return texts.some((t) => TOTAL_ROW.test(t)) || (!firstIsMember && TOTAL_ROW.test((record.cells[0] ?? '').trim()));
+  }
+
+  /** A row of another country than the chosen one: skipped, naming its country. True when skipped. */
+  protected otherCountry(record: TableRow): boolean {
+    if (!this.country) return false;
+    const cell = (record.cells[this.country.at] ?? '').trim();
+    if (cell === '' || isCountry(cell, this.country.chosen)) return false;
+    this.skip(record, { code: 'other_country', country: cell, chosen: this.country.chosen });
+    return true;
+  }
+
+  /** The row's dimension values in column order, a total member left out; or the column whose value is missing. */
+  protected dimensions(record: TableRow): string[] | { missing: string } {
+    // A row of a multi-country file that names no country is of no known country: never taken for the chosen one.
+    if (this.country && (record.cells[this.country.at] ?? '').trim() === '') {
+      const header = this.columns.find((c) => c.position === this.country!.at)!.header;
+      return { missing: header || `#${this.country.at + 1}` };
+    }
+    const values: string[] = [];
+    for (const { position, header } of this.dimensionColumns) {
+      const value = (record.cells[position] ?? '').trim();
+      if (value === '') return { missing: header || `#${position + 1}` };
+      if (!isTotalMember(value, header)) values.push(value);
+    }
+    return values;
+  }
+
+  /**
+   * A cell of a month, quarter or year: a number, a statistical symbol, a number with its flag (in
+   * the cell, or in the flag column beside it). In an SDMX-CSV an empty value is a suppressed
+   * observation, not an absent one.
+   */
+  protected statAt(record: TableRow, position: number, count: boolean, columnDecimals: DecimalConvention = 'unknown'): StatCell {
+    // Eurostat writes a decimal point and no thousands separator: its 12.345 is twelve and a bit.
+    const decimals = this.format === 'eurostat_tsv' || this.format === 'sdmx_csv' ? 'point' : columnDecimals;
+    const typed = record.typed?.[position];
+    let cell: StatCell = typed
+      ? figureAt(record, position, count, decimals)
+      : readStatCell(record.cells[position] ?? '', (t) => (count ? parseCount(t) : parseInColumn(t, decimals)));
+    if (this.flagAt >= 0 && (cell.kind === 'value' || cell.kind === 'symbol' || this.format === 'sdmx_csv')) {
+      const flag = readFlag(record.cells[this.flagAt] ?? '');
+      if (flag === null) return { kind: 'error', reason: 'not_a_number', text: `${(record.cells[position] ?? '').trim()} ${(record.cells[this.flagAt] ?? '').trim()}` };
+      if (cell.kind === 'missing') cell = { kind: 'symbol', symbol: flag.flag === 'c' || flag.flagCode?.includes('c') ? 'confidential' : 'not_available', value: null };
+      if (cell.kind === 'value' || cell.kind === 'symbol') cell = { ...cell, ...flag };
+    }
+    return cell;
+  }
+
+  protected periodObservation(record: TableRow, metric: string, dimensions: string[], period: PeriodCell, cell: Extract<StatCell, { kind: 'value' | 'symbol' }>, scale = 1): PeriodObservation {
+    const o: PeriodObservation = { ...origin(record), metric, dimensions, grain: period.grain, period: period.period, value: cell.value === null ? null : cell.value * scale };
+    if (cell.kind === 'symbol') o.symbol = cell.symbol;
+    const flag = cell.flag ?? (period.provisional ? 'provisional' : undefined);
+    if (flag) o.flag = flag;
+    if (cell.flagCode) o.flagCode = cell.flagCode;
+    return o;
   }
 
   /**
@@ -318,27 +513,32 @@ abstract class TableReader {
   }
 
   /**
-   * Loads a row's observations, unless an earlier table of the file gave one of its weeks and
-   * metrics another value (rejected) or gave all of them already (skipped). True when loaded.
+   * Loads a row's figures, unless an earlier row or table of the file gave one of its periods,
+   * metrics and dimensions another value (rejected) or gave all of them already (skipped). True when loaded.
    */
-  protected load(record: TableRow, observations: Observation[]): boolean {
-    const fresh: Observation[] = [];
+  protected load(record: TableRow, observations: Observation[], periodObservations: PeriodObservation[] = []): boolean {
+    const keyed = [
+      ...observations.map((o) => ({ key: `${o.weekStart}|${o.metric}|${(o.dimensions ?? []).join('\u0001')}`, value: o.value, week: formatIsoWeek(isoWeekOfDate(o.weekStart)), metric: o.metric, o })),
+      ...periodObservations.map((o) => ({ key: `${o.period}|${o.metric}|${o.dimensions.join('\u0001')}`, value: o.value, week: o.period, metric: o.metric, o })),
+    ];
+    const fresh = new Set<(typeof keyed)[number]['o']>();
     let same: { line: number; sheet?: string } | undefined;
-    for (const o of observations) {
-      const earlier = this.loaded.get(`${o.weekStart}|${o.metric}`);
-      if (!earlier) fresh.push(o);
-      else if (earlier.value === o.value) same ??= earlier;
+    for (const k of keyed) {
+      const earlier = this.loaded.get(k.key);
+      if (!earlier) fresh.add(k.o);
+      else if (earlier.value === k.value) same ??= earlier;
       else {
-        this.reject(record, { code: 'duplicate_conflict', week: formatIsoWeek(isoWeekOfDate(o.weekStart)), metric: o.metric, firstLine: earlier.line, ...sheetOf('firstSheet', earlier.sheet) });
+        this.reject(record, { code: 'duplicate_conflict', week: k.week, metric: k.metric, firstLine: earlier.line, ...sheetOf('firstSheet', earlier.sheet) });
         return false;
       }
     }
-    if (same && fresh.length === 0) {
+    if (same && fresh.size === 0) {
       this.skip(record, { code: 'duplicate_identical', firstLine: same.line, ...sheetOf('firstSheet', same.sheet) });
       return false;
     }
-    for (const o of fresh) this.loaded.set(`${o.weekStart}|${o.metric}`, { line: record.line, sheet: record.sheet, value: o.value });
-    this.result.observations.push(...fresh);
+    for (const k of keyed) if (fresh.has(k.o)) this.loaded.set(k.key, { line: record.line, sheet: record.sheet, value: k.value });
+    this.result.observations.push(...observations.filter((o) => fresh.has(o)));
+    this.result.periodObservations.push(...periodObservations.filter((o) => fresh.has(o)));
     this.result.rowsLoaded++;
     return true;
   }
@@ -352,20 +552,26 @@ abstract class TableReader {
   }
 }
 
-/** One row per week (wide and long layouts): the week, a month where a week belongs, the export date. */
+/**
+ * One row per period (wide and long layouts): the week, or the month, quarter or year (each kept
+ * at its own grain, a year total never added to its months), and the export date.
+ */
 abstract class RowReader extends TableReader {
   private readonly weekAt = this.columns.find((c) => c.role === 'week')!.position;
   private readonly yearAt = this.columns.find((c) => c.role === 'year')?.position ?? -1;
   private readonly yearAndWeek: boolean;
+  private readonly eurostat: boolean;
   private dateOrder: DateOrder = 'day_first';
   /** The years a week of this file is expected in (from the median year of its weeks); others are likely typos. */
   private usualYears: { from: number; to: number } | null = null;
   /** Excel's merged year cell: the year written on an earlier row, and the week it was last used with. */
   private carried: { year: string; week: number } | null = null;
 
-  constructor(result: TableReading, exportDate: string, columns: ColumnReport[], loaded: LoadedKeys, body: TableRow[]) {
-    super(result, exportDate, columns, loaded);
-    this.yearAndWeek = writesYearAndWeek(body.map((r) => r.cells[this.weekAt] ?? ''));
+  constructor(result: TableReading, setting: ReaderSetting, body: TableRow[]) {
+    super(result, setting);
+    // Eurostat writes weeks as 2020-W13: its 2020-13 is no week (and no month).
+    this.eurostat = this.format === 'eurostat_tsv' || this.format === 'sdmx_csv';
+    this.yearAndWeek = !this.eurostat && writesYearAndWeek(body.map((r) => r.cells[this.weekAt] ?? ''));
   }
 
   /** Before any row is read: the file's day-month order, and its usual years from all its weeks. */
@@ -387,10 +593,17 @@ abstract class RowReader extends TableReader {
     if (isBlank(record)) return this.skip(record, { code: 'blank_line' });
     const cells = record.cells;
     const weekText = (cells[this.weekAt] ?? '').trim();
-    if (TOTAL_ROW.test(weekText) || TOTAL_ROW.test((cells[0] ?? '').trim())) return this.skip(record, { code: 'total_row' });
-    // Until monthly figures are read, a month (or quarter, or year) is refused, never taken for a week.
+    if (this.isTotalRow(record, weekText)) return this.skip(record, { code: 'total_row' });
+    if (this.otherCountry(record)) return;
+    // A month, quarter or year is read at its own grain, never taken for a week.
     const period = this.yearAt >= 0 && SHORT_WEEK.test(weekText) ? null : longerPeriod(weekText, this.yearAndWeek);
-    if (period) return this.reject(record, { code: 'period_not_week', text: weekText, period: formatPeriod(period.period), grain: period.period.grain });
+    if (period) {
+      const structure = this.fieldCount(cells);
+      if (structure) return this.reject(record, structure);
+      const dimensions = this.dimensions(record);
+      if (!Array.isArray(dimensions)) return this.reject(record, { code: 'dimension_missing', column: dimensions.missing });
+      return this.readPeriodFigures(record, { grain: period.period.grain, period: formatPeriod(period.period), provisional: period.provisional }, dimensions);
+    }
     const week = this.week(cells);
     if (!this.hasFigures(cells)) {
       return week.ok ? this.skip(record, { code: 'no_values', week: formatIsoWeek(week.week) }) : this.skip(record, { code: 'note_line' });
@@ -398,6 +611,7 @@ abstract class RowReader extends TableReader {
     const structure = this.fieldCount(cells);
     if (structure) return this.reject(record, structure);
     if (weekText === '') return this.reject(record, { code: 'week_missing' });
+    if (this.eurostat && !/w/i.test(weekText)) return this.reject(record, { code: 'week_invalid', text: weekText, problem: 'not_a_week' });
     if (!week.ok) {
       if (week.reason === 'year_missing') return this.reject(record, { code: 'year_missing', week: weekText });
       return this.reject(record, { code: 'week_invalid', text: weekText, problem: week.reason, year: week.year });
@@ -411,11 +625,14 @@ abstract class RowReader extends TableReader {
       return this.reject(record, { code: 'week_after_export', week: formatIsoWeek(week.week), exportDate: this.exportDate });
     }
     if (week.fromDate && !isMonday(week.fromDate)) this.sawNonMondayDate = true;
-    this.readFigures(record, weekStart, formatIsoWeek(week.week));
+    const dimensions = this.dimensions(record);
+    if (!Array.isArray(dimensions)) return this.reject(record, { code: 'dimension_missing', column: dimensions.missing });
+    this.readFigures(record, weekStart, formatIsoWeek(week.week), dimensions);
   }
 
   protected abstract hasFigures(cells: string[]): boolean;
-  protected abstract readFigures(record: TableRow, weekStart: string, week: string): void;
+  protected abstract readFigures(record: TableRow, weekStart: string, week: string, dimensions: string[]): void;
+  protected abstract readPeriodFigures(record: TableRow, period: PeriodCell, dimensions: string[]): void;
 
   private week(cells: string[]): WeekParse | { ok: false; reason: 'year_missing' } {
     const weekText = cells[this.weekAt] ?? '';
@@ -434,7 +651,12 @@ abstract class RowReader extends TableReader {
   }
 }
 
-/** One row per week, one column per metric. */
+/** An observation with its dimensions, when it has any (a weekly export without them stays as it was). */
+function withDimensions(o: Observation, dimensions: string[]): Observation {
+  return dimensions.length > 0 ? { ...o, dimensions } : o;
+}
+
+/** One row per period, one column per metric. */
 class WideRowReader extends RowReader {
   private readonly figureColumns = this.columns.filter((c) => c.role === 'metric' || c.role === 'custom');
   private readonly firstLineOfWeek = new Map<string, { line: number; values: string }>();
@@ -443,36 +665,54 @@ class WideRowReader extends RowReader {
     return this.figureColumns.some((c) => !isMissingCell(cells[c.position] ?? ''));
   }
 
-  protected readFigures(record: TableRow, weekStart: string, week: string): void {
+  protected readFigures(record: TableRow, weekStart: string, week: string, dimensions: string[]): void {
     const observations: Observation[] = [];
     const bad: Extract<RejectReason, { code: 'values_invalid' }>['cells'] = [];
     for (const column of this.figureColumns) {
       if (column.role === 'custom') {
         const parsed = figureAt(record, column.position, false, column.decimals);
         if (parsed.kind === 'error') bad.push({ column: column.header || `#${column.position + 1}`, text: parsed.text, problem: parsed.reason });
-        else if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value });
+        else if (parsed.kind === 'value') observations.push(withDimensions({ ...origin(record), weekStart, metric: column.metric, value: parsed.value }, dimensions));
         continue;
       }
       if (column.role !== 'metric') continue;
       const parsed = figureAt(record, column.position, true);
       if (parsed.kind === 'error') bad.push({ column: column.header, text: parsed.text, problem: parsed.reason });
-      else if (parsed.kind === 'value') observations.push({ ...origin(record), weekStart, metric: column.metric, value: parsed.value * (column.scale ?? 1) });
+      else if (parsed.kind === 'value') observations.push(withDimensions({ ...origin(record), weekStart, metric: column.metric, value: parsed.value * (column.scale ?? 1) }, dimensions));
     }
     if (bad.length > 0) return this.reject(record, { code: 'values_invalid', cells: bad });
+    this.loadRow(record, `${weekStart}|${dimensions.join('\u0001')}`, week, observations, []);
+  }
 
-    const values = observations.map((o) => `${o.metric}=${o.value}`).join('|');
-    const earlier = this.firstLineOfWeek.get(weekStart);
+  protected readPeriodFigures(record: TableRow, period: PeriodCell, dimensions: string[]): void {
+    const figures: PeriodObservation[] = [];
+    const bad: Extract<RejectReason, { code: 'values_invalid' }>['cells'] = [];
+    for (const column of this.figureColumns) {
+      if (column.role !== 'custom' && column.role !== 'metric') continue;
+      const cell = column.role === 'metric' ? this.statAt(record, column.position, true) : this.statAt(record, column.position, false, column.decimals);
+      if (cell.kind === 'error') bad.push({ column: column.header || `#${column.position + 1}`, text: cell.text, problem: cell.reason });
+      else if (cell.kind !== 'missing') figures.push(this.periodObservation(record, column.metric, dimensions, period, cell, column.role === 'metric' ? column.scale : 1));
+    }
+    if (bad.length > 0) return this.reject(record, { code: 'values_invalid', cells: bad });
+    if (figures.length === 0) return this.skip(record, { code: 'no_values_period', period: period.period });
+    this.loadRow(record, `${period.grain}:${period.period}|${dimensions.join('\u0001')}`, period.period, [], figures);
+  }
+
+  /** A second row for the same period and dimensions: skipped when it repeats the first, rejected when it differs. */
+  private loadRow(record: TableRow, key: string, label: string, observations: Observation[], figures: PeriodObservation[]): void {
+    const values = [...observations.map((o) => `${o.metric}=${o.value}`), ...figures.map((o) => `${o.metric}=${o.value}${o.symbol ?? ''}${o.flag ?? ''}`)].join('|');
+    const earlier = this.firstLineOfWeek.get(key);
     if (earlier) {
       if (earlier.values === values) return this.skip(record, { code: 'duplicate_identical', firstLine: earlier.line });
-      return this.reject(record, { code: 'duplicate_conflict', week, firstLine: earlier.line });
+      return this.reject(record, { code: 'duplicate_conflict', week: label, firstLine: earlier.line });
     }
-    if (!this.load(record, observations)) return;
-    this.firstLineOfWeek.set(weekStart, { line: record.line, values });
-    for (const column of this.figureColumns) if (column.role === 'custom') this.custom.set(column.metric, column.header || `Kolom ${column.position + 1}`);
+    if (!this.load(record, observations, figures)) return;
+    this.firstLineOfWeek.set(key, { line: record.line, values });
+    for (const column of this.figureColumns) if (column.role === 'custom') this.addCustom(column.metric, column.header || `Kolom ${column.position + 1}`, record);
   }
 }
 
-/** One row per week and metric: week, metric, value. */
+/** One row per period and metric: period, metric, value. */
 class LongRowReader extends RowReader {
   private readonly nameAt = this.columns.find((c) => c.role === 'metric_name')!.position;
   private readonly valueAt = this.columns.find((c) => c.role === 'value')!.position;
@@ -495,7 +735,7 @@ class LongRowReader extends RowReader {
     this.conventions = new Map([...values].map(([name, texts]) => [name, decimalConvention(texts)]));
   }
 
-  protected readFigures(record: TableRow, weekStart: string, week: string): void {
+  protected readFigures(record: TableRow, weekStart: string, week: string, dimensions: string[]): void {
     const name = (record.cells[this.nameAt] ?? '').trim();
     if (name === '') return this.reject(record, { code: 'metric_missing' });
     const match = matchMetricHeader(name);
@@ -507,33 +747,53 @@ class LongRowReader extends RowReader {
       return this.reject(record, { code: 'values_invalid', cells: [{ column: name, text: text.trim(), problem }] });
     }
     const value = parsed.value * (match?.scale ?? 1);
-    const key = `${weekStart}|${metric}`;
+    const key = `${weekStart}|${metric}|${dimensions.join('\u0001')}`;
     const earlier = this.firstLineOfKey.get(key);
     if (earlier) {
       if (earlier.value === value) return this.skip(record, { code: 'duplicate_identical', firstLine: earlier.line });
       return this.reject(record, { code: 'duplicate_conflict', week, metric, firstLine: earlier.line });
     }
-    if (!this.load(record, [{ ...origin(record), weekStart, metric, value }])) return;
+    if (!this.load(record, [withDimensions({ ...origin(record), weekStart, metric, value }, dimensions)])) return;
     this.firstLineOfKey.set(key, { line: record.line, value });
-    if (!match) this.custom.set(metric, name);
+    if (!match) this.addCustom(metric, name, record);
+  }
+
+  protected readPeriodFigures(record: TableRow, period: PeriodCell, dimensions: string[]): void {
+    const name = (record.cells[this.nameAt] ?? '').trim();
+    const cell = name === '' ? null : this.statAt(record, this.valueAt, false, this.conventions.get(name));
+    if (cell?.kind === 'missing') return this.skip(record, { code: 'no_values_period', period: period.period });
+    if (name === '') return this.reject(record, { code: 'metric_missing' });
+    const match = matchMetricHeader(name);
+    const metric = match?.metric ?? customMetricId(name);
+    const checked = match ? this.statAt(record, this.valueAt, true) : cell!;
+    if (checked.kind === 'error') return this.reject(record, { code: 'values_invalid', cells: [{ column: name, text: checked.text.trim(), problem: checked.reason }] });
+    if (checked.kind === 'missing') return this.skip(record, { code: 'no_values_period', period: period.period });
+    // Duplicates within the file and across its sheets: one key for both (load).
+    if (!this.load(record, [], [this.periodObservation(record, metric, dimensions, period, checked, match?.scale)])) return;
+    if (!match) this.addCustom(metric, name, record);
   }
 }
 
 /**
- * One row per series, one column per week (a management report's layout). A row is one line of
- * the report: loaded with all its weeks, rejected naming every bad cell, or skipped.
+ * One row per series, one column per period (a management report's layout, a statistics table
+ * "volgens tabelindeling", a Eurostat TSV). A row is one line of the report: loaded with all its
+ * periods, rejected naming every bad cell, or skipped.
  */
 class TransposedReader extends TableReader {
-  private readonly nameAt = this.columns.find((c) => c.role === 'metric_name')!.position;
-  private readonly weeks: { position: number; header: string; weekStart: string }[];
+  private readonly nameAt = this.columns.find((c) => c.role === 'metric_name')?.position ?? -1;
+  private readonly seriesName: string | undefined;
+  private readonly periods: { position: number; header: string; period: AnyPeriod }[];
 
-  constructor(result: TableReading, exportDate: string, columns: ColumnReport[], loaded: LoadedKeys) {
-    super(result, exportDate, columns, loaded);
-    this.weeks = columns.flatMap((c) => {
-      const week = c.role === 'week' ? parseWeekCell(c.header) : null;
-      if (!week?.ok) return [];
-      if (week.fromDate && !isMonday(week.fromDate)) this.sawNonMondayDate = true;
-      return [{ position: c.position, header: c.header, weekStart: isoWeekMonday(week.week) }];
+  constructor(result: TableReading, setting: ReaderSetting) {
+    super(result, setting);
+    this.seriesName = setting.seriesName;
+    const headers = this.columns.map((c) => c.header);
+    const yearAndWeek = writesYearAndWeek(headers);
+    this.periods = this.columns.flatMap((c) => {
+      const period = c.role === 'week' ? anyPeriod(c.header, yearAndWeek) : null;
+      if (!period) return [];
+      if (period.grain === 'week' && period.fromDate && !isMonday(period.fromDate)) this.sawNonMondayDate = true;
+      return [{ position: c.position, header: c.header, period }];
     });
   }
 
@@ -541,25 +801,42 @@ class TransposedReader extends TableReader {
     if (record.unterminatedQuote) return this.reject(record, { code: 'unterminated_quote', fromLine: record.line });
     if (isBlank(record)) return this.skip(record, { code: 'blank_line' });
     const cells = record.cells;
-    const name = (cells[this.nameAt] ?? '').trim();
-    if (TOTAL_ROW.test(name) || TOTAL_ROW.test((cells[0] ?? '').trim())) return this.skip(record, { code: 'total_row' });
-    if (this.weeks.every((w) => isMissingCell(cells[w.position] ?? ''))) return this.skip(record, { code: 'note_line' });
+    const name = this.nameAt >= 0 ? (cells[this.nameAt] ?? '').trim() : (this.seriesName ?? '');
+    if (this.isTotalRow(record, this.nameAt >= 0 ? name : '')) return this.skip(record, { code: 'total_row' });
+    if (this.periods.every((p) => isMissingCell(cells[p.position] ?? '') && (p.period.grain === 'week' || (cells[p.position] ?? '').trim() === ''))) {
+      return this.skip(record, { code: 'note_line' });
+    }
+    // A units row under the header ("aantal" over every period): a note, not a series.
+    if (name === '' && this.periods.every((p) => /^[^\d]*$/.test(cells[p.position] ?? '') && readStatCell(cells[p.position] ?? '', parseCount).kind !== 'symbol')) {
+      return this.skip(record, { code: 'note_line' });
+    }
+    if (this.otherCountry(record)) return;
     const structure = this.fieldCount(cells);
     if (structure) return this.reject(record, structure);
     if (name === '') return this.reject(record, { code: 'metric_missing' });
-    const match = matchMetricHeader(name);
+    const dimensions = this.dimensions(record);
+    if (!Array.isArray(dimensions)) return this.reject(record, { code: 'dimension_missing', column: dimensions.missing });
+    // A Eurostat dataset is never a catalogue metric: its definitions differ (docs/input-formats.md).
+    const match = this.nameAt >= 0 ? matchMetricHeader(name) : null;
     const metric = match?.metric ?? customMetricId(name);
     const observations: Observation[] = [];
+    const figures: PeriodObservation[] = [];
     const bad: Extract<RejectReason, { code: 'values_invalid' }>['cells'] = [];
-    for (const week of this.weeks) {
-      const parsed = figureAt(record, week.position, Boolean(match));
+    for (const { position, header, period } of this.periods) {
+      if (period.grain !== 'week') {
+        const cell = this.statAt(record, position, Boolean(match));
+        if (cell.kind === 'error') bad.push({ column: header, text: cell.text, problem: cell.reason });
+        else if (cell.kind !== 'missing') figures.push(this.periodObservation(record, metric, dimensions, { grain: period.grain, period: period.label, provisional: period.provisional }, cell, match?.scale));
+        continue;
+      }
+      const parsed = figureAt(record, position, Boolean(match));
       if (parsed.kind === 'missing') continue;
-      if (parsed.kind === 'error') bad.push({ column: week.header, text: parsed.text, problem: parsed.reason });
-      else if (week.weekStart > this.exportMonday) bad.push({ column: week.header, text: (cells[week.position] ?? '').trim(), problem: 'week_after_export' });
-      else observations.push({ ...origin(record), weekStart: week.weekStart, metric, value: parsed.value });
+      if (parsed.kind === 'error') bad.push({ column: header, text: parsed.text, problem: parsed.reason });
+      else if (period.weekStart > this.exportMonday) bad.push({ column: header, text: (cells[position] ?? '').trim(), problem: 'week_after_export' });
+      else observations.push(withDimensions({ ...origin(record), weekStart: period.weekStart, metric, value: parsed.value * (match?.scale ?? 1) }, dimensions));
     }
     if (bad.length > 0) return this.reject(record, { code: 'values_invalid', cells: bad });
-    if (!this.load(record, observations)) return;
-    if (!match) this.custom.set(metric, name);
+    if (!this.load(record, observations, figures)) return;
+    if (!match) this.addCustom(metric, name, record);
   }
 }

@@ -12,10 +12,11 @@ import { readWeeklyFile } from './readFile';
 
 const CATALOGUE = new Set<string>(METRICS.map((m) => m.id));
 
-const header = fc.constantFrom('Week', 'Jaar', 'Datum', 'Telehoren', 'Gehoren fysiek', 'Aantoonbaar vertrek', 'metric', 'value', 'Opmerking', 'COA bezetting', '');
+const header = fc.constantFrom('Week', 'Jaar', 'Datum', 'Telehoren', 'Gehoren fysiek', 'Aantoonbaar vertrek', 'metric', 'value', 'Opmerking', 'COA bezetting', '', 'Nationaliteit');
 const serial = fc.integer({ min: 43466, max: 44600 }); // 2019-01-01 .. 2022-02
 const cell: fc.Arbitrary<XLSX.CellObject | string | number | null> = fc.oneof(
-  fc.constantFrom('2020-W27', '2020-W53', '2019 week 5', '29-06-2020', 'Totaal', 'Bron: IND', '1.234', '12,5', '-', ''),
+  fc.constantFrom('2020-W27', '2020-W53', '2019 week 5', '29-06-2020', 'Totaal', 'Bron: IND', '1.234', '12,5', '-', '', '.', 'x', ':', '5 p', '2020 maart*', '2020', 'Syrisch'),
+  serial.map((v): XLSX.CellObject => ({ t: 'n', v, z: 'mmm yyyy' })),
   fc.integer({ min: -50, max: 100_000 }),
   fc.double({ min: -10, max: 10_000, noNaN: true }),
   serial.map((v): XLSX.CellObject => ({ t: 'n', v, z: 'dd-mm-yyyy' })),
@@ -26,8 +27,12 @@ const cell: fc.Arbitrary<XLSX.CellObject | string | number | null> = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 10 }),
 );
-const weekCell = fc.oneof(fc.constantFrom('2020-W27', '2020-W53', '2021-W52', '2020 week 5'), serial.map((v): XLSX.CellObject => ({ t: 'n', v, z: 'd mmmm yyyy' })));
-const count = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.constantFrom<string | number>('1.234', '', '-', 12.5, -3));
+const weekCell = fc.oneof(
+  fc.constantFrom('2020-W27', '2020-W53', '2021-W52', '2020 week 5', '2020 januari', '2020M02', '2020KW01', '2020', '2020 februari*'),
+  serial.map((v): XLSX.CellObject => ({ t: 'n', v, z: 'd mmmm yyyy' })),
+  serial.map((v): XLSX.CellObject => ({ t: 'n', v, z: 'mmmm yyyy' })),
+);
+const count = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.constantFrom<string | number>('1.234', '', '-', 12.5, -3, '.', 'x', '1115 p'));
 const row = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(weekCell, fc.array(count, { minLength: 1, maxLength: 4 })).map(([w, cs]) => [w, ...cs]) },
   { weight: 1, arbitrary: fc.array(cell, { minLength: 0, maxLength: 6 }) },
@@ -83,6 +88,15 @@ describe('ingest of arbitrary workbooks', () => {
         expect(new Set(reported).size).toBe(reported.length);
         const keys = parsed.observations.map((o) => `${o.weekStart}|${o.metric}`);
         expect(new Set(keys).size).toBe(keys.length);
+        const periodKeys = parsed.periodObservations.map((o) => `${o.period}|${o.metric}|${o.dimensions.join('|')}`);
+        expect(new Set(periodKeys).size).toBe(periodKeys.length);
+        for (const o of parsed.periodObservations) {
+          expect(o.sheet).toMatch(/^Blad\d$/);
+          expect(o.period).toMatch({ month: /^\d{4}-\d{2}$/, quarter: /^\d{4}-Q[1-4]$/, year: /^\d{4}$/ }[o.grain]);
+          // A symbol stands for a missing figure; only nil is a figure (zero).
+          expect(o.value === null).toBe(o.symbol !== undefined && o.symbol !== 'nil');
+          if (o.value !== null && CATALOGUE.has(o.metric)) expect(Number.isInteger(o.value) && o.value >= 0).toBe(true);
+        }
         for (const o of parsed.observations) {
           expect(o.sheet).toMatch(/^Blad\d$/);
           expect(Number.isFinite(o.value)).toBe(true);

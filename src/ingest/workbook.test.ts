@@ -213,3 +213,55 @@ describe('hostile workbooks', () => {
     expect(p.problem).toEqual({ code: 'sheet_too_many_rows', sheet: 'Blad1', rows: 1_000_000, max: MAX_SHEET_ROWS });
   });
 });
+
+describe('monthly workbooks', () => {
+  it('reads months stored as dates shown without a day, months as text, a year total, symbols and a provisional month', async () => {
+    const wb = book({
+      Maanden: [
+        ['Asielinstroom per maand', null, null, null],
+        ['Maand', 'Nationaliteit', 'Eerste asielaanvragen', 'Ingereisde nareizigers'],
+        [date('2020-02-01', 'mmm yyyy'), 'Totaal', 1515, 470],
+        [date('2020-03-01', '[$-413]mmmm yyyy'), 'Totaal', 1025, 125],
+        ['2020 april*', 'Totaal', 275, '.'],
+        ['2020', 'Totaal', 13673, 3863],
+        ['2020 april*', 'Syrisch', 'x', '-'],
+        ['2020 mei', 'Syrisch', 'veel', 12],
+      ],
+    });
+    const p = await read(write(wb), 'maandcijfers_2022-01-10.xlsx');
+    expect(p.observations).toEqual([]);
+    expect(p.periodObservations.map((o) => `${o.sheet}!${o.line} ${o.grain} ${o.period} ${o.metric}[${o.dimensions.join('|')}]=${o.value}${o.symbol ? ` ${o.symbol}` : ''}${o.flag ? ` ${o.flag}` : ''}`)).toEqual([
+      'Maanden!3 month 2020-02 asylum_first[]=1515',
+      'Maanden!3 month 2020-02 nareis_arrivals[]=470',
+      'Maanden!4 month 2020-03 asylum_first[]=1025',
+      'Maanden!4 month 2020-03 nareis_arrivals[]=125',
+      'Maanden!5 month 2020-04 asylum_first[]=275 provisional',
+      'Maanden!5 month 2020-04 nareis_arrivals[]=null not_available provisional',
+      'Maanden!6 year 2020 asylum_first[]=13673',
+      'Maanden!6 year 2020 nareis_arrivals[]=3863',
+      'Maanden!7 month 2020-04 asylum_first[Syrisch]=null confidential provisional',
+      'Maanden!7 month 2020-04 nareis_arrivals[Syrisch]=0 nil provisional',
+    ]);
+    expect(p.rejected.map((r) => [r.sheet, r.line, r.reason])).toEqual([
+      ['Maanden', 8, { code: 'values_invalid', cells: [{ column: 'Eerste asielaanvragen', text: 'veel', problem: 'not_a_number' }] }],
+    ]);
+    expect(p.sheets.map((s) => [s.sheet, s.rowsLoaded, s.rowsRejected, s.rowsSkipped])).toEqual([['Maanden', 5, 1, 1]]);
+    expect(accounted(p)).toBe(p.dataLines);
+  });
+
+  it('keeps a weekly sheet and a monthly sheet of one workbook each at its grain', async () => {
+    const wb = book({
+      Weken: [
+        ['Week', 'Eerste asielaanvragen'],
+        ['2020-W10', 450],
+      ],
+      Maanden: [
+        ['Periode', 'Eerste asielaanvragen'],
+        ['2020-03', 1025],
+      ],
+    });
+    const p = await read(write(wb));
+    expect(values(p)).toEqual(['Weken!2 2020-03-02 asylum_first=450']);
+    expect(p.periodObservations.map((o) => `${o.sheet}!${o.line} ${o.period}=${o.value}`)).toEqual(['Maanden!2 2020-03=1025']);
+  });
+});

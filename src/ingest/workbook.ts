@@ -9,7 +9,7 @@
  */
 import type * as XLSX from '@e965/xlsx';
 import { contentHash } from '../domain/contentHash';
-import { emptyExport, MAX_COLUMNS, type ExportInput, type ParsedExport, type SheetReport } from '../domain/parsedExport';
+import { emptyExport, emptyTable, MAX_COLUMNS, type ExportInput, type ParsedExport, type SheetReport } from '../domain/parsedExport';
 import type { FileProblem } from '../domain/reasons';
 import { exportDateOf } from './exportDate';
 import { readTable, type LoadedKeys, type TableReading, type TableRow, type TypedCell } from './readTable';
@@ -57,7 +57,7 @@ export async function parseWorkbook(input: ExportInput, loadLibrary: () => Promi
   const loaded: LoadedKeys = new Map();
   const tables = book.SheetNames.map((name, i) => {
     const rows = sheetRows(xlsx, book.Sheets[name], name, date1904);
-    const reading = readTable(rows, result.exportDate.date, loaded);
+    const reading = readTable(rows, result.exportDate.date, loaded, { country: input.country });
     onProgress?.((i + 1) / book.SheetNames.length);
     return { name, rows, reading };
   });
@@ -71,9 +71,14 @@ export async function parseWorkbook(input: ExportInput, loadLibrary: () => Promi
     result.rowsLoaded += table.rowsLoaded;
     result.columns.push(...table.columns.map((c) => ({ ...c, sheet: name })));
     result.observations.push(...table.observations);
+    result.periodObservations.push(...table.periodObservations);
     result.rejected.push(...table.rejected);
     result.skipped.push(...table.skipped);
     for (const metric of table.customMetrics) if (!result.customMetrics.some((m) => m.id === metric.id)) result.customMetrics.push(metric);
+    if (table.country) {
+      const found = [...new Set([...(result.country?.found ?? []), ...table.country.found])];
+      result.country = { chosen: table.country.chosen, found };
+    }
     for (const warning of table.warnings) if (!result.warnings.some((w) => w.code === warning.code)) result.warnings.push(warning);
   }
   const first = readable[0]?.reading;
@@ -91,17 +96,10 @@ export async function parseWorkbook(input: ExportInput, loadLibrary: () => Promi
 function notRead(rows: TableRow[], problem: FileProblem): TableReading {
   const report = (row: TableRow, code: 'blank_line' | 'sheet_not_read') => ({ line: row.line, sheet: row.sheet, raw: row.raw, reason: { code } });
   return {
-    layout: null,
-    headerLine: null,
+    ...emptyTable(),
     dataLines: rows.length,
-    rowsLoaded: 0,
-    columns: [],
-    customMetrics: [],
-    observations: [],
-    rejected: [],
     skipped: rows.map((row) => report(row, row.cells.every((c) => c.trim() === '') ? 'blank_line' : 'sheet_not_read')),
     problem,
-    warnings: [],
   };
 }
 
@@ -171,7 +169,9 @@ function readCell(xlsx: Library, cell: XLSX.CellObject | undefined, date1904: bo
   if (cell.t === 'n' && typeof cell.v === 'number') {
     if (cell.z !== undefined && xlsx.SSF.is_date(cell.z)) {
       const day = isoDay(xlsx, cell.v, date1904);
-      return { text: day, shown: cell.w ?? day };
+      // A date shown without its day ("mrt 2020", "mmm-yy") names the month: never the week of its first day.
+      const text = showsMonthOnly(String(cell.z)) ? day.slice(0, 7) : day;
+      return { text, shown: cell.w ?? text };
     }
     return { text: String(cell.v), shown: cell.w ?? String(cell.v), typed: { number: cell.v } };
   }
@@ -181,6 +181,12 @@ function readCell(xlsx: Library, cell: XLSX.CellObject | undefined, date1904: bo
   }
   const text = cell.t === 'e' ? (cell.w ?? '#ERROR') : cell.t === 'b' ? (cell.w ?? String(cell.v).toUpperCase()) : String(cell.v);
   return { text, shown: cell.w ?? text };
+}
+
+/** A date format with a month and a year and no day: "mmm yyyy", "mmmm-yy", "[$-413]mmm yy". */
+function showsMonthOnly(format: string): boolean {
+  const tokens = format.toLowerCase().replace(/\[[^\]]*\]|"[^"]*"|\\./g, '');
+  return !tokens.includes('d') && tokens.includes('m') && tokens.includes('y') && !/h|s/.test(tokens);
 }
 
 /** A date serial as "YYYY-MM-DD" (its day; a time of day is dropped), in the workbook's own epoch. */

@@ -33,6 +33,8 @@ beforeAll(async () => {
   // Cases, for the sample dataset (kept apart from the weekly figures above).
   const text = [
     'zaak;ontvangen;besluit;nationaliteit;gehoor',
+    // Decided in the week it arrived (W02): the export covers the weeks from 2020-W02 on (its first decision).
+    'Z;2020-01-06;2020-01-07;Syrië;video',
     'A;2020-01-31;;Syrië;video', // 1 month old from 2020-02-29; open throughout
     'B;2020-03-15;;Eritrea;fysiek', // 3 months old from 2020-06-15
     'C;2020-03-16;2020-03-22;Syrië;video', // decided in the week it arrived (W12, Sunday 22 March): never open at a week end
@@ -145,11 +147,12 @@ describe('backlog from two case-level exports', () => {
       await storeCaseExport(fresh, 'user', readCaseExport({ name, bytes, lastModified: 0 }, layout), null);
     };
     // The older export has A and B open; the newer one has A decided on Monday 23 March (2020-W13) and B as before.
-    await store('zaken_2020-03-20.csv', ['A;2020-03-02;;Syrië', 'B;2020-03-03;;Eritrea']);
-    await store('zaken_2020-03-27.csv', ['A;2020-03-02;2020-03-23;Syrië', 'B;2020-03-03;;Eritrea']);
+    // Z, decided the day it arrived, is the exports' first decision: they cover the weeks from 2020-W10.
+    await store('zaken_2020-03-20.csv', ['Z;2020-03-02;2020-03-02;Syrië', 'A;2020-03-02;;Syrië', 'B;2020-03-03;;Eritrea']);
+    await store('zaken_2020-03-27.csv', ['Z;2020-03-02;2020-03-02;Syrië', 'A;2020-03-02;2020-03-23;Syrië', 'B;2020-03-03;;Eritrea']);
     const weeks = await backlogWeeks(fresh, query({ dataset: 'user', source: 'cases', range: { first: '2020-03-02', last: '2020-03-23' } }));
     expect(weeks.map((w) => [w.week, w.applications, w.decisions, w.openImplied])).toEqual([
-      ['2020-W10', 2, 0, 2],
+      ['2020-W10', 3, 1, 2],
       ['2020-W11', 0, 0, 2],
       ['2020-W12', 0, 0, 2],
       ['2020-W13', 0, 1, 1],
@@ -166,7 +169,33 @@ describe('the backlog\'s sources', () => {
   it('name only the files that contribute to it', async () => {
     await storeExport(db, 'user', parseExport({ name: 'gehoren_2021-01-25.csv', bytes: new TextEncoder().encode('week;Telehoren\n2021-W01;40\n'), lastModified: 0 }));
     expect(await backlogFiles(db, 'user', 'weekly')).toEqual([{ name: 'nareis_2021-01-18.csv', exportDate: '2021-01-18' }]);
-    expect(await backlogFiles(db, 'sample', 'cases')).toEqual([{ name: 'zaken_2021-01-31.csv', exportDate: '2021-01-31' }]);
+    expect(await backlogFiles(db, 'sample', 'cases')).toEqual([{ name: 'zaken_2021-01-31.csv', exportDate: '2021-01-31', scope: 'zaken' }]);
+  });
+});
+
+describe('the first weeks of a case-level export', () => {
+  it('are left out until its first decision: before it the export misses the cases decided earlier, and its stock ramps up from zero', async () => {
+    const fresh = await openTestDatabase();
+    // A backlog received in 2020-W01..W03 (open at the export's start), the first decision in W04.
+    const bytes = new TextEncoder().encode('zaak;ontvangen;besluit\nA;2019-12-30;2020-01-20\nB;2020-01-06;\nC;2020-01-13;\nD;2020-01-21;2020-01-28\n');
+    await storeCaseExport(fresh, 'user', readCaseExport({ name: 'zaken_regio_zuid_2020-02-09.csv', bytes, lastModified: 0 }, sniffCaseLayout(bytes)!), null);
+    const q = query({ dataset: 'user', source: 'cases', trailingWeeks: 2, baseline: { first: '2019-12-30', last: '2020-01-27' } });
+    const weeks = await backlogWeeks(fresh, q);
+    // W04 (20 January): A decided, D received: B, C, D open, counting the cases received before W04 too.
+    expect(weeks.map((w) => [w.week, w.applications, w.decisions, w.openImplied])).toEqual([
+      ['2020-W04', 1, 1, 3],
+      ['2020-W05', 0, 1, 2],
+    ]);
+    // Asked for from W01, it still starts at W04: the ramp is not the stock.
+    expect((await backlogWeeks(fresh, { ...q, range: { first: '2019-12-30', last: null } }))[0].week).toBe('2020-W04');
+    const summary = await backlogSummary(fresh, q);
+    // The baseline stock is the last complete week of the window (W05), not a week of the ramp.
+    expect(summary).toMatchObject({ completeFrom: '2020-W04', openBaseline: 2 });
+    expect(await backlogFiles(fresh, 'user', 'cases')).toEqual([{ name: 'zaken_regio_zuid_2020-02-09.csv', exportDate: '2020-02-09', scope: 'zaken_regio_zuid' }]);
+  }, 30_000);
+
+  it('are all there when it decides from its first week on', async () => {
+    expect((await backlogSummary(db, query({ dataset: 'sample', source: 'cases' }))).completeFrom).toBeNull();
   });
 });
 
@@ -174,19 +203,19 @@ describe('the last week of a case-level export', () => {
   it('is partial when the export was made before its Sunday: shown, but not the latest week nor in the trailing rates', async () => {
     // The sample dataset's case export is of Sunday 31 January 2021: complete. A weekday export is not.
     const fresh = await openTestDatabase();
-    const bytes = new TextEncoder().encode('zaak;ontvangen;besluit\nA;2021-01-04;\nB;2021-01-11;2021-01-13\nC;2021-01-19;\nD;2021-01-20;\n');
+    const bytes = new TextEncoder().encode('zaak;ontvangen;besluit\nZ;2021-01-04;2021-01-04\nA;2021-01-04;\nB;2021-01-11;2021-01-13\nC;2021-01-19;\nD;2021-01-20;\n');
     const layout = sniffCaseLayout(bytes)!;
     const name = 'zaken_2021-01-20.csv'; // Wednesday of 2021-W03
     await storeCaseExport(fresh, 'user', readCaseExport({ name, bytes, lastModified: 0 }, layout), null);
     const q = query({ dataset: 'user', source: 'cases', trailingWeeks: 2 });
     const weeks = await backlogWeeks(fresh, q);
     expect(weeks.map((w) => [w.week, w.applications, w.partial])).toEqual([
-      ['2021-W01', 1, false],
+      ['2021-W01', 2, false],
       ['2021-W02', 1, false],
       ['2021-W03', 2, true],
     ]);
     const summary = await backlogSummary(fresh, q);
-    // Latest complete week W02: A open (B decided); trailing rates over W01-W02 only: 1 application a week.
-    expect(summary).toMatchObject({ latestWeek: '2021-W02', open: 1, applicationsRate: 1, decisionsRate: 0.5, partialWeek: '2021-W03' });
+    // Latest complete week W02: A open (Z and B decided); trailing rates over W01-W02 only: 1.5 applications a week.
+    expect(summary).toMatchObject({ latestWeek: '2021-W02', open: 1, applicationsRate: 1.5, decisionsRate: 1, partialWeek: '2021-W03' });
   }, 30_000);
 });

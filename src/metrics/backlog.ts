@@ -98,6 +98,13 @@ raw AS (
 )`;
 }
 
+/**
+ * The backlog's CTEs. `complete`: a case-level export lists the cases open at its start and those
+ * received since; cases decided before its start are not in it. Before its first week with a
+ * decision it does not cover the weeks, and its stock there is a ramp from zero, not the stock:
+ * the weeks shown, the latest week and the baseline start at that week (flows and cumulative
+ * stock still count every case).
+ */
 function pipeline(q: BacklogQuery): string {
   const trailing = whole(q.trailingWeeks, 8);
   return `
@@ -145,9 +152,12 @@ judged AS (
   WINDOW recent AS (ORDER BY c.week_start ROWS BETWEEN ${trailing - 1} PRECEDING AND CURRENT ROW)
 ),
 waited AS (SELECT *, open / nullif(decisions_rate, 0) AS wait_weeks FROM judged),
+complete AS (
+  SELECT coalesce(${q.source === 'cases' ? '(SELECT min(decided_week) FROM case_groups WHERE dataset = (SELECT dataset FROM params))' : 'NULL'}, min(week_start)) AS complete_from FROM raw
+),
 bounds AS (
-  SELECT coalesce(p.range_first, min(w.week_start)) AS view_first, coalesce(p.range_last, max(w.week_start)) AS view_last
-  FROM waited w CROSS JOIN params p GROUP BY p.range_first, p.range_last
+  SELECT greatest(coalesce(p.range_first, min(w.week_start)), c.complete_from) AS view_first, coalesce(p.range_last, max(w.week_start)) AS view_last
+  FROM waited w CROSS JOIN params p CROSS JOIN complete c GROUP BY p.range_first, p.range_last, c.complete_from
 )`;
 }
 
@@ -201,8 +211,9 @@ export async function backlogSummary(db: Database, q: BacklogQuery): Promise<Bac
      latest AS (SELECT max(week_start) FILTER (WHERE (open IS NOT NULL OR net_change IS NOT NULL) AND NOT partial) AS week_start FROM waited, bounds WHERE week_start BETWEEN view_first AND view_last)
      SELECT ${ISO_WEEK('l.week_start')} AS "latestWeek", ${DAY('l.week_start')} AS "latestWeekStart", w.open, w.applications_rate AS "applicationsRate",
             w.decisions_rate AS "decisionsRate", w.net_sd AS "netChangeSd", w.wait_weeks AS "waitWeeks",
-            (SELECT avg(wait_weeks) FROM waited, params WHERE week_start BETWEEN base_first AND base_last) AS "waitBaseline",
-            (SELECT arg_max(open, week_start) FILTER (WHERE open IS NOT NULL) FROM waited, params WHERE week_start <= base_last) AS "openBaseline",
+            (SELECT avg(wait_weeks) FROM waited, params, complete WHERE week_start BETWEEN greatest(base_first, complete_from) AND base_last) AS "waitBaseline",
+            (SELECT arg_max(open, week_start) FILTER (WHERE open IS NOT NULL) FROM waited, params, complete WHERE week_start BETWEEN complete_from AND base_last) AS "openBaseline",
+            (SELECT ${ISO_WEEK('complete_from')} FROM complete WHERE complete_from > (SELECT min(week_start) FROM raw)) AS "completeFrom",
             CAST((SELECT count(*) FROM waited, bounds WHERE difference <> 0 AND week_start BETWEEN view_first AND view_last) AS INTEGER) AS "weeksDiffering",
             (SELECT ${ISO_WEEK('max(week_start)')} FROM waited, bounds WHERE partial AND week_start BETWEEN view_first AND view_last) AS "partialWeek",
             CAST((SELECT count(reported) FROM raw) AS INTEGER) AS "reportedWeeks",
@@ -210,7 +221,7 @@ export async function backlogSummary(db: Database, q: BacklogQuery): Promise<Bac
      FROM latest l LEFT JOIN waited w ON w.week_start = l.week_start`,
     parameters(q),
   );
-  const empty: BacklogSummary = { mode: 'none', latestWeek: null, latestWeekStart: null, open: null, applicationsRate: null, decisionsRate: null, netChangeSd: null, waitWeeks: null, waitBaseline: null, openBaseline: null, weeksDiffering: 0, partialWeek: null };
+  const empty: BacklogSummary = { mode: 'none', latestWeek: null, latestWeekStart: null, open: null, applicationsRate: null, decisionsRate: null, netChangeSd: null, waitWeeks: null, waitBaseline: null, openBaseline: null, weeksDiffering: 0, partialWeek: null, completeFrom: null };
   if (!row) return empty;
   const { reportedWeeks, flowWeeks, ...summary } = row;
   const mode: BacklogMode =
@@ -228,17 +239,24 @@ export async function backlogSummary(db: Database, q: BacklogQuery): Promise<Bac
   return { ...summary, mode };
 }
 
+export interface BacklogFile {
+  name: string;
+  exportDate: string;
+  /** A case-level export: the scope it is a snapshot of (a region, a desk), what the backlog's title names. */
+  scope?: string;
+}
+
 /**
  * The exports the backlog of `source` is computed from, newest first: for weekly data the files
  * whose values of the stock or its flows are in force; for cases, the case-level exports in force.
  */
-export async function backlogFiles(db: Database, dataset: Dataset, source: BacklogSource): Promise<{ name: string; exportDate: string }[]> {
+export async function backlogFiles(db: Database, dataset: Dataset, source: BacklogSource): Promise<BacklogFile[]> {
   const sql =
     source === 'cases'
-      ? `SELECT DISTINCT f.name, ${DAY('f.export_date')} AS "exportDate" FROM files f WHERE f.file_id IN (${CURRENT_CASE_FILES})`
+      ? `SELECT DISTINCT f.name, ${DAY('f.export_date')} AS "exportDate", s.scope FROM files f JOIN case_scopes s USING (file_id) WHERE f.file_id IN (${CURRENT_CASE_FILES})`
       : `SELECT DISTINCT file_name AS name, ${DAY('export_date')} AS "exportDate" FROM current_observations
          WHERE dataset = ? AND metric IN (${sqlList(Object.values(WEEKLY_BACKLOG))})`;
-  const rows = await db.query<{ name: string; exportDate: string }>(sql, [dataset]);
+  const rows = await db.query<BacklogFile>(sql, [dataset]);
   return rows.sort((a, b) => b.exportDate.localeCompare(a.exportDate) || a.name.localeCompare(b.name));
 }
 

@@ -57,7 +57,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     try {
       expect(await seriousViolations(page)).toEqual([]);
       await page.locator('[data-testid=panel-backlog] [data-testid=show-table]').click();
-      await page.locator('[data-testid=backlog-source]').selectOption('weekly');
+      await page.locator('[data-testid=backlog-source]').selectOption('cases');
       await waitUntilReady(page);
       expect(await seriousViolations(page)).toEqual([]);
     } finally {

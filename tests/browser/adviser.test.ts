@@ -17,7 +17,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const withApp = (test: (app: AppPage) => Promise<void>, query = '?view=backlog') => withBrowserApp(browser, test, { query });
+const withApp = (test: (app: AppPage) => Promise<void>, query = '?view=backlog&bsource=cases') => withBrowserApp(browser, test, { query });
 
 async function cells(page: Page, metric: string): Promise<[string, number | null][]> {
   const panel = page.locator('[data-testid=panel-backlog]');
@@ -63,7 +63,19 @@ describe('the backlog for an adviser', () => {
       await waitUntilReady(page);
       await expect.poll(() => answer.textContent()).toMatch(/^In dit scenario niet binnen 26 weken terug op het niveau van week 27 2020 t\/m week 37 2020\.$/);
       await expect(answer.textContent()).resolves.not.toMatch(/COVID/);
-    }, '?view=backlog&bfrom=2020-W27&bto=2020-W37'));
+      // So do the wait, the target's field, the solver's answer and the chart's baseline label.
+      await expect(page.locator('[data-testid=wait-now]').textContent()).resolves.toMatch(/^[\d,]+ weken \(week 27 2020 t\/m week 37 2020: [\d,]+\)$/);
+      await expect(page.getByLabel('Voorraad om te bereiken (leeg: het niveau van week 27 2020 t/m week 37 2020)', { exact: true }).count()).resolves.toBe(1);
+      await expect(page.locator('[data-testid=required-decisions-per-week]').textContent()).resolves.toContain('openstaande zaken te komen (het niveau van week 27 2020 t/m week 37 2020) zijn gemiddeld');
+      await expect(page.locator('[data-testid=panel-backlog]').textContent()).resolves.not.toMatch(/COVID/);
+    }, '?view=backlog&bsource=cases&bfrom=2020-W27&bto=2020-W37'));
+
+  it('names the crisis for a window before it, in the wait, the target\'s field and the solver\'s answer', () =>
+    withApp(async ({ page }) => {
+      await expect(page.locator('[data-testid=wait-now]').textContent()).resolves.toMatch(/^[\d,]+ weken \(vóór de COVID-19-crisis: [\d,]+\)$/);
+      await expect(page.getByLabel('Voorraad om te bereiken (leeg: het niveau van vóór de COVID-19-crisis)', { exact: true }).count()).resolves.toBe(1);
+      await expect(page.locator('[data-testid=required-decisions-per-week]').textContent()).resolves.toContain('openstaande zaken te komen (het niveau van vóór de COVID-19-crisis) zijn gemiddeld');
+    }));
 
   it('gives its three charts titles and one time axis, labels the wait axis, and shows the count past the decision period', () =>
     withApp(async ({ page }) => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatIsoWeek } from '../../src/domain/isoWeek';
+import { formatIsoWeek, isoWeekMonday, isoWeekOfDate, parseIsoWeekLabel } from '../../src/domain/isoWeek';
 import { largeCaseExport, regionCases } from '../../scripts/caseExports';
 import { generateSeries, sampleWeeks, STOCK_CORRECTIONS } from '../../scripts/sampleSeries';
 import { fileItems, launchChromium, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
@@ -37,6 +37,12 @@ async function backlogCells(page: Page, metric: string): Promise<Map<string, num
   return new Map(cells.map(([week, value]) => [week, value === '' ? null : Number(value)]));
 }
 
+/** The Sunday ending an ISO week, as a local date (the generator's cases are local dates). */
+function localSunday(week: string): Date {
+  const [y, m, d] = isoWeekMonday(parseIsoWeekLabel(week)!).split('-').map(Number);
+  return new Date(y, m - 1, d + 6);
+}
+
 /** Whole calendar months from `received` to `day`, as the app defines a case's age. */
 function ageInMonths(received: Date, day: Date): number {
   let months = (day.getFullYear() - received.getFullYear()) * 12 + day.getMonth() - received.getMonth();
@@ -62,7 +68,7 @@ describe('backlog from the sample\'s case-level export', () => {
       expect([...projection.entries()].filter(([, v]) => v !== null).length).toBe(26);
       expect(projection.get('2022-W01')).not.toBeNull();
       expect(projection.get('2021-W52')).toBeNull();
-    }, '?view=backlog'));
+    }, '?view=backlog&bsource=cases'));
 
   it('solves for the decisions per week to reach a target, and answers more for a lower target', () =>
     withApp(async ({ page }) => {
@@ -77,14 +83,44 @@ describe('backlog from the sample\'s case-level export', () => {
       // A date before the latest week has no answer, and says so.
       await expect(required.getAttribute('data-value')).resolves.toBe('');
       expect(new URL(page.url()).searchParams.get('target')).toBe('0');
+    }, '?view=backlog&bsource=cases'));
+
+  it('says its scope in the title and starts where its stock is complete, with the cases open at its start, and says so', () =>
+    withApp(async ({ page }) => {
+      const panel = page.locator('[data-testid=panel-backlog]');
+      await expect(panel.locator('#backlog-title').textContent()).resolves.toBe('Voorraad regio Zuid, uit de export per zaak');
+      // The export holds the cases open at its start (received up to four months before) but none decided before it:
+      // its stock is complete from its first decision, not during the ramp of the receipts before.
+      const cases = regionCases(series);
+      const decidedFirst = cases.filter((c) => c.decided).reduce((a, c) => (c.decided! < a ? c.decided! : a), new Date(8.64e15));
+      const firstWeek = formatIsoWeek(isoWeekOfDate(`${decidedFirst.getFullYear()}-${String(decidedFirst.getMonth() + 1).padStart(2, '0')}-${String(decidedFirst.getDate()).padStart(2, '0')}`));
+      const receivedFirst = cases.reduce((a, c) => (c.received < a ? c.received : a), new Date(8.64e15));
+      expect(receivedFirst < decidedFirst).toBe(true);
+      const note = page.locator('[data-testid=backlog-complete-from]');
+      await expect(note.getAttribute('data-week')).resolves.toBe(firstWeek);
+      await expect(note.textContent()).resolves.toContain(`vanaf week ${Number(firstWeek.slice(6))} ${firstWeek.slice(0, 4)} compleet`);
+      const open = await backlogCells(page, 'open_implied');
+      expect([...open.keys()][0]).toBe(firstWeek);
+      const sunday = new Date(localSunday(firstWeek));
+      expect(open.get(firstWeek)).toBe(cases.filter((c) => c.received <= sunday && (c.decided === null || c.decided > sunday)).length);
+      expect(open.get(firstWeek)).toBeGreaterThan(0);
+    }, '?view=backlog&bsource=cases'));
+});
+
+describe('the backlog\'s source', () => {
+  it('is the national weekly series when the data has both, and the title says so', () =>
+    withApp(async ({ page }) => {
+      const panel = page.locator('[data-testid=panel-backlog]');
+      await expect(panel.getAttribute('data-source')).resolves.toBe('weekly');
+      await expect(page.locator('[data-testid=backlog-source]').inputValue()).resolves.toBe('weekly');
+      await expect(panel.locator('#backlog-title').textContent()).resolves.toBe('Voorraad openstaande nareisaanvragen, landelijk');
+      await expect(page.locator('[data-testid=backlog-complete-from]').count()).resolves.toBe(0);
     }, '?view=backlog'));
 });
 
 describe('backlog from the weekly exports', () => {
   it('reconciles the reported stock with its flows and finds the generator\'s corrections', () =>
     withApp(async ({ page }) => {
-      await page.locator('[data-testid=backlog-source]').selectOption('weekly');
-      await waitUntilReady(page);
       await expect(page.locator('[data-testid=backlog-mode]').getAttribute('data-mode')).resolves.toBe('reconciled');
       const reported = await backlogCells(page, 'open_reported');
       expect(reported.get('2020-W40')).toBe(series.nareis_open[weeks.indexOf('2020-W40')]);

@@ -177,6 +177,64 @@ describe('the period brush', () => {
       await expect.poll(() => from.getAttribute('aria-valuetext')).toBe('week 2 2020');
       await expect(page.getByRole('slider', { name: 'Tot en met week', exact: true }).count()).resolves.toBe(1);
     }, '?from=2020-W01&to=2021-W20'));
+
+  it('draws the first panel\'s series small over every loaded week, whatever period is chosen, with the weeks at its ends', () =>
+    withApp(async ({ page }) => {
+      const brush = page.locator('.range-brush');
+      await brush.locator('.recharts-area-curve').waitFor();
+      await expect(brush.locator('[data-testid=brush-outline-label]').textContent()).resolves.toBe('In de schuifregelaar: Totale asielinstroom');
+      await expect(brush.locator('[data-testid=brush-first-week]').textContent()).resolves.toBe('week 1 2019');
+      await expect(brush.locator('[data-testid=brush-last-week]').textContent()).resolves.toBe('week 52 2021');
+      // One point a loaded week (the period chosen is 2020-W10 to W30), highest where the series is highest: the table, over all weeks, has the figures.
+      const d = (await brush.locator('.recharts-area-curve').getAttribute('d'))!;
+      const points = [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      expect(points.every(([x], i) => i === 0 || x > points[i - 1][0])).toBe(true);
+      await page.goto(page.url().replace(/\?.*$/, ''));
+      await waitUntilReady(page);
+      const section = page.locator('[data-testid=panel-inflow]');
+      await section.locator('[data-testid=show-table]').click();
+      const values = await section.locator('td[data-metric=inflow_total]').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+      // 2019-W01 to 2021-W52, 2020 having 53 weeks.
+      expect(values).toHaveLength(157);
+      expect(points).toHaveLength(157);
+      const highest = values.indexOf(Math.max(...values));
+      const lowest = values.indexOf(Math.min(...values));
+      const ys = points.map(([, y]) => y);
+      expect(ys.indexOf(Math.min(...ys))).toBe(highest);
+      expect(ys.indexOf(Math.max(...ys))).toBe(lowest);
+    }, '?from=2020-W10&to=2020-W30'));
+});
+
+describe('keyboard stops in the charts', () => {
+  it('each have a name: every chart by what it shows, the brush\'s sliders by what they set; the brush\'s outline is no stop', () =>
+    withApp(async ({ page }) => {
+      await page.locator('[data-testid=panel-nareis] .recharts-surface[tabindex="0"]').waitFor();
+      const stops = await page.locator('.panel-grid, .range-brush').evaluateAll((roots) =>
+        roots.flatMap((root) =>
+          [...root.querySelectorAll<HTMLElement | SVGElement>('[tabindex]:not([tabindex="-1"]), button, a[href], input, select, textarea')].map((el) => {
+            const labelledBy = el.getAttribute('aria-labelledby');
+            const labels = 'labels' in el ? [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent).join(' ') : '';
+            const name = el.getAttribute('aria-label') ?? (labelledBy ? document.getElementById(labelledBy)?.textContent : null) ?? (labels || el.textContent) ?? '';
+            return { tag: el.tagName, role: el.getAttribute('role'), name: name.trim(), brush: root.classList.contains('range-brush') };
+          }),
+        ),
+      );
+      expect(stops.filter((s) => !s.name)).toEqual([]);
+      const charts = stops.filter((s) => s.tag === 'svg');
+      expect(charts.map((c) => c.name.split(',')[0])).toEqual(['Grafiek: Asielinstroom', 'Grafiek: Gehoren: fysiek en telehoren', 'Grafiek: Aantoonbaar vertrek', 'Grafiek: Dublinoverdrachten', 'Grafiek: Nareis']);
+      expect(stops.filter((s) => s.brush).map((s) => [s.role, s.name])).toEqual([
+        ['slider', 'Van week'],
+        ['slider', 'Tot en met week'],
+      ]);
+      // Reached by Tab, a chart is announced by its name.
+      await page.locator('[data-testid=panel-departures] [data-testid=show-table]').focus();
+      let focused = '';
+      for (let i = 0; i < 10 && !focused; i++) {
+        await page.keyboard.press('Tab');
+        focused = await page.evaluate(() => (document.activeElement?.tagName === 'svg' ? document.activeElement.getAttribute('aria-label') ?? '(no name)' : ''));
+      }
+      expect(focused).toMatch(/^Grafiek: Aantoonbaar vertrek, week 1 2019 tot en met week 52 2021/);
+    }));
 });
 
 /** The time axis's tick labels (Recharts draws them in a layer of their own; the y axes' are not centred). */
@@ -228,6 +286,76 @@ describe('the first screen on a government laptop (1366x768)', () => {
       await page.reload();
       await waitUntilReady(page);
       await expect(page.locator('details.controls-fold').evaluate((el) => (el as HTMLDetailsElement).open)).resolves.toBe(false);
+    }));
+});
+
+describe('the per-panel table at half width (1366x768, two panels side by side)', () => {
+  it('keeps each week on one line and the week column in view, wraps the sources without cutting them, and copies as text and HTML', () =>
+    withApp(async ({ page }) => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      // The first screen: the status row, the period summary and the first panels' titles, with the controls folded.
+      await page.locator('[data-testid=controls-summary]').click();
+      const first = await page.evaluate(() => {
+        const top = (sel: string) => [...document.querySelectorAll(sel)].map((el) => el.getBoundingClientRect());
+        return { panels: top('.panel-grid > section').slice(0, 2).map((r) => [Math.round(r.x), Math.round(r.top), Math.round(r.width)]), statuses: top('[data-testid=panel-status]').map((r) => r.bottom) };
+      });
+      // Two panels side by side, starting on the first screen.
+      expect(first.panels[1][1]).toBe(first.panels[0][1]);
+      expect(first.panels[1][0]).toBeGreaterThan(first.panels[0][0] + first.panels[0][2] - 1);
+      expect(first.panels[0][1]).toBeLessThan(768);
+      for (const bottom of first.statuses) expect(bottom).toBeLessThanOrEqual(768);
+
+      for (const toggle of await page.locator('.panel-grid [data-testid=show-table]').all()) await toggle.click();
+      await waitUntilReady(page);
+      const tables = await page.locator('.panel-grid table.weekly-table').evaluateAll((found) =>
+        found.map((table) => {
+          const scroller = table.closest('.table-scroll') as HTMLElement;
+          const weeks = [...table.querySelectorAll('tbody th')].map((th) => {
+            const range = document.createRange();
+            range.selectNodeContents(th.firstChild!);
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          });
+          const sources = [...table.querySelectorAll<HTMLElement>('td.provenance')];
+          // Scrolled all the way: the sources column lies wholly inside the table's frame.
+          scroller.scrollLeft = scroller.scrollWidth;
+          const frame = scroller.getBoundingClientRect();
+          const lastSource = sources[0].getBoundingClientRect();
+          const weekCell = table.querySelector('tbody th')!.getBoundingClientRect();
+          return {
+            panel: table.closest('section')!.getAttribute('data-testid'),
+            frameWidth: frame.width,
+            weeksOnOneLine: weeks.every((lines) => lines === 1),
+            sourcesCut: sources.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).length,
+            sourcesShown: sources.every((cell) => (cell.textContent ?? '').length > 0),
+            sourceInside: lastSource.left >= frame.left - 1 && lastSource.right <= frame.right + 1,
+            weekInView: weekCell.left >= frame.left - 1 && weekCell.left <= frame.left + 2,
+          };
+        }),
+      );
+      expect(tables).toHaveLength(5);
+      for (const table of tables) {
+        expect(table.frameWidth).toBeLessThan(683);
+        expect(table).toMatchObject({ weeksOnOneLine: true, sourcesCut: 0, sourcesShown: true, sourceInside: true, weekInView: true });
+      }
+
+      await page.evaluate(`window.addEventListener('copy', (e) => { window.copied = { text: e.clipboardData.getData('text/plain'), html: e.clipboardData.getData('text/html') }; })`);
+      const departures = page.locator('[data-testid=panel-departures]');
+      await departures.locator('[data-testid=copy-table]').click();
+      await expect.poll(() => page.evaluate('window.copied')).toBeTruthy();
+      const copied = (await page.evaluate('window.copied')) as { text: string; html: string };
+      const [mark, caption, header, ...rows] = copied.text.split('\n').map((line) => line.split('\t'));
+      expect(mark).toEqual(['Fictieve voorbeelddata']);
+      expect(caption[0]).toMatch(/^Aantoonbaar vertrek/);
+      expect(header).toEqual(['Week', 'Periode', 'Aantoonbaar vertrek', 'Vertrek, waarvan gedwongen', 'Basis: Aantoonbaar vertrek', '% van basis', 'Bron']);
+      // The figures as the table shows them, in Dutch notation.
+      const shown = await departures.locator('td[data-metric=departures_total]').evaluateAll((tds) => tds.map((td) => td.firstChild!.textContent));
+      expect(rows.map((r) => r[2])).toEqual(shown);
+      expect(rows[0][6]).toMatch(/^DTV_vertrek_2022-01-07\.csv/);
+      const html = await page.evaluate((markup) => {
+        const doc = new DOMParser().parseFromString(markup, 'text/html');
+        return [...doc.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+      }, copied.html);
+      expect(html).toEqual(rows);
     }));
 });
 

@@ -41,6 +41,51 @@ async function downloadedDocx(page: Page): Promise<Record<string, Uint8Array>> {
 /** The text of document.xml's paragraphs and table cells, as Word would show it. */
 const paragraphsOf = (xml: string) => [...xml.matchAll(/<w:p[ >].*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
 
+/**
+ * What Word and LibreOffice need to open a document without repair, checked with the browser's
+ * own XML parser: every XML part well-formed, every table row with as many cells (counting
+ * merged ones) as its grid has columns, every relationship's target and every image reference
+ * there, and a content type for each part. (LibreOffice itself cannot be installed here.)
+ */
+async function expectSoundDocx(page: Page, files: Record<string, Uint8Array>): Promise<void> {
+  const parts = Object.fromEntries(Object.entries(files).filter(([name]) => /\.(xml|rels)$/.test(name)).map(([name, bytes]) => [name, strFromU8(bytes)]));
+  const names = Object.keys(files);
+  const report = await page.evaluate(
+    ({ parts, names }) => {
+      const parse = (text: string) => new DOMParser().parseFromString(text, 'application/xml');
+      const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+      const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+      const malformed = Object.entries(parts).filter(([, text]) => parse(text).getElementsByTagName('parsererror').length > 0).map(([name]) => name);
+      const doc = parse(parts['word/document.xml']);
+      const rows = [...doc.getElementsByTagNameNS(W, 'tbl')].flatMap((table, t) => {
+        const grid = table.getElementsByTagNameNS(W, 'gridCol').length;
+        return [...table.children].filter((el) => el.localName === 'tr').map((tr, r) => {
+          const cells = [...tr.children].filter((el) => el.localName === 'tc');
+          const spans = cells.reduce((sum, tc) => sum + Number(tc.getElementsByTagNameNS(W, 'gridSpan')[0]?.getAttributeNS(W, 'val') ?? 1), 0);
+          return { table: t, row: r, grid, spans };
+        });
+      });
+      const rels = parse(parts['word/_rels/document.xml.rels']);
+      const targets = new Map([...rels.getElementsByTagName('Relationship')].map((rel) => [rel.getAttribute('Id')!, { target: rel.getAttribute('Target')!, external: rel.getAttribute('TargetMode') === 'External' }]));
+      const missingTargets = [...targets.values()].filter((r) => !r.external && !names.includes(`word/${r.target.replace(/^\.\//, '')}`) && !names.includes(r.target.replace(/^\//, ''))).map((r) => r.target);
+      const embeds = [...doc.getElementsByTagName('*')].flatMap((el) => [el.getAttributeNS(R, 'embed'), el.getAttributeNS(R, 'id')].filter((id): id is string => !!id));
+      const missingEmbeds = embeds.filter((id) => !targets.has(id));
+      const types = parse(parts['[Content_Types].xml']);
+      const defaults = [...types.getElementsByTagName('Default')].map((d) => d.getAttribute('Extension')!.toLowerCase());
+      const overrides = [...types.getElementsByTagName('Override')].map((o) => o.getAttribute('PartName')!.replace(/^\//, ''));
+      const untyped = names.filter((name) => !name.endsWith('/') && !overrides.includes(name) && !defaults.includes(name.split('.').pop()!.toLowerCase()));
+      return { malformed, rows, missingTargets, missingEmbeds, embeds: embeds.length, untyped, tables: doc.getElementsByTagNameNS(W, 'tbl').length };
+    },
+    { parts, names },
+  );
+  expect(report.malformed).toEqual([]);
+  expect(report.tables).toBeGreaterThan(0);
+  expect(report.rows.filter((r) => r.spans !== r.grid)).toEqual([]);
+  expect(report.missingTargets).toEqual([]);
+  expect(report.missingEmbeds).toEqual([]);
+  expect(report.untyped).toEqual([]);
+}
+
 describe('the letter\'s paragraphs', () => {
   it('say the departures through the phases as the public letter does, rounded by the rule, with the pre-COVID level once at the end', () =>
     withApp(async ({ page }) => {
@@ -112,6 +157,7 @@ describe('Word', () => {
       expect(texts).toContain('DTV_vertrek_2022-01-07.csv (export 07-01-2022)');
       // A4 in twentieths of a point.
       expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+      await expectSoundDocx(page, files);
     }));
 
   it('writes the briefing as .docx with the charts as print-resolution images, the compact table and the paragraphs', () =>
@@ -135,6 +181,7 @@ describe('Word', () => {
       const png = Buffer.from(files[images[0]]);
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1890);
+      await expectSoundDocx(page, files);
       // The docx code is fetched only when asked for.
       const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /docx-.*\.js$/.test(n)));
       expect(scripts.length).toBe(1);

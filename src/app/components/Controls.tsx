@@ -16,10 +16,12 @@ interface Props {
   update: (change: Partial<ViewState>) => void;
   /** Mondays of the first and last loaded week. */
   loaded: WeekRange | null;
+  /** The series the period brush outlines, by ISO week. */
+  outline?: { label: string; byWeek: Map<string, number | null> };
 }
 
 /** Period, baseline, rolling mean and panels: every control labelled, every change a URL change. */
-export const Controls = memo(function Controls({ view, update, loaded }: Props) {
+export const Controls = memo(function Controls({ view, update, loaded, outline }: Props) {
   const t = useT();
   const lang = useLang();
   const first = loaded ? formatIsoWeek(isoWeekOfDate(loaded.first)) : undefined;
@@ -52,6 +54,7 @@ export const Controls = memo(function Controls({ view, update, loaded }: Props) 
               from={view.from ?? allWeeks[0]}
               to={view.to ?? allWeeks[allWeeks.length - 1]}
               onChange={(from, to) => update({ from, to })}
+              outline={outline && { label: t('brushOutline', { label: outline.label }), values: allWeeks.map((week) => outline.byWeek.get(week) ?? null) }}
             />
           </ErrorBoundary>
         )}

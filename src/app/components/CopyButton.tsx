@@ -6,7 +6,7 @@ import { useT } from '../../i18n/language';
 import { useCheckingFigures } from '../state/queryCache';
 
 /** Copies text and HTML together, with the fictional mark on sample figures; says whether it worked. Waits while shown figures are being confirmed. */
-export function CopyButton({ label, ariaLabel, content, testId }: { label: string; ariaLabel?: string; content: () => { text: string; html: string }; testId?: string }) {
+export function CopyButton({ label, ariaLabel, content, testId, small = false }: { label: string; ariaLabel?: string; content: () => { text: string; html: string }; testId?: string; small?: boolean }) {
   const t = useT();
   const mark = useFictionalMark();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -15,7 +15,7 @@ export function CopyButton({ label, ariaLabel, content, testId }: { label: strin
     <>
       <button
         type="button"
-        className="secondary"
+        className={small ? 'secondary small' : 'secondary'}
         aria-label={ariaLabel}
         data-testid={testId}
         disabled={checking}

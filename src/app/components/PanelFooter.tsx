@@ -1,9 +1,11 @@
 import { useState, type RefObject } from 'react';
-import { copyImage } from '../../export/clipboard';
+import { copyImage, tableCopy } from '../../export/clipboard';
 import { chartImageSvg, chartSurface, svgToPng, type ChartImageText } from '../../charts/exportChart';
 import type { CsvCell } from '../../export/csv';
 import { download, downloadCsv, fileNameOf } from '../../export/download';
-import { useT } from '../../i18n/language';
+import { useLang, useT } from '../../i18n/language';
+import { formatNumber } from '../../i18n/format';
+import { CopyButton } from './CopyButton';
 import { markFileName, markRows } from '../../export/provenance';
 import { useCheckingFigures } from '../state/queryCache';
 import { useFictionalMark } from '../state/fictionalMark';
@@ -21,10 +23,12 @@ interface Props {
 
 /**
  * A panel's foot: the source line (with the fictional-data mark), and downloads of the panel as
- * PNG (twice the size) or SVG and of its table as CSV for Dutch Excel or standard CSV.
+ * PNG (twice the size) or SVG and of its table as CSV for Dutch Excel or standard CSV; the table
+ * copied as text and HTML, for a spreadsheet or a document.
  */
 export function PanelFooter({ container, chartShown, image, table, fileName }: Props) {
   const t = useT();
+  const lang = useLang();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const fictional = useFictionalMark();
   const base = fileNameOf(markFileName(fileName, fictional));
@@ -72,6 +76,13 @@ export function PanelFooter({ container, chartShown, image, table, fileName }: P
       <span className="copy-state" role="status">
         {copied === 'copied' ? t('copied') : copied === 'failed' ? t('copyFailedImage') : ''}
       </span>
+      <CopyButton
+        label={t('copyTable')}
+        ariaLabel={t('copyTableLabel', { title: image.title })}
+        testId="copy-table"
+        small
+        content={() => tableCopy(table(), (value) => formatNumber(value, lang), image.title)}
+      />
       {button(t('downloadCsvNl'), 'download-csv-excel-nl', () => downloadCsv(markRows(table(), fictional), markFileName(fileName, fictional), 'excel-nl'))}
       {button(t('downloadCsv'), 'download-csv-standard', () => downloadCsv(markRows(table(), fictional), markFileName(fileName, fictional), 'standard'))}
       </div>

@@ -8,7 +8,8 @@ import { addIsoWeeks, inOrder, isoWeekMonday, isoWeekOfDate } from '../../domain
 import type { Dataset } from '../../domain/dataset';
 import { formatDay, formatNumber, visibleName, weekLabel } from '../../i18n/format';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
-import type { BacklogMetric, BacklogQuery, BacklogWeek } from '../../metrics/backlog';
+import type { BacklogFile, BacklogMetric, BacklogQuery, BacklogWeek } from '../../metrics/backlog';
+import { scopeRegion } from '../../domain/caseExport';
 import type { BacklogSummary } from '../../domain/backlog';
 import { CRISIS_WEEK } from '../../domain/baseline';
 import { DEFAULT_SCENARIO, project, requiredDecisionsPerWeek, weekBackAt, type ProjectionWeek, type Scenario } from '../../domain/projection';
@@ -51,7 +52,8 @@ export function BacklogView({ dataset, view, update }: Props) {
   const settings = view.backlog;
   const sources = useBacklogSources(dataset);
   const available = sources.data ?? [];
-  const source = settings.source && available.includes(settings.source) ? settings.source : (available[0] ?? 'weekly');
+  // Both there: the national weekly series first; a case-level export is often of one region.
+  const source = settings.source && available.includes(settings.source) ? settings.source : available.includes('weekly') ? 'weekly' : (available[0] ?? 'weekly');
   const query: BacklogQuery = useMemo(() => {
     const [first, last] = inOrder(weekMonday(view.from), weekMonday(view.to));
     const [baseFirst, baseLast] = inOrder(weekMonday(view.baselineFrom)!, weekMonday(view.baselineTo)!);
@@ -79,6 +81,8 @@ export function BacklogView({ dataset, view, update }: Props) {
   const required = s && target !== null && targetWeekStart ? requiredDecisionsPerWeek(s, scenario, target, targetWeekStart) : null;
   const breakdown = useBacklogBreakdown(dataset, settings.breakdown, s?.latestWeekStart ?? null, settings.trailingWeeks, source === 'cases');
   const set = (change: Partial<BacklogSettings>) => update({ backlog: { ...settings, ...change } });
+  const level = backlogLevel(view, false, t, lang);
+  const title = source === 'cases' ? t('backlogTitleCases', { scope: scopesText(behind, t) }) : t('backlogTitleWeekly');
 
   if (sources.isSuccess && available.length === 0) return <p className="empty">{t('backlogNoData')}</p>;
   return (
@@ -112,7 +116,7 @@ export function BacklogView({ dataset, view, update }: Props) {
         </fieldset>
         <fieldset>
           <legend>{t('targetLegend')}</legend>
-          <NumberField label={t('targetOpen')} value={settings.target} placeholder={s?.openBaseline ?? undefined} min={0} max={1e9} testId="target-open" onChange={(v) => set({ target: v })} onClear={() => set({ target: null })} />
+          <NumberField label={t('targetOpen', { level })} value={settings.target} placeholder={s?.openBaseline ?? undefined} min={0} max={1e9} testId="target-open" onChange={(v) => set({ target: v })} onClear={() => set({ target: null })} />
           <label className="field">
             {t('targetDate')}
             <DateInput value={targetDate ?? ''} testId="target-date" onChange={(day) => set({ targetDate: day })} />
@@ -134,7 +138,9 @@ export function BacklogView({ dataset, view, update }: Props) {
           target={target}
           targetDate={targetDate}
           targetIsBaseline={settings.target === null}
-          level={backlogLevel(view, false, t, lang)}
+          title={title}
+          level={level}
+          period={backlogPeriod(view, t, lang)}
           markerLevel={backlogLevel(view, true, t, lang)}
           scenarioIsCurrentPace={settings.extraDecisions === DEFAULT_SCENARIO.extraDecisionsPerWeek && settings.inflowChangePct === DEFAULT_SCENARIO.inflowChangePct}
           sources={behind.map((f) => `${visibleName(f.name)} (${t('exportOf', { date: formatDay(f.exportDate, lang) })})`).join(', ')}
@@ -222,14 +228,18 @@ interface PanelProps {
   targetIsBaseline: boolean;
   /** The scenario is the trailing rates as they are: "bij het huidige tempo". */
   scenarioIsCurrentPace: boolean;
+  /** With the scope of its data: "regio Zuid", "landelijk". */
+  title: string;
   /** The baseline level named as the status texts name it: "vóór de COVID-19-crisis" only for a window before 2020-W12. */
   level: string;
+  /** The baseline window named the same way: "vóór de COVID-19-crisis", "week 27 2020 t/m week 37 2020". */
+  period: string;
   markerLevel: string;
   /** The exports behind the figures, with their dates. */
   sources: string;
 }
 
-function BacklogPanel({ weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, scenarioIsCurrentPace, level, markerLevel, sources }: PanelProps) {
+function BacklogPanel({ weeks, projection, summary: s, source, required, target, targetDate, targetIsBaseline, scenarioIsCurrentPace, title, level, period, markerLevel, sources }: PanelProps) {
   const t = useT();
   const lang = useLang();
   const [asTable, setAsTable] = useState(false);
@@ -284,7 +294,6 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
   // The three charts share one time axis: the weeks with figures and the projected ones.
   const padded = (values: (number | null)[]) => pad(values, none(projection.length));
   const pastTerm = weeks[weeks.length - 1]?.openPastTerm ?? null;
-  const title = t(source === 'cases' ? 'backlogTitleCases' : 'backlogTitleWeekly');
 
   return (
     <section className="panel" data-testid="panel-backlog" data-source={source} aria-labelledby="backlog-title" ref={section}>
@@ -301,7 +310,7 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
         <dd>{t('ratesValue', { applications: n(s.applicationsRate), decisions: n(s.decisionsRate) })}</dd>
         <dt>{t('backlogMetric_wait_weeks_estimate')}</dt>
         <dd data-testid="wait-now" data-value={s.waitWeeks ?? ''}>
-          {t('waitValue', { now: n(s.waitWeeks), before: n(s.waitBaseline) })}
+          {t('waitValue', { now: n(s.waitWeeks), before: n(s.waitBaseline), period })}
         </dd>
         {source === 'cases' && (
           <>
@@ -321,6 +330,11 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
           <strong>{backSentence}</strong>
         </p>
       )}
+      {s.completeFrom && (
+        <p className="note" data-testid="backlog-complete-from" data-week={s.completeFrom}>
+          {t('backlogCompleteFrom', { week: weekLabel(s.completeFrom, lang) })}
+        </p>
+      )}
       {s.partialWeek && <p className="note">{t('statusPartial', { week: weekLabel(s.partialWeek, lang) })}</p>}
       <p className="solver" data-testid="required-decisions-per-week" data-value={required ?? ''}>
         {required === null
@@ -328,7 +342,7 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
           : t('solverAnswer', {
               decisions: formatNumber(Math.ceil(required), lang),
               target: formatNumber(Math.round(target!), lang),
-              which: targetIsBaseline ? t('targetPreCovid') : '',
+              which: targetIsBaseline ? ` (${level})` : '',
               date: targetDate ? formatDay(targetDate, lang) : '',
               now: n(s.decisionsRate),
             })}
@@ -344,7 +358,7 @@ function BacklogPanel({ weeks, projection, summary: s, source, required, target,
             weeks={allWeeks}
             lines={stockLines}
             stacked={false}
-            baseline={s.openBaseline === null ? null : { axis: 'left', value: s.openBaseline, band: null, label: `${t('targetPreCovid')}: ${n(s.openBaseline, 0)}` }}
+            baseline={s.openBaseline === null ? null : { axis: 'left', value: s.openBaseline, band: null, label: `${markerLevel.charAt(0).toUpperCase()}${markerLevel.slice(1)}: ${n(s.openBaseline, 0)}` }}
             tooltipAt={(i) => backlogTooltip(allWeeks[i], allStarts[i], i, [...stockLines], t, lang)}
             markers={markers}
             axisLabels={{ left: t('openCasesAxis') }}
@@ -401,6 +415,21 @@ function backlogLevel(view: ViewState, short: boolean, t: Translate, lang: Lang)
   const [from, to] = inOrder(view.baselineFrom, view.baselineTo);
   if (to < CRISIS_WEEK) return t(short ? 'markerLevelPreCovid' : 'backlogLevelPreCovid');
   return t('levelWindow', { from: weekLabel(from, lang), to: weekLabel(to, lang) });
+}
+
+/** The baseline window in words, as a period: "vóór de COVID-19-crisis", or the window itself. */
+function backlogPeriod(view: ViewState, t: Translate, lang: Lang): string {
+  const [from, to] = inOrder(view.baselineFrom, view.baselineTo);
+  return to < CRISIS_WEEK ? t('periodPreCovid') : t('periodWindow', { from: weekLabel(from, lang), to: weekLabel(to, lang) });
+}
+
+/** The scopes of the case-level exports in force, for the title: "regio Zuid", "regio Zuid en regio Noord". */
+function scopesText(files: BacklogFile[], t: Translate): string {
+  const names = [...new Set(files.flatMap((f) => (f.scope ? [f.scope] : [])))].sort().map((scope) => {
+    const region = scopeRegion(scope);
+    return region ? t('backlogScopeRegion', { name: region }) : t('backlogScopeOther', { name: scope.replace(/_/g, ' ') });
+  });
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t('and')} ${names[names.length - 1]}` : (names[0] ?? '');
 }
 
 /** The chart's series that week; a series without a value that week (the projection, before it starts) is left out. */

@@ -11,6 +11,7 @@ import { splitSeriesId } from '../../domain/grain';
 import { pickCombinations } from '../state/dimensionPanels';
 import { usePeriodSeries } from '../state/dataQueries';
 import { usePanelData } from '../state/usePanelData';
+import { useBrushOutline } from '../state/useBrushOutline';
 import type { ViewState } from '../state/viewState';
 
 interface Props {
@@ -23,6 +24,10 @@ export function DashboardView({ dataset, view, update }: Props) {
   const t = useT();
   const lang = useLang();
   const data = usePanelData(dataset, view);
+  const outlined = useBrushOutline(dataset, view, data.panels);
+  const outlineLabel = outlined ? data.labelOf(outlined.metric) : '';
+  // Memoised: Controls redraws only when what it shows changes.
+  const outline = useMemo(() => outlined && { label: outlineLabel, byWeek: outlined.byWeek }, [outlined, outlineLabel]);
   const setCumulativeFrom = useCallback((date: string) => update({ cumulativeFrom: date }), [update]);
   const settings = useMemo(() => ({ rolling: view.rolling, cumulativeFrom: view.cumulativeFrom, method: view.method }), [view.rolling, view.cumulativeFrom, view.method]);
   const rule = baselineRule(view, t, lang);
@@ -73,7 +78,7 @@ export function DashboardView({ dataset, view, update }: Props) {
             panels: data.panels.length,
           })}
         </summary>
-        <Controls view={view} update={update} loaded={data.loaded} />
+        <Controls view={view} update={update} loaded={data.loaded} outline={outline} />
         <p className="baseline-rule" data-testid="baseline-rule">
           {rule}
         </p>

@@ -360,6 +360,12 @@ function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
       return t('roleMetricName');
     case 'value':
       return t('roleValue');
+    case 'dimension':
+      return t('roleDimension', { header: c.header });
+    case 'country':
+      return t('roleCountry');
+    case 'flag':
+      return t('roleFlag');
     case 'metric': {
       const scale = c.detail?.startsWith('scale_') ? ` ${t('roleScaled', { scale: formatNumber(Number(c.detail.slice(6)), lang) })}` : '';
       return (c.detail === 'forced_part' ? t('roleForcedPart', { label }) : `${label} (${c.metric})`) + scale;
@@ -373,7 +379,15 @@ function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
   }
 }
 
-const LAYOUTS: Record<NonNullable<FileReport['layout']>, StringKey> = { wide: 'layoutWide', long: 'layoutLong', transposed: 'layoutTransposed', cases: 'layoutCases' };
+const LAYOUTS: Record<string, StringKey> = {
+  wide: 'layoutWide',
+  long: 'layoutLong',
+  transposed: 'layoutTransposed',
+  cases: 'layoutCases',
+  statline: 'layoutStatline',
+  eurostat_tsv: 'layoutEurostatTsv',
+  sdmx_csv: 'layoutSdmxCsv',
+};
 
 const IGNORED: Record<string, StringKey> = {
   not_a_case_field: 'ignoredNotCaseField',
