@@ -110,9 +110,9 @@ export async function periodMean(db: Database, dataset: Dataset, series: string,
     [dataset, series, grain, first, last, first, last],
   );
   // Newest file first, as the weekly phase figures name their exports.
-  const files = row.files ?? [];
+  const files = Array.from(row.files ?? []);
   const ordered = files.length > 1 ? await newestFirst(db, dataset, files) : files;
-  return { from: range.from, to: range.to, periodsInRange: Number(row.in_range), periodsWithData: Number(row.with_data), mean: row.mean, sources: ordered, flags: row.flags ?? [] };
+  return { from: range.from, to: range.to, periodsInRange: Number(row.in_range), periodsWithData: Number(row.with_data), mean: row.mean, sources: ordered, flags: Array.from(row.flags ?? []) };
 }
 
 async function newestFirst(db: Database, dataset: Dataset, names: string[]): Promise<string[]> {
@@ -152,8 +152,9 @@ export async function datasetPeriodMeans(db: Database, dataset: Dataset, ranges:
     periodsInRange: periodsBetween(r.from, r.to, r.grain).length,
     periodsWithData: Number(r.with_data),
     mean: r.mean,
-    sources: r.files ?? [],
-    flags: r.flags ?? [],
+    // A list arrives as an Arrow vector in the browser: plain arrays from here on.
+    sources: Array.from(r.files ?? []),
+    flags: Array.from(r.flags ?? []),
   }));
 }
 
