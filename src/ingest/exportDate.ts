@@ -7,6 +7,13 @@ import type { ExportDate } from '../domain/parsedExport';
  * The day an export was made: a date in its file name (2020-09-14, 20200914, 14-09-2020),
  * failing that the file's modification time. Newer exports revise older ones.
  */
+/** The file name without the date exportDateOf reads from it: what names the same series in every release. */
+export function withoutExportDate(fileName: string): string {
+  return fileName
+    .replace(/[ _.-]*(?<!\d)(?:\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4}|\d{8})(?!\d)/g, '')
+    .replace(/^[ _.-]+/, '');
+}
+
 export function exportDateOf(fileName: string, lastModified: number): ExportDate {
   const candidates = [
     ...fileName.matchAll(/(?<!\d)(\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4})(?!\d)/g),

@@ -6,7 +6,7 @@
  */
 import { contentHash } from '../domain/contentHash';
 import { decodeBytes } from './encoding';
-import { exportDateOf } from './exportDate';
+import { exportDateOf, withoutExportDate } from './exportDate';
 import { emptyExport, MAX_LINE_CHARS, type ExportInput, type ParsedExport } from '../domain/parsedExport';
 import { detectDelimiter, longestLine, splitRecords, withLineFeeds } from './csvRows';
 import { readTable, type TableRow } from './readTable';
@@ -47,7 +47,11 @@ function splitEurostatKey(record: TableRow): TableRow {
   return { ...record, cells: [...keys, ...rest] };
 }
 
-/** "migr_asyappctzm" from "migr_asyappctzm.tsv" (or "estat_migr_asyappctzm_en.tsv"): the dataset, the series' name. */
-function datasetName(fileName: string): string {
-  return fileName.replace(/\.[^.]*$/, '').replace(/^estat_/i, '').replace(/_(?:en|de|fr)$/i, '') || 'Eurostat';
+/**
+ * "migr_asyappctzm" from "migr_asyappctzm.tsv" (or "estat_migr_asyappctzm_en.tsv", or with the
+ * release's date in the name): the dataset, the series' name, the same in every release so that a
+ * later one revises it.
+ */
+export function datasetName(fileName: string): string {
+  return withoutExportDate(fileName).replace(/\.[^.]*$/, '').replace(/^estat_/i, '').replace(/_(?:en|de|fr)$/i, '') || 'Eurostat';
 }
