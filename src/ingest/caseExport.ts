@@ -12,6 +12,7 @@ import { DateReader, dateEvidence } from './dates';
 import { exportDateOf } from './exportDate';
 import { isNullMarker } from './numbers';
 import { lineReportCsv } from './lineReportsCsv';
+import { scanPlainCaseFile, type PlainScan } from './casePlain';
 import { contentHash } from '../domain/contentHash';
 import type { Delimiter, ExportInput } from '../domain/parsedExport';
 import type { FileWarning, RejectReason, SkipReason } from '../domain/reasons';
@@ -176,6 +177,34 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return all;
 }
 
+/**
+ * A plain file (src/ingest/casePlain.ts) as it goes to the store: its own bytes from the header
+ * on, never decoded here, and the lines before the header already reported.
+ */
+function plainCaseExport(input: ExportInput, layout: CaseLayout, scan: PlainScan): CaseExport {
+  const exportDate = exportDateOf(input.name, input.lastModified);
+  const reports = scan.preHeader.map(({ line, text }) => lineReportCsv(line, 'skipped', text, text.trim() === '' ? { code: 'blank_line' } : { code: 'before_header' }));
+  return {
+    kind: 'cases',
+    name: input.name,
+    sizeBytes: input.bytes.byteLength,
+    exportDate,
+    layout,
+    encoding: scan.encoding,
+    dateOrder: 'day_first',
+    rows: input.bytes.subarray(scan.headerStart),
+    plain: { newLine: scan.newLine, usualYears: scan.usualYears },
+    reports: new TextEncoder().encode(reports.join('')),
+    dataLines: scan.dataLines,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    rowsSkipped: reports.length,
+    contentHash: contentHash(input.bytes),
+    problem: null,
+    warnings: exportDate.source === 'modified' ? [{ code: 'export_date_from_modified', date: exportDate.date }] : [],
+  };
+}
+
 /** A file's text with every line ending (CRLF, LF, lone CR, mixed) as LF, and no final one. */
 function withLineFeeds(text: string): string {
   const body = text.replace(/^\uFEFF/, '');
@@ -192,6 +221,8 @@ const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(
  */
 export function readCaseExport(input: ExportInput, layout: CaseLayout, onProgress?: (fraction: number) => void): CaseExport {
   const exportDate = exportDateOf(input.name, input.lastModified);
+  const plain = scanPlainCaseFile(input.bytes, layout);
+  if (plain) return plainCaseExport(input, layout, plain);
   const decoded = decodeBytes(input.bytes);
   const text = decoded.ok ? decoded.text : '';
   const warnings: FileWarning[] = [...(decoded.ok ? (decoded.warnings ?? []) : [])];

@@ -1,0 +1,124 @@
+/**
+ * A plain case-level file is read by DuckDB with the checks as SQL; the same rows written with a
+ * quirk (mixed line endings, a quoted line break) go through the line-by-line reader. Both must
+ * give the same cases, the same line reports (line, outcome, text, reason) and the same counts.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../tests/support/nodeDuckdb';
+import { readCaseExport, sniffCaseLayout } from '../ingest/caseExport';
+import type { CaseExport } from '../domain/caseExport';
+import type { Dataset } from '../domain/dataset';
+import { storeCaseExport } from './caseStore';
+import { removeFile } from './store';
+import type { Database } from './database';
+
+let db: Database;
+beforeAll(async () => {
+  db = await openTestDatabase();
+}, 30_000);
+
+function read(name: string, text: string): CaseExport {
+  const bytes = new TextEncoder().encode(text);
+  const layout = sniffCaseLayout(bytes);
+  if (!layout) throw new Error('not a case export');
+  return readCaseExport({ name, bytes, lastModified: 0 }, layout);
+}
+
+async function stored(dataset: Dataset, file: CaseExport) {
+  const id = await storeCaseExport(db, dataset, file, null);
+  const [counts] = await db.query('SELECT data_lines, rows_loaded, rows_rejected, rows_skipped, problem, warnings, encoding FROM files WHERE file_id = ?', [id]);
+  const cases = await db.query('SELECT line, case_id, received, decided, hearing, outcome, nationality FROM cases WHERE file_id = ? ORDER BY line', [id]);
+  const reports = await db.query('SELECT line, outcome, raw, reason FROM line_reports WHERE file_id = ? ORDER BY line', [id]);
+  return { id, counts, cases, reports };
+}
+
+// Every outcome a row can have, in a file that is plain: one line-ending style, quotes closed on their line, ISO dates.
+const LINES = [
+  'Overzicht nareiszaken', // 1: before the header, skipped
+  'Zaaknummer;Id;Datum ontvangst;Besluitdatum;Soort gehoor;Nationaliteit;Uitkomst;Opmerking', // 2: header (Id: an internal row id)
+  'Z1;1;2020-03-15;;video;Syrië;;', // 3
+  'Z2;2;2020-03-16;2020-04-20;fysiek;"Eritrea; Noord";inwilliging;"zei ""ja"""', // 4
+  ';;', // 5: blank, skipped
+  'Z3;3;2020-03-17;2020-03-10;;;;', // 6: decided before received
+  'Z1;4;2020-03-18;;;;;', // 7: repeated id of line 3
+  'Z4;5;2020-02-30;;;;;', // 8: no such date
+  ' ;6;2020-03-19;;;;;', // 9: no id
+  'Z5;7;;2020-03-19;;;;', // 10: no received date
+  'Z6;8;2020-03-19;2020-07-01;;;;', // 11: decided after the export
+  'Z7;9;1920-03-20;;;;;', // 12: a likely typo
+  'Z8;10;2020-03-20;2020-13-01;;;;', // 13: no such decision date
+  'Z9;11;2020-03-21;NULL;(leeg);NULL;;', // 14: open, empty-cell markers
+  '000123;12;2020-03-22;;;;;', // 15: leading zeros kept
+  '123;13;2020-03-22', // 16: Excel's dropped trailing fields
+  '  Z10 ;14;2020-03-23;2020-03-23;  video  ;;;', // 17: trimmed
+  'Z3;15;2020-03-24;;;;;', // 18: the id of a rejected row, loaded
+  'Z11;16;2020-03-25;;;;;"laatste"', // 19
+];
+
+describe('plain case-level files', () => {
+  it('are read by DuckDB with every check as SQL, exactly as the line-by-line reader reads the same rows with mixed line endings or a quoted line break', async () => {
+    const name = 'nareis_zaken_2020-06-01.csv';
+    const plain = read(name, `\uFEFF${LINES.join('\r\n')}\r\n`);
+    expect(plain.plain).toEqual({ newLine: '\r\n', usualYears: { from: 1995, to: 2045 } });
+    const mixed = read(name, `\uFEFF${LINES.map((line, i) => line + (i % 3 === 0 ? '\n' : '\r\n')).join('')}`);
+    expect(mixed.plain).toBeUndefined();
+    // A quoted line break in an ignored column of the last row: the row is still one case, on its own first line.
+    const broken = read(name, `\uFEFF${LINES.slice(0, -1).join('\r\n')}\r\nZ11;16;2020-03-25;;;;;"laat\r\nste"\r\n`);
+    expect(broken.plain).toBeUndefined();
+
+    const a = await stored('user', plain);
+    expect(a.counts).toMatchObject({ data_lines: 18, rows_loaded: 8, rows_rejected: 8, rows_skipped: 2 });
+    expect(a.cases.map((c) => [c.line, c.case_id])).toEqual([
+      [3, 'Z1'],
+      [4, 'Z2'],
+      [14, 'Z9'],
+      [15, '000123'],
+      [16, '123'],
+      [17, 'Z10'],
+      [18, 'Z3'],
+      [19, 'Z11'],
+    ]);
+    expect(a.cases[1]).toMatchObject({ hearing: 'fysiek', nationality: 'Eritrea; Noord', outcome: 'inwilliging' });
+    expect(a.cases[2]).toMatchObject({ decided: null, hearing: null, nationality: null });
+    expect(a.cases[5]).toMatchObject({ hearing: 'video' });
+    const reasons = Object.fromEntries(a.reports.map((r) => [r.line, JSON.parse(r.reason as string).code]));
+    expect(reasons).toEqual({
+      1: 'before_header',
+      5: 'blank_line',
+      6: 'case_decided_before_received',
+      7: 'case_duplicate_id',
+      8: 'case_date_invalid',
+      9: 'case_id_missing',
+      10: 'case_received_missing',
+      11: 'case_date_after_export',
+      12: 'date_likely_typo',
+      13: 'case_date_invalid',
+    });
+    expect(a.reports.find((r) => r.line === 7)!.raw).toBe('Z1;4;2020-03-18;;;;;');
+    expect(JSON.parse(a.counts.warnings as string)).toEqual([{ code: 'case_ids_leading_zeros', count: 1, withZeros: '000123', without: '123' }]);
+
+    // Each in a dataset of its own, so no file sees another's ids.
+    for (const [dataset, other] of [['sample', mixed]] as const) {
+      const b = await stored(dataset, other);
+      expect(b.cases).toEqual(a.cases);
+      expect(b.reports).toEqual(a.reports);
+      expect(b.counts).toEqual(a.counts);
+      await removeFile(db, b.id);
+    }
+    const c = await stored('sample', broken);
+    expect(c.cases).toEqual(a.cases);
+    expect(c.reports).toEqual(a.reports);
+    expect(c.counts).toEqual(a.counts);
+  }, 60_000);
+
+  it('keep only what the view shows: removing a file drops its table and its cases', async () => {
+    const file = read('zaken_2021-01-01.csv', 'id,received,decided\nA,2020-01-06,\nB,2020-01-07,2020-01-09\n');
+    expect(file.plain).toBeDefined();
+    const id = await storeCaseExport(db, 'user', file, null);
+    const count = async () => (await db.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM cases WHERE file_id = ?', [id]))[0].n;
+    expect(await count()).toBe(2);
+    await removeFile(db, id);
+    expect(await count()).toBe(0);
+    expect(await db.query(`SELECT table_name FROM duckdb_tables() WHERE table_name = 'case_rows_${id}'`)).toEqual([]);
+  }, 30_000);
+});

@@ -1,0 +1,157 @@
+/**
+ * The byte-level pre-scan of a case-level export: decides whether the file is "plain", so that
+ * DuckDB's own CSV reader can read its original bytes with every check as SQL (src/db/caseStore.ts)
+ * and still give every line the number the JavaScript reader would. Plain means: UTF-8 (or ASCII)
+ * without control characters, one line-ending style (all LF or all CRLF), no empty line after the
+ * header, every quoted field closed on its own line, no line with more fields than the header, and
+ * dates only in ISO form (2020-06-29) in the date columns and nowhere else a date whose day-month
+ * order would need deciding. Then every record is one line, so a row's line is its row number
+ * plus the header's line. Anything else is read by readCaseExport line by line, as before.
+ */
+import type { CaseLayout, PlainCaseFile } from '../domain/caseExport';
+import { isoDateYears, medianRange } from './dates';
+import { sequenceLength } from './encoding';
+import { isNullMarker } from './numbers';
+
+const [LF, CR, QUOTE, TAB] = [10, 13, 34, 9];
+/** DuckDB refuses longer lines (max_line_size); such a line is not plain. */
+const MAX_LINE_BYTES = 1 << 20;
+
+export interface PlainScan extends PlainCaseFile {
+  /** Where the header line starts: DuckDB is given the bytes from here. */
+  headerStart: number;
+  /** Lines after the header line and lines before it (reported as skipped), all one record each. */
+  dataLines: number;
+  preHeader: { line: number; text: string }[];
+  encoding: 'utf-8' | 'utf-8-bom';
+}
+
+const isDigit = (b: number) => b >= 48 && b <= 57;
+
+/** The plain reading of a case-level file, or null when it needs the line-by-line reader. */
+export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainScan | null {
+  const n = bytes.length;
+  const bom = n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const delimiter = layout.delimiter.charCodeAt(0);
+  const columns = layout.headers.length;
+  const dateColumn = layout.fields.map((f) => f === 'received' || f === 'decided');
+  const years = new Map<number, number>();
+  const countYear = (year: number) => years.set(year, (years.get(year) ?? 0) + 1);
+  const decoder = new TextDecoder();
+  const preHeader: { line: number; text: string }[] = [];
+  let newLine = 0; // 1: LF, 2: CRLF
+  let headerStart = -1;
+  let line = 1;
+  let i = bom ? 3 : 0;
+
+  /** A field's content (quotes aside): false when it keeps the file from being plain. */
+  const fieldOk = (field: number, from: number, to: number, separator: boolean): boolean => {
+    if (field >= columns) return true;
+    if (dateColumn[field]) {
+      const length = to - from;
+      if (length === 0) return true;
+      if (
+        length === 10 && bytes[from + 4] === 45 && bytes[from + 7] === 45 &&
+        isDigit(bytes[from]) && isDigit(bytes[from + 1]) && isDigit(bytes[from + 2]) && isDigit(bytes[from + 3]) &&
+        isDigit(bytes[from + 5]) && isDigit(bytes[from + 6]) && isDigit(bytes[from + 8]) && isDigit(bytes[from + 9])
+      ) {
+        countYear((bytes[from] - 48) * 1000 + (bytes[from + 1] - 48) * 100 + (bytes[from + 2] - 48) * 10 + (bytes[from + 3] - 48));
+        return true;
+      }
+      // Empty as SQL and BI tools write it (NULL, (leeg)), or spaces only.
+      if (length > 16) return false;
+      const text = decoder.decode(bytes.subarray(from, to)).trim();
+      return text === '' || isNullMarker(text);
+    }
+    if (!separator) return true;
+    const years = isoDateYears(decoder.decode(bytes.subarray(from, to)));
+    years?.forEach(countYear);
+    return years !== null;
+  };
+
+  while (i < n) {
+    const lineStart = i;
+    const header = line === layout.headerLine;
+    if (header) headerStart = i;
+    const beforeHeader = line < layout.headerLine;
+    let field = 0;
+    let fieldStart = i;
+    let separator = false;
+    let j = i;
+    let b = 0;
+    for (;;) {
+      b = j < n ? bytes[j] : -1;
+      if (b === QUOTE) {
+        if (j !== fieldStart || beforeHeader) return null;
+        let k = j + 1;
+        for (;;) {
+          if (k >= n) return null;
+          const c = bytes[k];
+          if (c === QUOTE) {
+            if (bytes[k + 1] === QUOTE) k += 2;
+            else break;
+          } else if (c < 0x20 && c !== TAB) return null;
+          else if (c >= 0x80) {
+            const length = sequenceLength(bytes, k);
+            if (length === 0) return null;
+            k += length;
+          } else {
+            if (c === 45 || c === 47 || c === 46) separator = true;
+            k++;
+          }
+        }
+        // The closing quote must end the field (text after it is read differently by DuckDB).
+        const after = k + 1 < n ? bytes[k + 1] : -1;
+        if (after !== delimiter && after !== LF && after !== CR && after !== -1) return null;
+        if (dateColumn[field] && bytes.subarray(j + 1, k).includes(QUOTE)) return null;
+        if (!header && !beforeHeader && !fieldOk(field, j + 1, k, separator)) return null;
+        j = k + 1;
+        fieldStart = -1; // closed: the field ends at the next delimiter or line end
+        continue;
+      }
+      if (b === delimiter || b === LF || b === CR || b === -1) {
+        if (fieldStart !== -1 && !header && !beforeHeader && !fieldOk(field, fieldStart, j, separator)) return null;
+        field++;
+        if (b !== delimiter) break;
+        j++;
+        fieldStart = j;
+        separator = false;
+        continue;
+      }
+      if (b < 0x20 && b !== TAB) return null;
+      if (b >= 0x80) {
+        const length = sequenceLength(bytes, j);
+        if (length === 0) return null;
+        j += length;
+        continue;
+      }
+      if (b === 45 || b === 47 || b === 46) separator = true;
+      j++;
+    }
+    if (j - lineStart > MAX_LINE_BYTES) return null;
+    if (beforeHeader) preHeader.push({ line, text: decoder.decode(bytes.subarray(lineStart, j)) });
+    else if (j === lineStart) return null; // an empty line: DuckDB would pass it over without a row
+    else if (header ? field !== columns : field > columns) return null;
+    if (header || beforeHeader) {
+      const years = isoDateYears(decoder.decode(bytes.subarray(lineStart, j)));
+      if (years === null) return null;
+      years.forEach(countYear);
+    }
+    if (b === -1) break;
+    const style = b === LF ? 1 : bytes[j + 1] === LF ? 2 : 0;
+    if (style === 0 || (newLine !== 0 && style !== newLine)) return null;
+    newLine = style;
+    i = j + style;
+    line++;
+    if (i >= n) line--; // the last line's ending does not start another
+  }
+  if (headerStart === -1) return null;
+  return {
+    headerStart,
+    newLine: newLine === 2 ? '\r\n' : '\n',
+    usualYears: medianRange(years),
+    dataLines: line - 1,
+    preHeader,
+    encoding: bom ? 'utf-8-bom' : 'utf-8',
+  };
+}
