@@ -27,6 +27,7 @@ export interface PlainScan extends PlainCaseFile {
 }
 
 const isDigit = (b: number) => b >= 48 && b <= 57;
+const [ORDINARY, CONTROL, HIGH, END, QUOTED, DELIMITER, SEPARATOR] = [0, 1, 2, 3, 4, 5, 6];
 
 /** The plain reading of a case-level file, or null when it needs the line-by-line reader. */
 export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainScan | null {
@@ -35,8 +36,16 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
   const delimiter = layout.delimiter.charCodeAt(0);
   const columns = layout.headers.length;
   const dateColumn = layout.fields.map((f) => f === 'received' || f === 'decided');
-  const years = new Map<number, number>();
-  const countYear = (year: number) => years.set(year, (years.get(year) ?? 0) + 1);
+  // Per year, how many dates: a typed array, as a million rows hold two million dates.
+  const yearCounts = new Uint32Array(10_000);
+  const countYear = (year: number) => yearCounts[year]++;
+  // What each byte is, so the loop over every byte is one table look-up for ordinary text.
+  const kind = new Uint8Array(256);
+  for (let b = 0; b < 0x20; b++) kind[b] = CONTROL;
+  for (let b = 0x80; b < 0x100; b++) kind[b] = HIGH;
+  kind[TAB] = ORDINARY;
+  [kind[LF], kind[CR], kind[QUOTE], kind[delimiter]] = [END, END, QUOTED, DELIMITER];
+  for (const b of [45, 46, 47]) kind[b] = SEPARATOR;
   const decoder = new TextDecoder();
   const preHeader: { line: number; text: string }[] = [];
   let newLine = 0; // 1: LF, 2: CRLF
@@ -74,14 +83,22 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
     const header = line === layout.headerLine;
     if (header) headerStart = i;
     const beforeHeader = line < layout.headerLine;
+    const checked = !header && !beforeHeader;
     let field = 0;
     let fieldStart = i;
     let separator = false;
     let j = i;
     let b = 0;
     for (;;) {
+      while (j < n && kind[bytes[j]] === ORDINARY) j++;
       b = j < n ? bytes[j] : -1;
-      if (b === QUOTE) {
+      const what = b === -1 ? END : kind[b];
+      if (what === SEPARATOR) {
+        separator = true;
+        j++;
+        continue;
+      }
+      if (what === QUOTED) {
         if (j !== fieldStart || beforeHeader) return null;
         let k = j + 1;
         for (;;) {
@@ -104,29 +121,24 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
         const after = k + 1 < n ? bytes[k + 1] : -1;
         if (after !== delimiter && after !== LF && after !== CR && after !== -1) return null;
         if (dateColumn[field] && bytes.subarray(j + 1, k).includes(QUOTE)) return null;
-        if (!header && !beforeHeader && !fieldOk(field, j + 1, k, separator)) return null;
+        if (checked && !fieldOk(field, j + 1, k, separator)) return null;
         j = k + 1;
         fieldStart = -1; // closed: the field ends at the next delimiter or line end
         continue;
       }
-      if (b === delimiter || b === LF || b === CR || b === -1) {
-        if (fieldStart !== -1 && !header && !beforeHeader && !fieldOk(field, fieldStart, j, separator)) return null;
+      if (what === DELIMITER || what === END) {
+        if (fieldStart !== -1 && checked && (separator || dateColumn[field]) && !fieldOk(field, fieldStart, j, separator)) return null;
         field++;
-        if (b !== delimiter) break;
+        if (what === END) break;
         j++;
         fieldStart = j;
         separator = false;
         continue;
       }
-      if (b < 0x20 && b !== TAB) return null;
-      if (b >= 0x80) {
-        const length = sequenceLength(bytes, j);
-        if (length === 0) return null;
-        j += length;
-        continue;
-      }
-      if (b === 45 || b === 47 || b === 46) separator = true;
-      j++;
+      if (what === CONTROL) return null;
+      const length = sequenceLength(bytes, j);
+      if (length === 0) return null;
+      j += length;
     }
     if (j - lineStart > MAX_LINE_BYTES) return null;
     if (beforeHeader) preHeader.push({ line, text: decoder.decode(bytes.subarray(lineStart, j)) });
@@ -149,7 +161,7 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
   return {
     headerStart,
     newLine: newLine === 2 ? '\r\n' : '\n',
-    usualYears: medianRange(years),
+    usualYears: medianRange(new Map([...yearCounts.entries()].filter(([, count]) => count > 0))),
     dataLines: line - 1,
     preHeader,
     encoding: bom ? 'utf-8-bom' : 'utf-8',
