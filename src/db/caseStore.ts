@@ -45,15 +45,12 @@ export async function storeCaseExport(
       await insertLineReports(sql, id, file.reports);
       if (file.plain) {
         [loaded, rejected, skipped] = await readPlainCases(sql, id, file, file.plain, rowsFile);
-      } else if (file.rows.length > 0) {
-        await sql.run(
-          `CREATE TABLE ${caseTable(id)} AS SELECT line, case_id, received, decided, hearing, outcome, nationality
-           FROM read_csv(${text(rowsFile)}, ${CLEAN_CSV}, columns = {${columns}}, dateformat = '%Y-%m-%d')`,
-          [],
-        );
+      } else {
+        const rows = file.rows.length > 0 ? `read_csv(${text(rowsFile)}, ${CLEAN_CSV}, columns = {${columns}}, dateformat = '%Y-%m-%d')` : `(${EMPTY_CASES})`;
+        await sql.run(`CREATE TABLE ${caseTable(id)} AS SELECT line, case_id, received, decided, hearing, outcome, nationality FROM ${rows}`, []);
       }
       onProgress(0.8);
-      await refreshCasesView(sql);
+      await refreshCasesView(sql, [id]);
       const [counted] = (await sql.run(
         `SELECT CAST((SELECT count(*) FROM cases WHERE file_id = ${id}) AS INTEGER) AS loaded,
                 CAST(count(*) FILTER (WHERE outcome = 'rejected') AS INTEGER) AS rejected, CAST(count(*) FILTER (WHERE outcome = 'skipped') AS INTEGER) AS skipped
@@ -87,13 +84,15 @@ export async function storeCaseExport(
   });
 }
 
-/** Whitespace as JavaScript's trim() removes it: the line-by-line reader trims cells so. */
-const WHITESPACE = text('\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff');
-/** A cell as the line-by-line reader reads it: trimmed, and empty when missing or written as an empty-cell marker. */
-const cellOf = (column: string) => {
-  const trimmed = `trim(coalesce(${column}, ''), ${WHITESPACE})`;
-  return `CASE WHEN lower(${trimmed}) IN (${EMPTY_CELL_MARKERS.map(text).join(', ')}) THEN '' ELSE ${trimmed} END`;
-};
+/**
+ * A trimmed cell as the line-by-line reader reads it: empty when written as an empty-cell marker.
+ * DuckDB's trim() removes spaces only; the pre-scan makes sure a plain file's fields have no other
+ * white space at their edges, and a trim with a list of characters costs ten times as much.
+ */
+const MARKER_LENGTH = Math.max(...EMPTY_CELL_MARKERS.map((m) => m.length));
+// list_contains, not IN: DuckDB plans an IN list as a join over every row, outside the CASE that spares most of them.
+const withoutMarker = (trimmed: string) =>
+  `CASE WHEN length(${trimmed}) > ${MARKER_LENGTH} THEN ${trimmed} WHEN list_contains([${EMPTY_CELL_MARKERS.map(text).join(', ')}], lower(${trimmed})) THEN '' ELSE ${trimmed} END`;
 /** A text as a JSON string (JSON.stringify's form for the characters a plain file can hold). */
 const jsonText = (value: string) => `'"' || replace(replace(replace(${value}, '\\', '\\\\'), '"', '\\"'), chr(9), '\\t') || '"'`;
 
@@ -124,37 +123,54 @@ async function readPlainCases(sql: SqlConnection, id: number, file: CaseExport, 
   const table = caseTable(id);
   const c = (i: number) => `c${i}`;
   const column = (field: string) => layout.fields.indexOf(field as never);
-  const cellFor = (field: string) => (column(field) >= 0 ? cellOf(c(column(field))) : "''");
-  const csv = `header = false, delim = ${text(layout.delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = true, new_line = ${text(plain.newLine === '\n' ? '\\n' : '\\r\\n')}, encoding = 'utf-8'`;
+  const isDate = (i: number) => layout.fields[i] === 'received' || layout.fields[i] === 'decided';
+  const typed = plain.typedDates;
+  const newLine = text(plain.newLine === '\n' ? '\\n' : '\\r\\n');
+  const csv = `header = false, delim = ${text(layout.delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = true, new_line = ${newLine}, encoding = 'utf-8'`;
   const exportDate = `DATE ${text(file.exportDate.date)}`;
   const typo = (date: string) => (plain.usualYears ? `year(${date}) NOT BETWEEN ${plain.usualYears.from} AND ${plain.usualYears.to}` : 'false');
-  const blank = layout.headers.map((_, i) => `trim(coalesce(${c(i)}, ''), ${WHITESPACE}) = ''`).join(' AND ');
+  // Each expression only does what the pre-scan found needed: trimming, empty-cell markers, dates as text.
+  const cell = (field: string) => {
+    const value = column(field) >= 0 ? `coalesce(${c(column(field))}, '')` : "''";
+    return plain.padded ? `trim(${value})` : value;
+  };
+  const unmarked = (value: string) => (plain.markers ? withoutMarker(value) : value);
+  const dateOf = (field: string) => (column(field) < 0 ? 'CAST(NULL AS DATE)' : typed ? c(column(field)) : `try_cast(${field}_text AS DATE)`);
+  const dateText = (field: string) => (typed ? `CAST(${field} AS VARCHAR)` : `${field}_text`);
+  const missing = (field: string) => (typed ? `${field} IS NULL` : `${field}_text = ''`);
+  // Evaluated only where the id is empty (a CASE branch): a blank line has no id either.
+  const blank = layout.headers.map((_, i) => (typed && isDate(i) ? `${c(i)} IS NULL` : `trim(coalesce(${c(i)}, '')) = ''`)).join(' AND ');
+  const all = layout.headers.map((_, i) => c(i)).join(', ');
   const P = PROBLEMS;
   await sql.run(
     `CREATE TABLE ${table} AS
      SELECT line, case_id, received, decided, hearing, outcome, nationality, problem,
-            CASE WHEN problem IN (${P.receivedInvalid}, ${P.receivedTypo}) THEN received_text WHEN problem IN (${P.decidedInvalid}, ${P.decidedTypo}) THEN decided_text END AS date_text
+            CASE WHEN problem IN (${P.receivedInvalid}, ${P.receivedTypo}) THEN ${dateText('received')} WHEN problem IN (${P.decidedInvalid}, ${P.decidedTypo}) THEN ${dateText('decided')} END AS date_text
      FROM (
        SELECT *, CAST(CASE
-           WHEN blank THEN ${P.blank}
+           WHEN id_text = '' AND ${blank} THEN ${P.blank}
            WHEN case_id = '' THEN ${P.idMissing}
-           WHEN received_text = '' THEN ${P.receivedMissing}
+           WHEN ${missing('received')} THEN ${P.receivedMissing}
            WHEN received IS NULL THEN ${P.receivedInvalid}
            WHEN ${typo('received')} THEN ${P.receivedTypo}
            WHEN received > ${exportDate} THEN ${P.receivedAfterExport}
-           WHEN decided_text <> '' AND decided IS NULL THEN ${P.decidedInvalid}
+           WHEN NOT (${missing('decided')}) AND decided IS NULL THEN ${P.decidedInvalid}
            WHEN ${typo('decided')} THEN ${P.decidedTypo}
            WHEN decided > ${exportDate} THEN ${P.decidedAfterExport}
            WHEN decided < received THEN ${P.decidedBeforeReceived}
          END AS UTINYINT) AS problem
        FROM (
-         SELECT line, case_id, received_text, decided_text, try_cast(received_text AS DATE) AS received, try_cast(decided_text AS DATE) AS decided,
-                nullif(hearing, '') AS hearing, nullif(outcome, '') AS outcome, nullif(nationality, '') AS nationality, blank
+         SELECT *, ${dateOf('received')} AS received, ${dateOf('decided')} AS decided
          FROM (
-           SELECT CAST(${layout.headerLine} + row_number() OVER () AS INTEGER) AS line, ${cellFor('case_id')} AS case_id,
-                  ${cellFor('received')} AS received_text, ${cellFor('decided')} AS decided_text,
-                  ${cellFor('hearing')} AS hearing, ${cellFor('outcome')} AS outcome, ${cellFor('nationality')} AS nationality, ${blank} AS blank
-           FROM read_csv(${text(rowsFile)}, ${csv}, skip = 1, columns = {${layout.headers.map((_, i) => `'${c(i)}': 'VARCHAR'`).join(', ')}})
+           SELECT line, id_text, ${unmarked('id_text')} AS case_id,
+                  ${typed ? '' : `${unmarked(cell('received'))} AS received_text, ${unmarked(cell('decided'))} AS decided_text,`}
+                  nullif(${unmarked(cell('hearing'))}, '') AS hearing, nullif(${unmarked(cell('outcome'))}, '') AS outcome,
+                  nullif(${unmarked(cell('nationality'))}, '') AS nationality, ${all}
+           FROM (
+             SELECT *, ${cell('case_id')} AS id_text
+             FROM (SELECT CAST(${layout.headerLine} + row_number() OVER () AS INTEGER) AS line, * FROM read_csv(${text(rowsFile)}, ${csv}, skip = 1,
+                     dateformat = '%Y-%m-%d', columns = {${layout.headers.map((_, i) => `'${c(i)}': '${typed && isDate(i) ? 'DATE' : 'VARCHAR'}'`).join(', ')}}))
+           )
          )
        )
      )`,
@@ -207,10 +223,12 @@ async function readPlainCases(sql: SqlConnection, id: number, file: CaseExport, 
   return [counts.loaded, counts.rejected, counts.skipped + file.rowsSkipped];
 }
 
-/** The `cases` view: every case-level export's table, each row with its file. */
-export async function refreshCasesView(sql: SqlConnection): Promise<void> {
-  const tables = (await sql.run(`SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE 'case\\_rows\\_%' ESCAPE '\\' ORDER BY table_name`, [])) as { name: string }[];
-  const parts = tables.map(({ name }) => `SELECT CAST(${Number(name.slice('case_rows_'.length))} AS INTEGER) AS file_id, line, case_id, received, decided, hearing, outcome, nationality FROM ${name}`);
+/** The `cases` view: the table of every case-level export (and of `adding`, not yet in `files`), each row with its file. */
+export async function refreshCasesView(sql: SqlConnection, adding: number[] = []): Promise<void> {
+  const files = (await sql.run("SELECT file_id FROM files WHERE layout = 'cases' ORDER BY file_id", [])) as { file_id: number }[];
+  const parts = [...files.map((f) => f.file_id), ...adding].map(
+    (fileId) => `SELECT CAST(${Math.trunc(fileId)} AS INTEGER) AS file_id, line, case_id, received, decided, hearing, outcome, nationality FROM ${caseTable(fileId)}`,
+  );
   await sql.run(`CREATE OR REPLACE VIEW cases AS ${parts.length > 0 ? parts.join(' UNION ALL ') : EMPTY_CASES}`, []);
 }
 
@@ -226,13 +244,18 @@ export async function dropCaseTables(sql: SqlConnection, fileIds: number[]): Pro
  * report says so (how many, and one pair).
  */
 async function leadingZeroIds(sql: SqlConnection, dataset: Dataset, fileId: number): Promise<FileWarning[]> {
+  // Only the few ids with leading zeros are compared with all: no DISTINCT over a million ids. The dataset is
+  // written in, not a parameter: the CTE is inlined twice, and its parameter then read empty the second time.
+  const scope = `c.file_id = ${fileId} OR c.file_id IN (SELECT file_id FROM files WHERE dataset = ${text(dataset)})`;
+  const [{ zeros }] = (await sql.run(`SELECT CAST(count(*) AS INTEGER) AS zeros FROM cases c WHERE (${scope}) AND case_id LIKE '0%'`, [])) as { zeros: number }[];
+  if (zeros === 0) return [];
   const [pair] = (await sql.run(
-    `WITH ids AS (SELECT DISTINCT c.case_id, c.file_id = ${fileId} AS here FROM cases c LEFT JOIN files f USING (file_id) WHERE f.dataset = ? OR c.file_id = ${fileId}),
-          zeros AS (SELECT case_id, here, ltrim(case_id, '0') AS stripped FROM ids WHERE case_id LIKE '0%' AND length(ltrim(case_id, '0')) > 0)
-     SELECT CAST(count(*) AS INTEGER) AS count, min(z.case_id) AS "withZeros", min(i.case_id) AS without
-     FROM zeros z JOIN ids i ON ltrim(i.case_id, '0') = z.stripped AND i.case_id <> z.case_id
-     WHERE z.here OR i.here`,
-    [dataset],
+    `WITH ids AS NOT MATERIALIZED (SELECT c.case_id, c.file_id = ${fileId} AS here FROM cases c WHERE ${scope}),
+          zeros AS (SELECT DISTINCT case_id, here, ltrim(case_id, '0') AS stripped FROM ids WHERE case_id LIKE '0%' AND length(ltrim(case_id, '0')) > 0),
+          pairs AS (SELECT DISTINCT z.case_id AS with_zeros, z.here AS zero_here, i.case_id AS without, i.here
+                    FROM zeros z JOIN ids i ON ltrim(i.case_id, '0') = z.stripped AND i.case_id <> z.case_id WHERE z.here OR i.here)
+     SELECT CAST(count(*) AS INTEGER) AS count, min(with_zeros) AS "withZeros", min(without) AS without FROM pairs`,
+    [],
   )) as { count: number; withZeros: string | null; without: string | null }[];
   return pair && pair.count > 0 ? [{ code: 'case_ids_leading_zeros', count: pair.count, withZeros: pair.withZeros!, without: pair.without! }] : [];
 }

@@ -30,6 +30,12 @@ export interface CaseLayout {
 /** What DuckDB needs to read a plain case-level file as the line-by-line reader would. */
 export interface PlainCaseFile {
   newLine: '\n' | '\r\n';
+  /** Some field begins or ends with a space: the cells are trimmed (which costs DuckDB as much as reading them). */
+  padded: boolean;
+  /** Some field is an empty-cell marker (NULL, (leeg)): the cells are compared with them. */
+  markers: boolean;
+  /** Every date is a real one in ISO form or empty: DuckDB reads the date columns as dates. */
+  typedDates: boolean;
   /** From the median year of the file's dates: a date outside is a likely typo (date_likely_typo). */
   usualYears: { from: number; to: number } | null;
 }

@@ -27,7 +27,25 @@ export interface PlainScan extends PlainCaseFile {
 }
 
 const isDigit = (b: number) => b >= 48 && b <= 57;
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** Whether bytes[from, to) could be an empty-cell marker (null, (leeg), leeg, … with spaces around): short, and starting so. */
+function mayBeMarker(bytes: Uint8Array, from: number, to: number): boolean {
+  const b = bytes[from] | 0x20;
+  return to - from <= 16 && (b === 0x6e || b === 0x6c || b === 0x28 || b === 0x20);
+}
 const [ORDINARY, CONTROL, HIGH, END, QUOTED, DELIMITER, SEPARATOR] = [0, 1, 2, 3, 4, 5, 6];
+
+/** Whether a white-space character other than a space (as JavaScript's trim() sees it) is encoded at bytes[at]. */
+function unicodeSpaceAt(bytes: Uint8Array, at: number): boolean {
+  const [a, b, c] = [bytes[at], bytes[at + 1], bytes[at + 2]];
+  if (a === 0xc2) return b === 0xa0;
+  if (a === 0xe2) return (b === 0x80 && ((c >= 0x80 && c <= 0x8a) || c === 0xa8 || c === 0xa9 || c === 0xaf)) || (b === 0x81 && c === 0x9f);
+  return (a === 0xe1 && b === 0x9a && c === 0x80) || (a === 0xe3 && b === 0x80 && c === 0x80) || (a === 0xef && b === 0xbb && c === 0xbf);
+}
+
+/** Whether bytes[from, to) begins or ends with such a character. */
+const unicodeSpaceAtEdge = (bytes: Uint8Array, from: number, to: number) =>
+  unicodeSpaceAt(bytes, from) || (to - 2 >= from && bytes[to - 2] === 0xc2 && bytes[to - 1] === 0xa0) || (to - 3 >= from && bytes[to - 3] !== 0xc2 && unicodeSpaceAt(bytes, to - 3));
 
 /** The plain reading of a case-level file, or null when it needs the line-by-line reader. */
 export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainScan | null {
@@ -49,6 +67,9 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
   const decoder = new TextDecoder();
   const preHeader: { line: number; text: string }[] = [];
   let newLine = 0; // 1: LF, 2: CRLF
+  let padded = false;
+  let typedDates = true;
+  let markers = false;
   let headerStart = -1;
   let line = 1;
   let i = bom ? 3 : 0;
@@ -56,6 +77,8 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
   /** A field's content (quotes aside): false when it keeps the file from being plain. */
   const fieldOk = (field: number, from: number, to: number, separator: boolean): boolean => {
     if (field >= columns) return true;
+    // DuckDB trims spaces only: a field that starts or ends with other white space is not plain.
+    if (from < to && (bytes[from] === TAB || bytes[to - 1] === TAB || ((bytes[from] >= 0x80 || bytes[to - 1] >= 0x80) && unicodeSpaceAtEdge(bytes, from, to)))) return false;
     if (dateColumn[field]) {
       const length = to - from;
       if (length === 0) return true;
@@ -64,11 +87,16 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
         isDigit(bytes[from]) && isDigit(bytes[from + 1]) && isDigit(bytes[from + 2]) && isDigit(bytes[from + 3]) &&
         isDigit(bytes[from + 5]) && isDigit(bytes[from + 6]) && isDigit(bytes[from + 8]) && isDigit(bytes[from + 9])
       ) {
-        countYear((bytes[from] - 48) * 1000 + (bytes[from + 1] - 48) * 100 + (bytes[from + 2] - 48) * 10 + (bytes[from + 3] - 48));
+        const year = (bytes[from] - 48) * 1000 + (bytes[from + 1] - 48) * 100 + (bytes[from + 2] - 48) * 10 + (bytes[from + 3] - 48);
+        const month = (bytes[from + 5] - 48) * 10 + (bytes[from + 6] - 48);
+        const day = (bytes[from + 8] - 48) * 10 + (bytes[from + 9] - 48);
+        countYear(year);
+        if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) typedDates = false;
         return true;
       }
       // Empty as SQL and BI tools write it (NULL, (leeg)), or spaces only.
       if (length > 16) return false;
+      typedDates = false;
       const text = decoder.decode(bytes.subarray(from, to)).trim();
       return text === '' || isNullMarker(text);
     }
@@ -121,13 +149,25 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
         const after = k + 1 < n ? bytes[k + 1] : -1;
         if (after !== delimiter && after !== LF && after !== CR && after !== -1) return null;
         if (dateColumn[field] && bytes.subarray(j + 1, k).includes(QUOTE)) return null;
+        if (checked && k > j + 1) {
+          if (bytes[j + 1] === 32 || bytes[k - 1] === 32) padded = true;
+          if (!markers && mayBeMarker(bytes, j + 1, k) && isNullMarker(decoder.decode(bytes.subarray(j + 1, k)))) markers = true;
+        }
         if (checked && !fieldOk(field, j + 1, k, separator)) return null;
         j = k + 1;
         fieldStart = -1; // closed: the field ends at the next delimiter or line end
         continue;
       }
       if (what === DELIMITER || what === END) {
-        if (fieldStart !== -1 && checked && (separator || dateColumn[field]) && !fieldOk(field, fieldStart, j, separator)) return null;
+        if (fieldStart !== -1 && checked && j > fieldStart) {
+          if (bytes[fieldStart] === 32 || bytes[j - 1] === 32) padded = true;
+          if (!markers && mayBeMarker(bytes, fieldStart, j) && isNullMarker(decoder.decode(bytes.subarray(fieldStart, j)))) markers = true;
+        }
+        if (
+          fieldStart !== -1 && checked &&
+          (separator || dateColumn[field] || (j > fieldStart && (bytes[fieldStart] === TAB || bytes[j - 1] === TAB || bytes[fieldStart] >= 0x80 || bytes[j - 1] >= 0x80))) &&
+          !fieldOk(field, fieldStart, j, separator)
+        ) return null;
         field++;
         if (what === END) break;
         j++;
@@ -161,6 +201,9 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
   return {
     headerStart,
     newLine: newLine === 2 ? '\r\n' : '\n',
+    padded,
+    markers,
+    typedDates,
     usualYears: medianRange(new Map([...yearCounts.entries()].filter(([, count]) => count > 0))),
     dataLines: line - 1,
     preHeader,
