@@ -141,6 +141,10 @@ async function readPlainCases(sql: SqlConnection, id: number, file: CaseExport, 
   // Evaluated only where the id is empty (a CASE branch): a blank line has no id either.
   const blank = layout.headers.map((_, i) => (typed && isDate(i) ? `${c(i)} IS NULL` : `trim(coalesce(${c(i)}, '')) = ''`)).join(' AND ');
   const all = layout.headers.map((_, i) => c(i)).join(', ');
+  // A row that passes every check, in one predicate: the CASE that names the reason then only sees the others.
+  const [from, to] = plain.usualYears ? [`DATE '${String(plain.usualYears.from).padStart(4, '0')}-01-01'`, `DATE '${plain.usualYears.to}-12-31'`] : [null, null];
+  const inRange = (date: string) => [from ? `${date} >= ${from}` : null, `${date} <= ${to ? `least(${exportDate}, ${to})` : exportDate}`].filter(Boolean).join(' AND ');
+  const good = `case_id <> '' AND NOT (${missing('received')}) AND ${inRange('received')} AND (${missing('decided')} OR (decided >= received AND ${inRange('decided')}))`;
   const P = PROBLEMS;
   await sql.run(
     `CREATE TABLE ${table} AS
@@ -148,6 +152,7 @@ async function readPlainCases(sql: SqlConnection, id: number, file: CaseExport, 
             CASE WHEN problem IN (${P.receivedInvalid}, ${P.receivedTypo}) THEN ${dateText('received')} WHEN problem IN (${P.decidedInvalid}, ${P.decidedTypo}) THEN ${dateText('decided')} END AS date_text
      FROM (
        SELECT *, CAST(CASE
+           WHEN ${good} THEN NULL
            WHEN id_text = '' AND ${blank} THEN ${P.blank}
            WHEN case_id = '' THEN ${P.idMissing}
            WHEN ${missing('received')} THEN ${P.receivedMissing}
