@@ -2,9 +2,10 @@
  * Per-application ("case-level") exports: one row per case with an id, a received date and a
  * decision date (empty while open), optionally hearing type, outcome and nationality. Recognised
  * by their header, in Dutch or English, from the first 64 KB (sniffCaseLayout, on the page);
- * read whole in the parse worker (readCaseExport): decoded from any encoding, every line ending
- * and quote handled line by line, dates read in the file's one order, every check made, and the
- * cases handed to DuckDB as clean CSV with their line numbers, which the store only loads.
+ * then, in the parse worker (readCaseExport), a plain file (casePlain.ts) goes to DuckDB as its own
+ * bytes, to be read and checked there in SQL; any other is read whole: decoded from any encoding,
+ * every line ending and quote handled line by line, dates read in the file's one order, every
+ * check made, and the cases handed to DuckDB as clean CSV with their line numbers.
  */
 import { normaliseHeader } from './headers';
 import { decodeBytes } from './encoding';
