@@ -27,11 +27,13 @@ export interface PlainScan extends PlainCaseFile {
 }
 
 const isDigit = (b: number) => b >= 48 && b <= 57;
-const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days in a month, by arithmetic: a Date per cell would cost a million allocations. */
+const daysIn = (year: number, month: number) => (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS[month]);
 /** Whether bytes[from, to) could be an empty-cell marker (null, (leeg), leeg, … with spaces around): short, and starting so. */
 function mayBeMarker(bytes: Uint8Array, from: number, to: number): boolean {
-  const b = bytes[from] | 0x20;
-  return to - from <= 16 && (b === 0x6e || b === 0x6c || b === 0x28 || b === 0x20);
+  const [b, next] = [bytes[from] | 0x20, bytes[from + 1] | 0x20];
+  return to - from <= 16 && ((b === 0x6e && next === 0x75) || (b === 0x6c && next === 0x65) || b === 0x28 || b === 0x20);
 }
 const [ORDINARY, CONTROL, HIGH, END, QUOTED, DELIMITER, SEPARATOR] = [0, 1, 2, 3, 4, 5, 6];
 
@@ -176,6 +178,11 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
         continue;
       }
       if (what === CONTROL) return null;
+      // Accented Latin letters (ë, é) are two bytes: checked here, without a call.
+      if (b >= 0xc2 && b <= 0xdf && j + 1 < n && (bytes[j + 1] & 0xc0) === 0x80) {
+        j += 2;
+        continue;
+      }
       const length = sequenceLength(bytes, j);
       if (length === 0) return null;
       j += length;
