@@ -34,6 +34,8 @@ describe('the plain pre-scan', () => {
     ['a date with a time', `${HEADER}\nZ1;2020-03-15 00:00:00;;\n`],
     ['a day-first date in another column', `zaak;ontvangen;besluit;geboren\nZ1;2020-03-15;;15-03-1990\n`],
     ['a control character', `${HEADER}\nZ1;2020-03-15;;Sy\u0001rië\n`],
+    ["a no-break space at a field's edge (JavaScript trims it, DuckDB does not)", `${HEADER}\nZ1\u00a0;2020-03-15;;Syrië\n`],
+    ["a tab at a field's edge", `${HEADER}\nZ1;2020-03-15;;\tSyrië\n`],
   ])('leaves %s to the line-by-line reader', (_, text) => {
     expect(scan(text)).toBeNull();
   });
