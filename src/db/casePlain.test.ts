@@ -4,6 +4,7 @@
  * give the same cases, the same line reports (line, outcome, text, reason) and the same counts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { openTestDatabase } from '../../tests/support/nodeDuckdb';
 import { readCaseExport, sniffCaseLayout } from '../ingest/caseExport';
 import type { CaseExport } from '../domain/caseExport';
@@ -17,11 +18,11 @@ beforeAll(async () => {
   db = await openTestDatabase();
 }, 30_000);
 
-function read(name: string, text: string): CaseExport {
+function read(name: string, text: string, lineByLine = false): CaseExport {
   const bytes = new TextEncoder().encode(text);
   const layout = sniffCaseLayout(bytes);
   if (!layout) throw new Error('not a case export');
-  return readCaseExport({ name, bytes, lastModified: 0 }, layout);
+  return readCaseExport({ name, bytes, lastModified: 0 }, layout, undefined, { lineByLine });
 }
 
 async function stored(dataset: Dataset, file: CaseExport) {
@@ -133,4 +134,30 @@ describe('plain case-level files', () => {
     expect(await count()).toBe(0);
     expect(await db.query(`SELECT table_name FROM duckdb_tables() WHERE table_name = 'case_rows_${id}'`)).toEqual([]);
   }, 30_000);
+
+  it('give what the line-by-line reader gives for any rows (property)', async () => {
+    const date = fc.constantFrom('2020-03-15', '2020-02-29', '2020-02-30', '2020-13-01', '1920-05-05', '2021-07-01', '', 'NULL', ' 2020-04-01', '2019-12-31');
+    const row = fc.oneof(
+      { weight: 6, arbitrary: fc.tuple(fc.constantFrom('Z1', 'Z2', '007', '7', '', ' Z3 ', 'null', 'Z"4'), date, date, fc.constantFrom('Syrië', '', 'NULL', '"Turkije; oost"', ' Irak ', '(leeg)')).map((cells) => cells.join(';')) },
+      { weight: 1, arbitrary: fc.constantFrom(';;;', '   ', 'Z9;2020-01-01', 'Z8') },
+    );
+    let plainFiles = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n'), async (rows, eol) => {
+        const text = ['zaak;ontvangen;besluit;nationaliteit', ...rows].join(eol) + eol;
+        const results = [];
+        const files = [read('zaken_2021-06-01.csv', text), read('zaken_2021-06-01.csv', text, true)];
+        if (files[0].plain) plainFiles++;
+        for (const file of files) {
+          const result = await stored('user', file);
+          await removeFile(db, result.id);
+          results.push({ ...result, id: 0 });
+        }
+        expect(results[0]).toEqual(results[1]);
+      }),
+      { numRuns: 40 },
+    );
+    // Most generated files are plain; the others are compared with themselves.
+    expect(plainFiles).toBeGreaterThan(5);
+  }, 120_000);
 });

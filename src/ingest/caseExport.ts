@@ -220,9 +220,10 @@ const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(
  * the date order and the file's usual years from all its dates; then each row is checked and
  * written out, loaded or with its reason.
  */
-export function readCaseExport(input: ExportInput, layout: CaseLayout, onProgress?: (fraction: number) => void): CaseExport {
+export function readCaseExport(input: ExportInput, layout: CaseLayout, onProgress?: (fraction: number) => void, { lineByLine = false } = {}): CaseExport {
   const exportDate = exportDateOf(input.name, input.lastModified);
-  const plain = scanPlainCaseFile(input.bytes, layout);
+  // lineByLine: the reader's own checks even for a plain file (its tests look at the clean rows).
+  const plain = lineByLine ? null : scanPlainCaseFile(input.bytes, layout);
   if (plain) return plainCaseExport(input, layout, plain);
   const decoded = decodeBytes(input.bytes);
   const text = decoded.ok ? decoded.text : '';
