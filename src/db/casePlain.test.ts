@@ -66,9 +66,9 @@ const CLEAN = UNPADDED.map((line) =>
 
 describe('plain case-level files', () => {
   it.each([
-    ['with spaces around fields', LINES, { padded: true, markers: true, typedDates: false }],
-    ['without', UNPADDED, { padded: false, markers: true, typedDates: false }],
-    ['with real dates only and no empty-cell markers', CLEAN, { padded: false, markers: false, typedDates: true }],
+    ['with spaces around fields', LINES, { padded: true, markers: true, uniqueIds: false, typedDates: false }],
+    ['without', UNPADDED, { padded: false, markers: true, uniqueIds: false, typedDates: false }],
+    ['with real dates only and no empty-cell markers', CLEAN, { padded: false, markers: false, uniqueIds: false, typedDates: true }],
   ])('are read by DuckDB with every check as SQL, exactly as the line-by-line reader reads the same rows with mixed line endings or a quoted line break (%s)', async (_, LINES, flags) => {
     const { padded } = flags;
     const name = 'nareis_zaken_2020-06-01.csv';
@@ -126,7 +126,7 @@ describe('plain case-level files', () => {
 
   it('keep only what the view shows: removing a file drops its table and its cases', async () => {
     const file = read('zaken_2021-01-01.csv', 'id,received,decided\nA,2020-01-06,\nB,2020-01-07,2020-01-09\n');
-    expect(file.plain).toBeDefined();
+    expect(file.plain).toMatchObject({ uniqueIds: true });
     const id = await storeCaseExport(db, 'user', file, null);
     const count = async () => (await db.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM cases WHERE file_id = ?', [id]))[0].n;
     expect(await count()).toBe(2);

@@ -182,8 +182,9 @@ async function readPlainCases(sql: SqlConnection, id: number, file: CaseExport, 
     [],
   );
   // Of repeated ids the first line among the rows that pass every other check is loaded; the others are rejected.
-  // Found by hash first: grouping a million numbers is much cheaper than grouping a million strings.
-  await sql.run(
+  // Found by hash first: grouping a million numbers is much cheaper than grouping a million strings. Not looked
+  // for when the ids rise from line to line (the pre-scan compared each with the one before).
+  if (!plain.uniqueIds) await sql.run(
     `UPDATE ${table} SET problem = ${P.duplicate}
      FROM (SELECT case_id AS repeated, min(line) AS first_line FROM ${table}
            WHERE problem IS NULL AND hash(case_id) IN (SELECT hash(case_id) FROM ${table} WHERE problem IS NULL GROUP BY 1 HAVING count(*) > 1)

@@ -34,6 +34,8 @@ export interface PlainCaseFile {
   padded: boolean;
   /** Some field is an empty-cell marker (NULL, (leeg)): the cells are compared with them. */
   markers: boolean;
+  /** The ids rise from line to line, unquoted and without spaces: none can repeat, and none is looked for. */
+  uniqueIds: boolean;
   /** Every date is a real one in ISO form or empty: DuckDB reads the date columns as dates. */
   typedDates: boolean;
   /** From the median year of the file's dates: a date outside is a likely typo (date_likely_typo). */

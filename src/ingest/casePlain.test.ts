@@ -40,6 +40,14 @@ describe('the plain pre-scan', () => {
     expect(scan(text)).toBeNull();
   });
 
+  it('says when the ids rise from line to line, so that none can repeat', () => {
+    expect(scan(`${HEADER}\nA1;2020-03-15;;\nA2;2020-03-15;;\nB;2020-03-15;;\nBA;2020-03-15;;\n`)!.uniqueIds).toBe(true);
+    expect(scan(`${HEADER}\nA1;2020-03-15;;\nA2;2020-03-15;;\nA2;2020-03-15;;\n`)!.uniqueIds).toBe(false);
+    expect(scan(`${HEADER}\nB;2020-03-15;;\nA;2020-03-15;;\n`)!.uniqueIds).toBe(false);
+    expect(scan(`${HEADER}\nA;2020-03-15;;\n"B";2020-03-15;;\n`)!.uniqueIds).toBe(false);
+    expect(scan(`${HEADER}\nA;2020-03-15;;\nAB ;2020-03-15;;\n`)!.uniqueIds).toBe(false);
+  });
+
   it('leaves UTF-16, Windows-1252 and broken UTF-8 to the line-by-line reader', () => {
     const text = `${HEADER}\r\nZ1;2020-03-15;;Syrië\r\n`;
     const utf16 = new Uint8Array(2 + text.length * 2);
@@ -53,7 +61,7 @@ describe('the plain pre-scan', () => {
   it('hands a plain file over as its own bytes from the header on, without decoding it', () => {
     const bytes = new TextEncoder().encode(`Zaken\n${HEADER}\nZ1;2020-03-15;;\n`);
     const read = readCaseExport({ name: 'zaken_2020-06-01.csv', bytes, lastModified: 0 }, sniffCaseLayout(bytes)!);
-    expect(read.plain).toEqual({ newLine: '\n', padded: false, markers: false, typedDates: true, usualYears: { from: 1995, to: 2045 } });
+    expect(read.plain).toEqual({ newLine: '\n', padded: false, markers: false, uniqueIds: true, typedDates: true, usualYears: { from: 1995, to: 2045 } });
     expect(read.rows.buffer).toBe(bytes.buffer);
     expect(new TextDecoder().decode(read.rows)).toBe(`${HEADER}\nZ1;2020-03-15;;\n`);
     expect(new TextDecoder().decode(read.reports)).toContain('1,skipped,"Zaken"');

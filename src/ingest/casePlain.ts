@@ -71,6 +71,10 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
   let newLine = 0; // 1: LF, 2: CRLF
   let padded = false;
   let typedDates = true;
+  const idField = layout.fields.indexOf('case_id');
+  // Whether the ids rise from line to line; the first is compared with an empty one.
+  let increasing = true;
+  let [previousIdStart, previousIdEnd] = [0, 0];
   let markers = false;
   let headerStart = -1;
   let line = 1;
@@ -165,6 +169,18 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
           if (bytes[fieldStart] === 32 || bytes[j - 1] === 32) padded = true;
           if (!markers && mayBeMarker(bytes, fieldStart, j) && isNullMarker(decoder.decode(bytes.subarray(fieldStart, j)))) markers = true;
         }
+        if (field === idField && checked && increasing) {
+          // Each id after the one before it (bytes compared): no id can repeat.
+          if (fieldStart === -1) increasing = false;
+          else {
+            const length = Math.min(j - fieldStart, previousIdEnd - previousIdStart);
+            let k = 0;
+            while (k < length && bytes[fieldStart + k] === bytes[previousIdStart + k]) k++;
+            const after = k < length ? bytes[fieldStart + k] > bytes[previousIdStart + k] : j - fieldStart > previousIdEnd - previousIdStart;
+            if (!after) increasing = false;
+            [previousIdStart, previousIdEnd] = [fieldStart, j];
+          }
+        }
         if (
           fieldStart !== -1 && checked &&
           (separator || dateColumn[field] || (j > fieldStart && (bytes[fieldStart] === TAB || bytes[j - 1] === TAB || bytes[fieldStart] >= 0x80 || bytes[j - 1] >= 0x80))) &&
@@ -210,6 +226,7 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
     newLine: newLine === 2 ? '\r\n' : '\n',
     padded,
     markers,
+    uniqueIds: increasing && !padded,
     typedDates,
     usualYears: medianRange(new Map([...yearCounts.entries()].filter(([, count]) => count > 0))),
     dataLines: line - 1,
