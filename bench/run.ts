@@ -1,12 +1,13 @@
 /**
- * npm run bench [-- --check] [-- --smoke]
+ * npm run bench [-- --check] [-- --smoke] [-- --only=cases]
  * Builds the app and a bare DuckDB page, serves both on localhost, drives Debian's Chromium
  * and compares each figure with the engine's own, measured in the same run (the machines are
  * shared and noisy: ratios hold better than milliseconds). Writes bench/results.json and
  * bench/results.md; --check exits non-zero when a budget in bench/budgets.json is broken;
- * --smoke does one quick round and writes nothing (part of the test command).
+ * --smoke does one quick round and writes nothing (part of the test command);
+ * --only=cases measures the case-level ingest alone, prints its ratios and writes nothing.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { largeCaseExport } from '../scripts/caseExports';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const check = args.includes('--check');
+const onlyCases = args.includes('--only=cases');
 const runs = smoke ? 1 : 7;
 const interactions = smoke ? 3 : 20;
 /** The case-level export: a million rows, or a small one in the smoke run. */
@@ -279,6 +281,19 @@ async function caseIngest(browser: Browser, appUrl: string, bareUrl: string, cas
   return { app, bare, bareWeekly, bareMemory, longest, backlogOpen, memory, backlogChanges, dashboardChanges };
 }
 
+/** --only=cases: the case-level ingest alone, its ratios printed, nothing written. */
+async function caseIngestOnly(browser: Browser, appUrl: string, bareUrl: string) {
+  const caseCsv = largeCaseExport(caseRows);
+  const caseFile = path.join(os.tmpdir(), `zaken_${process.pid}`, 'zaken_2022-01-01.csv');
+  mkdirSync(path.dirname(caseFile), { recursive: true });
+  writeFileSync(caseFile, caseCsv);
+  writeFileSync(path.join(root, 'bench/dist-bare/cases.csv'), caseCsv);
+  const cases = await caseIngest(browser, appUrl, bareUrl, caseFile);
+  const ratio = round(stats(cases.app).median / stats(cases.bare).median);
+  const memoryRatio = round((cases.memory.afterMb - cases.memory.beforeMb) / stats(cases.bareMemory).median);
+  console.log(JSON.stringify({ rows: caseRows, appMs: cases.app, bareReadCsvMs: cases.bare, ratio, longestTaskMs: cases.longest, memory: cases.memory, bareMemoryMb: cases.bareMemory, memoryRatio }, null, 2));
+}
+
 function sizes() {
   const assets = path.join(root, 'dist/assets');
   const files = readdirSync(assets);
@@ -329,6 +344,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   try {
     const appUrl = app.resolvedUrls!.local[0];
+    if (onlyCases) return await caseIngestOnly(browser, appUrl, bare.resolvedUrls!.local[0]);
     step(`cold start, ${runs} runs each (app ${appUrl}, bare ${bare.resolvedUrls!.local[0]})`);
     const cold = await coldStart(browser, appUrl, bare.resolvedUrls!.local[0]);
     step(`returning visit with the user's files stored, ${runs} runs each`);

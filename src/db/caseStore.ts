@@ -1,19 +1,24 @@
 /**
- * Stores a case-level export the reader has already checked row by row (src/ingest/caseExport.ts):
- * DuckDB's own CSV reader loads its clean rows (line numbers, ISO dates, every type given) and
- * its line reports, in one transaction. Every data line ends up loaded, rejected or skipped, and
- * the counts are DuckDB's, checked against the reader's count of the file's lines.
+ * Stores a case-level export in a table of its own (caseTable), which the `cases` view shows with
+ * the others: every case is held once. A plain file (CaseExport.plain) is read by DuckDB's own
+ * CSV reader from its original bytes in one statement, with every check of the line-by-line
+ * reader as SQL (readPlainCases); any other file comes checked from the reader as clean rows,
+ * which DuckDB only loads. Either way every data line ends up loaded, rejected or skipped, in
+ * one transaction, and the counts are DuckDB's, checked against the reader's count of the lines.
  */
-import { CASE_FIELDS, defaultCaseScope, type CaseExport } from '../domain/caseExport';
+import { CASE_FIELDS, EMPTY_CELL_MARKERS, defaultCaseScope, type CaseExport, type PlainCaseFile } from '../domain/caseExport';
 import type { Database, SqlConnection } from './database';
 import type { Dataset } from '../domain/dataset';
 import type { FileWarning } from '../domain/reasons';
 import { CLEAN_CSV, insertLineReports } from './lineReports';
 import { sqlString as text } from './sql';
-import { EXPORT_ORDER } from './schema';
+import { EMPTY_CASES, EXPORT_ORDER } from './schema';
 
 /** Reports what happens as the file goes in: reading, checking, storing. */
 export type CaseProgress = (fraction: number) => void;
+
+/** The table holding one case-level export's cases. */
+export const caseTable = (fileId: number) => `case_rows_${Math.trunc(fileId)}`;
 
 export async function storeCaseExport(
   db: Database,
@@ -30,33 +35,38 @@ export async function storeCaseExport(
 
   return db.transaction(async (sql) => {
     const [{ id }] = (await sql.run("SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id", [])) as { id: number }[];
-    // A copy, as for line reports: DuckDB-WASM takes the buffer over, and the one that came from the worker read back empty.
-    await sql.registerFile(rowsFile, file.rows.slice());
+    // DuckDB-WASM takes the buffer over. The original bytes of a plain file are handed over as they
+    // are (a copy would cost the tab tens of megabytes); the reader's clean rows are copied, as for
+    // line reports: the buffer that came from the worker read back empty.
+    await sql.registerFile(rowsFile, file.plain ? file.rows : file.rows.slice());
     try {
       onProgress(0.5);
-      if (file.rows.length > 0) {
-        await sql.run(
-          `INSERT INTO cases SELECT ${id}, line, case_id, received, decided, hearing, outcome, nationality
-           FROM read_csv(${text(rowsFile)}, ${CLEAN_CSV}, columns = {${columns}}, dateformat = '%Y-%m-%d')`,
-          [],
-        );
+      let [loaded, rejected, skipped] = [0, file.rowsRejected, file.rowsSkipped];
+      await insertLineReports(sql, id, file.reports);
+      if (file.plain) {
+        [loaded, rejected, skipped] = await readPlainCases(sql, id, file, file.plain, rowsFile);
+      } else {
+        const rows = file.rows.length > 0 ? `read_csv(${text(rowsFile)}, ${CLEAN_CSV}, columns = {${columns}}, dateformat = '%Y-%m-%d')` : `(${EMPTY_CASES})`;
+        await sql.run(`CREATE TABLE ${caseTable(id)} AS SELECT line, case_id, received, decided, hearing, outcome, nationality FROM ${rows}`, []);
       }
       onProgress(0.8);
-      await insertLineReports(sql, id, file.reports);
-      const [{ loaded, rejected, skipped }] = (await sql.run(
+      await refreshCasesView(sql, [id]);
+      const [counted] = (await sql.run(
         `SELECT CAST((SELECT count(*) FROM cases WHERE file_id = ${id}) AS INTEGER) AS loaded,
                 CAST(count(*) FILTER (WHERE outcome = 'rejected') AS INTEGER) AS rejected, CAST(count(*) FILTER (WHERE outcome = 'skipped') AS INTEGER) AS skipped
          FROM line_reports WHERE file_id = ${id}`,
         [],
       )) as { loaded: number; rejected: number; skipped: number }[];
-      // What the reader wrote is what DuckDB read: a difference would be a line lost between them.
-      if (loaded !== file.rowsLoaded || rejected !== file.rowsRejected || skipped !== file.rowsSkipped) {
-        throw new Error(`case export: the reader counted ${file.rowsLoaded}/${file.rowsRejected}/${file.rowsSkipped} lines loaded/rejected/skipped, the database ${loaded}/${rejected}/${skipped}`);
+      if (!file.plain) loaded = file.rowsLoaded;
+      // What the reader wrote (or SQL found) is what DuckDB holds, and every line is counted once: a difference would be a line lost.
+      if (counted.loaded !== loaded || counted.rejected !== rejected || counted.skipped !== skipped || loaded + rejected + skipped !== file.dataLines) {
+        throw new Error(`case export: ${file.dataLines} lines, counted ${loaded}/${rejected}/${skipped} loaded/rejected/skipped, the database ${counted.loaded}/${counted.rejected}/${counted.skipped}`);
       }
+      const problem = file.problem ?? (loaded === 0 ? { code: 'no_data_rows' } : null);
       const warnings = [...file.warnings, ...(await leadingZeroIds(sql, dataset, id))];
       await sql.run(
         `INSERT INTO files VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, 'cases', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, dataset, file.name, file.sizeBytes, file.exportDate.date, file.exportDate.source, file.encoding, layout.delimiter, layout.headerLine, file.dataLines, loaded, rejected, skipped, file.problem ? JSON.stringify(file.problem) : null, JSON.stringify(warnings), storeKey, file.contentHash],
+        [id, dataset, file.name, file.sizeBytes, file.exportDate.date, file.exportDate.source, file.encoding, layout.delimiter, layout.headerLine, file.dataLines, loaded, rejected, skipped, problem ? JSON.stringify(problem) : null, JSON.stringify(warnings), storeKey, file.contentHash],
       );
       await sql.run('INSERT INTO case_scopes VALUES (?, ?)', [id, scope]);
       const why = (i: number) => (layout.rowIds.includes(i) ? 'row_id' : 'not_a_case_field');
@@ -75,18 +85,183 @@ export async function storeCaseExport(
 }
 
 /**
+ * A trimmed cell as the line-by-line reader reads it: empty when written as an empty-cell marker.
+ * DuckDB's trim() removes spaces only; the pre-scan makes sure a plain file's fields have no other
+ * white space at their edges, and a trim with a list of characters costs ten times as much.
+ */
+const MARKER_LENGTH = Math.max(...EMPTY_CELL_MARKERS.map((m) => m.length));
+// list_contains, not IN: DuckDB plans an IN list as a join over every row, outside the CASE that spares most of them.
+const withoutMarker = (trimmed: string) =>
+  `CASE WHEN length(${trimmed}) > ${MARKER_LENGTH} THEN ${trimmed} WHEN list_contains([${EMPTY_CELL_MARKERS.map(text).join(', ')}], lower(${trimmed})) THEN '' ELSE ${trimmed} END`;
+/** A text as a JSON string (JSON.stringify's form for the characters a plain file can hold). */
+const jsonText = (value: string) => `'"' || replace(replace(replace(${value}, '\\', '\\\\'), '"', '\\"'), chr(9), '\\t') || '"'`;
+
+/** Why a row of a plain file is not loaded: the reader's reasons, in its order of checks. */
+const PROBLEMS = {
+  blank: 1,
+  idMissing: 2,
+  receivedMissing: 3,
+  receivedInvalid: 4,
+  receivedTypo: 5,
+  receivedAfterExport: 6,
+  decidedInvalid: 7,
+  decidedTypo: 8,
+  decidedAfterExport: 9,
+  decidedBeforeReceived: 10,
+  duplicate: 11,
+} as const;
+
+/**
+ * Reads a plain case-level file into its table in one statement: every row with its line (row
+ * number plus the header's line, as every record is one line) and, as computed columns, why it is
+ * not loaded (PROBLEMS) and the date text that made it so. Repeated ids are found by hash in the
+ * same table; only when there are rejected or skipped rows is the file read again, for their text.
+ * Returns the counts loaded, rejected, skipped (the lines before the header included).
+ */
+async function readPlainCases(sql: SqlConnection, id: number, file: CaseExport, plain: PlainCaseFile, rowsFile: string): Promise<[number, number, number]> {
+  const { layout } = file;
+  const table = caseTable(id);
+  const c = (i: number) => `c${i}`;
+  const column = (field: string) => layout.fields.indexOf(field as never);
+  const isDate = (i: number) => layout.fields[i] === 'received' || layout.fields[i] === 'decided';
+  const typed = plain.typedDates;
+  const newLine = text(plain.newLine === '\n' ? '\\n' : '\\r\\n');
+  const csv = `header = false, delim = ${text(layout.delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = true, new_line = ${newLine}, encoding = 'utf-8'`;
+  const exportDate = `DATE ${text(file.exportDate.date)}`;
+  const typo = (date: string) => (plain.usualYears ? `year(${date}) NOT BETWEEN ${plain.usualYears.from} AND ${plain.usualYears.to}` : 'false');
+  // Each expression only does what the pre-scan found needed: trimming, empty-cell markers, dates as text.
+  const cell = (field: string) => {
+    const value = column(field) >= 0 ? `coalesce(${c(column(field))}, '')` : "''";
+    return plain.padded ? `trim(${value})` : value;
+  };
+  const unmarked = (value: string) => (plain.markers ? withoutMarker(value) : value);
+  const dateOf = (field: string) => (column(field) < 0 ? 'CAST(NULL AS DATE)' : typed ? c(column(field)) : `try_cast(${field}_text AS DATE)`);
+  const dateText = (field: string) => (typed ? `CAST(${field} AS VARCHAR)` : `${field}_text`);
+  const missing = (field: string) => (typed ? `${field} IS NULL` : `${field}_text = ''`);
+  // Evaluated only where the id is empty (a CASE branch): a blank line has no id either.
+  const blank = layout.headers.map((_, i) => (typed && isDate(i) ? `${c(i)} IS NULL` : `trim(coalesce(${c(i)}, '')) = ''`)).join(' AND ');
+  const all = layout.headers.map((_, i) => c(i)).join(', ');
+  // A row that passes every check, in one predicate: the CASE that names the reason then only sees the others.
+  const [from, to] = plain.usualYears ? [`DATE '${String(plain.usualYears.from).padStart(4, '0')}-01-01'`, `DATE '${plain.usualYears.to}-12-31'`] : [null, null];
+  const inRange = (date: string) => [from ? `${date} >= ${from}` : null, `${date} <= ${to ? `least(${exportDate}, ${to})` : exportDate}`].filter(Boolean).join(' AND ');
+  const good = `case_id <> '' AND NOT (${missing('received')}) AND ${inRange('received')} AND (${missing('decided')} OR (decided >= received AND ${inRange('decided')}))`;
+  const P = PROBLEMS;
+  await sql.run(
+    `CREATE TABLE ${table} AS
+     SELECT line, case_id, received, decided, hearing, outcome, nationality, problem,
+            CASE WHEN problem IN (${P.receivedInvalid}, ${P.receivedTypo}) THEN ${dateText('received')} WHEN problem IN (${P.decidedInvalid}, ${P.decidedTypo}) THEN ${dateText('decided')} END AS date_text
+     FROM (
+       SELECT *, CAST(CASE
+           WHEN ${good} THEN NULL
+           WHEN id_text = '' AND ${blank} THEN ${P.blank}
+           WHEN case_id = '' THEN ${P.idMissing}
+           WHEN ${missing('received')} THEN ${P.receivedMissing}
+           WHEN received IS NULL THEN ${P.receivedInvalid}
+           WHEN ${typo('received')} THEN ${P.receivedTypo}
+           WHEN received > ${exportDate} THEN ${P.receivedAfterExport}
+           WHEN NOT (${missing('decided')}) AND decided IS NULL THEN ${P.decidedInvalid}
+           WHEN ${typo('decided')} THEN ${P.decidedTypo}
+           WHEN decided > ${exportDate} THEN ${P.decidedAfterExport}
+           WHEN decided < received THEN ${P.decidedBeforeReceived}
+         END AS UTINYINT) AS problem
+       FROM (
+         SELECT *, ${dateOf('received')} AS received, ${dateOf('decided')} AS decided
+         FROM (
+           SELECT line, id_text, ${unmarked('id_text')} AS case_id,
+                  ${typed ? '' : `${unmarked(cell('received'))} AS received_text, ${unmarked(cell('decided'))} AS decided_text,`}
+                  nullif(${unmarked(cell('hearing'))}, '') AS hearing, nullif(${unmarked(cell('outcome'))}, '') AS outcome,
+                  nullif(${unmarked(cell('nationality'))}, '') AS nationality, ${all}
+           FROM (
+             SELECT *, ${cell('case_id')} AS id_text
+             FROM (SELECT CAST(${layout.headerLine} + row_number() OVER () AS INTEGER) AS line, * FROM read_csv(${text(rowsFile)}, ${csv}, skip = 1,
+                     dateformat = '%Y-%m-%d', columns = {${layout.headers.map((_, i) => `'${c(i)}': '${typed && isDate(i) ? 'DATE' : 'VARCHAR'}'`).join(', ')}}))
+           )
+         )
+       )
+     )`,
+    [],
+  );
+  // Of repeated ids the first line among the rows that pass every other check is loaded; the others are rejected.
+  // Found by hash first: grouping a million numbers is much cheaper than grouping a million strings. Not looked
+  // for when the ids rise from line to line (the pre-scan compared each with the one before).
+  if (!plain.uniqueIds) await sql.run(
+    `UPDATE ${table} SET problem = ${P.duplicate}
+     FROM (SELECT case_id AS repeated, min(line) AS first_line FROM ${table}
+           WHERE problem IS NULL AND hash(case_id) IN (SELECT hash(case_id) FROM ${table} WHERE problem IS NULL GROUP BY 1 HAVING count(*) > 1)
+           GROUP BY case_id HAVING count(*) > 1) d
+     WHERE ${table}.case_id = d.repeated AND ${table}.problem IS NULL AND ${table}.line > d.first_line`,
+    [],
+  );
+  const [counts] = (await sql.run(
+    `SELECT CAST(count(*) FILTER (WHERE problem IS NULL) AS INTEGER) AS loaded, CAST(count(*) FILTER (WHERE problem = ${P.blank}) AS INTEGER) AS skipped,
+            CAST(count(*) FILTER (WHERE problem > ${P.blank}) AS INTEGER) AS rejected FROM ${table}`,
+    [],
+  )) as { loaded: number; skipped: number; rejected: number }[];
+  if (counts.skipped + counts.rejected > 0) {
+    const header = (field: string) => text(JSON.stringify(layout.headers[column(field)]));
+    const reason = `CASE problem
+        WHEN ${P.blank} THEN '{"code":"blank_line"}'
+        WHEN ${P.idMissing} THEN '{"code":"case_id_missing"}'
+        WHEN ${P.receivedMissing} THEN '{"code":"case_received_missing"}'
+        WHEN ${P.receivedInvalid} THEN '{"code":"case_date_invalid","column":' || ${header('received')} || ',"text":' || ${jsonText('date_text')} || ',"order":"day_first"}'
+        WHEN ${P.decidedInvalid} THEN '{"code":"case_date_invalid","column":' || ${header('decided')} || ',"text":' || ${jsonText('date_text')} || ',"order":"day_first"}'
+        WHEN ${P.receivedTypo} THEN '{"code":"date_likely_typo","column":' || ${header('received')} || ',"text":' || ${jsonText('date_text')} || ${text(`,"from":${plain.usualYears?.from},"to":${plain.usualYears?.to}}`)}
+        WHEN ${P.decidedTypo} THEN '{"code":"date_likely_typo","column":' || ${header('decided')} || ',"text":' || ${jsonText('date_text')} || ${text(`,"from":${plain.usualYears?.from},"to":${plain.usualYears?.to}}`)}
+        WHEN ${P.receivedAfterExport} THEN '{"code":"case_date_after_export","column":' || ${header('received')} || ',"date":"' || CAST(received AS VARCHAR) || '","exportDate":"${file.exportDate.date}"}'
+        WHEN ${P.decidedAfterExport} THEN '{"code":"case_date_after_export","column":' || ${header('decided')} || ',"date":"' || CAST(decided AS VARCHAR) || '","exportDate":"${file.exportDate.date}"}'
+        WHEN ${P.decidedBeforeReceived} THEN '{"code":"case_decided_before_received","received":"' || CAST(received AS VARCHAR) || '","decided":"' || CAST(decided AS VARCHAR) || '"}'
+        WHEN ${P.duplicate} THEN '{"code":"case_duplicate_id","id":' || ${jsonText('case_id')} || ',"firstLine":' || CAST(first_line AS VARCHAR) || '}'
+      END`;
+    // The line as written: the same bytes read again as one column per line (no quote, a delimiter no plain file holds).
+    await sql.run(
+      `INSERT INTO line_reports (file_id, line, outcome, raw, reason, sheet)
+       SELECT ${id}, t.line, CASE WHEN problem = ${P.blank} THEN 'skipped' ELSE 'rejected' END,
+              CASE WHEN length(raw) > 1000 THEN left(raw, 1000) || '…' ELSE raw END, ${reason}, NULL
+       FROM ${table} t
+       JOIN (SELECT CAST(${layout.headerLine - 1} + row_number() OVER () AS INTEGER) AS line, raw
+             FROM read_csv(${text(rowsFile)}, header = false, delim = '\x01', quote = '', escape = '', auto_detect = false, new_line = ${text(plain.newLine === '\n' ? '\\n' : '\\r\\n')}, encoding = 'utf-8', columns = {'raw': 'VARCHAR'})) r USING (line)
+       LEFT JOIN (SELECT case_id, min(line) AS first_line FROM ${table} WHERE problem IS NULL AND case_id IN (SELECT case_id FROM ${table} WHERE problem = ${P.duplicate}) GROUP BY case_id) d USING (case_id)
+       WHERE t.problem IS NOT NULL`,
+      [],
+    );
+    await sql.run(`DELETE FROM ${table} WHERE problem IS NOT NULL`, []);
+  }
+  return [counts.loaded, counts.rejected, counts.skipped + file.rowsSkipped];
+}
+
+/** The `cases` view: the table of every case-level export (and of `adding`, not yet in `files`), each row with its file. */
+export async function refreshCasesView(sql: SqlConnection, adding: number[] = []): Promise<void> {
+  const files = (await sql.run("SELECT file_id FROM files WHERE layout = 'cases' ORDER BY file_id", [])) as { file_id: number }[];
+  const parts = [...files.map((f) => f.file_id), ...adding].map(
+    (fileId) => `SELECT CAST(${Math.trunc(fileId)} AS INTEGER) AS file_id, line, case_id, received, decided, hearing, outcome, nationality FROM ${caseTable(fileId)}`,
+  );
+  await sql.run(`CREATE OR REPLACE VIEW cases AS ${parts.length > 0 ? parts.join(' UNION ALL ') : EMPTY_CASES}`, []);
+}
+
+/** Drops the tables of case-level exports that are gone (their files' rows deleted), and shows the rest. */
+export async function dropCaseTables(sql: SqlConnection, fileIds: number[]): Promise<void> {
+  for (const fileId of fileIds) await sql.run(`DROP TABLE IF EXISTS ${caseTable(fileId)}`, []);
+  await refreshCasesView(sql);
+}
+
+/**
  * Case ids are text: 000123 and 123 are two cases. Excel strips leading zeros when it opens and
  * saves a file, so when this file and the dataset hold ids that differ only by them, the load
  * report says so (how many, and one pair).
  */
 async function leadingZeroIds(sql: SqlConnection, dataset: Dataset, fileId: number): Promise<FileWarning[]> {
+  // Only the few ids with leading zeros are compared with all: no DISTINCT over a million ids. The dataset is
+  // written in, not a parameter: the CTE is inlined twice, and its parameter then read empty the second time.
+  const scope = `c.file_id = ${fileId} OR c.file_id IN (SELECT file_id FROM files WHERE dataset = ${text(dataset)})`;
+  const [{ zeros }] = (await sql.run(`SELECT CAST(count(*) AS INTEGER) AS zeros FROM cases c WHERE (${scope}) AND case_id LIKE '0%'`, [])) as { zeros: number }[];
+  if (zeros === 0) return [];
   const [pair] = (await sql.run(
-    `WITH ids AS (SELECT DISTINCT c.case_id, c.file_id = ${fileId} AS here FROM cases c LEFT JOIN files f USING (file_id) WHERE f.dataset = ? OR c.file_id = ${fileId}),
-          zeros AS (SELECT case_id, here, ltrim(case_id, '0') AS stripped FROM ids WHERE case_id LIKE '0%' AND length(ltrim(case_id, '0')) > 0)
-     SELECT CAST(count(*) AS INTEGER) AS count, min(z.case_id) AS "withZeros", min(i.case_id) AS without
-     FROM zeros z JOIN ids i ON ltrim(i.case_id, '0') = z.stripped AND i.case_id <> z.case_id
-     WHERE z.here OR i.here`,
-    [dataset],
+    `WITH ids AS NOT MATERIALIZED (SELECT c.case_id, c.file_id = ${fileId} AS here FROM cases c WHERE ${scope}),
+          zeros AS (SELECT DISTINCT case_id, here, ltrim(case_id, '0') AS stripped FROM ids WHERE case_id LIKE '0%' AND length(ltrim(case_id, '0')) > 0),
+          pairs AS (SELECT DISTINCT z.case_id AS with_zeros, z.here AS zero_here, i.case_id AS without, i.here
+                    FROM zeros z JOIN ids i ON ltrim(i.case_id, '0') = z.stripped AND i.case_id <> z.case_id WHERE z.here OR i.here)
+     SELECT CAST(count(*) AS INTEGER) AS count, min(with_zeros) AS "withZeros", min(without) AS without FROM pairs`,
+    [],
   )) as { count: number; withZeros: string | null; without: string | null }[];
   return pair && pair.count > 0 ? [{ code: 'case_ids_leading_zeros', count: pair.count, withZeros: pair.withZeros!, without: pair.without! }] : [];
 }

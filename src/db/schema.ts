@@ -11,6 +11,10 @@ import type { Database } from './database';
  */
 export const EXPORT_ORDER = 'f.export_date DESC, f.name DESC, f.content_hash DESC';
 
+/** The columns of the `cases` view, without rows. */
+export const EMPTY_CASES = `SELECT CAST(NULL AS INTEGER) AS file_id, CAST(NULL AS INTEGER) AS line, CAST(NULL AS VARCHAR) AS case_id, CAST(NULL AS DATE) AS received,
+  CAST(NULL AS DATE) AS decided, CAST(NULL AS VARCHAR) AS hearing, CAST(NULL AS VARCHAR) AS outcome, CAST(NULL AS VARCHAR) AS nationality WHERE false`;
+
 export const SCHEMA: readonly string[] = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
@@ -179,17 +183,9 @@ FROM period_observations o JOIN files f USING (file_id)`,
   file_id INTEGER NOT NULL,
   scope VARCHAR NOT NULL
 )`,
-  // Case-level exports: one row per case, with its file and line.
-  `CREATE TABLE cases (
-  file_id INTEGER NOT NULL,
-  line INTEGER NOT NULL,
-  case_id VARCHAR NOT NULL,
-  received DATE NOT NULL,
-  decided DATE,                        -- NULL while open
-  hearing VARCHAR,
-  outcome VARCHAR,
-  nationality VARCHAR
-)`,
+  // Case-level exports: one row per case, with its file and line. A view over each export's own
+  // table (src/db/caseStore.ts caseTable), rebuilt when one is stored or removed; this is it empty.
+  `CREATE VIEW cases AS ${EMPTY_CASES}`,
   // The cases of a dataset counted by received day and decision week (the newest export of a case
   // id wins): what the backlog queries read. Rebuilt when case files are stored or removed.
   `CREATE TABLE case_groups (

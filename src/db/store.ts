@@ -6,7 +6,7 @@ import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apac
 import type { Database, SqlConnection } from './database';
 import type { ParsedExport } from '../domain/parsedExport';
 import { refreshWeeklySeries } from './weeklySeries';
-import { refreshCaseGroups } from './caseStore';
+import { dropCaseTables, refreshCaseGroups } from './caseStore';
 import { REFRESH_CURRENT } from './schema';
 import { insertLineReports } from './lineReports';
 import type { Dataset } from '../domain/dataset';
@@ -156,10 +156,13 @@ function utf8Vector(values: (string | null)[]): Vector<Utf8> {
 export async function removeFile(db: Database, fileId: number): Promise<void> {
   await db.transaction(async (sql) => {
     const [file] = (await sql.run('SELECT dataset, layout FROM files WHERE file_id = ?', [fileId])) as { dataset: Dataset; layout: string | null }[];
-    for (const table of ['observations', 'period_observations', 'cases', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics', 'files']) {
+    for (const table of ['observations', 'period_observations', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics', 'files']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [fileId]);
     }
-    if (file?.layout === 'cases') await refreshCaseGroups(sql, file.dataset);
+    if (file?.layout === 'cases') {
+      await dropCaseTables(sql, [fileId]);
+      await refreshCaseGroups(sql, file.dataset);
+    }
     else await refreshCurrent(sql);
   });
 }
@@ -183,9 +186,11 @@ export async function storeKeysOf(db: Database, dataset: Dataset): Promise<numbe
 
 export async function removeDataset(db: Database, dataset: Dataset): Promise<void> {
   await db.transaction(async (sql) => {
-    for (const table of ['observations', 'period_observations', 'cases', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics']) {
+    const cases = (await sql.run("SELECT file_id FROM files WHERE dataset = ? AND layout = 'cases'", [dataset])) as { file_id: number }[];
+    for (const table of ['observations', 'period_observations', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id IN (SELECT file_id FROM files WHERE dataset = ?)`, [dataset]);
     }
+    await dropCaseTables(sql, cases.map((f) => f.file_id));
     await sql.run('DELETE FROM files WHERE dataset = ?', [dataset]);
     await sql.run('DELETE FROM case_groups WHERE dataset = ?', [dataset]);
     await refreshCurrent(sql);

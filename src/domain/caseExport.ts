@@ -10,6 +10,12 @@ export type CaseField = 'case_id' | 'received' | 'decided' | 'hearing' | 'outcom
 /** The case fields in the order of the columns of `CaseExport.rows`, after its line number. */
 export const CASE_FIELDS: readonly CaseField[] = ['case_id', 'received', 'decided', 'hearing', 'outcome', 'nationality'];
 
+/**
+ * How SQL and BI exports write an empty cell, compared trimmed and in lower case: for text fields,
+ * where "-" or "x" may be a value. The readers and the store's SQL checks both use this list.
+ */
+export const EMPTY_CELL_MARKERS: readonly string[] = ['null', '(null)', '(leeg)', 'leeg', '(blank)', '(empty)'];
+
 export interface CaseLayout {
   delimiter: Delimiter;
   /** 1-based line of the header. */
@@ -19,6 +25,21 @@ export interface CaseLayout {
   fields: (CaseField | null)[];
   /** Columns that are an internal row id ("Id" next to "Zaaknummer"): listed as such, never read as the case id. */
   rowIds: number[];
+}
+
+/** What DuckDB needs to read a plain case-level file as the line-by-line reader would. */
+export interface PlainCaseFile {
+  newLine: '\n' | '\r\n';
+  /** Some field begins or ends with a space: the cells are trimmed (which costs DuckDB as much as reading them). */
+  padded: boolean;
+  /** Some field is an empty-cell marker (NULL, (leeg)): the cells are compared with them. */
+  markers: boolean;
+  /** The ids rise from line to line, unquoted and without spaces: none can repeat, and none is looked for. */
+  uniqueIds: boolean;
+  /** Every date is a real one in ISO form or empty: DuckDB reads the date columns as dates. */
+  typedDates: boolean;
+  /** From the median year of the file's dates: a date outside is a likely typo (date_likely_typo). */
+  usualYears: { from: number; to: number } | null;
 }
 
 export interface CaseExport {
@@ -33,8 +54,15 @@ export interface CaseExport {
   /**
    * The cases that passed every check, as UTF-8 CSV without header: line, then CASE_FIELDS,
    * dates in ISO form, empty for none. DuckDB reads it with every type given.
+   * For a plain file (`plain`): the original bytes from the header line on, unchecked.
    */
   rows: Uint8Array;
+  /**
+   * Set when the file is plain (src/ingest/casePlain.ts): every record is one line, so DuckDB
+   * reads the original bytes and makes the checks itself; the counts below are then those of
+   * the lines before the header only, and the store counts the rest.
+   */
+  plain?: PlainCaseFile;
   /** Rejected and skipped lines as UTF-8 CSV without header: line, outcome, raw, reason (JSON). */
   reports: Uint8Array;
   /** Records after the header line (a quoted line break does not start a new one), counted from the file. */

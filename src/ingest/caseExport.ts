@@ -2,9 +2,10 @@
  * Per-application ("case-level") exports: one row per case with an id, a received date and a
  * decision date (empty while open), optionally hearing type, outcome and nationality. Recognised
  * by their header, in Dutch or English, from the first 64 KB (sniffCaseLayout, on the page);
- * read whole in the parse worker (readCaseExport): decoded from any encoding, every line ending
- * and quote handled line by line, dates read in the file's one order, every check made, and the
- * cases handed to DuckDB as clean CSV with their line numbers, which the store only loads.
+ * then, in the parse worker (readCaseExport), a plain file (casePlain.ts) goes to DuckDB as its own
+ * bytes, to be read and checked there in SQL; any other is read whole: decoded from any encoding,
+ * every line ending and quote handled line by line, dates read in the file's one order, every
+ * check made, and the cases handed to DuckDB as clean CSV with their line numbers.
  */
 import { normaliseHeader } from './headers';
 import { decodeBytes } from './encoding';
@@ -12,6 +13,7 @@ import { DateReader, dateEvidence } from './dates';
 import { exportDateOf } from './exportDate';
 import { isNullMarker } from './numbers';
 import { lineReportCsv } from './lineReportsCsv';
+import { scanPlainCaseFile, type PlainScan } from './casePlain';
 import { contentHash } from '../domain/contentHash';
 import type { Delimiter, ExportInput } from '../domain/parsedExport';
 import type { FileWarning, RejectReason, SkipReason } from '../domain/reasons';
@@ -176,6 +178,34 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return all;
 }
 
+/**
+ * A plain file (src/ingest/casePlain.ts) as it goes to the store: its own bytes from the header
+ * on, never decoded here, and the lines before the header already reported.
+ */
+function plainCaseExport(input: ExportInput, layout: CaseLayout, scan: PlainScan): CaseExport {
+  const exportDate = exportDateOf(input.name, input.lastModified);
+  const reports = scan.preHeader.map(({ line, text }) => lineReportCsv(line, 'skipped', text, text.trim() === '' ? { code: 'blank_line' } : { code: 'before_header' }));
+  return {
+    kind: 'cases',
+    name: input.name,
+    sizeBytes: input.bytes.byteLength,
+    exportDate,
+    layout,
+    encoding: scan.encoding,
+    dateOrder: 'day_first',
+    rows: input.bytes.subarray(scan.headerStart),
+    plain: { newLine: scan.newLine, padded: scan.padded, markers: scan.markers, uniqueIds: scan.uniqueIds, typedDates: scan.typedDates, usualYears: scan.usualYears },
+    reports: new TextEncoder().encode(reports.join('')),
+    dataLines: scan.dataLines,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    rowsSkipped: reports.length,
+    contentHash: contentHash(input.bytes),
+    problem: null,
+    warnings: exportDate.source === 'modified' ? [{ code: 'export_date_from_modified', date: exportDate.date }] : [],
+  };
+}
+
 /** A file's text with every line ending (CRLF, LF, lone CR, mixed) as LF, and no final one. */
 function withLineFeeds(text: string): string {
   const body = text.replace(/^\uFEFF/, '');
@@ -190,8 +220,11 @@ const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(
  * the date order and the file's usual years from all its dates; then each row is checked and
  * written out, loaded or with its reason.
  */
-export function readCaseExport(input: ExportInput, layout: CaseLayout, onProgress?: (fraction: number) => void): CaseExport {
+export function readCaseExport(input: ExportInput, layout: CaseLayout, onProgress?: (fraction: number) => void, { lineByLine = false } = {}): CaseExport {
   const exportDate = exportDateOf(input.name, input.lastModified);
+  // lineByLine: the reader's own checks even for a plain file (its tests look at the clean rows).
+  const plain = lineByLine ? null : scanPlainCaseFile(input.bytes, layout);
+  if (plain) return plainCaseExport(input, layout, plain);
   const decoded = decodeBytes(input.bytes);
   const text = decoded.ok ? decoded.text : '';
   const warnings: FileWarning[] = [...(decoded.ok ? (decoded.warnings ?? []) : [])];

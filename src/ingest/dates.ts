@@ -38,6 +38,20 @@ export function dateEvidence(text: string): DateOrderEvidence {
   return weigh(seen, (at) => lineAt(text, at));
 }
 
+/**
+ * The years of the date-like texts in `text`, one per occurrence as dateEvidence counts them; null
+ * when one of them is not ISO (then the file's day-month order needs deciding).
+ */
+export function isoDateYears(text: string): number[] | null {
+  const years: number[] = [];
+  for (const [found] of text.matchAll(/\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/g)) {
+    const iso = ISO.exec(found);
+    if (iso) years.push(Number(iso[1]));
+    else if (NUMERIC.test(found)) return null;
+  }
+  return years;
+}
+
 /** The same, from the cells of one column: each with its line. */
 export function dateEvidenceOfCells(cells: { text: string; line: number }[]): DateOrderEvidence {
   const seen = new Map<string, { count: number; at: number }>();
@@ -82,7 +96,7 @@ function weigh(seen: Map<string, { count: number; at: number }>, lineOf: (at: nu
   };
 }
 
-function medianRange(years: Map<number, number>): { from: number; to: number } | null {
+export function medianRange(years: Map<number, number>): { from: number; to: number } | null {
   const total = [...years.values()].reduce((a, b) => a + b, 0);
   let seen = 0;
   for (const [year, count] of [...years].sort((x, y) => x[0] - y[0])) {

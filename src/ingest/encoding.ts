@@ -81,7 +81,7 @@ function utf8WithStrayBytes(bytes: Uint8Array): { text: string; lines: number[];
 }
 
 /** The length of the valid UTF-8 sequence starting at `i`, or 0. */
-function sequenceLength(bytes: Uint8Array, i: number): number {
+export function sequenceLength(bytes: Uint8Array, i: number): number {
   const b = bytes[i];
   const cont = (k: number, low = 0x80, high = 0xbf) => i + k < bytes.length && bytes[i + k] >= low && bytes[i + k] <= high;
   if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;

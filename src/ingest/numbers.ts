@@ -3,6 +3,7 @@
  * "12,5" is twelve and a half. An empty cell is missing, never zero.
  */
 import type { ValueProblem } from '../domain/reasons';
+import { EMPTY_CELL_MARKERS } from '../domain/caseExport';
 
 export type CountParse =
   | { kind: 'missing' }
@@ -22,8 +23,7 @@ const DOT_GROUPED = /^(?:[1-9]\d{0,2})(?:\.\d{3})+$/;
 const SPACE_GROUPED = /^(?:[1-9]\d{0,2})(?: \d{3})+$/;
 const ZERO_FRACTION = /^(.*),0+$/;
 
-/** How SQL and BI exports write an empty cell: for text fields, where "-" or "x" may be a value. */
-const NULL_MARKERS = new Set(['null', '(null)', '(leeg)', 'leeg', '(blank)', '(empty)']);
+const NULL_MARKERS = new Set(EMPTY_CELL_MARKERS);
 
 export function isNullMarker(text: string): boolean {
   // Called for every cell of a million-row file: most cells are longer than any marker.

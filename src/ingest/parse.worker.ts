@@ -22,7 +22,7 @@ self.onmessage = async (event: MessageEvent<ParseRequest>) => {
   const reply = (message: ParseReply, transfer: Transferable[] = []) => self.postMessage(message, transfer);
   try {
     const result = await readExportInput({ ...input, caseLayout }, (fraction) => reply({ id, type: 'progress', fraction }));
-    // The clean rows and reports move to the page, not copied: a million cases are tens of megabytes.
+    // The clean rows (or a plain file's own bytes) and reports move to the page, not copied: a million cases are tens of megabytes.
     const transfer = 'kind' in result && result.kind === 'cases' ? [result.rows.buffer, result.reports.buffer] : [(result as ParsedExport).packedReports!.csv.buffer];
     reply({ id, type: 'done', result }, transfer);
   } catch (error) {

@@ -253,7 +253,8 @@ describe('ingest of arbitrary case-level exports', () => {
         const bytes = new TextEncoder().encode(text);
         const layout = sniffCaseLayout(bytes);
         expect(layout).not.toBeNull();
-        const read = readCaseExport({ name: 'zaken_2021-06-01.csv', bytes, lastModified: 0 }, layout!);
+        // The line-by-line reader's own rows (a plain file is checked by DuckDB: src/db/casePlain.test.ts).
+        const read = readCaseExport({ name: 'zaken_2021-06-01.csv', bytes, lastModified: 0 }, layout!, undefined, { lineByLine: true });
         expect(read.rowsLoaded + read.rowsRejected + read.rowsSkipped).toBe(read.dataLines);
         // The clean rows: line, id, received, decided first, unquoted (a nationality may span lines after them).
         const loaded = new TextDecoder().decode(read.rows).split('\n').filter((l) => /^\d+,Z\d+,/.test(l)).map((l) => l.split(','));
