@@ -86,7 +86,7 @@ describe('ingest of arbitrary workbooks', () => {
         expect(parsed.sheets.reduce((sum, s) => sum + s.dataLines, 0)).toBe(parsed.dataLines);
         const reported = [...parsed.rejected, ...parsed.skipped].map((r) => `${r.sheet}!${r.line}`);
         expect(new Set(reported).size).toBe(reported.length);
-        const keys = parsed.observations.map((o) => `${o.weekStart}|${o.metric}`);
+        const keys = parsed.observations.map((o) => `${o.weekStart}|${o.metric}|${(o.dimensions ?? []).join('|')}`);
         expect(new Set(keys).size).toBe(keys.length);
         const periodKeys = parsed.periodObservations.map((o) => `${o.period}|${o.metric}|${o.dimensions.join('|')}`);
         expect(new Set(periodKeys).size).toBe(periodKeys.length);
