@@ -11,7 +11,7 @@ import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import { persistQueryClientRestore, persistQueryClientSave, type PersistedClient, type Persister } from '@tanstack/react-query-persist-client';
 import { openDB } from 'idb';
 import { useSyncExternalStore } from 'react';
-import { restoreFiles, type StoredFile } from '../../db/fileStore';
+import { contentHashOf, restoreFiles, type StoredFile } from '../../db/fileStore';
 import type { Dataset } from '../../domain/dataset';
 import { exportDateOf } from '../../ingest/exportDate';
 import { fileReports } from '../../metrics/queries';
@@ -36,17 +36,13 @@ export function datasetFingerprint(build: string, files: FileStamp[]): string {
 /** Hashes by store key: a stored record never changes (a revised file is a new record). */
 const hashes = new Map<number, Promise<string>>();
 
-async function sha256(content: Blob): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await content.arrayBuffer()));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
+/** Each file's stamp: the hash kept with it at save time, or (a record kept before hashes were) its bytes hashed now. */
 export async function fileStamps(files: StoredFile[]): Promise<FileStamp[]> {
   return Promise.all(
     files.map(async (file) => {
       let hash = hashes.get(file.key);
       if (!hash) {
-        hash = sha256(file.content);
+        hash = file.contentHash !== undefined ? Promise.resolve(file.contentHash) : contentHashOf(file.content);
         hashes.set(file.key, hash);
       }
       return { name: file.name, contentHash: await hash, exportDate: exportDateOf(file.name, file.lastModified).date };
