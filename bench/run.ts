@@ -77,6 +77,8 @@ const PAGE_PROBE = () => {
 async function coldStart(browser: Browser, appUrl: string, bareUrl: string) {
   const app: Record<'shell' | 'firstChart' | 'ready' | 'longestTask', number[]> = { shell: [], firstChart: [], ready: [], longestTask: [] };
   const bare: number[] = [];
+  /** The app's own performance marks along the start (src/mount.tsx, engine.ts, workspace.ts, queryCache.ts) and when the wasm arrived. */
+  const steps: Record<string, number[]> = {};
   for (let i = 0; i < runs; i++) {
     // Alternate the two so both see the same noise; a new context each time has an empty cache.
     const bareContext = await browser.newContext();
@@ -92,9 +94,14 @@ async function coldStart(browser: Browser, appUrl: string, bareUrl: string) {
     await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 60_000 });
     const marks = await page.evaluate(() => (window as unknown as { benchMarks: Record<string, number> }).benchMarks);
     for (const key of Object.keys(app) as (keyof typeof app)[]) app[key].push(marks[key]);
+    const timeline = await page.evaluate(() => [
+      ...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ketenmonitor:')).map((m) => [m.name.replace('ketenmonitor:', ''), m.startTime] as const),
+      ...performance.getEntriesByType('resource').filter((r) => /\.wasm$|first-view\.json$/.test(r.name)).map((r) => [`${r.name.split('/').pop()!.replace(/-[\w-]{8}\./, '.')} arrived`, (r as PerformanceResourceTiming).responseEnd] as const),
+    ]);
+    for (const [name, at] of [...timeline, ['first chart drawn', marks.firstChart], ['ready', marks.ready]] as const) (steps[name] ??= []).push(at);
     await context.close();
   }
-  return { app, bare };
+  return { app, bare, steps };
 }
 
 /**
@@ -464,6 +471,7 @@ async function main() {
         appReadyMs: stats(cold.app.ready),
         ratio: round(firstChart.median / bareStats.median),
         confirmedRatio: round(stats(cold.app.ready).median / bareStats.median),
+        stepsMs: Object.fromEntries(Object.entries(cold.steps).map(([name, at]) => [name, Math.round(stats(at).median)] as const).sort((a, b) => a[1] - b[1])),
       };
       results.returningStart = {
         bareSelect1Ms: stats(returning.bare),
@@ -609,7 +617,7 @@ interface BenchReport {
   interactions: number;
   /** The parts run (all, or those named with --only). */
   results: {
-    coldStart?: { bareSelect1Ms: Stats; appShellMs: Stats; appFirstChartMs: Stats; appReadyMs: Stats; ratio: number; confirmedRatio: number };
+    coldStart?: { bareSelect1Ms: Stats; appShellMs: Stats; appFirstChartMs: Stats; appReadyMs: Stats; ratio: number; confirmedRatio: number; stepsMs: Record<string, number> };
     returningStart?: { bareSelect1Ms: Stats; appFirstChartMs: Stats; appReadyMs: Stats; ratio: number };
     interactionBaselineChangeMs?: Stats;
     weeklyIngestMs?: Stats & { ratioToBareStart: number };
@@ -703,6 +711,7 @@ function markdown(report: BenchReport): string {
           `Cold start ratio (first chart / bare SELECT 1): **${r.coldStart.ratio}x**. Returning visit ratio (first chart / bare SELECT 1, both reloaded): **${r.returningStart.ratio}x**. All figures confirmed, first visit: **${r.coldStart.confirmedRatio}x**.`,
         ]
       : []),
+    ...(r.coldStart ? ['', `First visit step by step (median ms after navigation): ${Object.entries(r.coldStart.stepsMs).map(([name, ms]) => `${name} ${ms}`).join('; ')}.`] : []),
     ...(r.caseIngest
       ? [
           `Case-level ingest ratio (whole pipeline / bare read_csv): **${r.caseIngest.ratio}x**.`,

@@ -3,7 +3,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { drawFromCache, FIRST_VIEW_FILE, type FirstViewFigures } from './app/state/queryCache';
+import { firstViewFigures } from './app/state/firstViewFetch';
+import { drawFromCache } from './app/state/queryCache';
 import './styles.css';
 
 // The data only changes when the user loads or removes files, and then every query is invalidated.
@@ -12,10 +13,9 @@ const queryClient = new QueryClient({
 });
 
 // The last confirmed figures (or the build's own for the sample) are drawn while DuckDB starts.
-await drawFromCache(queryClient, async () => {
-  const response = await fetch(`${import.meta.env.BASE_URL}${FIRST_VIEW_FILE}`);
-  return response.ok ? ((await response.json()) as FirstViewFigures) : null;
-});
+performance.mark('ketenmonitor:app-loaded');
+await drawFromCache(queryClient, firstViewFigures);
+performance.mark('ketenmonitor:drawn-from-cache');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -101,7 +101,6 @@ export const idbPersister: Persister = {
 export interface FirstViewFigures {
   queries: { queryKey: QueryKey; data: unknown }[];
 }
-export const FIRST_VIEW_FILE = 'first-view.json';
 
 // ---- the unconfirmed figures: drawn from a cache, not yet asked of DuckDB ----
 
@@ -115,6 +114,7 @@ let isRebuilt = false;
 
 /** Start-up has put every stored file into DuckDB (or failed): the figures drawn from a cache are asked again now. */
 export function rebuilt(): void {
+  performance.mark('ketenmonitor:rebuilt');
   isRebuilt = true;
   void client?.invalidateQueries({ predicate: (query) => unconfirmed.has(query.queryHash) });
   scheduleSave();
@@ -200,6 +200,7 @@ export async function drawFromCache(queryClient: QueryClient, firstView: () => P
     // No cache: DuckDB answers as before.
   }
   if (stored.files.length === 0) {
+    // Asked for as the page started (firstViewFetch.ts): usually here already.
     const figures = await withinMs(2000, firstView().catch(() => null), null);
     for (const { queryKey, data } of figures?.queries ?? []) queryClient.setQueryData(queryKey, data);
   }

@@ -91,16 +91,19 @@ export function useWorkspace() {
         try {
           const db = await engine;
           const read = await Promise.all(parsed);
+          performance.mark(`ketenmonitor:${target}-read`);
           const storeKeys = await Promise.all(files.map((file) => file.storeKey ?? null));
           await (await data).storeParsedExports(
             db,
             target,
             read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })),
             async () => {
+              performance.mark(`ketenmonitor:${target}-weekly-stored`);
               await refresh();
               storingStarts();
             },
           );
+          performance.mark(`ketenmonitor:${target}-stored`);
         } finally {
           // One refetch for the whole batch, before its jobs disappear: the status never says ready over stale figures.
           await refresh();
