@@ -189,13 +189,15 @@ export async function drawFromCache(queryClient: QueryClient, firstView: () => P
   queryClient.getQueryCache().subscribe((event) => {
     if (event.type === 'updated') scheduleSave();
   });
+  // The kept figures are read while the stored files are listed, not after: two databases, one wait.
+  const kept = Promise.resolve().then(() => idbPersister.restoreClient()).catch(() => undefined);
   // A store that cannot be read gives no cache; the workspace reports it. Never block the start for long.
   const stored = await withinMs(2000, restoreFiles().catch(() => null), null);
   if (!stored || stored.unreadable.length > 0) return;
   try {
     const fingerprint = datasetFingerprint(BUILD_ID, await fileStamps(stored.files));
     // A cache of another build or other files is removed unread.
-    await withinMs(2000, persistQueryClientRestore({ queryClient, persister: idbPersister, buster: fingerprint, maxAge: Infinity }), undefined);
+    await withinMs(2000, persistQueryClientRestore({ queryClient, persister: { ...idbPersister, restoreClient: () => kept }, buster: fingerprint, maxAge: Infinity }), undefined);
   } catch {
     // No cache: DuckDB answers as before.
   }
