@@ -8,7 +8,7 @@
  *   app reads workbooks with (@e965/xlsx), as an .xlsx workbook of the same cells.
  */
 import * as XLSX from '@e965/xlsx';
-import { formatIsoWeek } from '../src/domain/isoWeek';
+import { addIsoWeeks, formatIsoWeek } from '../src/domain/isoWeek';
 import { sampleWeeks, randomSource } from './sampleSeries';
 
 /** A weekly export of about `megabytes` MB in which every line is rejected (`#N/B`: Excel's "not available" from a failed lookup). */
@@ -38,18 +38,20 @@ export function allRejectedCaseExport(rows: number, seed = 2_000_000): string {
   return lines.join('\n') + '\n';
 }
 
+/** The catalogue's series as a BI tool names them in a long export (`docs/input-formats.md`). */
+const SERIES = ['asylum_first', 'asylum_followup', 'hearings_physical', 'hearings_tele', 'dublin_transfers', 'dublin_transfers_forced', 'departures_forced', 'departures_total', 'nareis_applications', 'nareis_decisions', 'nareis_arrivals', 'nareis_open'];
+
 /**
- * A long weekly export of `rows` data rows: per week of the sample, a count for each of many
- * locations' intake series ("Instroom locatie 001" …), as a BI tool exports one series a row.
+ * A long weekly export of `rows` data rows (week, series, count), as a BI tool writes a history
+ * of the catalogue's series: one row per week and series, the weeks running back from 2021-W52.
  */
 export function longWeeklyRows(rows: number, seed = 50_000): (string | number)[][] {
   const random = randomSource(seed);
-  const weeks = sampleWeeks().map(formatIsoWeek);
-  const series = Math.ceil(rows / weeks.length);
+  const weeks = Math.ceil(rows / SERIES.length);
   const out: (string | number)[][] = [['Week', 'Reeks', 'Aantal']];
   for (let i = 0; i < rows; i++) {
-    const week = weeks[Math.floor(i / series)];
-    out.push([week, `Instroom locatie ${String((i % series) + 1).padStart(3, '0')}`, Math.floor(random() * 400)]);
+    const week = formatIsoWeek(addIsoWeeks({ year: 2021, week: 52 }, Math.floor(i / SERIES.length) - weeks + 1));
+    out.push([week, SERIES[i % SERIES.length], 100 + Math.floor(random() * 400)]);
   }
   return out;
 }
