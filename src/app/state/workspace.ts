@@ -82,6 +82,7 @@ export function useWorkspace() {
       const progress = (job: IngestJob) => (fraction: number) => setJobs((current) => current.map((j) => (j.id === job.id ? { ...j, fraction } : j)));
       // Parsing starts now, in the worker; storing waits its turn, so files land in the order given.
       const parsed = files.map(async (file, index) => (await data).readExport(file, progress(added[index])));
+      void Promise.all(parsed).then(() => performance.mark(`ketenmonitor:${target}-read`));
       const refresh = () => {
         storingEnds();
         return queryClient.invalidateQueries();
@@ -91,7 +92,6 @@ export function useWorkspace() {
         try {
           const db = await engine;
           const read = await Promise.all(parsed);
-          performance.mark(`ketenmonitor:${target}-read`);
           const storeKeys = await Promise.all(files.map((file) => file.storeKey ?? null));
           await (await data).storeParsedExports(
             db,
