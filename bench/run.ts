@@ -35,8 +35,8 @@ const interactions = smoke ? 3 : 20;
 const caseRows = smoke ? 20_000 : 1_000_000;
 const caseRuns = smoke ? 1 : 3;
 /** The all-rejected weekly export (about 2 million lines at 45 MB) and the all-rejected case export. */
-const rejectedWeeklyMb = smoke ? 0.5 : 45;
-const rejectedCaseRows = smoke ? 20_000 : 1_000_000;
+const rejectedWeeklyMb = smoke ? 0.25 : 45;
+const rejectedCaseRows = smoke ? 5_000 : 1_000_000;
 /** The workbook and its CSV twin. */
 const workbookRows = smoke ? 2_000 : 50_000;
 const workbookRuns = smoke ? 1 : 3;
