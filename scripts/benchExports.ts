@@ -38,12 +38,20 @@ export function allRejectedCaseExport(rows: number, seed = 2_000_000): string {
   return lines.join('\n') + '\n';
 }
 
-/** The catalogue's series as a BI tool names them in a long export (`docs/input-formats.md`). */
-const SERIES = ['asylum_first', 'asylum_followup', 'hearings_physical', 'hearings_tele', 'dublin_transfers', 'dublin_transfers_forced', 'departures_forced', 'departures_total', 'nareis_applications', 'nareis_decisions', 'nareis_arrivals', 'nareis_open'];
+/**
+ * The catalogue's series as a BI tool names them in a long export (`docs/input-formats.md`), and
+ * twelve of the user's own: 24 a week, so 50,000 rows are 40 years, within the years a file's
+ * dates may span before one counts as a likely typo.
+ */
+const SERIES = [
+  ...['asylum_first', 'asylum_followup', 'hearings_physical', 'hearings_tele', 'dublin_transfers', 'dublin_transfers_forced'],
+  ...['departures_forced', 'departures_total', 'nareis_applications', 'nareis_decisions', 'nareis_arrivals', 'nareis_open'],
+  ...Array.from({ length: 12 }, (_, i) => `Instroom locatie ${String(i + 1).padStart(2, '0')}`),
+];
 
 /**
- * A long weekly export of `rows` data rows (week, series, count), as a BI tool writes a history
- * of the catalogue's series: one row per week and series, the weeks running back from 2021-W52.
+ * A long weekly export of `rows` data rows (week, series, count), as a BI tool writes a history:
+ * one row per week and series, the weeks running back from 2021-W52.
  */
 export function longWeeklyRows(rows: number, seed = 50_000): (string | number)[][] {
   const random = randomSource(seed);
