@@ -370,6 +370,8 @@ async function workbookRead(browser: Browser, appUrl: string, workbookFile: stri
   const workbookReady: number[] = [];
   const csvReady: number[] = [];
   const longest: number[] = [];
+  /** The same for the CSV: a long task in both is the drawing of the figures, not the workbook's reading. */
+  const longestCsv: number[] = [];
   let loaded = 0;
   for (let i = 0; i < workbookRuns; i++) {
     for (const [file, times, ready] of [
@@ -383,6 +385,7 @@ async function workbookRead(browser: Browser, appUrl: string, workbookFile: stri
       await watchLongTasks(page);
       ready.push(await untilReady(page, 'change', '[data-testid=file-input]', () => page.locator('[data-testid=file-input]').setInputFiles(file)));
       times.push((await page.evaluate(`performance.getEntriesByName('ketenmonitor:user-read').at(-1).startTime - window.readyMarks.start`)) as number);
+      if (file === csvFile) longestCsv.push(await longestTask(page));
       if (file === workbookFile) {
         longest.push(await longestTask(page));
         await page.locator('[data-testid=nav-files]').click();
@@ -391,7 +394,7 @@ async function workbookRead(browser: Browser, appUrl: string, workbookFile: stri
       await context.close();
     }
   }
-  return { workbook, csv, workbookReady, csvReady, longest, loaded };
+  return { workbook, csv, workbookReady, csvReady, longest, longestCsv, loaded };
 }
 
 function sizes() {
@@ -547,6 +550,7 @@ async function main() {
         csvReadyMs: stats(read.csvReady),
         ratio: round(stats(read.workbook).median / stats(read.csv).median),
         longestTaskMs: stats(read.longest),
+        csvLongestTaskMs: stats(read.longestCsv),
       };
     }
 
@@ -647,7 +651,7 @@ interface BenchReport {
       weekly: RejectedFileResult & { lines: number; sizeMb: number };
       cases: RejectedFileResult & { rows: number };
     };
-    workbook?: { rows: number; sizeKb: number; workbookMs: Stats; csvMs: Stats; workbookReadyMs: Stats; csvReadyMs: Stats; ratio: number; longestTaskMs: Stats };
+    workbook?: { rows: number; sizeKb: number; workbookMs: Stats; csvMs: Stats; workbookReadyMs: Stats; csvReadyMs: Stats; ratio: number; longestTaskMs: Stats; csvLongestTaskMs: Stats };
     sizes: ReturnType<typeof sizes>;
   };
   budgets: Record<string, { max: number; actual: number; ok: boolean; what: string }>;
@@ -711,6 +715,7 @@ function markdown(report: BenchReport): string {
           `| workbook: file chosen until every figure is ready | ${ms(r.workbook.workbookReadyMs)} |`,
           `| the same rows as CSV: until every figure is ready | ${ms(r.workbook.csvReadyMs)} |`,
           `| longest main-thread task while the workbook is read and shown | ${ms(r.workbook.longestTaskMs)} |`,
+          `| the same rows as CSV: longest main-thread task while read and shown | ${ms(r.workbook.csvLongestTaskMs)} |`,
         ]
       : []),
     '',
