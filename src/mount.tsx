@@ -1,6 +1,6 @@
 /** The app itself, loaded by src/main.tsx once DuckDB has been started. */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { preloadCharts } from './charts/lazy';
@@ -20,10 +20,14 @@ preloadCharts();
 await drawFromCache(queryClient, firstViewFigures);
 performance.mark('ketenmonitor:drawn-from-cache');
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
+// Drawn as a transition: React renders the whole dashboard (from the figures at hand) in slices
+// that yield to the browser, not in one task that holds the page.
+startTransition(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );
