@@ -1,8 +1,10 @@
 /**
- * The page's entry: starts DuckDB first (its wasm takes most of a second to instantiate), then
- * loads the app, which draws the shell while the engine comes up.
+ * The page's entry: starts DuckDB first (its wasm takes most of a second to instantiate), asks
+ * for the sample's build-time first view, then loads the app, which draws the shell (and the
+ * first view) while the engine comes up.
  */
 import './app/state/engine';
+import './app/state/firstViewFetch';
 
 import('./mount').catch((error: unknown) => {
   // The app's code did not arrive: say so in plain DOM (React came with it) instead of "loading" for ever.

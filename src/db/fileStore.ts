@@ -18,6 +18,11 @@ export interface StoredFile {
   lastModified: number;
   /** The file as the user gave it: kept as a Blob, so storing a large file copies nothing on the page's thread. */
   content: Blob;
+  /**
+   * SHA-256 of the content (hex), computed when the file was kept, so start-up need not read and
+   * hash every stored file before it can draw; absent in records kept before it was.
+   */
+  contentHash?: string;
 }
 
 export interface RestoredFiles {
@@ -69,10 +74,18 @@ function refusal(error: unknown): StoreRefused {
   return new StoreRefused(name === 'VersionError' || name === 'InvalidStateError' ? 'blocked' : 'failed', message);
 }
 
+/** SHA-256 of a file's bytes, hex: the identity of its content in the figures cache's fingerprint. */
+export async function contentHashOf(content: Blob): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await content.arrayBuffer()));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Keeps a file with the hash of its content. */
 export async function saveFile(name: string, lastModified: number, content: Blob): Promise<number> {
   try {
+    const contentHash = await contentHashOf(content);
     const db = await database();
-    return await db.add(STORE, { name, lastModified, content });
+    return await db.add(STORE, { name, lastModified, content, contentHash });
   } catch (error) {
     throw refusal(error);
   }
@@ -87,7 +100,13 @@ function storedFile(record: Schema['exports']['value']): StoredFile | null {
   // Records of the first version kept the bytes themselves.
   const content = record.content instanceof Blob ? record.content : record.bytes instanceof ArrayBuffer ? new Blob([record.bytes]) : null;
   if (typeof record.key !== 'number' || typeof record.name !== 'string' || !content) return null;
-  return { key: record.key, name: record.name, lastModified: typeof record.lastModified === 'number' ? record.lastModified : 0, content };
+  return {
+    key: record.key,
+    name: record.name,
+    lastModified: typeof record.lastModified === 'number' ? record.lastModified : 0,
+    content,
+    ...(typeof record.contentHash === 'string' ? { contentHash: record.contentHash } : {}),
+  };
 }
 
 export async function restoreFiles(): Promise<RestoredFiles> {

@@ -196,8 +196,9 @@ FROM period_observations o JOIN files f USING (file_id)`,
 )`,
 ];
 
+/** In one call: each statement alone is a round trip to DuckDB's worker, and start-up waits for all of them. */
 export async function createSchema(db: Database): Promise<void> {
-  for (const statement of SCHEMA) await db.query(statement);
+  await db.query(SCHEMA.join(';\n'));
 }
 
 export const REFRESH_CURRENT = [

@@ -5,7 +5,7 @@
 import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import type { Database, SqlConnection } from './database';
 import type { ParsedExport } from '../domain/parsedExport';
-import { refreshWeeklySeries } from './weeklySeries';
+import { WEEKLY_SERIES_REFRESH } from './weeklySeries';
 import { dropCaseTables, refreshCaseGroups } from './caseStore';
 import { REFRESH_CURRENT } from './schema';
 import { insertLineReports } from './lineReports';
@@ -118,8 +118,8 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
 
 /** The tables derived from the observations, rebuilt in the transaction that changed them. */
 async function refreshCurrent(sql: SqlConnection): Promise<void> {
-  for (const statement of REFRESH_CURRENT) await sql.run(statement, []);
-  await refreshWeeklySeries(sql);
+  // One call for the lot: each statement alone is a round trip to DuckDB's worker.
+  await sql.run([...REFRESH_CURRENT, ...WEEKLY_SERIES_REFRESH].join(';\n'), []);
 }
 
 /** Numbers as typed arrays; text as strings, null where absent. */
@@ -132,8 +132,7 @@ async function append(sql: SqlConnection, table: string, select: string, rows: n
   for (const [name, values] of Object.entries(data)) vectors[name] = Array.isArray(values) ? utf8Vector(values) : makeVector(values);
   const staging = `staging_${table}`;
   await sql.insertArrowStream(staging, tableToIPC(new Table(vectors), 'stream'));
-  await sql.run(`INSERT INTO ${table} SELECT ${select} FROM ${staging}`, []);
-  await sql.run(`DROP TABLE ${staging}`, []);
+  await sql.run(`INSERT INTO ${table} SELECT ${select} FROM ${staging}; DROP TABLE ${staging}`, []);
 }
 
 /**

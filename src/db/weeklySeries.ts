@@ -1,15 +1,15 @@
 /**
- * Rebuilds weekly_series from current_observations: every loaded week of each dataset for every
- * metric, with the derived totals and shares of src/domain/panels.ts. Runs when data changes
- * (inside the store's transaction), so a dashboard query only does the work its view needs.
+ * The statements that rebuild weekly_series from current_observations: every loaded week of each
+ * dataset for every metric, with the derived totals and shares of src/domain/panels.ts. Run when
+ * data changes (src/db/store.ts, inside its transaction), so a dashboard query only does the work
+ * its view needs.
  */
-import type { SqlConnection } from './database';
 import { DERIVED_METRICS } from '../domain/panels';
 import { sqlString } from './sql';
 
 const DERIVED_ROWS = DERIVED_METRICS.flatMap((d) => d.components.map((c, i) => `(${sqlString(d.id)}, ${sqlString(d.kind)}, ${sqlString(c)}, ${i})`)).join(', ');
 
-const REFRESH = [
+export const WEEKLY_SERIES_REFRESH: readonly string[] = [
   'DELETE FROM weekly_series',
   `INSERT INTO weekly_series
    WITH bounds AS (SELECT dataset, min(week_start) AS first_week, max(week_start) AS last_week FROM current_observations GROUP BY dataset),
@@ -41,7 +41,3 @@ const REFRESH = [
    )
    SELECT *, NULL::VARCHAR, NULL::DOUBLE, NULL::DOUBLE FROM base UNION ALL SELECT * FROM derived_series`,
 ];
-
-export async function refreshWeeklySeries(sql: SqlConnection): Promise<void> {
-  for (const statement of REFRESH) await sql.run(statement, []);
-}

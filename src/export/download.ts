@@ -1,4 +1,4 @@
-import { toCsv, type CsvCell, type CsvDialect } from './csv';
+import type { CsvCell, CsvDialect } from './csv';
 
 /** Hands a file to the browser's download, from memory: nothing is uploaded anywhere. */
 export function download(content: Blob | string, fileName: string, type = 'text/csv;charset=utf-8'): void {
@@ -26,7 +26,11 @@ export function fileNameOf(...parts: string[]): string {
     .replace(/^-|-$/g, '');
 }
 
-/** A table as a CSV download: "name.csv" (standard) or "name-excel.csv" (Dutch Excel). */
-export function downloadCsv(rows: readonly (readonly CsvCell[])[], name: string, dialect: CsvDialect): void {
+/**
+ * A table as a CSV download: "name.csv" (standard) or "name-excel.csv" (Dutch Excel). The CSV
+ * writer (PapaParse) is loaded on the first download, not with the page.
+ */
+export async function downloadCsv(rows: readonly (readonly CsvCell[])[], name: string, dialect: CsvDialect): Promise<void> {
+  const { toCsv } = await import('./csv');
   download(toCsv(rows, dialect), `${fileNameOf(name)}${dialect === 'excel-nl' ? '-excel' : ''}.csv`);
 }

@@ -3,6 +3,7 @@
  * and from the last confirmed figures on a return, checked by DuckDB once it is up. DuckDB is
  * held back here by holding its wasm, so what is drawn can only have come from a cache.
  */
+import { createHash } from 'node:crypto';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launchChromium, panelFacts, tableCells, upload, waitUntilReady } from './chromium';
@@ -113,6 +114,19 @@ it("draws a returning user's own figures before DuckDB is up, and never a cache 
     await waitUntilReady(page);
     await upload(page, [gehoren]);
     await cacheKeptFor(page, [gehoren.name]);
+    // The file was kept with the SHA-256 of its bytes, which the fingerprint uses: start-up reads no file to draw.
+    const sha256 = createHash('sha256').update(gehoren.text).digest('hex');
+    const keptHashes = await page.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('ketenmonitor', 1);
+      open.onsuccess = () => {
+        const all = open.result.transaction('exports').objectStore('exports').getAll();
+        all.onsuccess = () => { open.result.close(); resolve(all.result.map((r) => r.contentHash ?? null)); };
+        all.onerror = () => reject(all.error);
+      };
+      open.onerror = () => reject(open.error);
+    })`);
+    expect(keptHashes).toEqual([sha256]);
+    expect((JSON.parse((await keptCache(page))!.buster) as { files: string[][] }).files[0][1]).toBe(sha256);
 
     // Return with DuckDB held: the user's figures are drawn from the cache.
     const held = await holdEngine(visit.context, page, visit.consoleErrors);
@@ -124,7 +138,7 @@ it("draws a returning user's own figures before DuckDB is up, and never a cache 
     await waitUntilReady(page);
     expect((await tableCells(page, 'hearings', 'hearings_physical')).map((c) => c.value)).toEqual(['412', '1004']);
 
-    // Another file joins the store (as another tab would add it): the kept figures are of other files.
+    // Another file joins the store (as another tab would add it, or as a record kept before hashes were, without one): the kept figures are of other files.
     await page.evaluate(
       ({ name, text }) =>
         new Promise<void>((resolve, reject) => {

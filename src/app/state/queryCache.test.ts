@@ -5,7 +5,7 @@ import type { StoredFile } from '../../db/fileStore';
 // The real engine starts DuckDB in a browser worker; these tests need none.
 vi.mock('./engine', () => ({ engine: new Promise(() => {}), storing: () => false, whenStored: () => Promise.resolve() }));
 // No stored files (and no IndexedDB under Node: no kept cache either).
-vi.mock('../../db/fileStore', () => ({ restoreFiles: async () => ({ files: [], unreadable: [] }) }));
+vi.mock('../../db/fileStore', async (importOriginal) => ({ ...(await importOriginal<object>()), restoreFiles: async () => ({ files: [], unreadable: [] }) }));
 const { confirmFigures, datasetFingerprint, drawFromCache, fileStamps, sameFigures } = await import('./queryCache');
 
 const file = (key: number, name: string, text: string, lastModified = 0): StoredFile => ({ key, name, lastModified, content: new Blob([text]) });
@@ -39,6 +39,17 @@ describe('the cache fingerprint', () => {
     const undated = (lastModified: number) => fileStamps([file(6, 'gehoren.csv', 'x', lastModified)]).then((s) => s[0].exportDate);
     expect(await undated(Date.UTC(2024, 2, 11, 12))).toBe('2024-03-11');
     expect(await undated(Date.UTC(2024, 2, 12, 12))).toBe('2024-03-12');
+  });
+
+  it('uses the hash kept with a file at save time, without reading its bytes, and it is the hash of those bytes', async () => {
+    const { contentHashOf } = await import('../../db/fileStore');
+    const text = 'Week;Telehoren\n2024-W09;12\n';
+    const kept = { ...file(7, 'gehoren_2024-03-04.csv', text), contentHash: await contentHashOf(new Blob([text])) };
+    // A record kept before hashes were: its bytes are hashed at start.
+    expect((await fileStamps([kept]))[0].contentHash).toBe((await fileStamps([file(8, kept.name, text)]))[0].contentHash);
+    const unreadable = new Blob([text]);
+    unreadable.arrayBuffer = () => Promise.reject(new Error('start-up must not read a file whose hash was kept'));
+    expect((await fileStamps([{ ...file(9, kept.name, ''), content: unreadable, contentHash: kept.contentHash }]))[0].contentHash).toBe(kept.contentHash);
   });
 });
 

@@ -11,7 +11,7 @@ import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import { persistQueryClientRestore, persistQueryClientSave, type PersistedClient, type Persister } from '@tanstack/react-query-persist-client';
 import { openDB } from 'idb';
 import { useSyncExternalStore } from 'react';
-import { restoreFiles, type StoredFile } from '../../db/fileStore';
+import { contentHashOf, restoreFiles, type StoredFile } from '../../db/fileStore';
 import type { Dataset } from '../../domain/dataset';
 import { exportDateOf } from '../../ingest/exportDate';
 import { fileReports } from '../../metrics/queries';
@@ -36,17 +36,13 @@ export function datasetFingerprint(build: string, files: FileStamp[]): string {
 /** Hashes by store key: a stored record never changes (a revised file is a new record). */
 const hashes = new Map<number, Promise<string>>();
 
-async function sha256(content: Blob): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await content.arrayBuffer()));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
+/** Each file's stamp: the hash kept with it at save time, or (a record kept before hashes were) its bytes hashed now. */
 export async function fileStamps(files: StoredFile[]): Promise<FileStamp[]> {
   return Promise.all(
     files.map(async (file) => {
       let hash = hashes.get(file.key);
       if (!hash) {
-        hash = sha256(file.content);
+        hash = file.contentHash !== undefined ? Promise.resolve(file.contentHash) : contentHashOf(file.content);
         hashes.set(file.key, hash);
       }
       return { name: file.name, contentHash: await hash, exportDate: exportDateOf(file.name, file.lastModified).date };
@@ -105,7 +101,6 @@ export const idbPersister: Persister = {
 export interface FirstViewFigures {
   queries: { queryKey: QueryKey; data: unknown }[];
 }
-export const FIRST_VIEW_FILE = 'first-view.json';
 
 // ---- the unconfirmed figures: drawn from a cache, not yet asked of DuckDB ----
 
@@ -119,6 +114,7 @@ let isRebuilt = false;
 
 /** Start-up has put every stored file into DuckDB (or failed): the figures drawn from a cache are asked again now. */
 export function rebuilt(): void {
+  performance.mark('ketenmonitor:rebuilt');
   isRebuilt = true;
   void client?.invalidateQueries({ predicate: (query) => unconfirmed.has(query.queryHash) });
   scheduleSave();
@@ -193,17 +189,20 @@ export async function drawFromCache(queryClient: QueryClient, firstView: () => P
   queryClient.getQueryCache().subscribe((event) => {
     if (event.type === 'updated') scheduleSave();
   });
+  // The kept figures are read while the stored files are listed, not after: two databases, one wait.
+  const kept = Promise.resolve().then(() => idbPersister.restoreClient()).catch(() => undefined);
   // A store that cannot be read gives no cache; the workspace reports it. Never block the start for long.
   const stored = await withinMs(2000, restoreFiles().catch(() => null), null);
   if (!stored || stored.unreadable.length > 0) return;
   try {
     const fingerprint = datasetFingerprint(BUILD_ID, await fileStamps(stored.files));
     // A cache of another build or other files is removed unread.
-    await withinMs(2000, persistQueryClientRestore({ queryClient, persister: idbPersister, buster: fingerprint, maxAge: Infinity }), undefined);
+    await withinMs(2000, persistQueryClientRestore({ queryClient, persister: { ...idbPersister, restoreClient: () => kept }, buster: fingerprint, maxAge: Infinity }), undefined);
   } catch {
     // No cache: DuckDB answers as before.
   }
   if (stored.files.length === 0) {
+    // Asked for as the page started (firstViewFetch.ts): usually here already.
     const figures = await withinMs(2000, firstView().catch(() => null), null);
     for (const { queryKey, data } of figures?.queries ?? []) queryClient.setQueryData(queryKey, data);
   }

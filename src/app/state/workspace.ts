@@ -86,6 +86,7 @@ export function useWorkspace() {
       const progress = (job: IngestJob) => (fraction: number) => setJobs((current) => current.map((j) => (j.id === job.id ? { ...j, fraction } : j)));
       // Parsing starts now, in the worker; storing waits its turn, so files land in the order given.
       const parsed = files.map(async (file, index) => (read ? read(file) : (await data).readExport(file, progress(added[index]))));
+      void Promise.all(parsed).then(() => performance.mark(`ketenmonitor:${target}-read`));
       const refresh = () => {
         storingEnds();
         return queryClient.invalidateQueries();
@@ -101,10 +102,12 @@ export function useWorkspace() {
             target,
             read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })),
             async () => {
+              performance.mark(`ketenmonitor:${target}-weekly-stored`);
               await refresh();
               storingStarts();
             },
           );
+          performance.mark(`ketenmonitor:${target}-stored`);
         } finally {
           // One refetch for the whole batch, before its jobs disappear: the status never says ready over stale figures.
           await refresh();
