@@ -132,6 +132,7 @@ export function App() {
                     onFiles={workspace.addFiles}
                     onRemove={userView ? workspace.remove : undefined}
                     onScope={userView ? workspace.setScope : undefined}
+                    onCountry={userView ? workspace.setCountry : undefined}
                     onRemoveAll={userView ? workspace.removeAllUserFiles : undefined}
                   />
                 )}

@@ -60,6 +60,13 @@ export const SCHEMA: readonly string[] = [
   rows_skipped INTEGER NOT NULL,
   problem VARCHAR                      -- why the sheet holds no table it reads (FileProblem as JSON text), or NULL
 )`,
+  // A statistics file with a country column (Eurostat's geo): the country whose rows were read, and
+  // every country it holds (comma-separated), for the user to choose another.
+  `CREATE TABLE file_countries (
+  file_id INTEGER NOT NULL,
+  chosen VARCHAR NOT NULL,
+  found VARCHAR NOT NULL
+)`,
   `CREATE TABLE custom_metrics (
   file_id INTEGER NOT NULL,
   metric VARCHAR NOT NULL,

@@ -64,6 +64,9 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       rows_skipped: Int32Array.from(sheets, ({ row }) => row.rowsSkipped),
       problem: sheets.map(({ row }) => (row.problem ? JSON.stringify(row.problem) : null)),
     });
+    for (const [i, { parsed }] of files.entries()) {
+      if (parsed.country) await sql.run('INSERT INTO file_countries VALUES (?, ?, ?)', [ids[i], parsed.country.chosen, parsed.country.found.join(',')]);
+    }
     const customMetrics = rowsOf((p) => p.customMetrics);
     await append(sql, 'custom_metrics', 'file_id, metric, label', customMetrics.length, {
       file_id: fileIds(customMetrics),
@@ -155,7 +158,7 @@ function utf8Vector(values: (string | null)[]): Vector<Utf8> {
 export async function removeFile(db: Database, fileId: number): Promise<void> {
   await db.transaction(async (sql) => {
     const [file] = (await sql.run('SELECT dataset, layout FROM files WHERE file_id = ?', [fileId])) as { dataset: Dataset; layout: string | null }[];
-    for (const table of ['observations', 'period_observations', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics', 'files']) {
+    for (const table of ['observations', 'period_observations', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'file_countries', 'custom_metrics', 'files']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [fileId]);
     }
     if (file?.layout === 'cases') {
@@ -186,7 +189,7 @@ export async function storeKeysOf(db: Database, dataset: Dataset): Promise<numbe
 export async function removeDataset(db: Database, dataset: Dataset): Promise<void> {
   await db.transaction(async (sql) => {
     const cases = (await sql.run("SELECT file_id FROM files WHERE dataset = ? AND layout = 'cases'", [dataset])) as { file_id: number }[];
-    for (const table of ['observations', 'period_observations', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'custom_metrics']) {
+    for (const table of ['observations', 'period_observations', 'case_scopes', 'line_reports', 'file_columns', 'file_sheets', 'file_countries', 'custom_metrics']) {
       await sql.run(`DELETE FROM ${table} WHERE file_id IN (SELECT file_id FROM files WHERE dataset = ?)`, [dataset]);
     }
     await dropCaseTables(sql, cases.map((f) => f.file_id));

@@ -350,6 +350,8 @@ export const STRINGS = {
   scopeReplaced: { nl: 'Vervangen door de nieuwere export {name}: telt niet mee.', en: 'Replaced by the newer export {name}: not counted.' },
   scopeAdds: { nl: 'Voegt regio toe (eigen bereik).', en: 'Adds a region (own scope).' },
   scopeLabel: { nl: 'Bereik:', en: 'Scope:' },
+  countryLabel: { nl: 'Land:', en: 'Country:' },
+  countryRead: { nl: 'Alleen de rijen van {country} zijn gelezen; de andere landen zijn overgeslagen.', en: 'Only the rows of {country} were read; the other countries were skipped.' },
   scopeSameAs: { nl: 'zelfde bereik als {names} (vervangt eerdere export)', en: 'same scope as {names} (replaces earlier export)' },
   scopeOwn: { nl: 'eigen bereik (voegt regio toe)', en: 'own scope (adds a region)' },
   superseded: {

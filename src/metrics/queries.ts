@@ -75,10 +75,12 @@ export interface FileReport {
   replacedBy: string | null;
   /** ...and the earlier exports of that scope it replaces. */
   replaces: string[];
+  /** A multi-country statistics file: the country whose rows were read, and every country it holds. */
+  country: { chosen: string; found: string[] } | null;
 }
 
 export async function fileReports(db: Database, dataset: Dataset): Promise<FileReport[]> {
-  const rows = await db.query<Omit<FileReport, 'problem' | 'warnings' | 'replaces'> & { problem: string | null; warnings: string; replaces: string | null }>(
+  const rows = await db.query<Omit<FileReport, 'problem' | 'warnings' | 'replaces' | 'country'> & { problem: string | null; warnings: string; replaces: string | null; countryChosen: string | null; countriesFound: string | null }>(
     `WITH ranked AS (
        SELECT f.file_id, f.name, s.scope, row_number() OVER (PARTITION BY s.scope ORDER BY ${EXPORT_ORDER}) AS rank
        FROM files f JOIN case_scopes s USING (file_id) WHERE f.dataset = ? AND f.rows_loaded > 0
@@ -88,8 +90,10 @@ export async function fileReports(db: Database, dataset: Dataset): Promise<FileR
             f.data_lines AS "dataLines", f.rows_loaded AS "rowsLoaded", f.rows_rejected AS "rowsRejected",
             f.rows_skipped AS "rowsSkipped", f.problem, f.warnings, f.store_key AS "storeKey",
             coalesce(s.superseded, 0) AS "valuesSuperseded", coalesce(s.revised, 0) AS "valuesRevised",
-            cs.scope AS "caseScope", cs.replaced_by AS "replacedBy", cs.replaces
+            cs.scope AS "caseScope", cs.replaced_by AS "replacedBy", cs.replaces,
+            fc.chosen AS "countryChosen", fc.found AS "countriesFound"
      FROM files f
+     LEFT JOIN file_countries fc USING (file_id)
      LEFT JOIN (
        SELECT v.file_id, count(*) AS superseded, count(*) FILTER (WHERE v.value <> c.value) AS revised
        FROM observation_versions v
@@ -108,7 +112,13 @@ export async function fileReports(db: Database, dataset: Dataset): Promise<FileR
      WHERE f.dataset = ? ORDER BY f.file_id`,
     [dataset, dataset],
   );
-  return rows.map((r) => ({ ...r, problem: r.problem ? JSON.parse(r.problem) : null, warnings: JSON.parse(r.warnings), replaces: r.replaces ? r.replaces.split('\n') : [] }));
+  return rows.map(({ countryChosen, countriesFound, ...r }) => ({
+    ...r,
+    problem: r.problem ? JSON.parse(r.problem) : null,
+    warnings: JSON.parse(r.warnings),
+    replaces: r.replaces ? r.replaces.split('\n') : [],
+    country: countryChosen === null ? null : { chosen: countryChosen, found: countriesFound ? countriesFound.split(',') : [] },
+  }));
 }
 
 /** A workbook's sheet as read, with its own tally; CSV files have none. */

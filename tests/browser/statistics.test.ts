@@ -112,9 +112,36 @@ describe('public statistics formats: the load report', () => {
 
 /**
  * The figures in the table views: cells of monthly, quarterly and yearly series carry data-period,
- * data-grain, data-value and data-flag. The storage and table of these series are built on the
- * `grain` branch.
+ * data-grain, data-value and data-flag.
  */
+describe('public statistics formats: the country read', () => {
+  it('reads the Netherlands rows by default, and another country when the user chooses it, across a reload', () =>
+    withApp(async ({ page }) => {
+      await page.locator('[data-testid=file-input]').setInputFiles([files[2]]);
+      await page.locator('[data-testid=app-status]:not([data-state=ready])').waitFor({ timeout: 5_000 }).catch(() => undefined);
+      await waitUntilReady(page, 60_000);
+      await page.locator('[data-testid=nav-files]').click();
+      const country = page.locator('[data-testid=file-country]');
+      await expect(country.getAttribute('data-country')).resolves.toBe('NL');
+      await expect(country.textContent()).resolves.toContain('Nederland (NL)');
+      const options = await country.locator('[data-testid=file-country-select] option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
+      expect(options).toEqual(['BE', 'NL', 'EU27_2020']);
+
+      await country.locator('[data-testid=file-country-select]').selectOption('BE');
+      await page.locator('[data-testid=file-country][data-country=BE]').waitFor({ timeout: 30_000 });
+      await waitUntilReady(page, 60_000);
+      // Belgium's one row loaded; the three Netherlands rows and the EU total now skipped on purpose.
+      expect(await report(page, files[2].name)).toEqual({ loaded: '1', rejected: '0', skipped: '4', rows: [] });
+      await expect(page.locator('[data-testid=file-item]').count()).resolves.toBe(1);
+
+      await page.reload();
+      await waitUntilReady(page, 60_000);
+      await page.locator('[data-testid=nav-files]').click();
+      await page.locator('[data-testid=file-country][data-country=BE]').waitFor({ timeout: 30_000 });
+      expect(await report(page, files[2].name)).toEqual({ loaded: '1', rejected: '0', skipped: '4', rows: [] });
+    }), 120_000);
+});
+
 describe('public statistics formats: the figures', () => {
   type Cell = { metric: string | null; period: string | null; grain: string | null; value: string | null; flag: string | null; dimensions: string | null };
   const cells = (page: Page) =>

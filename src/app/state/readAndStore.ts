@@ -6,7 +6,7 @@
 import { sniffCaseLayout } from '../../ingest/caseExport';
 import type { CaseExport, CaseLayout } from '../../domain/caseExport';
 import { setCaseScope, storeCaseExport } from '../../db/caseStore';
-import { rememberScope, scopeOverride } from './caseScopes';
+import { countryOverride, rememberScope, scopeOverride } from './fileChoices';
 import type { Database } from '../../db/database';
 import type { FileProblem } from '../../domain/reasons';
 import { emptyExport, type ExportInput, type ParsedExport } from '../../domain/parsedExport';
@@ -60,7 +60,8 @@ export async function readExport(
     if (tooLarge) return { ...emptyExport(file.name, file.size ?? 0, exportDateOf(file.name, file.lastModified)), problem: tooLarge };
     const bytes = new Uint8Array(await file.arrayBuffer());
     const caseLayout = sniffCaseLayout(bytes) ?? undefined;
-    return await parse({ name: file.name, bytes, lastModified: file.lastModified, caseLayout }, onProgress);
+    const country = countryOverride(file.name, bytes.length);
+    return await parse({ name: file.name, bytes, lastModified: file.lastModified, caseLayout, ...(country ? { country } : {}) }, onProgress);
   } catch (error) {
     return unreadable(file, error);
   }

@@ -11,6 +11,7 @@ import type { FileReport } from '../../metrics/queries';
 import type { ParsedExport } from '../../domain/parsedExport';
 import { engine, storingEnds, storingStarts } from './engine';
 import { initialDataset, rebuilt } from './queryCache';
+import { rememberCountry } from './fileChoices';
 
 export interface IngestJob {
   id: number;
@@ -265,6 +266,21 @@ export function useWorkspace() {
     [change],
   );
 
+  /** Reads a kept multi-country file again for another country, and remembers the choice for the next reload. */
+  const setCountry = useCallback(
+    async (file: FileReport, country: string) => {
+      if (file.storeKey === null) return;
+      const stored = await readFile(file.storeKey).catch((error: unknown) => {
+        setActionProblem(messageOf(error));
+        return null;
+      });
+      if (!stored) return;
+      rememberCountry(file.name, file.sizeBytes, country);
+      if (await change(async () => (await data).removeFile(await engine, file.fileId))) await enqueue('user', [storedSource(stored)]);
+    },
+    [change, enqueue],
+  );
+
   /** Removes this tab's files (and damaged records), never files another tab added since: those it has not seen. */
   const removeAllUserFiles = useCallback(async () => {
     const removed = await change(async () => {
@@ -317,7 +333,7 @@ export function useWorkspace() {
     };
   }, [enqueue, change]);
 
-  return { dataset, setDataset: chooseDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, actionProblem, tabNotice, dismissTabNotice: () => setTabNotice(null), addFiles, remove, setScope, removeAllUserFiles };
+  return { dataset, setDataset: chooseDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, actionProblem, tabNotice, dismissTabNotice: () => setTabNotice(null), addFiles, remove, setScope, setCountry, removeAllUserFiles };
 }
 
 /** A file kept in the browser's storage, as a source to load. */

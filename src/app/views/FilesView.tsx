@@ -21,10 +21,12 @@ interface Props {
   onRemove?: (file: FileReport) => void;
   /** Puts a case-level export in another scope (snapshot rule: the newest export of a scope is in force). */
   onScope?: (file: FileReport, scope: string) => void;
+  /** Reads a multi-country statistics file again for another country. */
+  onCountry?: (file: FileReport, country: string) => void;
   onRemoveAll?: () => void;
 }
 
-export function FilesView({ dataset, onFiles, onRemove, onScope, onRemoveAll }: Props) {
+export function FilesView({ dataset, onFiles, onRemove, onScope, onCountry, onRemoveAll }: Props) {
   const t = useT();
   const reports = useFileReports(dataset);
   const columns = useFileColumns(dataset);
@@ -55,7 +57,13 @@ export function FilesView({ dataset, onFiles, onRemove, onScope, onRemoveAll }: 
             columns={columnsByFile.get(report.fileId) ?? []}
             sheets={sheetsByFile.get(report.fileId) ?? []}
             onRemove={onRemove}
-            scope={report.caseScope !== null && <CaseScope report={report} scopes={scopes} onScope={onScope} />}
+            scope={
+              report.caseScope !== null ? (
+                <CaseScope report={report} scopes={scopes} onScope={onScope} />
+              ) : (
+                report.country && <CountryChoice report={report} onCountry={onCountry} />
+              )
+            }
           />
         ))}
       </ul>
@@ -92,6 +100,41 @@ function CaseScope({ report, scopes, onScope }: { report: FileReport; scopes: Ma
               </option>
             ))}
             {!alone && <option value={report.name}>{t('scopeOwn')}</option>}
+          </select>
+        </label>
+      )}
+    </p>
+  );
+}
+
+/** A country's name in the UI's language ("Nederland (NL)"); Eurostat's aggregates (EU27_2020) as written. */
+function countryName(code: string, lang: Lang): string {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'region' }).of(code === 'EL' ? 'GR' : code === 'UK' ? 'GB' : code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
+
+/** A multi-country statistics file: whose rows were read, and, for a kept file of the user's, a choice of another country. */
+function CountryChoice({ report, onCountry }: { report: FileReport; onCountry?: (file: FileReport, country: string) => void }) {
+  const t = useT();
+  const lang = useLang();
+  const country = report.country!;
+  return (
+    <p className="case-scope" data-testid="file-country" data-country={country.chosen}>
+      {t('countryRead', { country: countryName(country.chosen, lang) })}
+      {onCountry && report.storeKey !== null && country.found.length > 1 && (
+        <label className="inline-field">
+          {' '}
+          {t('countryLabel')}{' '}
+          <select value={country.chosen} onChange={(e) => onCountry(report, e.target.value)} data-testid="file-country-select">
+            {country.found.map((code) => (
+              <option key={code} value={code}>
+                {countryName(code, lang)}
+              </option>
+            ))}
           </select>
         </label>
       )}
