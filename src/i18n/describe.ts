@@ -148,7 +148,7 @@ export function describeSkip(reason: SkipReason, lang: Lang): string {
     case 'sheet_not_read':
       return pick(lang, { nl: 'Blad zonder tabel met weekcijfers (zie het blad hierboven).', en: 'Sheet without a table of weekly figures (see the sheet above).' });
     case 'period_range':
-      return pick(lang, { nl: `${reason.period}: een som over meerdere perioden, geen cijfer van één week, maand, kwartaal of jaar.`, en: `${reason.period}: a sum over several periods, not a figure of one week, month, quarter or year.` });
+      return pick(lang, { nl: `${reason.period}: een cijfer over meerdere perioden samen (een som of een gemiddelde), geen cijfer van één week, maand, kwartaal of jaar.`, en: `${reason.period}: a figure over several periods together (a sum or an average), not a figure of one week, month, quarter or year.` });
     case 'period_unclear':
       return pick(lang, { nl: `${reason.period}: noemt geen precieze week, maand, kwartaal of jaar.`, en: `${reason.period}: names no exact week, month, quarter or year.` });
   }

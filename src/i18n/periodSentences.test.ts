@@ -24,6 +24,16 @@ describe('a sentence about months', () => {
     );
   });
 
+  it('says when the baseline rests on only some of its months', () => {
+    // A workbook with January and February 2020 only: "circa 1.700 per maand" alone would read as a year's level.
+    expect(periodSentence({ lang: 'nl', figure: facts('2020-03', '2020-04', 650, 2, 2), grain: 'month', noun: 'eerste asielverzoeken', baseline: facts('2019-03', '2020-02', 1740.5, 2, 12), preCrisis: true })).toBe(
+      'Van maart tot en met april 2020 waren er gemiddeld 650 eerste asielverzoeken per maand. Dat is 37% van het niveau van vóór de COVID-19-crisis: circa 1.700 per maand (gemiddelde maart 2019 tot en met februari 2020, alleen de 2 van de 12 maanden met cijfers).',
+    );
+    expect(periodSentence({ lang: 'en', figure: facts('2020-03', '2020-04', 650, 2, 2), grain: 'month', noun: 'first asylum requests', baseline: facts('2019-03', '2020-02', 1740.5, 2, 12), preCrisis: true })).toContain(
+      '(mean of March 2019 to February 2020, only the 2 of the 12 months with figures).',
+    );
+  });
+
   it('says the baseline itself without comparing it with itself', () => {
     expect(periodSentence({ lang: 'nl', figure: facts('2019-03', '2020-02', 1500, 12, 12), grain: 'month', noun: 'eerste asielverzoeken', baseline: facts('2019-03', '2020-02', 1500, 12, 12), preCrisis: true })).toBe(
       'Van maart 2019 tot en met februari 2020 waren er gemiddeld 1.500 eerste asielverzoeken per maand.',

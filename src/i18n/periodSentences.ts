@@ -55,7 +55,12 @@ export function periodSentence({ lang, figure, grain, noun, baseline, preCrisis 
   if (baseline && !sameRange && baseline.mean !== null && baseline.mean !== 0) {
     const pct = `${formatNumber(roundPercent((100 * figure.mean) / baseline.mean), lang)}%`;
     const level = nl ? (preCrisis ? 'het niveau van vóór de COVID-19-crisis' : 'het niveau in de referentieperiode') : preCrisis ? 'the level before the COVID-19 crisis' : 'the level of the reference period';
-    const how = nl ? `gemiddelde ${periodRangeLabel(baseline.from, baseline.to, lang)}` : `mean of ${periodRangeLabel(baseline.from, baseline.to, lang)}`;
+    // A baseline with gaps says over how many periods it is: "2 van 12" is not a year's level.
+    const [, plural] = UNIT[lang][grain];
+    const thin = baseline.periodsWithData < baseline.periodsInRange
+      ? nl ? `, alleen de ${baseline.periodsWithData} van de ${baseline.periodsInRange} ${plural} met cijfers` : `, only the ${baseline.periodsWithData} of the ${baseline.periodsInRange} ${plural} with figures`
+      : '';
+    const how = (nl ? `gemiddelde ${periodRangeLabel(baseline.from, baseline.to, lang)}` : `mean of ${periodRangeLabel(baseline.from, baseline.to, lang)}`) + thin;
     sentences.push(nl ? `Dat is ${pct} van ${level}: ${aboutFigure(baseline.mean, lang)} ${per} (${how}).` : `That is ${pct} of ${level} of ${aboutFigure(baseline.mean, lang)} ${per} (${how}).`);
   }
   if (figure.periodsWithData < figure.periodsInRange) {

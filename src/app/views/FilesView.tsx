@@ -122,15 +122,17 @@ function CountryChoice({ report, onCountry }: { report: FileReport; onCountry?: 
   const t = useT();
   const lang = useLang();
   const country = report.country!;
+  // The chosen country first when the file holds none of its rows (a French-only download read for NL).
+  const choices = country.found.includes(country.chosen) ? country.found : [country.chosen, ...country.found];
   return (
     <p className="case-scope" data-testid="file-country" data-country={country.chosen}>
       {t('countryRead', { country: countryName(country.chosen, lang) })}
-      {onCountry && report.storeKey !== null && country.found.length > 1 && (
+      {onCountry && report.storeKey !== null && choices.length > 1 && (
         <label className="inline-field">
           {' '}
           {t('countryLabel')}{' '}
           <select value={country.chosen} onChange={(e) => onCountry(report, e.target.value)} data-testid="file-country-select">
-            {country.found.map((code) => (
+            {choices.map((code) => (
               <option key={code} value={code}>
                 {countryName(code, lang)}
               </option>
