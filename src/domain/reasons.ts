@@ -49,10 +49,12 @@ export type SkipReason =
   | { code: 'duplicate_identical'; firstLine: number; firstSheet?: string }
   /** A workbook sheet that holds no table the app reads (a title, notes, a chart): its rows, listed. */
   | { code: 'sheet_not_read' }
-  /** A figure over a range of periods ("2022-W01/2022-W05", "2022-01/2022-06"): a sum over the range, not a figure of one period. */
+  /** A figure over a range of periods ("2022-W01/2022-W05", "2022-01/2022-06"): a sum or mean over the range, not a figure of one period. */
   | { code: 'period_range'; period: string }
   /** A period that names no one week, month, quarter or year ("2023 (YTD early Sep)"). */
-  | { code: 'period_unclear'; period: string };
+  | { code: 'period_unclear'; period: string }
+  /** A share or rate among counts ("percent"): shown as a count it would mean something else. */
+  | { code: 'not_a_count'; unit: string };
 
 export type FileProblem =
   | { code: 'binary_file' }

@@ -151,6 +151,8 @@ export function describeSkip(reason: SkipReason, lang: Lang): string {
       return pick(lang, { nl: `${reason.period}: een cijfer over meerdere perioden samen (een som of een gemiddelde), geen cijfer van één week, maand, kwartaal of jaar.`, en: `${reason.period}: a figure over several periods together (a sum or an average), not a figure of one week, month, quarter or year.` });
     case 'period_unclear':
       return pick(lang, { nl: `${reason.period}: noemt geen precieze week, maand, kwartaal of jaar.`, en: `${reason.period}: names no exact week, month, quarter or year.` });
+    case 'not_a_count':
+      return pick(lang, { nl: `Geen aantal maar een ${reason.unit}: niet getoond tussen de aantallen.`, en: `Not a number of people or cases but a ${reason.unit}: not shown among the counts.` });
   }
 }
 

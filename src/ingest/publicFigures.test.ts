@@ -53,6 +53,12 @@ describe('the public figures', () => {
     expect(unclear?.reason).toEqual({ code: 'period_unclear', period: '2023 (YTD early Sep)' });
   });
 
+  it('never show a percentage among the counts', () => {
+    const share = parsed.skipped.find((s) => s.raw.includes('ind_nareis_share_beyond_6_month_term'));
+    expect(share?.reason).toEqual({ code: 'not_a_count', unit: 'percentage' });
+    expect(parsed.periodObservations.some((o) => o.metric.includes('share'))).toBe(false);
+  });
+
   it('load single weeks as weekly figures', () => {
     expect(parsed.observations).toContainEqual({ line: expect.any(Number), weekStart: '2023-10-16', metric: 'custom_jenv_weekly_asylum_inflow_rounded', value: 1500 });
   });

@@ -90,11 +90,12 @@ export function readPublicFigures(input: ExportInput): ParsedExport {
   rows.slice(1).forEach((cells, index) => {
     const line = index + 2;
     const raw = cells.join(',');
-    const [period, periodType, name, valueText, , source] = cells.map((c) => c?.trim() ?? '');
+    const [period, periodType, name, valueText, unit, source] = cells.map((c) => c?.trim() ?? '');
     if (cells.every((c) => c.trim() === '')) return skipped.push({ line, raw, reason: { code: 'blank_line' } });
     const value = Number(valueText);
     if (valueText === '' || !Number.isFinite(value)) return rejected.push({ line, raw, reason: { code: 'values_invalid', cells: [{ column: 'value', text: valueText, problem: 'not_a_number' }] } });
     if (period.includes('/')) return skipped.push({ line, raw, reason: { code: 'period_range', period } });
+    if (/^percent/i.test(unit)) return skipped.push({ line, raw, reason: { code: 'not_a_count', unit: 'percentage' } });
     const metric = publicMetricId(name);
     if (metric.startsWith(CUSTOM_METRIC_PREFIX)) custom.set(metric, publicLabel(name));
     const flag: ValueFlag | undefined = name.endsWith('_provisional') ? 'provisional' : undefined;
