@@ -38,6 +38,10 @@ describe('the public figures', () => {
     expect(publicMetricId('cbs_first_asylum_requests')).toBe('custom_cbs_first_asylum_requests');
     expect(publicMetricId('eurostat_asylum_applicants_asy_app')).toBe('custom_eurostat_asylum_applicants_asy_app');
     expect(publicLabel('cbs_first_asylum_requests_provisional')).toBe('Eerste asielverzoeken (CBS), voorlopig');
+    expect(publicLabel('ind_first_applications_rev')).toBe('Eerste asielaanvragen (IND), herzien in de volgende publicatie');
+    // Every series of the file has a Dutch label, never its id.
+    const custom = parsed.customMetrics.map((m) => m.label);
+    expect(custom.filter((label) => /^[a-z0-9 ]+$/.test(label))).toEqual([]);
     expect(parsed.customMetrics).toContainEqual({ id: 'custom_cbs_first_asylum_requests', label: 'Eerste asielverzoeken (CBS)' });
   });
 
