@@ -145,6 +145,7 @@ export const STRINGS = {
   },
   phaseTableTitle: { nl: 'Fasetabel', en: 'Phase table' },
   paragraphsTitle: { nl: 'Alinea\'s voor de brief', en: 'Paragraphs for the letter' },
+  periodParagraphsTitle: { nl: 'Alinea\'s voor de brief: maandcijfers', en: 'Paragraphs for the letter: monthly figures' },
   paragraphsHint: {
     nl: 'Eén alinea per cijfer over alle fasen, zoals de brief van 5 oktober 2020 het schrijft: de fasen op volgorde, het niveau van vóór de COVID-19-crisis één keer aan het eind.',
     en: 'One paragraph per figure across all phases, as the letter of 5 October 2020 writes it: the phases in order, the level before the COVID-19 crisis once at the end.',

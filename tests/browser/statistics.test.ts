@@ -142,6 +142,29 @@ describe('public statistics formats: the country read', () => {
     }), 120_000);
 });
 
+describe('monthly figures in the letter and the briefing', () => {
+  it('writes a paragraph per monthly series, in months, where weekly figures would be', () =>
+    withApp(async ({ page }) => {
+      await page.locator('[data-testid=file-input]').setInputFiles([files[4]]);
+      await page.locator('[data-testid=app-status]:not([data-state=ready])').waitFor({ timeout: 5_000 }).catch(() => undefined);
+      await waitUntilReady(page, 60_000);
+      for (const view of ['letter', 'briefing']) {
+        await page.locator(`[data-testid=nav-${view}]`).click();
+        const paragraph = page.locator('[data-testid=period-paragraph][data-metric=asylum_first]');
+        await paragraph.waitFor({ timeout: 30_000 });
+        // March 1025 and April 275* (provisional): 650 a month; the baseline has only February 2020 (1515).
+        const text = (await paragraph.locator('p').textContent()) ?? '';
+        expect(text).toContain('Van maart tot en met april 2020 waren er gemiddeld 650');
+        expect(text).toContain('per maand');
+        expect(text).toContain('43% van het niveau van vóór de COVID-19-crisis: circa 1.500 per maand');
+        expect(text).toContain('alleen de 1 van de 12 maanden met cijfers');
+        expect(text).toContain('De cijfers zijn deels voorlopig.');
+        expect(text).not.toMatch(/week/);
+        await expect(page.getByText('Nog geen cijfers geladen.').count()).resolves.toBe(0);
+      }
+    }), 120_000);
+});
+
 describe('public statistics formats: the figures', () => {
   type Cell = { metric: string | null; period: string | null; grain: string | null; value: string | null; flag: string | null; dimensions: string | null };
   const cells = (page: Page) =>

@@ -12,7 +12,7 @@ import { PeriodTable } from '../../charts/PeriodTable';
 import { metricDefinition } from '../../domain/catalogue';
 import { MONTH_PHASES, PERIOD_BASELINE, seriesLabel, type PeriodGrain } from '../../domain/grain';
 import { formatNumber, periodLabel } from '../../i18n/format';
-import { useLang, useT } from '../../i18n/language';
+import { useLang, useT, type Lang } from '../../i18n/language';
 import { periodSentence, perPeriod } from '../../i18n/periodSentences';
 import type { PeriodFigure, PeriodSeries, SeriesMean } from '../../metrics/periodQueries';
 import type { Dataset } from '../../domain/dataset';
@@ -97,8 +97,7 @@ function GrainBlock({ dataset, series, label, rows, means }: { dataset: Dataset;
   const window = PERIOD_BASELINE[grain];
   const baseline = means.find((m) => m.from === window.from && m.to === window.to) ?? null;
   const caption = `${label} · ${t(`grain_${grain}`).toLowerCase()}`;
-  const noun = metricDefinition(series.metric)?.noun[lang] ?? lowerFirst(seriesLabel(label, []));
-  const phases = grain === 'month' ? MONTH_PHASES.map((p) => means.find((m) => m.from === p.from && m.to === p.to)).filter((m): m is SeriesMean => !!m && m.periodsWithData > 0) : [];
+  const phases = phaseSentences(series, label, means, lang);
   const withValues = rows.filter((r) => r.value !== null).length;
   const baselineText =
     baseline && baseline.mean !== null
@@ -130,8 +129,8 @@ function GrainBlock({ dataset, series, label, rows, means }: { dataset: Dataset;
       {phases.length > 0 && (
         <ul className="period-sentences">
           {phases.map((phase) => (
-            <li key={phase.from} data-testid="period-sentence" data-phase={`${phase.from}/${phase.to}`}>
-              {periodSentence({ lang, figure: phase, grain, noun, baseline, preCrisis: true })}
+            <li key={phase.phase} data-testid="period-sentence" data-phase={phase.phase}>
+              {phase.text}
             </li>
           ))}
         </ul>
@@ -146,6 +145,21 @@ function GrainBlock({ dataset, series, label, rows, means }: { dataset: Dataset;
       />
     </div>
   );
+}
+
+/**
+ * A monthly series' sentence per phase with figures (the letter's phases in months), each against
+ * the monthly baseline: what the dashboard's period panel and the letter both say.
+ */
+export function phaseSentences(series: PeriodSeries, label: string, means: SeriesMean[], lang: Lang): { phase: string; text: string }[] {
+  if (series.grain !== 'month') return [];
+  const seriesMeans = means.filter((m) => m.series === series.series && m.grain === series.grain);
+  const window = PERIOD_BASELINE[series.grain];
+  const baseline = seriesMeans.find((m) => m.from === window.from && m.to === window.to) ?? null;
+  const noun = metricDefinition(series.metric)?.noun[lang] ?? lowerFirst(seriesLabel(label, []));
+  return MONTH_PHASES.map((p) => seriesMeans.find((m) => m.from === p.from && m.to === p.to))
+    .filter((m): m is SeriesMean => !!m && m.periodsWithData > 0)
+    .map((m) => ({ phase: `${m.from}/${m.to}`, text: periodSentence({ lang, figure: m, grain: series.grain, noun, baseline, preCrisis: true }) }));
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

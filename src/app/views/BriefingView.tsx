@@ -13,6 +13,7 @@ import { CopyButton } from '../components/CopyButton';
 import { ExportDocxButton } from '../components/ExportDocxButton';
 import { LetterParagraphs } from '../components/LetterParagraphs';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { PeriodParagraphs } from '../components/PeriodParagraphs';
 import { CompactPhaseTable } from '../components/PhaseTables';
 import { compactTable, compactTableAsText, letterExports, letterParagraphs } from '../state/letter';
 import { useLetter } from '../state/useLetter';
@@ -39,7 +40,7 @@ export function BriefingView({ dataset, view }: { dataset: Dataset; view: ViewSt
   const checking = useCheckingFigures();
   const primary = useMemo(() => data.panels.map((p) => p.primary), [data.panels]);
   const paragraphs = useMemo(() => (letter ? letterParagraphs(letter, DEFAULT_PARAGRAPH_OPTIONS, t).filter((p) => primary.includes(p.metric)) : []), [letter, t, primary]);
-  if (data.noData) return <p className="empty">{t('noData')}</p>;
+  if (data.noData) return <PeriodParagraphs dataset={dataset} fallback={<p className="empty">{t('noData')}</p>} />;
   const rule = baselineRule(view, t, lang);
   // The letter's phases shaded on every chart, as the table and paragraphs speak of them.
   const phases = view.phases;

@@ -18,6 +18,7 @@ import { CopyButton } from '../components/CopyButton';
 import { LetterParagraphs, ParagraphOptionsFields } from '../components/LetterParagraphs';
 import { markFileName, markRows } from '../../export/provenance';
 import { useFictionalMark } from '../state/fictionalMark';
+import { PeriodParagraphs } from '../components/PeriodParagraphs';
 import { PhaseTable } from '../components/PhaseTables';
 import { SentenceItem } from '../components/SentenceItem';
 import { WeekField } from '../components/WeekField';
@@ -36,7 +37,7 @@ export function LetterView({ dataset, view, update }: Props) {
   const [figure, setFigure] = useState('');
   const paragraphs = useMemo(() => (letter ? letterParagraphs(letter, options, t) : []), [letter, options, t]);
   const fictional = useFictionalMark();
-  if (noData) return <p className="empty">{t('noData')}</p>;
+  if (noData) return <PeriodParagraphs dataset={dataset} fallback={<p className="empty">{t('noData')}</p>} />;
   return (
     <div className="letter-view">
       <PhaseEditor phases={view.phases} onChange={(phases) => update({ phases })} />
@@ -110,6 +111,7 @@ export function LetterView({ dataset, view, update }: Props) {
           <Sentences letter={letter} figure={figure} />
         </>
       )}
+      <PeriodParagraphs dataset={dataset} />
     </div>
   );
 }
