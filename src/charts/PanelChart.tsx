@@ -1,5 +1,6 @@
 import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, DefaultZIndexes, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
+import type { DotItemDotProps, DotType } from 'recharts/types/util/types';
 import { formatNumber, weekLabel } from '../i18n/format';
 import { labelRows, numberedEvents, type ChartMarker, type NumberedEvent } from './events';
 import { timeTicks } from './ticks';
@@ -202,6 +203,15 @@ interface BodyProps extends Required<Omit<Props, 'height' | 'rightAxisRoom'>> {
   rightAxisRoom?: boolean;
 }
 
+const isolated = (values: readonly (number | null)[], i: number) => values[i] != null && values[i - 1] == null && values[i + 1] == null;
+
+/** A week with no figure on either side draws no line: a dot shows it, as the table does. */
+function isolatedDots(values: readonly (number | null)[], color: string): DotType {
+  if (!values.some((_, i) => isolated(values, i))) return false;
+  return ({ cx, cy, index }: DotItemDotProps) =>
+    isolated(values, index) && cx != null && cy != null ? <circle key={index} cx={cx} cy={cy} r={3} fill={color} data-testid="isolated-point" /> : null;
+}
+
 const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, phases, phasesLabel, axisLabels, rightAxisRoom, partialWeeks, partialLabel, height = 260 }: BodyProps) {
   const lang = useLang();
   const data = useMemo(
@@ -337,7 +347,7 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
             stroke={line.color}
             strokeWidth={line.width ?? 2}
             strokeDasharray={line.dashed ? '5 4' : undefined}
-            dot={false}
+            dot={isolatedDots(line.values, line.color)}
             isAnimationActive={false}
             connectNulls={false}
           />

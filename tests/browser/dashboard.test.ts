@@ -203,6 +203,13 @@ describe('language and tables', () => {
       expect(Number(running)).toBe(since);
     }));
 
+  it('shows a week with no figure on either side as a dot, not as nothing', () =>
+    withApp(async ({ page }) => {
+      // Departures: weeks 27-28 a line; week 31 alone between empty weeks (a single weekly release).
+      await upload(page, [{ name: 'vertrek_2020-09-14.csv', text: 'Week;Aantoonbaar vertrek\n2020-W27;80\n2020-W28;85\n2020-W29;\n2020-W30;\n2020-W31;90\n2020-W32;\n' }]);
+      await expect(page.locator('[data-testid=panel-departures] [data-testid=isolated-point]').count()).resolves.toBe(1);
+    }));
+
   it('says which columns would fill a panel that has no data', () =>
     withApp(async ({ page }) => {
       await upload(page, [{ name: 'gehoren_2020-09-14.csv', text: 'Week;Gehoren fysiek;Telehoren\n2020-W27;412;238\n' }]);
