@@ -459,6 +459,8 @@ export const STRINGS = {
   statusPartial: { nl: '{week} is onvolledig (loopt na de exportdatum door) en telt niet mee.', en: '{week} is incomplete (it ends after the export date) and is not counted.' },
   baselineWeeks: { nl: 'basis over {with} van {in} weken', en: 'baseline over {with} of {in} weeks' },
   statusNoBaseline: { nl: 'Geen vergelijking: de basisperiode heeft voor dit cijfer geen waarde boven nul.', en: 'No comparison: the baseline period has no value above zero for this figure.' },
+  statusNoBaselineData: { nl: 'Geen vergelijking: de basisperiode heeft voor dit cijfer geen cijfers.', en: 'No comparison: the baseline period has no figures for this figure.' },
+  statusNoRecent: { nl: 'Geen vergelijking: de laatste 4 weken hebben voor dit cijfer geen cijfers.', en: 'No comparison: the last 4 weeks have no figures for this figure.' },
   panelEmpty: { nl: 'Geen gegevens voor dit paneel. Voeg een export toe met een van deze kolommen: {columns}.', en: 'No data for this panel. Add an export with one of these columns: {columns}.' },
   panelPartly: { nl: 'Ontbreekt in de geladen bestanden: {columns}.', en: 'Missing from the loaded files: {columns}.' },
   customPanels: { nl: 'Eigen reeksen', en: 'Custom series' },

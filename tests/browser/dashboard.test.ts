@@ -208,6 +208,8 @@ describe('language and tables', () => {
       // Departures: weeks 27-28 a line; week 31 alone between empty weeks (a single weekly release).
       await upload(page, [{ name: 'vertrek_2020-09-14.csv', text: 'Week;Aantoonbaar vertrek\n2020-W27;80\n2020-W28;85\n2020-W29;\n2020-W30;\n2020-W31;90\n2020-W32;\n' }]);
       await expect(page.locator('[data-testid=panel-departures] [data-testid=isolated-point]').count()).resolves.toBe(1);
+      // No weeks before the crisis: the status says the baseline has no figures, not that they are zero.
+      await expect(page.locator('[data-testid=panel-departures]').textContent()).resolves.toContain('de basisperiode heeft voor dit cijfer geen cijfers');
     }));
 
   it('says which columns would fill a panel that has no data', () =>

@@ -255,7 +255,10 @@ export function statusText(summary: MetricSummary | undefined, level: string, t:
     summary?.partialWeek ? t('statusPartial', { week: weekLabel(summary.partialWeek, lang) }) : '',
   ].filter(Boolean);
   const withNotes = (text: string) => [text, ...notes].join(' ');
-  if (!summary || summary.baseline === null || summary.baseline === 0 || summary.pct4 === null) return withNotes(t('statusNoBaseline'));
+  // Why there is no comparison: a baseline without figures is not one of zeros, nor are missing recent weeks.
+  if (!summary || summary.baseline === null) return withNotes(t('statusNoBaselineData'));
+  if (summary.baseline === 0) return withNotes(t('statusNoBaseline'));
+  if (summary.pct4 === null) return withNotes(t('statusNoRecent'));
   if (summary.backSince) return withNotes(t('statusBack', { week: weekLabel(summary.backSince, lang), level }));
   return withNotes(t(summary.kind === 'stock' ? 'statusAbove' : 'statusBelow', { pct: formatNumber(summary.pct4, lang), level }));
 }
