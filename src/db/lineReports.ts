@@ -12,25 +12,42 @@ const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 
 /**
- * Where the packed CSV may be cut: [start, end) ranges of about `size` bytes, each ending at the
- * end of a record. A newline inside a quoted field (a raw line with a line break in it) is not one:
- * a record ends at a newline after an even number of quotes (an escaped quote is two). UTF-8 never
- * has these two bytes inside a character.
+ * Where the packed CSV may be cut, piece by piece (asked lazily, so the page's thread never scans
+ * it all at once): [start, end) ranges of about `size` bytes, each ending at the end of a record.
+ * A newline inside a quoted field (a raw line with a line break in it) is not one, so quoted
+ * fields are stepped over whole (an escaped quote is two). UTF-8 never has these two bytes inside
+ * a character.
  */
-export function recordPieces(csv: Uint8Array, size = PIECE_BYTES): [number, number][] {
-  const pieces: [number, number][] = [];
-  let inQuotes = false;
-  let start = 0;
-  for (let i = 0; i < csv.length; i++) {
-    const byte = csv[i];
-    if (byte === QUOTE) inQuotes = !inQuotes;
-    else if (byte === NEWLINE && !inQuotes && i + 1 - start >= size) {
-      pieces.push([start, i + 1]);
-      start = i + 1;
+export function* recordPieces(csv: Uint8Array, size = PIECE_BYTES): Generator<[number, number]> {
+  for (let start = 0; start < csv.length; ) {
+    const target = start + size;
+    // Outside any quoted field at `at`: step over the quoted fields that open before the target.
+    let at = start;
+    for (let quote = csv.indexOf(QUOTE, at); quote !== -1 && quote < target; quote = csv.indexOf(QUOTE, at)) at = afterQuoted(csv, quote);
+    let end = csv.length;
+    for (let from = Math.max(at, target); ; ) {
+      const newline = csv.indexOf(NEWLINE, from);
+      if (newline === -1) break;
+      const quote = csv.indexOf(QUOTE, from);
+      if (quote === -1 || newline < quote) {
+        end = newline + 1;
+        break;
+      }
+      from = afterQuoted(csv, quote);
     }
+    yield [start, end];
+    start = end;
   }
-  if (start < csv.length) pieces.push([start, csv.length]);
-  return pieces;
+}
+
+/** The index just after the quoted field that opens at `open` (or the end of the bytes). */
+function afterQuoted(csv: Uint8Array, open: number): number {
+  for (let from = open + 1; ; ) {
+    const close = csv.indexOf(QUOTE, from);
+    if (close === -1) return csv.length;
+    if (csv[close + 1] !== QUOTE) return close + 1;
+    from = close + 2;
+  }
 }
 
 export async function insertLineReports(sql: SqlConnection, fileId: number, csv: Uint8Array, pieceBytes = PIECE_BYTES): Promise<void> {
