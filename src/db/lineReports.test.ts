@@ -60,3 +60,14 @@ it('loads packed reports registered in many pieces exactly as in one', async () 
   expect(stored.length).toBe(parsed.rejected.length + parsed.skipped.length);
   expect(stored).toEqual(await lines(plain));
 }, 30_000);
+
+it('stores text columns exactly, all-ASCII and not (the one-encode path and the per-value one)', async () => {
+  const text = 'Week;Instroom Zuid;Instroom Zuid–Oost (é);Leeg\n2020-W27;12;7;\n2020-W28;13;8;\n';
+  const parsed = parseExport({ name: 'instroom_2020-09-14.csv', bytes: new TextEncoder().encode(text), lastModified: 0 });
+  const id = await storeExport(db, 'user', parsed);
+  const headers = await db.query<{ header: string }>('SELECT header FROM file_columns WHERE file_id = ? ORDER BY position', [id]);
+  expect(headers.map((h) => h.header)).toEqual(parsed.columns.map((c) => c.header));
+  expect(headers.map((h) => h.header)).toContain('Instroom Zuid–Oost (é)');
+  const labels = await db.query<{ label: string }>('SELECT label FROM custom_metrics WHERE file_id = ? ORDER BY label', [id]);
+  expect(labels.map((l) => l.label)).toEqual(parsed.customMetrics.map((m) => m.label).sort());
+}, 30_000);
