@@ -3,6 +3,7 @@
  * so the build ships one wasm file and never asks a CDN for anything.
  */
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { Table } from 'apache-arrow';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { Database, type Row, type SqlConnection } from './database';
@@ -17,6 +18,29 @@ export async function openBrowserDatabase(): Promise<Database> {
   return db;
 }
 
+/** Rows per slice when a result becomes plain objects. */
+const ROWS_PER_SLICE = 2000;
+
+/**
+ * A result as plain rows, a slice at a time with a pause between: decoding 50,000 rows of text in
+ * one go held the page for half a second. A small result is converted at once.
+ */
+async function plainRows(table: Table): Promise<Row[]> {
+  const rows = table.toArray();
+  const plain: Row[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && i % ROWS_PER_SLICE === 0) await yieldToPage();
+    plain[i] = rows[i].toJSON();
+  }
+  return plain;
+}
+
+/** Gives the page its thread back for a moment (scheduler.yield keeps this task's place in line). */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 class BrowserConnection implements SqlConnection {
   constructor(
     private readonly duckdb: AsyncDuckDB,
@@ -24,10 +48,10 @@ class BrowserConnection implements SqlConnection {
   ) {}
 
   async run(sql: string, params: readonly unknown[]): Promise<Row[]> {
-    if (params.length === 0) return (await this.connection.query(sql)).toArray().map((r) => r.toJSON());
+    if (params.length === 0) return plainRows(await this.connection.query(sql));
     const statement = await this.connection.prepare(sql);
     try {
-      return (await statement.query(...params)).toArray().map((r) => r.toJSON());
+      return plainRows(await statement.query(...params));
     } finally {
       await statement.close();
     }

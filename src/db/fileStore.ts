@@ -8,6 +8,8 @@
  * something else), so the page can tell the user the file will not survive a reload.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { sha256Hex } from './sha256';
+import type { HashReply, HashRequest } from './hash.worker';
 
 const DATABASE = 'ketenmonitor';
 const STORE = 'exports';
@@ -76,8 +78,49 @@ function refusal(error: unknown): StoreRefused {
 
 /** SHA-256 of a file's bytes, hex: the identity of its content in the figures cache's fingerprint. */
 export async function contentHashOf(content: Blob): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await content.arrayBuffer()));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  const worker = hashWorker();
+  if (worker) {
+    try {
+      return await hashIn(worker, content);
+    } catch {
+      // A worker that fails (or never starts) costs the page a pause, never the file its hash.
+    }
+  }
+  return sha256Hex(await content.arrayBuffer());
+}
+
+/** The hashing worker, started on first use; null where there are no workers (Node). */
+let hasher: Worker | null = null;
+let nextHash = 1;
+const hashing = new Map<number, { resolve: (hash: string) => void; reject: (error: Error) => void }>();
+
+function hashWorker(): Worker | null {
+  if (typeof Worker === 'undefined') return null;
+  if (hasher) return hasher;
+  const worker = new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (event: MessageEvent<HashReply>) => {
+    const reply = event.data;
+    const request = hashing.get(reply.id);
+    hashing.delete(reply.id);
+    if ('hash' in reply) request?.resolve(reply.hash);
+    else request?.reject(new Error(reply.error));
+  };
+  worker.onerror = () => {
+    // A dead worker fails what it held; the next hash starts a new one.
+    if (hasher === worker) hasher = null;
+    worker.terminate();
+    for (const request of hashing.values()) request.reject(new Error('the hashing worker stopped'));
+    hashing.clear();
+  };
+  return (hasher = worker);
+}
+
+function hashIn(worker: Worker, content: Blob): Promise<string> {
+  const id = nextHash++;
+  return new Promise((resolve, reject) => {
+    hashing.set(id, { resolve, reject });
+    worker.postMessage({ id, content } satisfies HashRequest);
+  });
 }
 
 /** Keeps a file with the hash of its content. */

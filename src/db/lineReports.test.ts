@@ -4,6 +4,7 @@ import { openTestDatabase } from '../../tests/support/nodeDuckdb';
 import { parseExport } from '../ingest/parseExport';
 import { packLineReports } from '../ingest/lineReportsCsv';
 import { storeExport } from './store';
+import { insertLineReports, recordPieces } from './lineReports';
 import type { Database } from './database';
 
 let db: Database;
@@ -22,4 +23,51 @@ it('stores packed line reports like unpacked ones, quotes, tabs and all', async 
   expect((await lines(plain)).length).toBe(4);
   const counts = (id: number) => db.query('SELECT rows_rejected, rows_skipped FROM files WHERE file_id = ?', [id]);
   expect(await counts(viaCsv)).toEqual(await counts(plain));
+}, 30_000);
+
+it('cuts packed reports into pieces only where a record ends, never inside a quoted line break', () => {
+  const text = 'week;Telehoren\n' + Array.from({ length: 40 }, (_, i) => `2020-W${String((i % 50) + 1).padStart(2, '0')};"x\n""y"";\n${i}"\n`).join('');
+  const { packedReports } = packLineReports(parseExport({ name: 'tele_2020-09-14.csv', bytes: new TextEncoder().encode(text), lastModified: 0 }));
+  const csv = packedReports!.csv;
+  const pieces = [...recordPieces(csv, 100)];
+  expect(pieces.length).toBeGreaterThan(10);
+  expect(pieces[0][0]).toBe(0);
+  expect(pieces.at(-1)![1]).toBe(csv.length);
+  const decoder = new TextDecoder();
+  // Line breaks inside quoted raw lines: more newlines than records.
+  expect(decoder.decode(csv).split('\n').length - 1).toBeGreaterThan(packedReports!.rejected + packedReports!.skipped);
+  for (const [i, [start, end]] of pieces.entries()) {
+    if (i > 0) expect(start).toBe(pieces[i - 1][1]);
+    // Each piece is whole records: an even number of quotes, ending in a newline.
+    const piece = decoder.decode(csv.subarray(start, end));
+    expect(piece.split('"').length % 2).toBe(1);
+    expect(piece.endsWith('\n')).toBe(true);
+  }
+});
+
+it('loads packed reports registered in many pieces exactly as in one', async () => {
+  // Lines with quotes, semicolons and line breaks inside quoted fields, each rejected with its line.
+  const rows = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? `2020-W27;"${i}\nmeer ""regels"""` : `2020-W${String((i % 50) + 1).padStart(2, '0')};#N/B`));
+  const parsed = parseExport({ name: 'tele_2020-09-14.csv', bytes: new TextEncoder().encode(`week;Telehoren\n${rows.join('\n')}\n`), lastModified: 0 });
+  expect(parsed.rejected.length).toBeGreaterThan(250);
+  const plain = await storeExport(db, 'user', parsed);
+  const packed = packLineReports(parsed).packedReports!;
+  expect([...recordPieces(packed.csv, 256)].length).toBeGreaterThan(20);
+  const inPieces = 90_001;
+  await db.transaction((sql) => insertLineReports(sql, inPieces, packed.csv, 256));
+  const lines = (id: number) => db.query('SELECT line, outcome, raw, reason, sheet FROM line_reports WHERE file_id = ? ORDER BY line, outcome', [id]);
+  const stored = await lines(inPieces);
+  expect(stored.length).toBe(parsed.rejected.length + parsed.skipped.length);
+  expect(stored).toEqual(await lines(plain));
+}, 30_000);
+
+it('stores text columns exactly, all-ASCII and not (the one-encode path and the per-value one)', async () => {
+  const text = 'Week;Instroom Zuid;Instroom Zuid–Oost (é);Leeg\n2020-W27;12;7;\n2020-W28;13;8;\n';
+  const parsed = parseExport({ name: 'instroom_2020-09-14.csv', bytes: new TextEncoder().encode(text), lastModified: 0 });
+  const id = await storeExport(db, 'user', parsed);
+  const headers = await db.query<{ header: string }>('SELECT header FROM file_columns WHERE file_id = ? ORDER BY position', [id]);
+  expect(headers.map((h) => h.header)).toEqual(parsed.columns.map((c) => c.header));
+  expect(headers.map((h) => h.header)).toContain('Instroom Zuid–Oost (é)');
+  const labels = await db.query<{ label: string }>('SELECT label FROM custom_metrics WHERE file_id = ? ORDER BY label', [id]);
+  expect(labels.map((l) => l.label)).toEqual(parsed.customMetrics.map((m) => m.label).sort());
 }, 30_000);

@@ -144,11 +144,18 @@ async function append(sql: SqlConnection, table: string, select: string, rows: n
  */
 function utf8Vector(values: (string | null)[]): Vector<Utf8> {
   const encoder = new TextEncoder();
-  const encoded = values.map((v) => encoder.encode(v ?? ''));
   const valueOffsets = new Int32Array(values.length + 1);
-  encoded.forEach((bytes, i) => (valueOffsets[i + 1] = valueOffsets[i] + bytes.length));
-  const data = new Uint8Array(valueOffsets[values.length]);
-  encoded.forEach((bytes, i) => data.set(bytes, valueOffsets[i]));
+  // One encode for the column: when it is all ASCII (weeks, series ids), each character is a byte
+  // and the offsets are the lengths; 50,000 encodes of short strings held the page for long.
+  const joined = values.join('');
+  let data = encoder.encode(joined);
+  if (data.length === joined.length) values.forEach((v, i) => (valueOffsets[i + 1] = valueOffsets[i] + (v?.length ?? 0)));
+  else {
+    const encoded = values.map((v) => encoder.encode(v ?? ''));
+    encoded.forEach((bytes, i) => (valueOffsets[i + 1] = valueOffsets[i] + bytes.length));
+    data = new Uint8Array(valueOffsets[values.length]);
+    encoded.forEach((bytes, i) => data.set(bytes, valueOffsets[i]));
+  }
   const nullCount = values.filter((v) => v === null).length;
   const nullBitmap = new Uint8Array(Math.ceil(values.length / 8));
   values.forEach((v, i) => v !== null && (nullBitmap[i >> 3] |= 1 << (i & 7)));

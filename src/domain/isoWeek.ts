@@ -15,8 +15,13 @@ export type WeekParse =
   | { ok: true; week: IsoWeek; fromDate?: string }
   | { ok: false; reason: 'week_53_missing' | 'week_out_of_range' | 'invalid_date' | 'not_a_week'; year?: number; week?: number };
 
+/** Memoised (per year, and per week below): a long export asks the same few thousand weeks millions of times. */
+const weeksInYear = new Map<number, number>();
+
 export function isoWeeksInYear(year: number): number {
-  return getISOWeeksInYear(new Date(year, 5, 1));
+  let weeks = weeksInYear.get(year);
+  if (weeks === undefined) weeksInYear.set(year, (weeks = getISOWeeksInYear(new Date(year, 5, 1))));
+  return weeks;
 }
 
 export function formatIsoWeek({ year, week }: IsoWeek): string {
@@ -24,8 +29,13 @@ export function formatIsoWeek({ year, week }: IsoWeek): string {
 }
 
 /** The Monday of an ISO week as "YYYY-MM-DD". */
+const mondays = new Map<number, string>();
+
 export function isoWeekMonday({ year, week }: IsoWeek): string {
-  return format(startOfISOWeek(setISOWeek(new Date(year, 0, 4), week)), 'yyyy-MM-dd');
+  const key = year * 100 + week;
+  let monday = mondays.get(key);
+  if (monday === undefined) mondays.set(key, (monday = format(startOfISOWeek(setISOWeek(new Date(year, 0, 4), week)), 'yyyy-MM-dd')));
+  return monday;
 }
 
 export function isoWeekOfDate(date: string): IsoWeek {
