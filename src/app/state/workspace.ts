@@ -16,6 +16,8 @@ export interface IngestJob {
   id: number;
   name: string;
   fraction: number;
+  /** A case-level export stored after the dashboard's figures are confirmed: only the views that show cases wait for it. */
+  background?: boolean;
 }
 
 export type Startup = { phase: 'starting' } | { phase: 'ready' } | { phase: 'failed'; message: string };
@@ -78,7 +80,7 @@ export function useWorkspace() {
    * `read`: a reader of the page's own (the bundled public figures); else the parse worker.
    */
   const enqueue = useCallback(
-    (target: Dataset, files: SourceFile[], read?: (file: SourceFile) => Promise<ParsedExport>) => {
+    (target: Dataset, files: SourceFile[], read?: (file: SourceFile) => Promise<ParsedExport>, beforeCases?: () => Promise<void>) => {
       // From now: the view these files go to asks for its figures at once, and would ask again.
       storingStarts();
       const added = files.map((file) => ({ id: nextJobId++, name: file.name, fraction: 0 }));
@@ -104,6 +106,13 @@ export function useWorkspace() {
             async () => {
               performance.mark(`ketenmonitor:${target}-weekly-stored`);
               await refresh();
+              if (beforeCases) {
+                // The weekly files are in; the case-level files left load in the background (the dashboard shows none of them).
+                const caseJobs = new Set(added.filter((_, index) => 'kind' in read[index]).map((job) => job.id));
+                const weeklyJobs = new Set(added.filter((job) => !caseJobs.has(job.id)).map((job) => job.id));
+                setJobs((current) => current.filter((job) => !weeklyJobs.has(job.id)).map((job) => (caseJobs.has(job.id) ? { ...job, background: true } : job)));
+                await beforeCases();
+              }
               storingStarts();
             },
           );
@@ -127,8 +136,27 @@ export function useWorkspace() {
       setStorageProblem({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });
       return { files: [] as StoredFile[], unreadable: [] };
     });
+    const failed = (error: unknown) => {
+      storingEnds();
+      setStartup({ phase: 'failed', message: messageOf(error) });
+    };
+    // The sample's case-level export is stored once the dashboard's figures are confirmed: only the
+    // backlog and the file list show it, and they wait for it (their queries wait for the store).
+    let releaseCases = () => {};
+    const casesMayStart = new Promise<void>((resolve) => (releaseCases = resolve));
+    let weeklyIn = () => {};
+    const sampleWeekly = new Promise<void>((resolve) => (weeklyIn = resolve));
     fetchSample()
-      .then((files) => Promise.all([engine, enqueue('sample', files)]))
+      .then(async (files) => {
+        await engine;
+        const sample = enqueue('sample', files, undefined, () => {
+          weeklyIn();
+          return casesMayStart;
+        });
+        sample.catch(failed);
+        // A batch without case-level files has no moment between: then the whole batch.
+        await Promise.race([sampleWeekly, sample]);
+      })
       .then(async () => {
         const { files, unreadable } = await restored;
         unreadableKeys.current = unreadable.map((u) => u.key);
@@ -138,16 +166,16 @@ export function useWorkspace() {
         if (fresh.length > 0) {
           setDataset('user');
           for (const f of fresh) knownKeys.current.add(f.key);
+          // The user's files queue behind the sample's case export: it goes first.
+          releaseCases();
           await enqueue('user', fresh.map(storedSource));
         }
       })
       .then(() => setStartup({ phase: 'ready' }))
-      .catch((error: unknown) => {
-        storingEnds();
-        setStartup({ phase: 'failed', message: messageOf(error) });
-      })
-      // Every stored file is in DuckDB now: the figures drawn from a cache are asked again.
-      .finally(rebuilt);
+      .catch(failed)
+      // Every stored file the dashboard shows is in DuckDB now: the figures drawn from a cache are
+      // asked again, and then the sample's case export is stored.
+      .finally(() => rebuilt().finally(releaseCases));
   }, [enqueue]);
 
   /** The public figures are read the first time they are asked for: most visits never need them. */
@@ -317,7 +345,9 @@ export function useWorkspace() {
     };
   }, [enqueue, change]);
 
-  return { dataset, setDataset: chooseDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, actionProblem, tabNotice, dismissTabNotice: () => setTabNotice(null), addFiles, remove, setScope, removeAllUserFiles };
+  return { dataset, setDataset: chooseDataset, jobs, working: jobs.length > 0 || changing > 0,
+    /** Only case-level files load (in the background): the dashboard is not waiting for anything. */
+    backgroundOnly: jobs.length > 0 && changing === 0 && jobs.every((job) => job.background), startup, storageProblem, actionProblem, tabNotice, dismissTabNotice: () => setTabNotice(null), addFiles, remove, setScope, removeAllUserFiles };
 }
 
 /** A file kept in the browser's storage, as a source to load. */
