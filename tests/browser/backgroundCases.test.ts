@@ -39,7 +39,7 @@ async function firstVisit(query: string) {
   await page.addInitScript(STATUS_PROBE);
   try {
     await page.goto(inject('baseUrl') + query);
-  // The sample's case export stored, and the refetch after it settled.
+    // The sample's case export stored, and the refetch after it settled.
     await page.waitForFunction(() => performance.getEntriesByName('ketenmonitor:sample-stored').length > 0, undefined, { timeout: 60_000 });
     await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 60_000 });
     const seen = await page.evaluate(() => ({
@@ -55,19 +55,19 @@ async function firstVisit(query: string) {
 }
 
 it('shows the dashboard ready once its figures are confirmed, before the sample\'s case export is stored', async () => {
-    const { states, casesStored, confirmed } = await firstVisit('');
-    const firstReady = states.find((s) => s.state === 'ready');
-    expect(firstReady).toBeDefined();
-    expect(confirmed).toBeLessThan(casesStored);
-    expect(firstReady!.at).toBeLessThan(casesStored);
+  const { states, casesStored, confirmed } = await firstVisit('');
+  const firstReady = states.find((s) => s.state === 'ready');
+  expect(firstReady).toBeDefined();
+  expect(confirmed).toBeLessThan(casesStored);
+  expect(firstReady!.at).toBeLessThan(casesStored);
 }, 90_000);
 
 it('keeps the backlog loading until the sample\'s case export is in, then offers its cases', async () => {
-    const { states, casesStored } = await firstVisit('?view=backlog');
-    const ready = states.filter((s) => s.state === 'ready');
-    expect(ready.length).toBeGreaterThan(0);
-    for (const s of ready) {
-      expect(s.at).toBeGreaterThan(casesStored);
-      expect(s.casesOffered).toBe(true);
-    }
+  const { states, casesStored } = await firstVisit('?view=backlog');
+  const ready = states.filter((s) => s.state === 'ready');
+  expect(ready.length).toBeGreaterThan(0);
+  for (const s of ready) {
+    expect(s.at).toBeGreaterThan(casesStored);
+    expect(s.casesOffered).toBe(true);
+  }
 }, 90_000);

@@ -112,6 +112,7 @@ export function useWorkspace() {
                 const weeklyJobs = new Set(added.filter((job) => !caseJobs.has(job.id)).map((job) => job.id));
                 setJobs((current) => current.filter((job) => !weeklyJobs.has(job.id)).map((job) => (caseJobs.has(job.id) ? { ...job, background: true } : job)));
                 await beforeCases();
+                performance.mark(`ketenmonitor:${target}-cases-start`);
               }
               storingStarts();
             },
