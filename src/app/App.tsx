@@ -68,7 +68,12 @@ export function App() {
           </div>
         </header>
 
-        <StatusBar startup={workspace.startup} jobs={workspace.jobs} working={workspace.working} actionFailed={workspace.actionProblem !== null} />
+        <StatusBar
+          startup={workspace.startup}
+          jobs={view === 'dashboard' && workspace.backgroundOnly ? [] : workspace.jobs}
+          working={workspace.working && !(view === 'dashboard' && workspace.backgroundOnly)}
+          actionFailed={workspace.actionProblem !== null}
+        />
         {workspace.actionProblem && (
           <p className="storage-problem" role="alert" data-testid="action-problem">
             {t('actionFailed', { message: workspace.actionProblem })}
@@ -177,7 +182,10 @@ function useDroppedFiles(addFiles: (files: File[]) => void, setDragging: (draggi
   }, [addFiles, setDragging]);
 }
 
-/** "ready" only when nothing is being loaded, removed or queried, and every shown figure is in. */
+/**
+ * "ready" only when nothing is being loaded, removed or queried, and every shown figure is in. The
+ * dashboard shows no case-level figures: a case export loading in the background does not keep it waiting.
+ */
 function StatusBar({ startup, jobs, working, actionFailed }: { startup: Startup; jobs: IngestJob[]; working: boolean; actionFailed: boolean }) {
   const t = translator(useLang());
   const fetching = useIsFetching();

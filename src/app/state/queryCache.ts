@@ -113,11 +113,12 @@ const notify = () => listeners.forEach((listener) => listener());
 let isRebuilt = false;
 
 /** Start-up has put every stored file into DuckDB (or failed): the figures drawn from a cache are asked again now. */
-export function rebuilt(): void {
+export async function rebuilt(): Promise<void> {
   performance.mark('ketenmonitor:rebuilt');
   isRebuilt = true;
-  void client?.invalidateQueries({ predicate: (query) => unconfirmed.has(query.queryHash) });
   scheduleSave();
+  // Resolves when the shown figures are confirmed (or failed): the sample's case export waits for it.
+  await client?.invalidateQueries({ predicate: (query) => unconfirmed.has(query.queryHash) }).catch(() => undefined);
 }
 
 /**

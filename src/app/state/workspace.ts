@@ -17,6 +17,8 @@ export interface IngestJob {
   id: number;
   name: string;
   fraction: number;
+  /** A case-level export stored after the dashboard's figures are confirmed: only the views that show cases wait for it. */
+  background?: boolean;
 }
 
 export type Startup = { phase: 'starting' } | { phase: 'ready' } | { phase: 'failed'; message: string };
@@ -79,7 +81,7 @@ export function useWorkspace() {
    * `read`: a reader of the page's own (the bundled public figures); else the parse worker.
    */
   const enqueue = useCallback(
-    (target: Dataset, files: SourceFile[], read?: (file: SourceFile) => Promise<ParsedExport>) => {
+    (target: Dataset, files: SourceFile[], read?: (file: SourceFile) => Promise<ParsedExport>, beforeCases?: () => Promise<void>) => {
       // From now: the view these files go to asks for its figures at once, and would ask again.
       storingStarts();
       const added = files.map((file) => ({ id: nextJobId++, name: file.name, fraction: 0 }));
@@ -92,6 +94,11 @@ export function useWorkspace() {
         storingEnds();
         return queryClient.invalidateQueries();
       };
+      const refreshCaseViews = (dataset: Dataset) => {
+        storingEnds();
+        return queryClient.invalidateQueries({ predicate: (query) => showsCases(query.queryKey, dataset) });
+      };
+      let casesInBackground = false;
       return serial(async () => {
         storingStarts();
         try {
@@ -105,13 +112,23 @@ export function useWorkspace() {
             async () => {
               performance.mark(`ketenmonitor:${target}-weekly-stored`);
               await refresh();
+              if (beforeCases) {
+                casesInBackground = true;
+                // The weekly files are in; the case-level files left load in the background (the dashboard shows none of them).
+                const caseJobs = new Set(added.filter((_, index) => 'kind' in read[index]).map((job) => job.id));
+                const weeklyJobs = new Set(added.filter((job) => !caseJobs.has(job.id)).map((job) => job.id));
+                setJobs((current) => current.filter((job) => !weeklyJobs.has(job.id)).map((job) => (caseJobs.has(job.id) ? { ...job, background: true } : job)));
+                await beforeCases();
+                performance.mark(`ketenmonitor:${target}-cases-start`);
+              }
               storingStarts();
             },
           );
           performance.mark(`ketenmonitor:${target}-stored`);
         } finally {
           // One refetch for the whole batch, before its jobs disappear: the status never says ready over stale figures.
-          await refresh();
+          // Case-level files stored in the background change only what shows cases: the dashboard is not asked again.
+          await (casesInBackground ? refreshCaseViews(target) : refresh());
           const done = new Set(added.map((job) => job.id));
           setJobs((current) => current.filter((job) => !done.has(job.id)));
         }
@@ -128,8 +145,27 @@ export function useWorkspace() {
       setStorageProblem({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });
       return { files: [] as StoredFile[], unreadable: [] };
     });
+    const failed = (error: unknown) => {
+      storingEnds();
+      setStartup({ phase: 'failed', message: messageOf(error) });
+    };
+    // The sample's case-level export is stored once the dashboard's figures are confirmed: only the
+    // backlog and the file list show it, and they wait for it (their queries wait for the store).
+    let releaseCases = () => {};
+    const casesMayStart = new Promise<void>((resolve) => (releaseCases = resolve));
+    let weeklyIn = () => {};
+    const sampleWeekly = new Promise<void>((resolve) => (weeklyIn = resolve));
     fetchSample()
-      .then((files) => Promise.all([engine, enqueue('sample', files)]))
+      .then(async (files) => {
+        await engine;
+        const sample = enqueue('sample', files, undefined, () => {
+          weeklyIn();
+          return casesMayStart;
+        });
+        sample.catch(failed);
+        // A batch without case-level files has no moment between: then the whole batch.
+        await Promise.race([sampleWeekly, sample]);
+      })
       .then(async () => {
         const { files, unreadable } = await restored;
         unreadableKeys.current = unreadable.map((u) => u.key);
@@ -139,16 +175,16 @@ export function useWorkspace() {
         if (fresh.length > 0) {
           setDataset('user');
           for (const f of fresh) knownKeys.current.add(f.key);
+          // The user's files queue behind the sample's case export: it goes first.
+          releaseCases();
           await enqueue('user', fresh.map(storedSource));
         }
       })
       .then(() => setStartup({ phase: 'ready' }))
-      .catch((error: unknown) => {
-        storingEnds();
-        setStartup({ phase: 'failed', message: messageOf(error) });
-      })
-      // Every stored file is in DuckDB now: the figures drawn from a cache are asked again.
-      .finally(rebuilt);
+      .catch(failed)
+      // Every stored file the dashboard shows is in DuckDB now: the figures drawn from a cache are
+      // asked again, and then the sample's case export is stored.
+      .finally(() => rebuilt().finally(releaseCases));
   }, [enqueue]);
 
   /** The public figures are read the first time they are asked for: most visits never need them. */
@@ -333,7 +369,16 @@ export function useWorkspace() {
     };
   }, [enqueue, change]);
 
-  return { dataset, setDataset: chooseDataset, jobs, working: jobs.length > 0 || changing > 0, startup, storageProblem, actionProblem, tabNotice, dismissTabNotice: () => setTabNotice(null), addFiles, remove, setScope, setCountry, removeAllUserFiles };
+  return { dataset, setDataset: chooseDataset, jobs, working: jobs.length > 0 || changing > 0,
+    /** Only case-level files load (in the background): the dashboard is not waiting for anything. */
+    backgroundOnly: jobs.length > 0 && changing === 0 && jobs.every((job) => job.background), startup, storageProblem, actionProblem, tabNotice, dismissTabNotice: () => setTabNotice(null), addFiles, remove, setScope, setCountry, removeAllUserFiles };
+}
+
+/** The queries of a dataset that show its case-level exports: the backlog's and the file list's. */
+const CASE_QUERIES = new Set(['backlogSources', 'backlogWeeks', 'backlogSummary', 'backlogBreakdown', 'backlogFiles', 'files', 'columns', 'sheets']);
+function showsCases(key: readonly unknown[], dataset: Dataset): boolean {
+  const [name, scope] = key;
+  return CASE_QUERIES.has(String(name)) && (scope === dataset || (typeof scope === 'object' && scope !== null && (scope as { dataset?: unknown }).dataset === dataset));
 }
 
 /** A file kept in the browser's storage, as a source to load. */
