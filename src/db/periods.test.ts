@@ -26,14 +26,16 @@ const months = (values: Record<string, number>) => Object.entries(values).map(([
 
 describe('period figures in DuckDB', () => {
   it('keep file, line, flag, symbol and source', async () => {
+    // A source as the public figures give it: the release where the figure was published.
+    const CBS_RELEASE = 'CBS nieuws 2020/18, Minder asielzoekers en nareizigers in maart door corona';
     const db = await openTestDatabase();
     await storeExport(db, 'public', release('cbs_2020-05-01.csv', '2020-05-01', [
-      { period: '2020-03', value: 1025, flag: 'provisional', source: 'https://www.cbs.nl/a' },
+      { period: '2020-03', value: 1025, flag: 'provisional', source: CBS_RELEASE },
       { period: '2020-04', value: null, symbol: 'confidential' },
     ]));
     const rows = await db.query('SELECT file_name, line, period, value, symbol, flag, source, grain, series FROM current_periods ORDER BY period');
     expect(rows).toEqual([
-      { file_name: 'cbs_2020-05-01.csv', line: 2, period: '2020-03', value: 1025, symbol: null, flag: 'provisional', source: 'https://www.cbs.nl/a', grain: 'month', series: 'custom_cbs' },
+      { file_name: 'cbs_2020-05-01.csv', line: 2, period: '2020-03', value: 1025, symbol: null, flag: 'provisional', source: CBS_RELEASE, grain: 'month', series: 'custom_cbs' },
       { file_name: 'cbs_2020-05-01.csv', line: 3, period: '2020-04', value: null, symbol: 'confidential', flag: null, source: null, grain: 'month', series: 'custom_cbs' },
     ]);
   }, 30_000);

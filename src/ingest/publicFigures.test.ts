@@ -24,7 +24,10 @@ describe('the public figures', () => {
 
   it('keep months, quarters and years apart, each with its source link', () => {
     const cbs = (period: string) => parsed.periodObservations.find((o) => o.metric === 'custom_cbs_first_asylum_requests' && o.period === period);
-    expect(cbs('2020-03')).toMatchObject({ grain: 'month', value: 1025, source: expect.stringContaining('https://www.cbs.nl/') });
+    expect(cbs('2020-03')).toMatchObject({ grain: 'month', value: 1025, source: expect.stringMatching(/^https:\/\//) });
+    // The link is the one on the figure's own line of the file.
+    const line = new TextDecoder().decode(bytes).split('\n')[cbs('2020-03')!.line - 1];
+    expect(line.split(',')[5]).toBe(cbs('2020-03')!.source);
     expect(cbs('2020-Q1')).toMatchObject({ grain: 'quarter', value: 4470 });
     expect(cbs('2019')).toMatchObject({ grain: 'year', value: 22540 });
     // Gaps stay gaps: May 2020 is not in the file.
