@@ -81,6 +81,22 @@ async function cacheKeptFor(page: Page, names: string[]): Promise<void> {
 const gehoren = { name: 'gehoren_2020-09-14.csv', text: 'Week;Gehoren fysiek;Telehoren\n2020-W27;412;238\n2020-W28;1.004;241\n' };
 const vertrek = { name: 'vertrek_2020-09-14.csv', text: 'week;Aantoonbaar vertrek\n2020-W27;78\n2020-W28;81\n' };
 
+/** A user's visit with the hearings export loaded and its figures kept: the start of every returning visit. */
+async function visitWithGehorenKept(): Promise<Visit> {
+  const visit = await newVisit();
+  try {
+    await visit.releaseEngine();
+    await visit.page.goto(inject('baseUrl'));
+    await waitUntilReady(visit.page);
+    await upload(visit.page, [gehoren]);
+    await cacheKeptFor(visit.page, [gehoren.name]);
+    return visit;
+  } catch (error) {
+    await visit.context.close();
+    throw error;
+  }
+}
+
 it('draws the sample on a first visit from the build before DuckDB is up, and DuckDB confirms every figure', async () => {
   const visit = await newVisit();
   const { page } = visit;
@@ -106,14 +122,9 @@ it('draws the sample on a first visit from the build before DuckDB is up, and Du
 });
 
 it("draws a returning user's own figures before DuckDB is up, and never a cache of other files", async () => {
-  const visit = await newVisit();
+  const visit = await visitWithGehorenKept();
   const { page } = visit;
   try {
-    await visit.releaseEngine();
-    await page.goto(inject('baseUrl'));
-    await waitUntilReady(page);
-    await upload(page, [gehoren]);
-    await cacheKeptFor(page, [gehoren.name]);
     // The file was kept with the SHA-256 of its bytes, which the fingerprint uses: start-up reads no file to draw.
     const sha256 = createHash('sha256').update(gehoren.text).digest('hex');
     const keptHashes = await page.evaluate(`new Promise((resolve, reject) => {
@@ -175,14 +186,9 @@ it("draws a returning user's own figures before DuckDB is up, and never a cache 
 });
 
 it('replaces a drawn figure that DuckDB does not confirm, and logs it as an error', async () => {
-  const visit = await newVisit();
+  const visit = await visitWithGehorenKept();
   const { page } = visit;
   try {
-    await visit.releaseEngine();
-    await page.goto(inject('baseUrl'));
-    await waitUntilReady(page);
-    await upload(page, [gehoren]);
-    await cacheKeptFor(page, [gehoren.name]);
 
     // The kept figures are corrupted under the right fingerprint: 412 becomes 999.
     await page.evaluate(`new Promise((resolve, reject) => {
