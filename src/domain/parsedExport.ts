@@ -26,7 +26,8 @@ export interface ExportDate {
 export type Delimiter = ';' | ',' | '\t' | '|';
 
 export type ColumnRole =
-  | { role: 'week' }
+  /** The period column (or, weeks across, one period header); `grains`: the grains its periods are at, when read. */
+  | { role: 'week'; grains?: Grain[] }
   | { role: 'year' }
   | { role: 'metric_name' }
   | { role: 'value' }
@@ -76,6 +77,9 @@ export interface Observation {
 
 /** How long a series' periods are. Weekly figures are `Observation`s; the longer ones `PeriodObservation`s. */
 export type Grain = 'week' | 'month' | 'quarter' | 'year';
+
+/** Every grain, shortest first. */
+export const GRAINS: readonly Grain[] = ['week', 'month', 'quarter', 'year'];
 
 /**
  * Why a cell holds a statistical symbol instead of a number: CBS `.` not available, `x`

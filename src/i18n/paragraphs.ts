@@ -37,7 +37,7 @@ export interface ParagraphFacts {
 const pct = (exact: number, lang: Lang) => `${formatNumber(roundPercent(exact), lang)}%`;
 
 /** "a, b en c" / "a, b and c"; with "; " between items that have clauses of their own. */
-function list(items: string[], lang: Lang, clauses = false): string {
+export function andList(items: string[], lang: Lang, clauses = false): string {
   if (items.length <= 1) return items.join('');
   const and = lang === 'nl' ? 'en' : 'and';
   const separator = clauses ? '; ' : ', ';
@@ -67,7 +67,7 @@ function flowPhases(facts: ParagraphFacts, withData: ParagraphFacts['phases']): 
         ? `${range}, on average ${about} ${words.subject} per week ${words.perfect[1]}${part}${gap}`
         : `${range} there were on average ${about} ${words.subject} per week${part}${gap}`;
   });
-  return `${capitalise(list(items, lang, clauses))}.`;
+  return `${capitalise(andList(items, lang, clauses))}.`;
 }
 
 function stockPhases(facts: ParagraphFacts, withData: ParagraphFacts['phases']): string {
@@ -78,7 +78,7 @@ function stockPhases(facts: ParagraphFacts, withData: ParagraphFacts['phases']):
     if (lang === 'nl') return i === 0 ? `eind ${end} ${verb(words.past[0], `${about} ${words.subject}`, words.past[1])}` : `eind ${end} ${about}`;
     return i === 0 ? `at the end of ${end}, ${about} ${words.subject} ${words.past[1] || 'were counted'}` : `at the end of ${end} ${about}`;
   });
-  return `${capitalise(list(items, lang))}.`;
+  return `${capitalise(andList(items, lang))}.`;
 }
 
 /** The level before the crisis (or in the reference period), once, at the end. */
@@ -90,10 +90,10 @@ function baselineSentence(facts: ParagraphFacts, withData: ParagraphFacts['phase
     if (values.some((v) => v === null) || kind === 'stock') return null;
     const figures = kind === 'share' ? values.map((v) => pct(v!, lang)) : values.map((v) => aboutFigure(v!, lang));
     const each = values.length > 1 ? (nl ? 'respectievelijk ' : 'respectively ') : '';
-    if (kind === 'share') return nl ? `In dezelfde weken van ${baseline.referenceYear} was dat ${each}${list(figures, lang)}.` : `In the same weeks of ${baseline.referenceYear} it was ${each}${list(figures, lang)}.`;
+    if (kind === 'share') return nl ? `In dezelfde weken van ${baseline.referenceYear} was dat ${each}${andList(figures, lang)}.` : `In the same weeks of ${baseline.referenceYear} it was ${each}${andList(figures, lang)}.`;
     return nl
-      ? `In dezelfde weken van ${baseline.referenceYear} ${verb(words.past[0], `gemiddeld ${each}${list(figures, lang)} ${words.subject} per week`, words.past[1])}.`
-      : `In the same weeks of ${baseline.referenceYear}, on average ${each}${list(figures, lang)} ${words.subject} per week ${words.past[1] || 'were counted'}.`;
+      ? `In dezelfde weken van ${baseline.referenceYear} ${verb(words.past[0], `gemiddeld ${each}${andList(figures, lang)} ${words.subject} per week`, words.past[1])}.`
+      : `In the same weeks of ${baseline.referenceYear}, on average ${each}${andList(figures, lang)} ${words.subject} per week ${words.past[1] || 'were counted'}.`;
   }
   const with_ = withData.find((p) => p.figure.baseline !== null);
   if (!with_) return null;
@@ -129,7 +129,7 @@ function percentSentence(facts: ParagraphFacts, withData: ParagraphFacts['phases
   const level = baseline.method === 'seasonal'
     ? lang === 'nl' ? `van dezelfde weken van ${baseline.referenceYear}` : `of the same weeks of ${baseline.referenceYear}`
     : lang === 'nl' ? (baseline.preCrisis ? 'van het niveau van vóór de COVID-19-crisis' : 'van het niveau in de referentieperiode') : baseline.preCrisis ? 'of the level before the COVID-19 crisis' : 'of the level of the reference period';
-  return lang === 'nl' ? `Dat is ${each}${list(values.map((v) => pct(v!, lang)), lang)} ${level}.` : `That is ${each}${list(values.map((v) => pct(v!, lang)), lang)} ${level}.`;
+  return lang === 'nl' ? `Dat is ${each}${andList(values.map((v) => pct(v!, lang)), lang)} ${level}.` : `That is ${each}${andList(values.map((v) => pct(v!, lang)), lang)} ${level}.`;
 }
 
 export function letterParagraph(facts: ParagraphFacts): string {
@@ -141,7 +141,7 @@ export function letterParagraph(facts: ParagraphFacts): string {
   if (withData.length) sentences.push(kind === 'stock' ? stockPhases(facts, withData) : flowPhases(facts, withData));
   if (without.length) {
     // "week 18 tot en met week 26 van 2020": the range without its leading "van".
-    const ranges = list(without.map((p) => weekRange(phaseOfKey(p.figure.phase).from, phaseOfKey(p.figure.phase).to, lang).replace(/^(van|from) /, '')), lang);
+    const ranges = andList(without.map((p) => weekRange(phaseOfKey(p.figure.phase).from, phaseOfKey(p.figure.phase).to, lang).replace(/^(van|from) /, '')), lang);
     sentences.push(lang === 'nl' ? `Over ${ranges} zijn geen cijfers.` : `There are no figures for ${ranges}.`);
   }
   if (facts.runningTotal && facts.runningTotal.figure.total !== null) sentences.push(runningTotalSentence({ lang, figure: facts.runningTotal.figure, words: facts.words, forced: facts.runningTotal.forced }));

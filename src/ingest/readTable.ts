@@ -4,6 +4,7 @@
  * accounts for every row: loaded + rejected + skipped = data rows. Pure and synchronous.
  */
 import type { MetricId } from '../domain/catalogue';
+import { GRAINS, type Grain } from '../domain/parsedExport';
 import {
   customMetricId,
   isCountryHeader,
@@ -128,6 +129,13 @@ export function readTable(records: TableRow[], exportDate: string, loaded: Loade
     reader.prepare(body, evidence.order);
   }
   for (const record of body) reader.read(record);
+  if (reader instanceof RowReader) {
+    // The load report names the period column by what was read from it: weeks, months, a year total between them.
+    const read = new Set<Grain>(result.periodObservations.map((o) => o.grain));
+    if (result.observations.length > 0) read.add('week');
+    const periodColumn = result.columns.find((c) => c.role === 'week');
+    if (periodColumn?.role === 'week') periodColumn.grains = GRAINS.filter((g) => read.has(g));
+  }
   result.customMetrics = reader.customMetrics();
   for (const { label } of result.customMetrics) {
     const lookalike = lookalikeMetric(label);
@@ -302,7 +310,7 @@ function transposedColumns(headers: string[], periodAt: number[], body: TableRow
     const label = period ? `${period.grain}:${period.label}` : header;
     if (periods.has(label)) return { position, header, role: 'ignored', why: 'duplicate_metric' };
     periods.add(label);
-    return { position, header, role: 'week' };
+    return { position, header, role: 'week', ...(period ? { grains: [period.grain] } : {}) };
   });
   return { kind: 'transposed', columns, problem: nameAt < 0 && !seriesName ? { code: 'no_metric_columns' } : null };
 }

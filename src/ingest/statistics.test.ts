@@ -51,6 +51,8 @@ describe('every period notation of the public sources, in a period column', () =
     const p = csv('Periode;Eerste asielaanvragen\n2020-W10;450\n2020-03;1025\n2020-W11;390\n');
     expect(p.observations.map((o) => `${o.line} ${o.weekStart}=${o.value}`)).toEqual(['2 2020-03-02=450', '4 2020-03-09=390']);
     expect(p.periodObservations.map(show)).toEqual(['3 month 2020-03 asylum_first=1025']);
+    // The load report names the column by what it holds ("periode: weken en maanden"), not as a week column.
+    expect(p.columns[0]).toMatchObject({ role: 'week', grains: ['week', 'month'] });
     expect(accounted(p)).toBe(p.dataLines);
   });
 
@@ -62,6 +64,7 @@ describe('every period notation of the public sources, in a period column', () =
       '4 year 2019 asylum_first=22535',
       '5 month 2020-01 asylum_first=1970',
     ]);
+    expect(p.columns[0]).toMatchObject({ role: 'week', grains: ['month', 'year'] });
     expect(p.skipped).toEqual([]);
   });
 
@@ -74,6 +77,7 @@ describe('every period notation of the public sources, in a period column', () =
       '2 year 2019 asylum_first=22535',
       '2 month 2020-01 asylum_first=1970',
     ]);
+    expect(p.columns.slice(1).map((c) => 'grains' in c && c.grains)).toEqual([['month'], ['month'], ['year'], ['month']]);
   });
 
   it('rejects a second, different figure for the same month, and skips an identical one', () => {
@@ -194,6 +198,7 @@ describe('dimension columns', () => {
   it('leaves a weekly export with a notes column as it was', () => {
     const p = csv('Week;Eerste asielaanvragen;Opmerking\n2020-W10;450;\n2020-W11;390;storing systeem\n2020-W12;200;\n');
     expect(p.columns.map((c) => c.role)).toEqual(['week', 'metric', 'ignored']);
+    expect(p.columns[0]).toMatchObject({ grains: ['week'] });
     expect(p.observations.every((o) => o.dimensions === undefined)).toBe(true);
   });
 });

@@ -102,6 +102,9 @@ describe('public statistics formats: the load report', () => {
         .locator(`[data-testid=file-item][data-name="${files[4].name}"] [data-testid=file-sheet]`)
         .evaluateAll((els) => els.map((el) => ['sheet', 'rows-loaded', 'rows-rejected', 'rows-skipped'].map((a) => el.getAttribute(`data-${a}`))));
       expect(sheets).toEqual([['Maanden', '4', '1', '1']]);
+      // Its period column is named for what it holds (the 2020 total is a year), not as a week column.
+      const periodColumn = page.locator(`[data-testid=file-item][data-name="${files[4].name}"] tr[data-column-role=week]`);
+      await expect(periodColumn.textContent()).resolves.toContain('periode: maanden en jaren');
 
       // No month was taken for a week: no weekly cell for 2020-W12 ("2020-03"), none for the week of 1 March.
       await page.locator('[data-testid=nav-dashboard]').click();

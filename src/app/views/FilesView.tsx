@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CaseField } from '../../domain/caseExport';
-import { MAX_CUSTOM_METRICS } from '../../domain/parsedExport';
+import { MAX_CUSTOM_METRICS, type Grain } from '../../domain/parsedExport';
 import type { Dataset } from '../../domain/dataset';
 import { describeProblem, describeReject, describeSheetProblem, describeSkip, describeWarning, problemDetail, rowPlace } from '../../i18n/describe';
 import { formatDay, formatNumber, visibleName } from '../../i18n/format';
+import { andList } from '../../i18n/paragraphs';
 import { useLang, useT, type Lang, type Translate } from '../../i18n/language';
 import type { StringKey } from '../../i18n/strings';
 import { LINE_PAGE, type ColumnSummary, type FileReport, type LineOutcome, type SheetSummary } from '../../metrics/queries';
@@ -397,8 +398,11 @@ function LineTable({ lines, testId, workbook }: { lines: LineOutcome[]; testId: 
 function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
   const label = c.metric ? (catalogueLabel(c.metric, lang) ?? c.metric) : '';
   switch (c.role) {
-    case 'week':
-      return t('roleWeek');
+    case 'week': {
+      // A column of months (or a year total between them) is a period column, not a week column.
+      const grains = c.detail?.split(',') ?? [];
+      return grains.every((g) => g === 'week') ? t('roleWeek') : t('rolePeriod', { grains: andList(grains.map((g) => t(`periodGrain_${g as Grain}`)), lang) });
+    }
     case 'year':
       return t('roleYear');
     case 'metric_name':
