@@ -89,9 +89,10 @@ export type StatisticalSymbol = 'not_available' | 'confidential' | 'nil';
 
 /**
  * A source's mark on a value: CBS `*` provisional; Eurostat flags after a value (`p` provisional,
- * `e` estimated, `b` break in series, `c` confidential, and the others of its code list as written).
+ * `e` estimated, `b` break in series, `c` confidential, and the others of its code list as written);
+ * `approximate` a figure published in words ("ruim 38.000", "zo'n 50"), not counted to the unit.
  */
-export type ValueFlag = 'provisional' | 'p' | 'e' | 'b' | 'c' | 'd' | 'f' | 'n' | 'r' | 's' | 'u' | 'z' | 'i' | 'm';
+export type ValueFlag = 'provisional' | 'approximate' | 'p' | 'e' | 'b' | 'c' | 'd' | 'f' | 'n' | 'r' | 's' | 'u' | 'z' | 'i' | 'm';
 
 /**
  * One figure of a month, quarter or year (the public statistics' grains). Never added to weekly

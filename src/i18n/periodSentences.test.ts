@@ -46,6 +46,12 @@ describe('a sentence about months', () => {
     );
   });
 
+  it('says when the source gave some figures only approximately ("ruim 38.000")', () => {
+    expect(periodSentence({ lang: 'nl', figure: facts('2023', '2023', 38000, 1, 1, ['approximate']), grain: 'year', noun: 'eerste asielverzoeken', baseline: null, preCrisis: false })).toMatch(
+      / De bron geeft een deel van de cijfers bij benadering\.$/,
+    );
+  });
+
   it('in English, and per quarter', () => {
     expect(periodSentence({ lang: 'en', figure: facts('2020-03', '2020-04', 650, 2, 2), grain: 'month', noun: 'first asylum requests', baseline, preCrisis: true })).toBe(
       'From March to April 2020 there were on average 650 first asylum requests per month. That is 35% of the level before the COVID-19 crisis of about 1,900 per month (mean of March 2019 to February 2020).',

@@ -74,5 +74,6 @@ export function periodSentence({ lang, figure, grain, noun, baseline, preCrisis 
     );
   }
   if (figure.flags.some((f) => f === 'provisional' || f === 'p')) sentences.push(nl ? 'De cijfers zijn deels voorlopig.' : 'The figures are partly provisional.');
+  if (figure.flags.includes('approximate')) sentences.push(nl ? 'De bron geeft een deel van de cijfers bij benadering.' : 'The source gives some of the figures approximately.');
   return sentences.map(capitalise).join(' ');
 }

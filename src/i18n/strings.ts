@@ -243,6 +243,7 @@ export const STRINGS = {
   symbol_confidential: { nl: 'geheim', en: 'confidential' },
   symbol_nil: { nl: 'nihil', en: 'nil' },
   flag_provisional: { nl: 'voorlopig', en: 'provisional' },
+  flag_approximate: { nl: 'bij benadering (afgerond in de bron)', en: 'approximate (rounded in the source)' },
   flag_p: { nl: 'voorlopig (p)', en: 'provisional (p)' },
   flag_e: { nl: 'geschat (e)', en: 'estimated (e)' },
   flag_b: { nl: 'breuk in de reeks (b)', en: 'break in series (b)' },

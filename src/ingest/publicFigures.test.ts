@@ -53,6 +53,15 @@ describe('the public figures', () => {
     expect(q2).toMatchObject({ value: 1265, flag: 'provisional' });
   });
 
+  it('mark figures the source gives in words ("ruim 38.000") as approximate, never as a count', () => {
+    const year = parsed.periodObservations.find((o) => o.metric === 'custom_cbs_first_asylum_requests' && o.period === '2023' && o.value === 38000);
+    expect(year).toMatchObject({ grain: 'year', flag: 'approximate' });
+    const may = parsed.periodObservations.find((o) => o.metric === 'custom_cbs_nareizigers' && o.period === '2020-05');
+    expect(may).toMatchObject({ value: 50, flag: 'approximate' });
+    // A figure CBS publishes rounded to 5 is its own count: no flag.
+    expect(parsed.periodObservations.find((o) => o.metric === 'custom_cbs_first_asylum_requests' && o.period === '2020-03')?.flag).toBeUndefined();
+  });
+
   it('skip sums over a range and unclear periods with their reason', () => {
     const range = parsed.skipped.find((s) => s.raw.startsWith('2022-01/2022-06,'));
     expect(range?.reason).toEqual({ code: 'period_range', period: '2022-01/2022-06' });

@@ -124,7 +124,8 @@ export function readPublicFigures(input: ExportInput): ParsedExport {
     if (/^percent/i.test(unit)) return skipped.push({ line, raw, reason: { code: 'not_a_count', unit: 'percentage' } });
     const metric = publicMetricId(name);
     if (metric.startsWith(CUSTOM_METRIC_PREFIX)) custom.set(metric, publicLabel(name));
-    const flag: ValueFlag | undefined = name.endsWith('_provisional') ? 'provisional' : undefined;
+    // "ruim 38.000" is no count: its unit says approx, and the figure keeps saying so.
+    const flag: ValueFlag | undefined = name.endsWith('_provisional') ? 'provisional' : /\bapprox/i.test(unit) ? 'approximate' : undefined;
     if (periodType === 'week') {
       const m = /^(\d{4})-W(\d{2})$/.exec(period);
       const week = m ? checkedWeek(Number(m[1]), Number(m[2])) : null;
