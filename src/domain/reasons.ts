@@ -9,12 +9,14 @@ export type DateOrder = 'day_first' | 'month_first';
 
 /** Why a cell is not a count (or, in a column outside the catalogue, not a number). */
 /** formula_without_value: a workbook formula with no calculated value stored (formulas are never evaluated here). */
-export type ValueProblem = 'negative' | 'decimal' | 'ambiguous_comma' | 'not_a_number' | 'formula_without_value' | 'week_after_export';
+export type ValueProblem = 'negative' | 'decimal' | 'ambiguous_comma' | 'not_a_number' | 'formula_without_value' | 'week_after_export' | 'period_after_export';
 
 export type RejectReason =
   | { code: 'week_missing' }
   | { code: 'week_invalid'; text: string; problem: 'week_53_missing' | 'week_out_of_range' | 'invalid_date' | 'not_a_week'; year?: number }
   | { code: 'week_after_export'; week: string; exportDate: string }
+  /** A month, quarter or year that starts after the export date (one that has begun is kept: its figure so far). */
+  | { code: 'period_after_export'; period: string; exportDate: string }
   /** The year column is empty and the year of the rows above cannot be carried on (the week number went down). */
   | { code: 'year_missing'; week: string }
   | { code: 'values_invalid'; cells: { column: string; text: string; problem: ValueProblem }[] }

@@ -1,6 +1,6 @@
 /** Plain-language explanations of why a line was rejected or skipped, or a file could not be read. */
 import type { FileProblem, FileWarning, RejectReason, SkipReason, ValueProblem } from '../domain/reasons';
-import { formatDay, formatNumber, weekLabel } from './format';
+import { formatDay, formatNumber, periodLabel, weekLabel } from './format';
 import { metricDefinition } from '../domain/catalogue';
 import type { Lang } from './language';
 
@@ -20,6 +20,7 @@ const VALUE_PROBLEMS: Record<ValueProblem, Texts> = {
     en: 'is a formula with no calculated value in the workbook; open and save the workbook in Excel to have it calculated',
   },
   week_after_export: { nl: 'valt in een week na de exportdatum', en: 'falls in a week after the export date' },
+  period_after_export: { nl: 'valt in een periode na de exportdatum', en: 'falls in a period after the export date' },
 };
 
 /** A week ("2020-W12") as "week 12 2020"; a month, quarter or year as the app writes it ("2020-03"). */
@@ -61,6 +62,11 @@ export function describeReject(reason: RejectReason, lang: Lang): string {
       return pick(lang, {
         nl: `${weekLabel(reason.week, lang)} begint na de exportdatum ${formatDay(reason.exportDate, lang)}.`,
         en: `${weekLabel(reason.week, lang)} starts after the export date ${formatDay(reason.exportDate, lang)}.`,
+      });
+    case 'period_after_export':
+      return pick(lang, {
+        nl: `${periodLabel(reason.period, lang)} begint na de exportdatum ${formatDay(reason.exportDate, lang)}.`,
+        en: `${periodLabel(reason.period, lang)} starts after the export date ${formatDay(reason.exportDate, lang)}.`,
       });
     case 'year_missing':
       return pick(lang, {

@@ -21,6 +21,7 @@ import {
 } from './headers';
 import { formatIsoWeek, isMonday, isoWeekMonday, isoWeekOfDate, parseWeekCell, parseYearAndWeek, type WeekParse } from '../domain/isoWeek';
 import { formatPeriod, parsePeriod, type PeriodParse } from '../domain/periods';
+import { periodStart } from '../domain/grain';
 import { decimalConvention, isDotGrouped, isMissingCell, parseCount, parseInColumn, type CountParse, type DecimalConvention } from './numbers';
 import { dateEvidenceOfCells, TYPO_YEARS } from './dates';
 import {
@@ -610,7 +611,9 @@ abstract class RowReader extends TableReader {
       if (structure) return this.reject(record, structure);
       const dimensions = this.dimensions(record);
       if (!Array.isArray(dimensions)) return this.reject(record, { code: 'dimension_missing', column: dimensions.missing });
-      return this.readPeriodFigures(record, { grain: period.period.grain, period: formatPeriod(period.period), provisional: period.provisional }, dimensions);
+      const label = formatPeriod(period.period);
+      if (periodStart(label)! > this.exportDate) return this.reject(record, { code: 'period_after_export', period: label, exportDate: this.exportDate });
+      return this.readPeriodFigures(record, { grain: period.period.grain, period: label, provisional: period.provisional }, dimensions);
     }
     const week = this.week(cells);
     if (!this.hasFigures(cells)) {
@@ -834,6 +837,7 @@ class TransposedReader extends TableReader {
       if (period.grain !== 'week') {
         const cell = this.statAt(record, position, Boolean(match));
         if (cell.kind === 'error') bad.push({ column: header, text: cell.text, problem: cell.reason });
+        else if (cell.kind !== 'missing' && periodStart(period.label)! > this.exportDate) bad.push({ column: header, text: (cells[position] ?? '').trim(), problem: 'period_after_export' });
         else if (cell.kind !== 'missing') figures.push(this.periodObservation(record, metric, dimensions, { grain: period.grain, period: period.label, provisional: period.provisional }, cell, match?.scale));
         continue;
       }

@@ -80,6 +80,15 @@ describe('every period notation of the public sources, in a period column', () =
     expect(p.columns.slice(1).map((c) => 'grains' in c && c.grains)).toEqual([['month'], ['month'], ['year'], ['month']]);
   });
 
+  it('rejects a month that starts after the export date, in a column and across the columns; the month in progress is kept', () => {
+    const long = read('maandcijfers_2020-03-15.csv', 'Maand;Eerste asielaanvragen\n2020-02;1515\n2020-03;400\n2020-04;10\n');
+    expect(long.periodObservations.map(show)).toEqual(['2 month 2020-02 asylum_first=1515', '3 month 2020-03 asylum_first=400']);
+    expect(long.rejected.map((r) => [r.line, r.reason])).toEqual([[4, { code: 'period_after_export', period: '2020-04', exportDate: '2020-03-15' }]]);
+    const across = read('maandcijfers_2020-03-15.csv', 'Reeks;2020-02;2020-Q2\nEerste asielaanvragen;1515;12\n');
+    expect(across.rejected.map((r) => r.reason)).toEqual([{ code: 'values_invalid', cells: [{ column: '2020-Q2', text: '12', problem: 'period_after_export' }] }]);
+    expect(accounted(long)).toBe(long.dataLines);
+  });
+
   it('rejects a second, different figure for the same month, and skips an identical one', () => {
     const p = csv('Perioden;Eerste asielaanvragen\n2020-01;1970\n2020 januari;1970\njan 2020;1971\n');
     expect(p.skipped.map((r) => [r.line, r.reason])).toEqual([[3, { code: 'duplicate_identical', firstLine: 2 }]]);
