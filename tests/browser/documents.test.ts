@@ -3,7 +3,11 @@
  * public letter's departures, rounded by the rule), filtering and copying them with their basis,
  * and the briefing and the letter draft as Word documents, unzipped and read back.
  */
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,11 +35,35 @@ afterAll(async () => {
 const withApp = (test: (app: AppPage) => Promise<void>, query = '?view=letter') => withBrowserApp(browser, test, { query });
 const paragraph = (page: Page, metric: string) => page.locator(`[data-testid=letter-paragraph][data-metric=${metric}] p`);
 
-async function downloadedDocx(page: Page): Promise<Record<string, Uint8Array>> {
+async function downloadedDocxBytes(page: Page): Promise<Uint8Array> {
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('[data-testid=export-docx]').click()]);
   // The sample's document carries the app's one fictional mark in its name too (src/export/provenance.ts).
   expect(download.suggestedFilename()).toMatch(/-fictieve-voorbeelddata\.docx$/);
-  return unzipSync(new Uint8Array(await readFile((await download.path())!)));
+  return new Uint8Array(await readFile((await download.path())!));
+}
+
+const downloadedDocx = async (page: Page) => unzipSync(await downloadedDocxBytes(page));
+
+const run = promisify(execFile);
+
+/**
+ * The document as LibreOffice opens and lays it out (Debian's libreoffice-writer-nogui, which
+ * .ci/run installs): printed to PDF, each page's size and the text as laid out (poppler-utils).
+ */
+async function openedInLibreOffice(docx: Uint8Array): Promise<{ pages: ('upright' | 'landscape')[]; text: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ketenmonitor-docx-'));
+  try {
+    await writeFile(path.join(dir, 'document.docx'), docx);
+    await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'document.docx')], { timeout: 120_000 }).catch((error: Error) => {
+      throw new Error(`LibreOffice could not print the document (is libreoffice-writer-nogui installed? bash .ci/run installs it): ${error.message}`);
+    });
+    const pdf = path.join(dir, 'document.pdf');
+    const info = (await run('pdfinfo', ['-f', '1', '-l', '999', pdf])).stdout;
+    const pages = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'upright') as const);
+    return { pages, text: (await run('pdftotext', ['-layout', pdf, '-'])).stdout };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** The text of document.xml's paragraphs and table cells, as Word would show it. */
@@ -45,7 +73,7 @@ const paragraphsOf = (xml: string) => [...xml.matchAll(/<w:p[ >].*?<\/w:p>/g)].m
  * What Word and LibreOffice need to open a document without repair, checked with the browser's
  * own XML parser: every XML part well-formed, every table row with as many cells (counting
  * merged ones) as its grid has columns, every relationship's target and every image reference
- * there, and a content type for each part. (LibreOffice itself cannot be installed here.)
+ * there, and a content type for each part. (LibreOffice opening it: openedInLibreOffice.)
  */
 async function expectSoundDocx(page: Page, files: Record<string, Uint8Array>): Promise<void> {
   const parts = Object.fromEntries(Object.entries(files).filter(([name]) => /\.(xml|rels)$/.test(name)).map(([name, bytes]) => [name, strFromU8(bytes)]));
@@ -186,6 +214,22 @@ describe('Word', () => {
       const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /docx-.*\.js$/.test(n)));
       expect(scripts.length).toBe(1);
     }, '?view=briefing'));
+
+  it('opens in LibreOffice: the wide phase table on landscape pages of its own, its words whole, the paragraphs on upright pages', () =>
+    withApp(async ({ page }) => {
+      const expected = (await paragraph(page, 'departures_total').textContent())!;
+      const { pages, text } = await openedInLibreOffice(await downloadedDocxBytes(page));
+      // Title upright, the table sideways (repeating its header on each page), the paragraphs and sources upright.
+      expect(pages[0]).toBe('upright');
+      expect(pages.filter((p) => p === 'landscape').length).toBeGreaterThanOrEqual(1);
+      expect(pages.at(-1)).toBe('upright');
+      expect(pages.join(' ')).toMatch(/^(upright )+(landscape )+upright( upright)*$/);
+      // Every phase row names its phase whole: no column so narrow that "Basisperiode" breaks.
+      const lines = text.split('\n');
+      expect(lines.filter((l) => /\bBasisperiode\b/.test(l)).length).toBeGreaterThanOrEqual(10);
+      expect(lines.filter((l) => /\b(Basisperio|Gemiddel)\s*$/.test(l) || /^\s*(de|d)\b/.test(l))).toEqual([]);
+      expect(text.replace(/\s+/g, ' ')).toContain(expected.replace(/\s+/g, ' '));
+    }), 180_000);
 
   it('does not load the docx code before a document is asked for', () =>
     withApp(async ({ page }) => {
