@@ -155,7 +155,8 @@ function table(t: DocxTable, total: number): Table {
 }
 
 export function reportDocument(report: DocxReport): Document {
-  const heading = (content: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [text(content)] });
+  // A heading stays on the page of what it heads (a chart too tall for the rest of the page takes it along).
+  const heading = (content: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, spacing: { before: 240, after: 120 }, children: [text(content)] });
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [text(report.title)] }),
     ...report.lines.map((line) => new Paragraph({ children: [text(line, { size: 20, color: '4D4D4D' })] })),
