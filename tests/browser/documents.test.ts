@@ -59,7 +59,7 @@ async function openedInLibreOffice(docx: Uint8Array): Promise<{ pages: ('upright
     });
     const pdf = path.join(dir, 'document.pdf');
     const info = (await run('pdfinfo', ['-f', '1', '-l', '999', pdf])).stdout;
-    const pages = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'upright') as const);
+    const pages = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m): 'upright' | 'landscape' => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'upright'));
     return { pages, text: (await run('pdftotext', ['-layout', pdf, '-'])).stdout };
   } finally {
     await rm(dir, { recursive: true, force: true });
