@@ -1,4 +1,4 @@
-import { Bar, CartesianGrid, ComposedChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, Cell, ComposedChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PeriodGrain } from '../domain/grain';
 import { formatNumber, periodLabel, shortPeriodLabel } from '../i18n/format';
 import { useLang, useT } from '../i18n/language';
@@ -16,7 +16,8 @@ interface Props {
 
 /**
  * One series at one grain, as bars on an axis of its own periods: months, quarters or years,
- * never weeks beside them. A gap is an empty place, not a zero bar.
+ * never weeks beside them. A gap is an empty place, not a zero bar; a period that had not ended
+ * at its export is a pale outlined bar, as a partial week is hatched.
  */
 export function PeriodChart({ description, metric, grain, rows, baseline }: Props) {
   const lang = useLang();
@@ -30,7 +31,11 @@ export function PeriodChart({ description, metric, grain, rows, baseline }: Prop
             <CartesianGrid stroke="#ddd" vertical={false} />
             <XAxis dataKey="period" tickFormatter={(p: string) => shortPeriodLabel(p, lang)} minTickGap={12} />
             <YAxis tickFormatter={(v: number) => formatNumber(v, lang)} width={56} />
-            <Bar dataKey="value" fill={PALETTE[0]} isAnimationActive={false} name={description} />
+            <Bar dataKey="value" fill={PALETTE[0]} isAnimationActive={false} name={description}>
+              {rows.map((row) => (
+                <Cell key={row.period} fillOpacity={row.partial ? 0.3 : 1} stroke={row.partial ? PALETTE[0] : undefined} strokeDasharray={row.partial ? '3 2' : undefined} />
+              ))}
+            </Bar>
             {baseline && <ReferenceLine y={baseline.value} stroke={PALETTE[1]} strokeDasharray="4 3" label={{ value: baseline.label, position: 'insideTopRight', fontSize: 11 }} />}
             <Tooltip
               isAnimationActive={false}
@@ -44,6 +49,7 @@ export function PeriodChart({ description, metric, grain, rows, baseline }: Prop
                       {row.value !== null ? formatNumber(row.value, lang) : row.symbol ? symbolText(row.symbol, t) : t('periodGap')}
                       {row.flag && ` · ${flagText(row.flag, t)}`}
                     </div>
+                    {row.partial && <div>{t('partialPeriodTitle')}</div>}
                   </div>
                 );
               }}

@@ -16,6 +16,8 @@ export interface PeriodRow {
   sheet: string | null;
   revised: boolean;
   gap: boolean;
+  /** The period ended after its figure's export date: shown, counted in no mean. */
+  partial: boolean;
 }
 
 interface Props {
@@ -84,10 +86,17 @@ export function PeriodTable({ caption, metric, dimensions, grain, rows, renderRe
               );
             const source = row.source ? sourceParts(row.source) : null;
             return (
-              <tr key={row.period} className={row.gap ? 'gap' : undefined}>
-                <th scope="row">{periodLabel(row.period, lang)}</th>
+              <tr key={row.period} className={row.gap ? 'gap' : row.partial ? 'partial' : undefined}>
+                <th scope="row">
+                  {periodLabel(row.period, lang)}
+                  {row.partial && (
+                    <span className="badge partial-badge" title={t('partialPeriodTitle')}>
+                      {t('partialWeek')}
+                    </span>
+                  )}
+                </th>
                 <td
-                  className="number"
+                  className={`number${row.partial ? ' partial' : ''}`}
                   data-period={row.period}
                   data-grain={grain}
                   data-metric={metric}
@@ -95,6 +104,7 @@ export function PeriodTable({ caption, metric, dimensions, grain, rows, renderRe
                   data-value={row.value ?? undefined}
                   data-flag={row.flag ?? undefined}
                   data-revised={row.revised ? 'true' : undefined}
+                  data-partial={row.partial ? 'true' : undefined}
                 >
                   {shown}
                   {row.revised && (renderRevision?.(row.period) ?? <span className="badge">{t('revised')}</span>)}

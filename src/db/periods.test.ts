@@ -149,3 +149,25 @@ describe('the dashboard reads every period series of a dataset at once', () => {
     expect(of('year', '2019')).toMatchObject({ mean: null, periodsWithData: 0, periodsInRange: 1 });
   }, 30_000);
 });
+
+describe('a period that had not ended at the export', () => {
+  it('is shown as partial and left out of every mean; a month ending on the export date is whole', async () => {
+    const { datasetPeriodFigures, datasetPeriodMeans } = await import('../metrics/periodQueries');
+    const db = await openTestDatabase();
+    // Exported on the last day of February: February is whole, March so far is partial, and so is the year 2020.
+    await storeExport(db, 'user', release('ind_2020-02-29.csv', '2020-02-29', [...months({ '2020-01': 1900, '2020-02': 1500 }), { period: '2020', grain: 'year', value: 3400 }]));
+    await storeExport(db, 'user', release('ind_2020-03-15.csv', '2020-03-15', months({ '2020-03': 400 })));
+    const figures = await datasetPeriodFigures(db, 'user');
+    expect(figures.map((f) => [f.grain, f.period, f.value, f.partial])).toEqual([
+      ['month', '2020-01', 1900, false], ['month', '2020-02', 1500, false], ['month', '2020-03', 400, true], ['year', '2020', 3400, true],
+    ]);
+    const quarter = await periodMean(db, 'user', 'custom_cbs', 'month', { from: '2020-01', to: '2020-03' });
+    expect(quarter).toMatchObject({ mean: 1700, periodsWithData: 2, periodsPartial: 1, periodsInRange: 3, sources: ['ind_2020-02-29.csv'] });
+    const means = await datasetPeriodMeans(db, 'user', { month: [{ from: '2020-03', to: '2020-03' }], year: [{ from: '2020', to: '2020' }] });
+    expect(means.map((m) => [m.grain, m.mean, m.periodsWithData, m.periodsPartial])).toEqual(expect.arrayContaining([['month', null, 0, 1], ['year', null, 0, 1]]));
+    // A later export after March ended makes it whole.
+    await storeExport(db, 'user', release('ind_2020-04-06.csv', '2020-04-06', months({ '2020-03': 1025 })));
+    expect((await periodMean(db, 'user', 'custom_cbs', 'month', { from: '2020-01', to: '2020-03' })).mean).toBeCloseTo((1900 + 1500 + 1025) / 3);
+  }, 30_000);
+});
+

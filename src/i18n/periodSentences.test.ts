@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { periodRangeLabel, periodLabel } from './format';
 import { periodSentence, type PeriodMeanFacts } from './periodSentences';
 
-const facts = (from: string, to: string, mean: number | null, periodsWithData: number, periodsInRange: number, flags: string[] = []): PeriodMeanFacts => ({ from, to, mean, periodsWithData, periodsInRange, flags });
+const facts = (from: string, to: string, mean: number | null, periodsWithData: number, periodsInRange: number, flags: string[] = [], periodsPartial = 0): PeriodMeanFacts => ({ from, to, mean, periodsWithData, periodsInRange, flags, periodsPartial });
 const baseline = facts('2019-03', '2020-02', 1862.5, 12, 12);
 
 describe('months in words', () => {
@@ -43,6 +43,15 @@ describe('a sentence about months', () => {
   it('names the months without figures and provisional figures', () => {
     expect(periodSentence({ lang: 'nl', figure: facts('2020-04', '2020-06', 465, 2, 3, ['provisional']), grain: 'month', noun: 'eerste asielverzoeken', baseline: null, preCrisis: true })).toBe(
       'Van april tot en met juni 2020 waren er gemiddeld circa 470 eerste asielverzoeken per maand. Van 1 van de 3 maanden zijn geen cijfers; het gemiddelde gaat over de 2 maanden met cijfers. De cijfers zijn deels voorlopig.',
+    );
+  });
+
+  it('leaves a month that had not ended at the export out of the mean, and says so', () => {
+    expect(periodSentence({ lang: 'nl', figure: facts('2020-01', '2020-03', 1742.5, 2, 3, [], 1), grain: 'month', noun: 'eerste asielverzoeken', baseline: null, preCrisis: true })).toBe(
+      'Van januari tot en met maart 2020 waren er gemiddeld circa 1.700 eerste asielverzoeken per maand. Eén maand was bij de export nog niet voorbij en telt niet mee.',
+    );
+    expect(periodSentence({ lang: 'en', figure: facts('2020-03', '2020-03', null, 0, 1, [], 1), grain: 'month', noun: 'first asylum requests', baseline: null, preCrisis: true })).toBe(
+      'There are no complete figures on first asylum requests for March 2020 yet: the export predates its end.',
     );
   });
 

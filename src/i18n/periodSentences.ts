@@ -17,6 +17,8 @@ export interface PeriodMeanFacts {
   to: string;
   periodsInRange: number;
   periodsWithData: number;
+  /** Periods whose figure was exported before they ended: left out of the mean. */
+  periodsPartial: number;
   mean: number | null;
   flags: string[];
 }
@@ -43,6 +45,9 @@ export function periodSentence({ lang, figure, grain, noun, baseline, preCrisis 
   const nl = lang === 'nl';
   const range = periodRangeLabel(figure.from, figure.to, lang);
   const per = perPeriod(grain, lang);
+  if (figure.mean === null && figure.periodsPartial > 0) {
+    return nl ? `Over ${range} zijn er nog geen volledige cijfers over ${noun}: de export is van vóór het einde ervan.` : `There are no complete figures on ${noun} for ${range} yet: the export predates its end.`;
+  }
   if (figure.mean === null) return nl ? `Over ${range} zijn er geen cijfers over ${noun}.` : `There are no figures on ${noun} for ${range}.`;
   const mean = aboutFigure(figure.mean, lang);
   const one = figure.periodsInRange === 1;
@@ -63,9 +68,20 @@ export function periodSentence({ lang, figure, grain, noun, baseline, preCrisis 
     const how = (nl ? `gemiddelde ${periodRangeLabel(baseline.from, baseline.to, lang)}` : `mean of ${periodRangeLabel(baseline.from, baseline.to, lang)}`) + thin;
     sentences.push(nl ? `Dat is ${pct} van ${level}: ${aboutFigure(baseline.mean, lang)} ${per} (${how}).` : `That is ${pct} of ${level} of ${aboutFigure(baseline.mean, lang)} ${per} (${how}).`);
   }
-  if (figure.periodsWithData < figure.periodsInRange) {
+  if (figure.periodsPartial > 0) {
+    const n = figure.periodsPartial;
     const [singular, plural] = UNIT[lang][grain];
-    const missing = figure.periodsInRange - figure.periodsWithData;
+    // It opens the sentence: "Eén" as the Taalunie writes it, not "Één".
+    const counted = n === 1 ? `${nl ? 'Eén' : 'One'} ${singular}` : `${n} ${plural}`;
+    sentences.push(
+      nl
+        ? `${counted} ${n === 1 ? 'was' : 'waren'} bij de export nog niet voorbij en ${n === 1 ? 'telt' : 'tellen'} niet mee.`
+        : `${counted} had not ended at the export and ${n === 1 ? 'is' : 'are'} not counted.`,
+    );
+  }
+  if (figure.periodsWithData + figure.periodsPartial < figure.periodsInRange) {
+    const [singular, plural] = UNIT[lang][grain];
+    const missing = figure.periodsInRange - figure.periodsWithData - figure.periodsPartial;
     const withData = figure.periodsWithData;
     sentences.push(
       nl

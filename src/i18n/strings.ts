@@ -287,6 +287,7 @@ export const STRINGS = {
   and: { nl: 'en', en: 'and' },
   partialWeek: { nl: 'onvolledig', en: 'incomplete' },
   partialWeekTitle: { nl: 'Week loopt na de exportdatum door: getoond, niet meegeteld', en: 'Week ends after the export date: shown, not counted' },
+  partialPeriodTitle: { nl: 'Periode loopt na de exportdatum door: getoond, niet meegeteld', en: 'Period ends after the export date: shown, not counted' },
   filesTitle: { nl: 'Geladen bestanden', en: 'Loaded files' },
   removeFile: { nl: 'Verwijderen', en: 'Remove' },
   removeFileLabel: { nl: '{name} verwijderen', en: 'Remove {name}' },

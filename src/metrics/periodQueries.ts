@@ -27,6 +27,13 @@ export interface PeriodSeries {
 }
 
 const GRAIN_ORDER = `CASE grain WHEN 'month' THEN 1 WHEN 'quarter' THEN 2 ELSE 3 END`;
+const GRAIN_MONTHS = (grain: string) => `CASE ${grain} WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 ELSE 12 END`;
+
+/**
+ * A period that ends after the export date of its figure is partial (onvolledig), as a week is
+ * (docs/definitions.md): shown, and left out of every mean, baseline and phase.
+ */
+const PARTIAL = (c: string) => `(${c}.period_start + to_months(${GRAIN_MONTHS(`${c}.grain`)}) > ${c}.export_date + INTERVAL 1 DAY)`;
 
 export async function periodSeries(db: Database, dataset: Dataset): Promise<PeriodSeries[]> {
   const rows = await db.query<Omit<PeriodSeries, 'dimensions'> & { dimensions: string }>(
@@ -58,6 +65,8 @@ export interface PeriodFigure {
   revised: boolean;
   /** No file has a figure for this period. */
   gap: boolean;
+  /** The period ended after its figure's export date: a figure so far, counted in no mean. */
+  partial: boolean;
 }
 
 /** Every period of one series at one grain, from its first to its last figure, gaps included. */
@@ -70,9 +79,9 @@ export async function datasetPeriodFigures(db: Database, dataset: Dataset, only?
   const rows = await db.query<Omit<PeriodFigure, 'period'> & { series: string; grain: PeriodGrain; period: string | null; start: string }>(
     `WITH s AS (SELECT * FROM current_periods WHERE dataset = ? ${only ? 'AND series = ? AND grain = ?' : ''}),
      b AS (SELECT series, grain, min(period_start) AS first, max(period_start) AS last FROM s GROUP BY series, grain),
-     grid AS (SELECT series, grain, CAST(unnest(generate_series(first, last, to_months(CASE grain WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 ELSE 12 END))) AS DATE) AS period_start FROM b)
+     grid AS (SELECT series, grain, CAST(unnest(generate_series(first, last, to_months(${GRAIN_MONTHS('grain')}))) AS DATE) AS period_start FROM b)
      SELECT g.series, g.grain, ${DAY('g.period_start')} AS start, s.period, s.value, s.symbol, s.flag, s.source, s.file_name AS "fileName", s.line, s.sheet,
-            ${DAY('s.export_date')} AS "exportDate", coalesce(s.revised, false) AS revised, s.period IS NULL AS gap
+            ${DAY('s.export_date')} AS "exportDate", coalesce(s.revised, false) AS revised, s.period IS NULL AS gap, coalesce(${PARTIAL('s')}, false) AS partial
      FROM grid g LEFT JOIN s USING (series, grain, period_start) ORDER BY g.series, ${GRAIN_ORDER.replace('grain', 'g.grain')}, g.period_start`,
     only ? [dataset, only.series, only.grain] : [dataset],
   );
@@ -82,9 +91,11 @@ export async function datasetPeriodFigures(db: Database, dataset: Dataset, only?
 export interface PeriodMean {
   from: string;
   to: string;
-  /** Periods in the range, and those with a number (a symbol other than nil, or a gap, is not counted). */
+  /** Periods in the range, and those with a number (a symbol other than nil, a gap or a partial period is not counted). */
   periodsInRange: number;
   periodsWithData: number;
+  /** Periods with a figure that ended after its export date: left out of the mean. */
+  periodsPartial: number;
   /** Mean over the periods with a number; null when none has one. */
   mean: number | null;
   /** Files behind the figure, newest first. */
@@ -99,12 +110,12 @@ export async function periodMean(db: Database, dataset: Dataset, series: string,
   const last = periodStart(range.to);
   if (!first || !last) throw new Error(`${range.from} – ${range.to}: not periods the app writes`);
   const step = { month: 1, quarter: 3, year: 12 }[grain];
-  const [row] = await db.query<{ mean: number | null; with_data: number; files: string[] | null; flags: string[] | null; in_range: number }>(
-    `WITH s AS (SELECT * FROM current_periods WHERE dataset = ? AND series = ? AND grain = ?
+  const [row] = await db.query<{ mean: number | null; with_data: number; partial: number; files: string[] | null; flags: string[] | null; in_range: number }>(
+    `WITH s AS (SELECT *, ${PARTIAL('c')} AS partial FROM current_periods c WHERE dataset = ? AND series = ? AND grain = ?
                 AND period_start BETWEEN CAST(? AS DATE) AND CAST(? AS DATE))
-     SELECT avg(value) AS mean, count(value) AS with_data,
-            list(DISTINCT file_name ORDER BY file_name) FILTER (WHERE value IS NOT NULL) AS files,
-            list(DISTINCT flag ORDER BY flag) FILTER (WHERE flag IS NOT NULL) AS flags,
+     SELECT avg(value) FILTER (WHERE NOT partial) AS mean, count(value) FILTER (WHERE NOT partial) AS with_data, count(*) FILTER (WHERE partial) AS partial,
+            list(DISTINCT file_name ORDER BY file_name) FILTER (WHERE value IS NOT NULL AND NOT partial) AS files,
+            list(DISTINCT flag ORDER BY flag) FILTER (WHERE flag IS NOT NULL AND NOT partial) AS flags,
             (SELECT count(*) FROM generate_series(CAST(? AS DATE), CAST(? AS DATE), INTERVAL ${step} MONTH)) AS in_range
      FROM s`,
     [dataset, series, grain, first, last, first, last],
@@ -112,7 +123,16 @@ export async function periodMean(db: Database, dataset: Dataset, series: string,
   // Newest file first, as the weekly phase figures name their exports.
   const files = Array.from(row.files ?? []);
   const ordered = files.length > 1 ? await newestFirst(db, dataset, files) : files;
-  return { from: range.from, to: range.to, periodsInRange: Number(row.in_range), periodsWithData: Number(row.with_data), mean: row.mean, sources: ordered, flags: Array.from(row.flags ?? []) };
+  return {
+    from: range.from,
+    to: range.to,
+    periodsInRange: Number(row.in_range),
+    periodsWithData: Number(row.with_data),
+    periodsPartial: Number(row.partial),
+    mean: row.mean,
+    sources: ordered,
+    flags: Array.from(row.flags ?? []),
+  };
 }
 
 async function newestFirst(db: Database, dataset: Dataset, names: string[]): Promise<string[]> {
@@ -133,14 +153,16 @@ export async function datasetPeriodMeans(db: Database, dataset: Dataset, ranges:
   const wanted = (Object.entries(ranges) as [PeriodGrain, { from: string; to: string }[]][]).flatMap(([grain, list]) => list.map((r) => ({ grain, ...r })));
   if (wanted.length === 0) return [];
   const values = wanted.map(() => '(?, ?, ?, CAST(? AS DATE), CAST(? AS DATE))').join(', ');
-  const rows = await db.query<{ series: string; grain: PeriodGrain; from: string; to: string; mean: number | null; with_data: number; files: string[] | null; flags: string[] | null }>(
+  const rows = await db.query<{ series: string; grain: PeriodGrain; from: string; to: string; mean: number | null; with_data: number; partial: number; files: string[] | null; flags: string[] | null }>(
     `WITH r(grain, "from", "to", first, last) AS (VALUES ${values}),
-     s AS (SELECT DISTINCT series, grain FROM current_periods WHERE dataset = ?)
-     SELECT s.series, r.grain, r."from", r."to", avg(c.value) AS mean, count(c.value) AS with_data,
-            list(DISTINCT c.file_name ORDER BY c.file_name) FILTER (WHERE c.value IS NOT NULL) AS files,
-            list(DISTINCT c.flag ORDER BY c.flag) FILTER (WHERE c.flag IS NOT NULL) AS flags
+     s AS (SELECT DISTINCT series, grain FROM current_periods WHERE dataset = ?),
+     c AS (SELECT *, ${PARTIAL('p')} AS partial FROM current_periods p WHERE dataset = ?)
+     SELECT s.series, r.grain, r."from", r."to", avg(c.value) FILTER (WHERE NOT c.partial) AS mean, count(c.value) FILTER (WHERE NOT c.partial) AS with_data,
+            count(c.period) FILTER (WHERE c.partial) AS partial,
+            list(DISTINCT c.file_name ORDER BY c.file_name) FILTER (WHERE c.value IS NOT NULL AND NOT c.partial) AS files,
+            list(DISTINCT c.flag ORDER BY c.flag) FILTER (WHERE c.flag IS NOT NULL AND NOT c.partial) AS flags
      FROM s JOIN r USING (grain)
-     LEFT JOIN current_periods c ON c.dataset = ? AND c.series = s.series AND c.grain = r.grain AND c.period_start BETWEEN r.first AND r.last
+     LEFT JOIN c ON c.series = s.series AND c.grain = r.grain AND c.period_start BETWEEN r.first AND r.last
      GROUP BY s.series, r.grain, r."from", r."to"`,
     [...wanted.flatMap((w) => [w.grain, w.from, w.to, periodStart(w.from), periodStart(w.to)]), dataset, dataset],
   );
@@ -151,6 +173,7 @@ export async function datasetPeriodMeans(db: Database, dataset: Dataset, ranges:
     to: r.to,
     periodsInRange: periodsBetween(r.from, r.to, r.grain).length,
     periodsWithData: Number(r.with_data),
+    periodsPartial: Number(r.partial),
     mean: r.mean,
     // A list arrives as an Arrow vector in the browser: plain arrays from here on.
     sources: Array.from(r.files ?? []),

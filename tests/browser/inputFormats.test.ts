@@ -131,7 +131,7 @@ describe('report layouts', () => {
       'Totaal;450;1.004;439',
     ].join('\r\n'),
   };
-  const months = { name: 'maandcijfers_2021-01-11.csv', text: 'Periode;Eerste asielaanvragen\r\n2020-11;1200\r\n2020-12;1300\r\ndec 2020;1300\r\n' };
+  const months = { name: 'maandcijfers_2021-01-11.csv', text: 'Periode;Eerste asielaanvragen\r\n2020-11;1200\r\n2020-12;1300\r\ndec 2020;1300\r\n2021-01;310\r\n2021-02;5\r\n' };
 
   it('reads a report with the weeks across the columns, and months as months, never as weeks', () =>
     withApp(async ({ page }) => {
@@ -155,13 +155,22 @@ describe('report layouts', () => {
           .locator(`[data-testid=file-item][data-name="${name}"] [data-testid=rejected-row]`)
           .evaluateAll((els) => els.map((el) => [el.getAttribute('data-line'), el.getAttribute('data-reason'), el.textContent]));
       expect(await rows(report.name)).toEqual([['4', 'values_invalid', expect.stringContaining('wk28-2020')]]);
-      expect(await rows(months.name)).toEqual([]);
+      // February 2021 had not begun on the export date, 11 January 2021.
+      expect(await rows(months.name)).toEqual([['6', 'period_after_export', expect.stringContaining('februari 2021 begint na de exportdatum 11-01-2021')]]);
       const monthly = page.locator(`[data-testid=file-item][data-name="${months.name}"]`);
-      // 2020-11 and 2020-12 loaded as months; "dec 2020" repeats 2020-12 with the same figure.
-      await expect(monthly.getAttribute('data-rows-loaded')).resolves.toBe('2');
+      // 2020-11, 2020-12 and January so far loaded as months; "dec 2020" repeats 2020-12 with the same figure.
+      await expect(monthly.getAttribute('data-rows-loaded')).resolves.toBe('3');
       await expect(monthly.getAttribute('data-rows-skipped')).resolves.toBe('1');
       const item = page.locator(`[data-testid=file-item][data-name="${report.name}"]`);
       await expect(item.getAttribute('data-rows-skipped')).resolves.toBe('2');
       await expect(item.locator('.file-facts').textContent()).resolves.toContain('weken als kolommen');
+
+      // January 2021 had not ended at the export: shown, marked partial; December is whole.
+      await page.locator('[data-testid=nav-dashboard]').click();
+      await waitUntilReady(page);
+      const month = (period: string) => page.locator(`td[data-period="${period}"][data-grain=month][data-metric=asylum_first]`);
+      await expect(month('2021-01').getAttribute('data-partial')).resolves.toBe('true');
+      await expect(month('2021-01').getAttribute('data-value')).resolves.toBe('310');
+      await expect(month('2020-12').getAttribute('data-partial')).resolves.toBeNull();
     }));
 });

@@ -158,7 +158,7 @@ export function phaseSentences(series: PeriodSeries, label: string, means: Serie
   const baseline = seriesMeans.find((m) => m.from === window.from && m.to === window.to) ?? null;
   const noun = metricDefinition(series.metric)?.noun[lang] ?? lowerFirst(seriesLabel(label, []));
   return MONTH_PHASES.map((p) => seriesMeans.find((m) => m.from === p.from && m.to === p.to))
-    .filter((m): m is SeriesMean => !!m && m.periodsWithData > 0)
+    .filter((m): m is SeriesMean => !!m && (m.periodsWithData > 0 || m.periodsPartial > 0))
     .map((m) => ({ phase: `${m.from}/${m.to}`, text: periodSentence({ lang, figure: m, grain: series.grain, noun, baseline, preCrisis: true }) }));
 }
 
