@@ -42,6 +42,9 @@ export interface PlainCaseFile {
   usualYears: { from: number; to: number } | null;
 }
 
+/** What DuckDB's one statement over a plain file needs: what the file's first lines can already show. */
+export type PlainReading = Pick<PlainCaseFile, 'newLine' | 'padded' | 'markers' | 'typedDates'>;
+
 export interface CaseExport {
   kind: 'cases';
   name: string;

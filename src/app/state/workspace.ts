@@ -104,7 +104,8 @@ export function useWorkspace() {
         try {
           const db = await engine;
           const read = await Promise.all(parsed);
-          const storeKeys = await Promise.all(files.map((file) => file.storeKey ?? null));
+          // Waited for by the store when it writes each file's row: a case-level export is read meanwhile.
+          const storeKeys = files.map((file) => file.storeKey ?? null);
           await (await data).storeParsedExports(
             db,
             target,
