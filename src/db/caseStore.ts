@@ -251,10 +251,10 @@ async function finishPlainCases(sql: SqlConnection, id: number, file: CaseExport
   const table = caseTable(id);
   const column = (field: string) => layout.fields.indexOf(field as never);
   const P = PROBLEMS;
-  // A likely typo is found before any later check of the reader's (their numbers are in its order):
+  // Only when the scan saw a year outside the usual ones. A likely typo is found before any later check of the reader's (their numbers are in its order):
   // it replaces a later reason, never an earlier one. A date's text is the date (plain dates are ISO;
   // DuckDB writes the year 0 as 1 BC, so the year is written out).
-  if (plain.usualYears) {
+  if (plain.usualYears && plain.yearsOutside) {
     // Compared as dates, not years: DuckDB then skips every block of rows whose dates all lie in the usual years.
     const [from, to] = [`DATE '${String(plain.usualYears.from).padStart(4, '0')}-01-01'`, `DATE '${plain.usualYears.to}-12-31'`];
     const typo = (field: string, problem: number) => `(${field} < ${from} OR ${field} > ${to}) AND (problem IS NULL OR problem > ${problem})`;

@@ -221,6 +221,7 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
     if (i >= n) line--; // the last line's ending does not start another
   }
   if (headerStart === -1) return null;
+  const usualYears = medianRange(new Map([...yearCounts.entries()].filter(([, count]) => count > 0)));
   return {
     headerStart,
     newLine: newLine === 2 ? '\r\n' : '\n',
@@ -228,7 +229,8 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
     markers,
     uniqueIds: increasing && !padded,
     typedDates,
-    usualYears: medianRange(new Map([...yearCounts.entries()].filter(([, count]) => count > 0))),
+    usualYears,
+    yearsOutside: usualYears !== null && yearCounts.some((count, year) => count > 0 && (year < usualYears.from || year > usualYears.to)),
     dataLines: line - 1,
     preHeader,
     encoding: bom ? 'utf-8-bom' : 'utf-8',

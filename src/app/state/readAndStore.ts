@@ -24,12 +24,16 @@ export interface SourceFile {
   /** The first bytes only (for a large file, to recognise a case-level export). */
   head?(bytes: number): Promise<ArrayBuffer>;
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** The file itself, when there is one: the parse worker can read it on its own thread. */
+  blob?: Blob;
   /** Where the original is kept in the browser's storage (null: it could not be kept). */
   storeKey?: Promise<number | null>;
 }
 
 /** Started on the first weekly export, and again after one that stopped it. */
 const parser = new ParseWorkerClient(() => new Worker(new URL('../../ingest/parse.worker.ts', import.meta.url), { type: 'module' }));
+
+const inWorker = (input: ExportInput & { caseLayout?: CaseLayout }, onProgress: (fraction: number) => void) => parser.parse(input, onProgress);
 
 /** Weekly exports are kilobytes; anything over this is not one, and reading it whole would cost the tab its memory. */
 export const MAX_WEEKLY_BYTES = 50 * 2 ** 20;
@@ -57,7 +61,7 @@ export async function readExport(
   file: SourceFile,
   onProgress: (fraction: number) => void,
   /** The reader: the parse worker; the build step that computes the sample's first view reads on its own thread. */
-  parse: (input: ExportInput & { caseLayout?: CaseLayout }, onProgress: (fraction: number) => void) => Promise<ParsedExport | CaseExport> = (input, onProgress) => parser.parse(input, onProgress),
+  parse: (input: ExportInput & { caseLayout?: CaseLayout }, onProgress: (fraction: number) => void) => Promise<ParsedExport | CaseExport> = inWorker,
 ): Promise<ParsedExport | CaseExport | CaseExportUnderway> {
   try {
     const tooLarge = await sizeProblem(file);
@@ -66,9 +70,11 @@ export async function readExport(
     const caseLayout = sniffCaseLayout(bytes) ?? undefined;
     const country = countryOverride(file.name, bytes.length);
     const head = caseLayout && bytes.length >= UNDERWAY_BYTES ? scanPlainHead(bytes, caseLayout) : null;
-    // DuckDB's copy, taken before the worker is handed the bytes themselves.
-    const rows = head ? await copyInSlices(bytes.subarray(head.headerStart)) : null;
-    const read = parse({ name: file.name, bytes, lastModified: file.lastModified, caseLayout, ...(country ? { country } : {}) }, onProgress);
+    // Under way, DuckDB gets these bytes, and the parse worker reads the file again from its Blob on its own thread (or is given a copy).
+    const blob = head && parse === inWorker && file.blob?.size === bytes.length ? file.blob : undefined;
+    const rows = head ? (blob ? bytes.subarray(head.headerStart) : await copyInSlices(bytes.subarray(head.headerStart))) : null;
+    const input = { name: file.name, bytes, lastModified: file.lastModified, caseLayout, ...(country ? { country } : {}) };
+    const read = blob ? parser.parse({ ...input, bytes: new Uint8Array(0), blob }, onProgress) : parse(input, onProgress);
     if (!caseLayout || !head || !rows) return await read;
     const checked = read.then((result) => {
       if (!('kind' in result)) throw new Error('the reader did not read a case-level export');

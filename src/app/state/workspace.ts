@@ -226,6 +226,7 @@ export function useWorkspace() {
           size: file.size,
           head,
           arrayBuffer: async () => (await bytes) ?? new ArrayBuffer(0),
+          blob: file,
           storeKey: bytes
             .then((b) => (b ? saveFile(file.name, file.lastModified, file) : null))
             .then((key) => {
@@ -390,6 +391,7 @@ function storedSource(f: StoredFile): SourceFile {
     size: f.content.size,
     head: (n: number) => f.content.slice(0, n).arrayBuffer(),
     arrayBuffer: () => f.content.arrayBuffer(),
+    blob: f.content,
     storeKey: Promise.resolve(f.key),
   };
 }
