@@ -86,6 +86,7 @@ export async function storeCaseExport(
       let [loaded, rejected, skipped] = [0, file.rowsRejected, file.rowsSkipped];
       await insertLineReports(sql, id, file.reports);
       if (file.plain) {
+        // Under way, DuckDB has the bytes already (the worker may not send them back).
         if (!registered.has(bytesFile)) await register(sql, bytesFile, file.rows);
         if (!fits) await createPlainTable(sql, id, file, file.plain, bytesFile);
         [loaded, rejected, skipped] = await finishPlainCases(sql, id, file, file.plain, bytesFile);

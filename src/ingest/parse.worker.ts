@@ -26,6 +26,8 @@ self.onmessage = async (event: MessageEvent<ParseRequest>) => {
   try {
     const bytes = blob ? new Uint8Array(await blob.arrayBuffer()) : input.bytes;
     const result = await readExportInput({ ...input, bytes, caseLayout }, (fraction) => reply({ id, type: 'progress', fraction }));
+    // Read from its Blob, a plain file's bytes are with DuckDB already (the page's own): they are not sent back.
+    if (blob && 'kind' in result && result.plain) result.rows = new Uint8Array(0);
     // The clean rows (or a plain file's own bytes) and reports move to the page, not copied: a million cases are tens of megabytes.
     const transfer = 'kind' in result && result.kind === 'cases' ? [result.rows.buffer, result.reports.buffer] : [(result as ParsedExport).packedReports!.csv.buffer];
     reply({ id, type: 'done', result }, transfer);
