@@ -73,7 +73,7 @@ describe('plain case-level files', () => {
     const { padded } = flags;
     const name = 'nareis_zaken_2020-06-01.csv';
     const plain = read(name, `\uFEFF${LINES.join('\r\n')}\r\n`);
-    expect(plain.plain).toEqual({ newLine: '\r\n', ...flags, usualYears: { from: 1995, to: 2045 } });
+    expect(plain.plain).toEqual({ newLine: '\r\n', ...flags, usualYears: { from: 1995, to: 2045 }, yearsOutside: true });
     const mixed = read(name, `\uFEFF${LINES.map((line, i) => line + (i % 3 === 0 ? '\n' : '\r\n')).join('')}`);
     expect(mixed.plain).toBeUndefined();
     // A quoted line break in an ignored column of the last row: the row is still one case, on its own first line.

@@ -40,7 +40,12 @@ export interface PlainCaseFile {
   typedDates: boolean;
   /** From the median year of the file's dates: a date outside is a likely typo (date_likely_typo). */
   usualYears: { from: number; to: number } | null;
+  /** Some date's year lies outside usualYears: only then is the table searched for likely typos. */
+  yearsOutside: boolean;
 }
+
+/** What DuckDB's one statement over a plain file needs: what the file's first lines can already show. */
+export type PlainReading = Pick<PlainCaseFile, 'newLine' | 'padded' | 'markers' | 'typedDates'>;
 
 export interface CaseExport {
   kind: 'cases';

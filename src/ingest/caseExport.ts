@@ -194,7 +194,7 @@ function plainCaseExport(input: ExportInput, layout: CaseLayout, scan: PlainScan
     encoding: scan.encoding,
     dateOrder: 'day_first',
     rows: input.bytes.subarray(scan.headerStart),
-    plain: { newLine: scan.newLine, padded: scan.padded, markers: scan.markers, uniqueIds: scan.uniqueIds, typedDates: scan.typedDates, usualYears: scan.usualYears },
+    plain: { newLine: scan.newLine, padded: scan.padded, markers: scan.markers, uniqueIds: scan.uniqueIds, typedDates: scan.typedDates, usualYears: scan.usualYears, yearsOutside: scan.yearsOutside },
     reports: new TextEncoder().encode(reports.join('')),
     dataLines: scan.dataLines,
     rowsLoaded: 0,

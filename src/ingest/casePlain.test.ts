@@ -61,7 +61,7 @@ describe('the plain pre-scan', () => {
   it('hands a plain file over as its own bytes from the header on, without decoding it', () => {
     const bytes = new TextEncoder().encode(`Zaken\n${HEADER}\nZ1;2020-03-15;;\n`);
     const read = readCaseExport({ name: 'zaken_2020-06-01.csv', bytes, lastModified: 0 }, sniffCaseLayout(bytes)!);
-    expect(read.plain).toEqual({ newLine: '\n', padded: false, markers: false, uniqueIds: true, typedDates: true, usualYears: { from: 1995, to: 2045 } });
+    expect(read.plain).toEqual({ newLine: '\n', padded: false, markers: false, uniqueIds: true, typedDates: true, usualYears: { from: 1995, to: 2045 }, yearsOutside: false });
     expect(read.rows.buffer).toBe(bytes.buffer);
     expect(new TextDecoder().decode(read.rows)).toBe(`${HEADER}\nZ1;2020-03-15;;\n`);
     expect(new TextDecoder().decode(read.reports)).toContain('1,skipped,"Zaken"');

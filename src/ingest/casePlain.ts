@@ -8,7 +8,7 @@
  * order would need deciding. Then every record is one line, so a row's line is its row number
  * plus the header's line. Anything else is read by readCaseExport line by line, as before.
  */
-import type { CaseLayout, PlainCaseFile } from '../domain/caseExport';
+import type { CaseLayout, PlainCaseFile, PlainReading } from '../domain/caseExport';
 import { isoDateYears, medianRange } from './dates';
 import { sequenceLength } from './encoding';
 import { isNullMarker } from './numbers';
@@ -221,6 +221,7 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
     if (i >= n) line--; // the last line's ending does not start another
   }
   if (headerStart === -1) return null;
+  const usualYears = medianRange(new Map([...yearCounts.entries()].filter(([, count]) => count > 0)));
   return {
     headerStart,
     newLine: newLine === 2 ? '\r\n' : '\n',
@@ -228,9 +229,24 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
     markers,
     uniqueIds: increasing && !padded,
     typedDates,
-    usualYears: medianRange(new Map([...yearCounts.entries()].filter(([, count]) => count > 0))),
+    usualYears,
+    yearsOutside: usualYears !== null && yearCounts.some((count, year) => count > 0 && (year < usualYears.from || year > usualYears.to)),
     dataLines: line - 1,
     preHeader,
     encoding: bom ? 'utf-8-bom' : 'utf-8',
   };
+}
+
+/** How much of a large case-level file's start is scanned on the page (the bytes the header is sniffed from). */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * What the first lines of a case-level file show (the pre-scan of its first 64 KB, cut after a
+ * line): where the header starts and how DuckDB may read the file while the parse worker checks
+ * the rest; null when even they are not plain. Only a promise: the whole file's scan decides.
+ */
+export function scanPlainHead(bytes: Uint8Array, layout: CaseLayout): { headerStart: number; reading: PlainReading } | null {
+  const head = bytes.length <= HEAD_BYTES ? bytes : bytes.subarray(0, bytes.lastIndexOf(LF, HEAD_BYTES - 1) + 1);
+  const scan = scanPlainCaseFile(head, layout);
+  return scan && { headerStart: scan.headerStart, reading: { newLine: scan.newLine, padded: scan.padded, markers: scan.markers, typedDates: scan.typedDates } };
 }

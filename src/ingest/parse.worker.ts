@@ -8,8 +8,11 @@ import { readExportInput } from './readFile';
 import type { ExportInput, ParsedExport } from '../domain/parsedExport';
 import type { CaseExport, CaseLayout } from '../domain/caseExport';
 
-/** With `caseLayout`, a case-level export (recognised on the page from its first bytes). */
-export type ParseRequest = { id: number; caseLayout?: CaseLayout } & ExportInput;
+/**
+ * With `caseLayout`, a case-level export (recognised on the page from its first bytes). With
+ * `blob`, the bytes are read here from it (`bytes` is then empty): the page hands its own copy to DuckDB.
+ */
+export type ParseRequest = { id: number; caseLayout?: CaseLayout; blob?: Blob } & ExportInput;
 export type ParseReply =
   | { id: number; type: 'progress'; fraction: number }
   | { id: number; type: 'done'; result: ParsedExport | CaseExport }
@@ -18,10 +21,13 @@ export type ParseReply =
 declare const self: DedicatedWorkerGlobalScope;
 
 self.onmessage = async (event: MessageEvent<ParseRequest>) => {
-  const { id, caseLayout, ...input } = event.data;
+  const { id, caseLayout, blob, ...input } = event.data;
   const reply = (message: ParseReply, transfer: Transferable[] = []) => self.postMessage(message, transfer);
   try {
-    const result = await readExportInput({ ...input, caseLayout }, (fraction) => reply({ id, type: 'progress', fraction }));
+    const bytes = blob ? new Uint8Array(await blob.arrayBuffer()) : input.bytes;
+    const result = await readExportInput({ ...input, bytes, caseLayout }, (fraction) => reply({ id, type: 'progress', fraction }));
+    // Read from its Blob, a plain file's bytes are with DuckDB already (the page's own): they are not sent back.
+    if (blob && 'kind' in result && result.plain) result.rows = new Uint8Array(0);
     // The clean rows (or a plain file's own bytes) and reports move to the page, not copied: a million cases are tens of megabytes.
     const transfer = 'kind' in result && result.kind === 'cases' ? [result.rows.buffer, result.reports.buffer] : [(result as ParsedExport).packedReports!.csv.buffer];
     reply({ id, type: 'done', result }, transfer);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CASE_BYTES, MAX_WEEKLY_BYTES, sizeProblem } from './readAndStore';
+import { MAX_CASE_BYTES, MAX_WEEKLY_BYTES, UNDERWAY_BYTES, readExport, sizeProblem } from './readAndStore';
+import type { CaseExport } from '../../domain/caseExport';
+import type { CaseExportUnderway } from '../../db/caseStore';
 
 const head = (text: string) => async () => new TextEncoder().encode(text).buffer as ArrayBuffer;
 
@@ -13,5 +15,38 @@ describe('sizeProblem', () => {
     const cases = head('zaak;ontvangen;besluit\nA;2020-01-01;\n');
     expect(await sizeProblem({ size: 60 * 2 ** 20, head: cases })).toBeNull();
     expect(await sizeProblem({ size: MAX_CASE_BYTES + 1, head: cases })).toMatchObject({ code: 'too_large', max: MAX_CASE_BYTES, caseLevel: true });
+  });
+});
+
+describe('readExport', () => {
+  const header = 'zaak;ontvangen;besluit\n';
+  const source = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    return { name: 'zaken_2021-01-31.csv', lastModified: 0, size: bytes.length, arrayBuffer: async () => bytes.buffer as ArrayBuffer };
+  };
+  const caseRows = (n: number) => Array.from({ length: n }, (_, i) => `Z${i};2020-01-06;\n`).join('');
+
+  it('hands a large case-level export whose first lines look plain on at once, its bytes from the header on, while the reader checks it all', async () => {
+    const text = `Overzicht\n${header}${caseRows(UNDERWAY_BYTES / 10)}`;
+    let given: Uint8Array | null = null;
+    let finish = (_: CaseExport) => {};
+    const read = await readExport(source(text), () => {}, (input) => {
+      given = input.bytes;
+      return new Promise((resolve) => (finish = resolve));
+    });
+    expect(read).toMatchObject({ kind: 'cases', reading: { newLine: '\n', padded: false, markers: false, typedDates: true }, layout: { headerLine: 2 } });
+    const underway = read as CaseExportUnderway;
+    expect(new TextDecoder().decode(underway.rows)).toBe(text.slice('Overzicht\n'.length));
+    expect(new TextDecoder().decode(given!)).toBe(text);
+    const checked = { kind: 'cases' } as CaseExport;
+    finish(checked);
+    expect(await underway.checked).toBe(checked);
+  });
+
+  it('waits for the reader for a small case-level export, and for one whose first lines are not plain', async () => {
+    const answer = { kind: 'cases' } as CaseExport;
+    const parse = async () => answer;
+    expect(await readExport(source(`${header}${caseRows(100)}`), () => {}, parse)).toBe(answer);
+    expect(await readExport(source(`${header}Z;2020-01-06;\r\n${caseRows(UNDERWAY_BYTES / 10)}`), () => {}, parse)).toBe(answer);
   });
 });

@@ -104,7 +104,8 @@ export function useWorkspace() {
         try {
           const db = await engine;
           const read = await Promise.all(parsed);
-          const storeKeys = await Promise.all(files.map((file) => file.storeKey ?? null));
+          // Waited for by the store when it writes each file's row: a case-level export is read meanwhile.
+          const storeKeys = files.map((file) => file.storeKey ?? null);
           await (await data).storeParsedExports(
             db,
             target,
@@ -225,6 +226,7 @@ export function useWorkspace() {
           size: file.size,
           head,
           arrayBuffer: async () => (await bytes) ?? new ArrayBuffer(0),
+          blob: file,
           storeKey: bytes
             .then((b) => (b ? saveFile(file.name, file.lastModified, file) : null))
             .then((key) => {
@@ -389,6 +391,7 @@ function storedSource(f: StoredFile): SourceFile {
     size: f.content.size,
     head: (n: number) => f.content.slice(0, n).arrayBuffer(),
     arrayBuffer: () => f.content.arrayBuffer(),
+    blob: f.content,
     storeKey: Promise.resolve(f.key),
   };
 }
