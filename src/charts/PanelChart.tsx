@@ -1,9 +1,10 @@
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { CartesianGrid, ComposedChart, Text, type TextProps, DefaultZIndexes, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, useActiveTooltipLabel, useIsTooltipActive, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
 import { areaPath, isolated, linePath, pointsToDraw, stack, type Values } from './drawnPoints';
 import { formatNumber, weekLabel } from '../i18n/format';
 import { labelRows, numberedEvents, type ChartMarker, type NumberedEvent } from './events';
 import { timeTicks } from './ticks';
+import { markBehind, takeTurn } from './turns';
 import { useLang } from '../i18n/language';
 
 /**
@@ -72,6 +73,8 @@ interface Props {
   partialWeeks?: string[];
   partialLabel?: string;
   height?: number;
+  /** Redraw a long chart's new figures in a task of its own (the dashboard, where all change at once). */
+  takeTurns?: boolean;
 }
 
 const NONE: never[] = [];
@@ -92,33 +95,54 @@ function PlainTick({ width: _width, className: _className, ...props }: TextProps
 const TICK = (props: object) => <PlainTick {...props} />;
 const noTooltip = () => null;
 
+/** A chart of more weeks than this (five years) redraws in a turn of its own when `takeTurns`. */
+const MANY_WEEKS = 260;
+
 /**
  * A week chart. Drawing one costs tens of milliseconds, so it redraws only when what it shows
  * changes: a query that answers with the same figures (a new baseline window leaves the weekly
  * values as they were) keeps the chart's data as it was, and only the baseline line moves.
+ * With `takeTurns`, a long chart given new figures redraws in a task of its own (turns.ts), as
+ * the dashboard's charts all get new figures at once when a file is added; until then it is
+ * counted as behind, and the app's status waits for it.
  */
-export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, phases = NONE, phasesLabel = '', axisLabels = NO_LABELS, partialWeeks = NONE, partialLabel = '', ...rest }: Props) {
+export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, phases = NONE, phasesLabel = '', axisLabels = NO_LABELS, partialWeeks = NONE, partialLabel = '', takeTurns = false, ...rest }: Props) {
   const latestTooltipAt = useRef(tooltipAt);
   useLayoutEffect(() => {
     latestTooltipAt.current = tooltipAt;
   });
   const stableTooltipAt = useCallback((index: number) => latestTooltipAt.current(index), []);
-  return (
-    <ChartBody
-      {...rest}
-      weeks={useUnchanged(weeks, sameArrays)}
-      lines={useUnchanged(lines, sameLines)}
-      baseline={useUnchanged(baseline, sameBaseline)}
-      markers={useUnchanged(markers, sameMarkers)}
-      tooltipAt={stableTooltipAt}
-      bands={useUnchanged(bands, sameBands)}
-      phases={useUnchanged(phases, (a, b) => a.length === b.length && a.every((p, i) => p.from === b[i].from && p.to === b[i].to))}
-      phasesLabel={phasesLabel}
-      axisLabels={useUnchanged(axisLabels, (a, b) => a.left === b.left && a.right === b.right)}
-      partialWeeks={useUnchanged(partialWeeks, sameArrays)}
-      partialLabel={partialLabel}
-    />
+  const given = {
+    weeks: useUnchanged(weeks, sameArrays),
+    lines: useUnchanged(lines, sameLines),
+    baseline: useUnchanged(baseline, sameBaseline),
+    markers: useUnchanged(markers, sameMarkers),
+    bands: useUnchanged(bands, sameBands),
+    phases: useUnchanged(phases, (a, b) => a.length === b.length && a.every((p, i) => p.from === b[i].from && p.to === b[i].to)),
+    axisLabels: useUnchanged(axisLabels, (a, b) => a.left === b.left && a.right === b.right),
+    partialWeeks: useUnchanged(partialWeeks, sameArrays),
+  };
+  const figures = useMemo(
+    () => given,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- each part is kept while equal (useUnchanged)
+    [given.weeks, given.lines, given.baseline, given.markers, given.bands, given.phases, given.axisLabels, given.partialWeeks],
   );
+  const [shown, setShown] = useState(figures);
+  const waits = takeTurns && figures.weeks.length > MANY_WEEKS;
+  // Drawn at once (a short chart, or not taking turns): the new figures are shown in this very render.
+  if (shown !== figures && !waits) setShown(figures);
+  useEffect(() => {
+    if (shown === figures) return;
+    let current = true;
+    takeTurn(() => current && setShown(figures));
+    return () => {
+      current = false;
+    };
+  }, [figures, shown]);
+  const token = useRef(Symbol('chart'));
+  useLayoutEffect(() => markBehind(token.current, shown !== figures), [shown, figures]);
+  useLayoutEffect(() => () => markBehind(token.current, false), []);
+  return <ChartBody {...rest} {...shown} tooltipAt={stableTooltipAt} phasesLabel={phasesLabel} partialLabel={partialLabel} />;
 }
 
 /** The baseline and its 10th-90th percentile band across the plot, with its label at the right. */
@@ -367,7 +391,7 @@ const sameBands = (a: ChartBand[], b: ChartBand[]) =>
   a.length === b.length &&
   a.every((band, i) => band.key === b[i].key && band.label === b[i].label && band.color === b[i].color && band.axis === b[i].axis && sameArrays(band.low, b[i].low) && sameArrays(band.high, b[i].high));
 
-interface BodyProps extends Required<Omit<Props, 'height' | 'rightAxisRoom'>> {
+interface BodyProps extends Required<Omit<Props, 'height' | 'rightAxisRoom' | 'takeTurns'>> {
   height?: number;
   rightAxisRoom?: boolean;
 }
