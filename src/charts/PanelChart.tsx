@@ -277,10 +277,17 @@ interface SeriesProps {
   figures: Figure[];
 }
 
-/** Each week's x, as Recharts places a line's point on the time axis. */
+/**
+ * Each week's x, as Recharts places a line's point on the time axis; null while the axis does not
+ * know every week yet (given new weeks, the chart renders once before its axis takes them in).
+ */
 function useWeekXs(weeks: string[]): number[] | null {
   const x = useXAxisScale();
-  return useMemo(() => (x ? weeks.map((week) => x(week, { position: 'middle' }) ?? NaN) : null), [x, weeks]);
+  return useMemo(() => {
+    if (!x) return null;
+    const xs = weeks.map((week) => x(week, { position: 'middle' }) ?? NaN);
+    return xs.every(Number.isFinite) ? xs : null;
+  }, [x, weeks]);
 }
 
 /**
