@@ -1,9 +1,10 @@
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
-import { Area, CartesianGrid, ComposedChart, DefaultZIndexes, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
-import type { DotItemDotProps, DotType } from 'recharts/types/util/types';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { CartesianGrid, ComposedChart, Text, type TextProps, DefaultZIndexes, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, useActiveTooltipLabel, useIsTooltipActive, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis, ZIndexLayer } from 'recharts';
+import { areaPath, isolated, linePath, pointsToDraw, stack, type Values } from './drawnPoints';
 import { formatNumber, weekLabel } from '../i18n/format';
 import { labelRows, numberedEvents, type ChartMarker, type NumberedEvent } from './events';
 import { timeTicks } from './ticks';
+import { markBehind, takeTurn } from './turns';
 import { useLang } from '../i18n/language';
 
 /**
@@ -72,40 +73,76 @@ interface Props {
   partialWeeks?: string[];
   partialLabel?: string;
   height?: number;
+  /** Redraw a long chart's new figures in a task of its own (the dashboard, where all change at once). */
+  takeTurns?: boolean;
 }
 
 const NONE: never[] = [];
 const NO_LABELS = {};
-const TICK_STYLE = { fontSize: 12 };
+/**
+ * A tick's label as Recharts draws it, but without a width: Recharts measures the words of every
+ * label given one (to wrap them, which a year or a figure never needs), a layout of the page each.
+ */
+function PlainTick({ width: _width, className: _className, ...props }: TextProps & { payload?: { value: unknown }; tickFormatter?: (value: never, index: number) => string; index?: number }) {
+  const { payload, tickFormatter, index = 0, ...text } = props;
+  const value = payload?.value;
+  return (
+    <Text {...text} fontSize={12} className="recharts-cartesian-axis-tick-value">
+      {tickFormatter ? tickFormatter(value as never, index) : String(value)}
+    </Text>
+  );
+}
+const TICK = (props: object) => <PlainTick {...props} />;
 const noTooltip = () => null;
+
+/** A chart of more weeks than this (five years) redraws in a turn of its own when `takeTurns`. */
+const MANY_WEEKS = 260;
 
 /**
  * A week chart. Drawing one costs tens of milliseconds, so it redraws only when what it shows
  * changes: a query that answers with the same figures (a new baseline window leaves the weekly
  * values as they were) keeps the chart's data as it was, and only the baseline line moves.
+ * With `takeTurns`, a long chart given new figures redraws in a task of its own (turns.ts), as
+ * the dashboard's charts all get new figures at once when a file is added; until then it is
+ * counted as behind, and the app's status waits for it.
  */
-export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, phases = NONE, phasesLabel = '', axisLabels = NO_LABELS, partialWeeks = NONE, partialLabel = '', ...rest }: Props) {
+export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt = noTooltip, bands = NONE, phases = NONE, phasesLabel = '', axisLabels = NO_LABELS, partialWeeks = NONE, partialLabel = '', takeTurns = false, ...rest }: Props) {
   const latestTooltipAt = useRef(tooltipAt);
   useLayoutEffect(() => {
     latestTooltipAt.current = tooltipAt;
   });
   const stableTooltipAt = useCallback((index: number) => latestTooltipAt.current(index), []);
-  return (
-    <ChartBody
-      {...rest}
-      weeks={useUnchanged(weeks, sameArrays)}
-      lines={useUnchanged(lines, sameLines)}
-      baseline={useUnchanged(baseline, sameBaseline)}
-      markers={useUnchanged(markers, sameMarkers)}
-      tooltipAt={stableTooltipAt}
-      bands={useUnchanged(bands, sameBands)}
-      phases={useUnchanged(phases, (a, b) => a.length === b.length && a.every((p, i) => p.from === b[i].from && p.to === b[i].to))}
-      phasesLabel={phasesLabel}
-      axisLabels={useUnchanged(axisLabels, (a, b) => a.left === b.left && a.right === b.right)}
-      partialWeeks={useUnchanged(partialWeeks, sameArrays)}
-      partialLabel={partialLabel}
-    />
+  const given = {
+    weeks: useUnchanged(weeks, sameArrays),
+    lines: useUnchanged(lines, sameLines),
+    baseline: useUnchanged(baseline, sameBaseline),
+    markers: useUnchanged(markers, sameMarkers),
+    bands: useUnchanged(bands, sameBands),
+    phases: useUnchanged(phases, (a, b) => a.length === b.length && a.every((p, i) => p.from === b[i].from && p.to === b[i].to)),
+    axisLabels: useUnchanged(axisLabels, (a, b) => a.left === b.left && a.right === b.right),
+    partialWeeks: useUnchanged(partialWeeks, sameArrays),
+  };
+  const figures = useMemo(
+    () => given,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- each part is kept while equal (useUnchanged)
+    [given.weeks, given.lines, given.baseline, given.markers, given.bands, given.phases, given.axisLabels, given.partialWeeks],
   );
+  const [shown, setShown] = useState(figures);
+  const waits = takeTurns && figures.weeks.length > MANY_WEEKS;
+  // Drawn at once (a short chart, or not taking turns): the new figures are shown in this very render.
+  if (shown !== figures && !waits) setShown(figures);
+  useEffect(() => {
+    if (shown === figures) return;
+    let current = true;
+    takeTurn(() => current && setShown(figures));
+    return () => {
+      current = false;
+    };
+  }, [figures, shown]);
+  const token = useRef(Symbol('chart'));
+  useLayoutEffect(() => markBehind(token.current, shown !== figures), [shown, figures]);
+  useLayoutEffect(() => () => markBehind(token.current, false), []);
+  return <ChartBody {...rest} {...shown} tooltipAt={stableTooltipAt} phasesLabel={phasesLabel} partialLabel={partialLabel} />;
 }
 
 /** The baseline and its 10th-90th percentile band across the plot, with its label at the right. */
@@ -164,17 +201,174 @@ function EventMarks({ events }: { events: NumberedEvent[] }) {
   );
 }
 
-/** The highest value drawn on an axis; stacked areas count as their sum. */
-function axisMax(axis: 'left' | 'right', lines: ChartLine[], bands: ChartBand[], stacked: boolean): number {
-  let top = -Infinity;
-  const onAxis = lines.filter((l) => l.axis === axis);
-  const stack = stacked ? onAxis.filter((l) => l.shape === 'area') : [];
-  for (const line of onAxis) if (!stack.includes(line)) for (const v of line.values) if (v !== null && v > top) top = v;
-  for (const band of bands) if (band.axis === axis) for (const v of band.high) if (v !== null && v > top) top = v;
-  if (stack.length) {
-    for (let i = 0; i < stack[0].values.length; i++) top = Math.max(top, stack.reduce((sum, l) => sum + (l.values[i] ?? 0), 0));
+/** A series as drawn, in its axis's figures: a line, a stacked area (from `base` to `top`) or a band. */
+interface Figure {
+  key: string;
+  kind: 'band' | 'area' | 'line';
+  axis: 'left' | 'right';
+  color: string;
+  width?: number;
+  dashed?: boolean;
+  /** Where drawn: null where the series has no figure that week (a gap). */
+  top: Values;
+  base?: readonly number[] | Values;
+  /** The series' own figures, for the dots of weeks that stand alone. */
+  values: Values;
+}
+
+/**
+ * The series as drawn, bands first as Recharts drew them; areas are stacked per axis in their
+ * order (a missing figure adds nothing to those above and is a gap in its own area).
+ */
+function figuresOf(lines: ChartLine[], bands: ChartBand[], stacked: boolean): Figure[] {
+  const figures: Figure[] = bands.map((band) => ({
+    key: band.key,
+    kind: 'band',
+    axis: band.axis,
+    color: band.color,
+    top: band.high.map((high, i) => (high === null || band.low[i] === null ? null : high)),
+    base: band.low,
+    values: band.high,
+  }));
+  const stacks = new Map<string, { base: number[]; top: number[] }>();
+  const areas = lines.filter((l) => l.shape === 'area');
+  for (const axis of ['left', 'right'] as const) {
+    // Not stacked, an area stands on zero, as a stack of its own.
+    const groups = stacked ? [areas.filter((l) => l.axis === axis)] : areas.filter((l) => l.axis === axis).map((l) => [l]);
+    for (const group of groups) stack(group.map((l) => l.values)).forEach((s, i) => stacks.set(group[i].key, s));
   }
-  return top;
+  for (const line of lines) {
+    const drawn = stacks.get(line.key);
+    figures.push({
+      key: line.key,
+      kind: drawn ? 'area' : 'line',
+      axis: line.axis,
+      color: line.color,
+      width: line.width,
+      dashed: line.dashed,
+      top: drawn ? line.values.map((v, i) => (v === null ? null : drawn.top[i])) : line.values,
+      base: drawn?.base,
+      values: line.values,
+    });
+  }
+  return figures;
+}
+
+/** The lowest and highest figure drawn on an axis (stacks as their sums, from zero). */
+function axisExtent(axis: 'left' | 'right', figures: Figure[]): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const f of figures) {
+    if (f.axis !== axis) continue;
+    for (const values of f.base ? [f.top, f.base] : [f.top]) {
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (v == null || f.top[i] == null) continue;
+        if (v < low) low = v;
+        if (v > high) high = v;
+      }
+    }
+  }
+  return [low, high];
+}
+
+interface SeriesProps {
+  weeks: string[];
+  figures: Figure[];
+}
+
+/**
+ * Each week's x, as Recharts places a line's point on the time axis; null while the axis does not
+ * know every week yet (given new weeks, the chart renders once before its axis takes them in).
+ */
+function useWeekXs(weeks: string[]): number[] | null {
+  const x = useXAxisScale();
+  return useMemo(() => {
+    if (!x) return null;
+    const xs = weeks.map((week) => x(week, { position: 'middle' }) ?? NaN);
+    return xs.every(Number.isFinite) ? xs : null;
+  }, [x, weeks]);
+}
+
+/**
+ * The series, one path each (an area two: its fill and its top), through the points that show
+ * at the plot's width (`pointsToDraw`). Redrawn only when the figures, the weeks or the scales change.
+ */
+const Series = memo(function Series({ weeks, figures }: SeriesProps) {
+  const xs = useWeekXs(weeks);
+  const left = useYAxisScale('left');
+  const right = useYAxisScale('right');
+  const drawn = useMemo(() => {
+    if (!xs) return null;
+    return figures.flatMap((f) => {
+      const y = f.axis === 'left' ? left : right;
+      if (!y) return [];
+      const px = (values: readonly (number | null)[]) => values.map((v) => (v == null ? NaN : (y(v) ?? NaN)));
+      const runs = pointsToDraw(xs, f.top, f.base ? [f.top, f.base] : [f.top]);
+      const tops = px(f.top);
+      const alone = f.kind === 'line' ? f.values.flatMap((_, i) => (isolated(f.values, i) && Number.isFinite(tops[i]) ? [i] : [])) : [];
+      return [{ f, line: f.kind === 'band' ? null : linePath(runs, xs, tops), area: f.base ? areaPath(runs, xs, tops, px(f.base)) : null, tops, alone }];
+    });
+  }, [xs, left, right, figures]);
+  if (!drawn || !xs) return null;
+  // Class names as Recharts gave its series: the tests and the bench find the drawn lines by them.
+  return (
+    <>
+      <ZIndexLayer zIndex={DefaultZIndexes.area}>
+        {drawn.map(
+          ({ f, line, area }) =>
+            area && (
+              <g key={f.key} className="recharts-layer recharts-area">
+                <path className="recharts-curve recharts-area-area" d={area} fill={f.color} fillOpacity={f.kind === 'band' ? 0.2 : 0.35} stroke="none" />
+                {line && <path className="recharts-curve recharts-area-curve" d={line} fill="none" stroke={f.color} strokeWidth={1} />}
+              </g>
+            ),
+        )}
+      </ZIndexLayer>
+      <ZIndexLayer zIndex={DefaultZIndexes.line}>
+        {drawn.map(
+          ({ f, line, tops, alone }) =>
+            f.kind === 'line' && (
+              <g key={f.key} className="recharts-layer recharts-line">
+                {line && <path className="recharts-curve recharts-line-curve" d={line} fill="none" stroke={f.color} strokeWidth={f.width ?? 2} strokeDasharray={f.dashed ? '5 4' : undefined} />}
+                {/* A week with no figure on either side draws no line: a dot shows it, as the table does. */}
+                {alone.map((i) => (
+                  <circle key={i} cx={xs[i]} cy={tops[i]} r={3} fill={f.color} data-testid="isolated-point" />
+                ))}
+              </g>
+            ),
+        )}
+      </ZIndexLayer>
+    </>
+  );
+});
+
+/** The week pointed at (or stepped to by keyboard): a dot on each series there, as Recharts' own series had. */
+function ActiveDots({ weeks, figures }: SeriesProps) {
+  const active = useIsTooltipActive();
+  const label = useActiveTooltipLabel();
+  const xs = useWeekXs(weeks);
+  const left = useYAxisScale('left');
+  const right = useYAxisScale('right');
+  const i = active && label != null ? weeks.indexOf(String(label)) : -1;
+  if (i < 0 || !xs) return null;
+  const dots = figures.flatMap((f) => {
+    const y = f.axis === 'left' ? left : right;
+    const ends = f.kind === 'band' ? [f.top[i], f.base?.[i]] : [f.top[i]];
+    return ends.flatMap((v, end) => {
+      const cy = v == null || !y ? undefined : y(v);
+      return cy === undefined || Number.isNaN(cy) ? [] : [{ key: `${f.key}-${end}`, cy, color: f.color }];
+    });
+  });
+  return (
+    <ZIndexLayer zIndex={DefaultZIndexes.activeDot}>
+      {dots.map((d) => (
+        <g key={d.key} className="recharts-layer recharts-active-dot">
+          <circle cx={xs[i]} cy={d.cy} r={4} fill={d.color} strokeWidth={2} stroke="#fff" className="recharts-dot" />
+        </g>
+      ))}
+    </ZIndexLayer>
+  );
 }
 
 /** The value from before while the new one is equal to it, so memoised parts below keep their work. */
@@ -204,33 +398,15 @@ const sameBands = (a: ChartBand[], b: ChartBand[]) =>
   a.length === b.length &&
   a.every((band, i) => band.key === b[i].key && band.label === b[i].label && band.color === b[i].color && band.axis === b[i].axis && sameArrays(band.low, b[i].low) && sameArrays(band.high, b[i].high));
 
-interface BodyProps extends Required<Omit<Props, 'height' | 'rightAxisRoom'>> {
+interface BodyProps extends Required<Omit<Props, 'height' | 'rightAxisRoom' | 'takeTurns'>> {
   height?: number;
   rightAxisRoom?: boolean;
 }
 
-const isolated = (values: readonly (number | null)[], i: number) => values[i] != null && values[i - 1] == null && values[i + 1] == null;
-
-/** A week with no figure on either side draws no line: a dot shows it, as the table does. */
-function isolatedDots(values: readonly (number | null)[], color: string): DotType {
-  if (!values.some((_, i) => isolated(values, i))) return false;
-  return ({ cx, cy, index }: DotItemDotProps) =>
-    isolated(values, index) && cx != null && cy != null ? <circle key={index} cx={cx} cy={cy} r={3} fill={color} data-testid="isolated-point" /> : null;
-}
-
 const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, phases, phasesLabel, axisLabels, rightAxisRoom, partialWeeks, partialLabel, height = 260 }: BodyProps) {
   const lang = useLang();
-  const data = useMemo(
-    () =>
-      weeks.map((week, i) => {
-        const row: Record<string, unknown> = { week };
-        for (const line of lines) row[line.key] = line.values[i];
-        // A range area takes [low, high] per point.
-        for (const band of bands) row[band.key] = band.low[i] === null || band.high[i] === null ? null : [band.low[i], band.high[i]];
-        return row;
-      }),
-    [weeks, lines, bands],
-  );
+  // Recharts gets the weeks only, for the time axis, the tooltip and the keyboard: the figures are drawn by `Series`.
+  const data = useMemo(() => weeks.map((week) => ({ week })), [weeks]);
   const hasRight = lines.some((l) => l.axis === 'right') || bands.some((b) => b.axis === 'right');
   const tick = useCallback((v: number) => formatNumber(v, lang), [lang]);
   const time = useMemo(() => timeTicks(weeks, lang), [weeks, lang]);
@@ -241,8 +417,8 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
   const axes = useMemo(
     () => [
       <CartesianGrid key="grid" stroke="#d9d9d9" strokeDasharray="3 3" vertical={false} verticalCoordinatesGenerator={NO_POINTS} />,
-      <XAxis key="x" dataKey="week" ticks={time.ticks} interval={0} tickFormatter={time.format} tick={TICK_STYLE} />,
-      <YAxis key="left" yAxisId="left" tickFormatter={tick} width={axisLabels.left ? 72 : 56} tick={TICK_STYLE} label={axisLabels.left ? { value: axisLabels.left, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle', fontSize: 11 } } : undefined} />,
+      <XAxis key="x" dataKey="week" ticks={time.ticks} interval={0} tickFormatter={time.format} tick={TICK} />,
+      <YAxis key="left" yAxisId="left" tickFormatter={tick} width={axisLabels.left ? 72 : 56} tick={TICK} label={axisLabels.left ? { value: axisLabels.left, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle', fontSize: 11 } } : undefined} />,
       hasRight && (
         <YAxis
           key="right"
@@ -250,7 +426,7 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
           orientation="right"
           tickFormatter={tick}
           width={axisLabels.right ? 72 : 56}
-          tick={TICK_STYLE}
+          tick={TICK}
           label={axisLabels.right ? { value: axisLabels.right, angle: 90, position: 'insideRight', style: { textAnchor: 'middle', fontSize: 11 } } : undefined}
         />
       ),
@@ -261,7 +437,9 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
   // reference line re-registers with the chart whenever it moves, and every series redraws.
   // Only when the baseline lies above everything drawn does an invisible one stretch the axis.
   const reach = baseline && Math.max(baseline.value, baseline.band?.[1] ?? -Infinity);
-  const axisTop = useMemo(() => ({ left: axisMax('left', lines, bands, stacked), right: axisMax('right', lines, bands, stacked) }), [lines, bands, stacked]);
+  const figures = useMemo(() => figuresOf(lines, bands, stacked), [lines, bands, stacked]);
+  const extents = useMemo(() => ({ left: axisExtent('left', figures), right: axisExtent('right', figures) }), [figures]);
+  const axisTop = { left: extents.left[1], right: extents.right[1] };
   const stretchAxis = baseline?.axis ?? 'left';
   const stretchTo = reach !== null && reach > axisTop[stretchAxis] ? reach : null;
   const axisStretch = useMemo(
@@ -309,6 +487,7 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
   const tooltip = useMemo(
     () => (
       <Tooltip
+        includeHidden
         content={({ active, label }) => {
           const index = active ? weeks.indexOf(String(label)) : -1;
           const tip = index >= 0 ? tooltipAt(index) : null;
@@ -325,42 +504,16 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
     ),
     [weeks, tooltipAt],
   );
-  const series = useMemo(
-    () => [
-      ...bands.map((band) => (
-        <Area key={band.key} yAxisId={band.axis} dataKey={band.key} name={band.label} stroke="none" fill={band.color} fillOpacity={0.2} isAnimationActive={false} connectNulls={false} />
-      )),
-      ...lines.map((line) =>
-        line.shape === 'area' ? (
-          <Area
-            key={line.key}
-            yAxisId={line.axis}
-            dataKey={line.key}
-            name={line.label}
-            stackId={stacked ? 'stack' : undefined}
-            stroke={line.color}
-            fill={line.color}
-            fillOpacity={0.35}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-        ) : (
-          <Line
-            key={line.key}
-            yAxisId={line.axis}
-            dataKey={line.key}
-            name={line.label}
-            stroke={line.color}
-            strokeWidth={line.width ?? 2}
-            strokeDasharray={line.dashed ? '5 4' : undefined}
-            dot={isolatedDots(line.values, line.color)}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-        ),
+  // The axes' reach: the series are drawn by a layer of our own, so invisible reference lines
+  // give each axis the lowest and highest figure drawn, from which Recharts makes its ticks.
+  const axisReach = useMemo(
+    () =>
+      (['left', 'right'] as const).flatMap((axis) =>
+        Number.isFinite(extents[axis][1])
+          ? extents[axis].map((y, i) => <ReferenceLine key={`${axis}-${i}`} yAxisId={axis} y={y} stroke="none" ifOverflow="extendDomain" />)
+          : [],
       ),
-    ],
-    [bands, lines, stacked],
+    [extents],
   );
   return (
     <div className="chart">
@@ -379,7 +532,11 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
           {baseline && <BaselineMark baseline={baseline} />}
           {eventMarks}
           {tooltip}
-          {series}
+          {axisReach}
+          {/* Drawn by no one: it gives the tooltip the week pointed at (a tooltip without an entry stays hidden). */}
+          <Line yAxisId="left" dataKey="week" hide isAnimationActive={false} activeDot={false} />
+          <Series weeks={weeks} figures={figures} />
+          <ActiveDots weeks={weeks} figures={figures} />
         </ComposedChart>
       </ResponsiveContainer>
       <ul className="legend" aria-hidden="true">

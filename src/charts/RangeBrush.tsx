@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Area, AreaChart, Brush, ComposedChart, ResponsiveContainer, YAxis } from 'recharts';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Brush, ComposedChart, ResponsiveContainer } from 'recharts';
+import { areaPath, linePath, pointsToDraw, type Values } from './drawnPoints';
 import { shortWeekLabel, weekLabel } from '../i18n/format';
 import type { Lang } from '../i18n/language';
 
@@ -31,7 +32,7 @@ export function RangeBrush({ label, sliderLabels, lang, weeks, from, to, onChang
   const clamp = (i: number, fallback: number) => (i >= 0 ? i : fallback);
   const start = dragged?.[0] ?? clamp(weeks.indexOf(from), 0);
   const end = dragged?.[1] ?? clamp(weeks.indexOf(to), weeks.length - 1);
-  const rows = weeks.map((week, i) => ({ week, value: outline?.values[i] ?? null }));
+  const rows = useMemo(() => weeks.map((week) => ({ week })), [weeks]);
   // Recharts gives both sliders one name and a pixel position as their value: each gets its own
   // name and its week as the value text. Recharts draws the sliders after measuring, in renders
   // of its own, so an observer names them whenever they are drawn or move.
@@ -83,12 +84,8 @@ export function RangeBrush({ label, sliderLabels, lang, weeks, from, to, onChang
               }, SETTLE_MS);
             }}
           >
-            {/* The outline only: a picture of the series, not a second chart to operate. */}
-            <AreaChart accessibilityLayer={false}>
-              {/* From the series' lowest to its highest week, so its shape shows in the little height there is. */}
-              <YAxis hide domain={['dataMin', 'dataMax']} />
-              <Area dataKey="value" type="linear" stroke="#5b7f95" fill="#dbe7ef" strokeWidth={1} dot={false} activeDot={false} isAnimationActive={false} connectNulls={false} />
-            </AreaChart>
+            {/* The outline only: a picture of the series, not a second chart to operate. The brush places it. */}
+            <BrushOutline values={outline?.values ?? NO_VALUES} />
           </Brush>
         </ComposedChart>
       </ResponsiveContainer>
@@ -99,5 +96,53 @@ export function RangeBrush({ label, sliderLabels, lang, weeks, from, to, onChang
         <span data-testid="brush-last-week">{weekLabel(weeks[weeks.length - 1], lang)}</span>
       </div>
     </div>
+  );
+}
+
+const NO_VALUES: Values = [];
+
+interface OutlineProps {
+  values: Values;
+  /** Given by the brush: where its panorama goes, and the room kept inside it. */
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  margin?: { top?: number; right?: number; bottom?: number; left?: number };
+}
+
+/**
+ * The series over every loaded week, drawn as Recharts' own area chart in the brush drew it (from
+ * its lowest to its highest week, one point a week), as two paths: that chart's per-week work
+ * (point objects, label lists) was the longest task of a forty-year workbook's dashboard. With
+ * more weeks than pixel columns, each column's lowest and highest week are drawn.
+ */
+function BrushOutline({ values: given, x = 0, y = 0, width = 0, height = 0, margin = {} }: OutlineProps) {
+  const { top = 1, right = 1, bottom = 1, left = 1 } = margin;
+  // The controls hand a new array on every render: the same figures keep the paths drawn.
+  const kept = useRef(given);
+  if (kept.current !== given && (kept.current.length !== given.length || kept.current.some((v, i) => v !== given[i]))) kept.current = given;
+  const values = kept.current;
+  const paths = useMemo(() => {
+    const shown = values.filter((v): v is number => v !== null);
+    if (shown.length === 0 || width <= left + right) return null;
+    const low = Math.min(...shown);
+    const high = Math.max(...shown);
+    const plotWidth = width - left - right;
+    const plotHeight = height - top - bottom;
+    const xs = values.map((_, i) => left + (values.length > 1 ? (i * plotWidth) / (values.length - 1) : plotWidth / 2));
+    const yOf = (v: number) => top + (high === low ? plotHeight / 2 : ((high - v) / (high - low)) * plotHeight);
+    const ys = values.map((v) => (v === null ? NaN : yOf(v)));
+    // As Recharts' area: down to zero, or to the lowest week when all are above it.
+    const base = yOf(high < 0 ? high : Math.max(low, 0));
+    const runs = pointsToDraw(xs, values);
+    return { area: areaPath(runs, xs, ys, xs.map(() => base)), line: linePath(runs, xs, ys) };
+  }, [values, width, height, top, right, bottom, left]);
+  if (!paths) return null;
+  return (
+    <g className="recharts-layer recharts-area" aria-hidden="true" transform={`translate(${x},${y})`}>
+      <path className="recharts-curve recharts-area-area" d={paths.area} fill="#dbe7ef" fillOpacity={0.6} stroke="none" />
+      <path className="recharts-curve recharts-area-curve" d={paths.line} fill="none" stroke="#5b7f95" strokeWidth={1} />
+    </g>
   );
 }

@@ -3,6 +3,7 @@
  * beside DuckDB's wasm, so the shell (header, controls, file button) does not wait for them.
  */
 import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { takeTurn } from './turns';
 
 /**
  * A component whose code loads on first use, drawn at once when already loaded and in the place
@@ -40,22 +41,6 @@ function whenLoaded<P extends object>(load: () => Promise<ComponentType<P>>) {
     return state.ready && Component ? <Component {...(props as P)} /> : fallback;
   }
   return { WhenLoaded, preload };
-}
-
-const waiting: (() => void)[] = [];
-
-/**
- * Charts first appear one per task: drawing one is tens of milliseconds of work, and the five of
- * the dashboard in one task would hold the page (and the first of them) up for a quarter second.
- */
-function takeTurn(draw: () => void): void {
-  waiting.push(draw);
-  if (waiting.length === 1) setTimeout(nextTurn);
-}
-
-function nextTurn(): void {
-  waiting.shift()?.();
-  if (waiting.length > 0) setTimeout(nextTurn);
 }
 
 const panelChart = whenLoaded(() => import('./PanelChart').then((m) => m.PanelChart));

@@ -1,6 +1,7 @@
 import { memo, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChartBaseline, ChartLine, ChartMarker } from '../../charts/PanelChart';
 import { LazyPanelChart } from '../../charts/lazy';
+import { useChartsBehind } from '../../charts/turns';
 import { PALETTE } from '../../charts/palette';
 import { weekTooltip, type TooltipEntry } from '../../charts/weekTooltip';
 import { missingComponentsText, PanelTable, tableCells, type TableColumn } from '../../charts/PanelTable';
@@ -18,6 +19,7 @@ import { DateInput } from './WeekField';
 import { RevisionBadge } from './RevisionBadge';
 import type { ViewState } from '../state/viewState';
 import { useFictionalMark } from '../state/fictionalMark';
+import { useBusy } from '../state/busy';
 
 interface Props {
   panel: PanelDefinition;
@@ -56,11 +58,20 @@ const pct = (value: number | null, lang: Lang) => (value === null ? '–' : `${f
 export const Panel = memo(function Panel({ error, ...props }: Props) {
   const lang = useLang();
   return (
-    <ErrorBoundary part="panel" title={props.panel.title[lang]} testId={`panel-${props.panel.id}`} error={error}>
-      <PanelBody {...props} />
-    </ErrorBoundary>
+    <>
+      <ChartsBehind />
+      <ErrorBoundary part="panel" title={props.panel.title[lang]} testId={`panel-${props.panel.id}`} error={error}>
+        <PanelBody {...props} />
+      </ErrorBoundary>
+    </>
   );
 });
+
+/** The app is not "ready" while a chart still waits for its turn to draw the figures its table already shows. */
+function ChartsBehind() {
+  useBusy(useChartsBehind());
+  return null;
+}
 
 function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf, markers, settings, baselineRules, baselineLevel, onCumulativeFrom, control }: Omit<Props, 'error'>) {
   const lang = useLang();
@@ -183,6 +194,7 @@ function PanelBody({ panel, dataset, weeksByMetric, summaries, missing, labelOf,
           axisLabels={axisLabels}
           partialWeeks={partialWeeks}
           partialLabel={t('partialWeek')}
+          takeTurns
           tooltipAt={(i) => weekTooltip(weeks[i], weekStarts[i], panelTooltip(i, weeksByMetric, labelOf, t, lang), t, lang)}
         />
       )}
