@@ -8,7 +8,7 @@ import type { ParsedExport } from '../domain/parsedExport';
 import { WEEKLY_SERIES_REFRESH } from './weeklySeries';
 import { dropCaseTables, refreshCaseGroups } from './caseStore';
 import { REFRESH_CURRENT } from './schema';
-import { insertLineReports } from './lineReports';
+import { insertLineReports, SMALL_PACKED_BYTES, unpackLineReports, type UnpackedReport } from './lineReports';
 import type { Dataset } from '../domain/dataset';
 import { periodStart, seriesId } from '../domain/grain';
 
@@ -104,16 +104,22 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       flag: periods.map(({ row }) => row.flag ?? null),
       source: periods.map(({ row }) => row.source ?? null),
     });
-    const reports = rowsOf((p) => [...p.rejected.map((r) => ({ ...r, outcome: 'rejected' })), ...p.skipped.map((r) => ({ ...r, outcome: 'skipped' }))]);
+    // Small packed reports go in with the rest; large ones through DuckDB's CSV reader (lineReports.ts).
+    const small = (p: ParsedExport) => p.packedReports !== undefined && p.packedReports.csv.length <= SMALL_PACKED_BYTES;
+    const reports = rowsOf((p): UnpackedReport[] => [
+      ...p.rejected.map((r) => ({ line: r.line, outcome: 'rejected', raw: r.raw, reason: JSON.stringify(r.reason), sheet: r.sheet ?? null })),
+      ...p.skipped.map((r) => ({ line: r.line, outcome: 'skipped', raw: r.raw, reason: JSON.stringify(r.reason), sheet: r.sheet ?? null })),
+      ...(small(p) ? unpackLineReports(p.packedReports!.csv) : []),
+    ]);
     await append(sql, 'line_reports', 'file_id, line, outcome, raw, reason, sheet', reports.length, {
       file_id: fileIds(reports),
       line: Int32Array.from(reports, ({ row }) => row.line),
       outcome: reports.map(({ row }) => row.outcome),
       raw: reports.map(({ row }) => row.raw),
-      reason: reports.map(({ row }) => JSON.stringify(row.reason)),
-      sheet: reports.map(({ row }) => row.sheet ?? null),
+      reason: reports.map(({ row }) => row.reason),
+      sheet: reports.map(({ row }) => row.sheet),
     });
-    for (const [i, { parsed }] of files.entries()) if (parsed.packedReports) await insertLineReports(sql, ids[i], parsed.packedReports.csv);
+    for (const [i, { parsed }] of files.entries()) if (parsed.packedReports && !small(parsed)) await insertLineReports(sql, ids[i], parsed.packedReports.csv);
     await refreshCurrent(sql);
     return ids;
   });

@@ -157,7 +157,7 @@ export function useWorkspace() {
     const sampleWeekly = new Promise<void>((resolve) => (weeklyIn = resolve));
     fetchSample()
       .then(async (files) => {
-        await engine;
+        // Read in the parse worker at once, while DuckDB's wasm instantiates: storing waits for the engine, reading need not.
         const sample = enqueue('sample', files, undefined, () => {
           weeklyIn();
           return casesMayStart;

@@ -1,0 +1,70 @@
+/**
+ * What a first visit asks of the machine before its figures are confirmed (#14): the sample is read
+ * while DuckDB's wasm is still on its way, and DuckDB is asked only what the first view needs. Counted,
+ * not timed: the statements the page sends to DuckDB's worker are recorded as it sends them.
+ */
+import type { Route } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { launchChromium, waitUntilReady } from './chromium';
+import type { Browser } from 'playwright-core';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Records every text the page hands a worker (DuckDB's queries among them), and how many there were when the status first said ready. */
+const RECORD_SQL = () => {
+  const record = { sent: [] as string[], atReady: -1 };
+  (window as unknown as { sqlRecord: typeof record }).sqlRecord = record;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+    const data = (message as { data?: unknown } | null)?.data;
+    if (Array.isArray(data)) for (const part of data) if (typeof part === 'string') record.sent.push(part);
+    return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+  } as typeof Worker.prototype.postMessage;
+  new MutationObserver(() => {
+    if (record.atReady < 0 && document.querySelector('[data-testid=app-status][data-state=ready]')) record.atReady = record.sent.length;
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+};
+
+it('reads the sample while DuckDB starts, and asks DuckDB nothing the first view does not show before it is ready', async () => {
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  try {
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    await page.addInitScript(RECORD_SQL);
+    // DuckDB's wasm is held back: the engine cannot start until it is let through.
+    const held: Route[] = [];
+    let released = false;
+    await page.route('**/*.wasm', (route) => (released ? route.continue() : void held.push(route)));
+    await page.goto(inject('baseUrl'));
+    const mark = (name: string) => page.evaluate((n) => performance.getEntriesByName(`ketenmonitor:${n}`).length > 0, name);
+    // The sample's files are read in the parse worker while the engine is still waiting for its wasm.
+    for (const deadline = Date.now() + 30_000; !(await mark('sample-read')); await page.waitForTimeout(100)) {
+      if (Date.now() > deadline) throw new Error('the sample was not read while DuckDB was starting');
+    }
+    expect(await mark('engine-ready')).toBe(false);
+    released = true;
+    await Promise.all(held.map((route) => route.continue()));
+    await waitUntilReady(page);
+    const { sent, atReady } = await page.evaluate(() => (window as unknown as { sqlRecord: { sent: string[]; atReady: number } }).sqlRecord);
+    const beforeReady = sent.slice(0, atReady);
+    expect(beforeReady.some((sql) => /INSERT INTO current_observations/.test(sql))).toBe(true);
+    // The sample's few rejected lines go in with the rest of its rows: DuckDB's CSV reader, slow the first time it runs, waits for the case export after ready.
+    expect(beforeReady.filter((sql) => /read_csv/i.test(sql))).toEqual([]);
+    expect(sent.slice(atReady).some((sql) => /read_csv/i.test(sql))).toBe(true);
+    // The sample has no monthly figures: the dashboard asks whether there are any, not for their figures and means.
+    const periodReads = beforeReady.filter((sql) => /^\s*(WITH|SELECT)\b/i.test(sql) && /FROM current_periods/.test(sql));
+    expect(periodReads).toHaveLength(1);
+    expect(consoleErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
