@@ -7,7 +7,7 @@ import type { Database, SqlConnection } from './database';
 import type { ParsedExport } from '../domain/parsedExport';
 import { WEEKLY_SERIES_REFRESH } from './weeklySeries';
 import { dropCaseTables, refreshCaseGroups } from './caseStore';
-import { REFRESH_CURRENT } from './schema';
+import { REFRESH_CURRENT, REFRESH_CURRENT_WEEKS } from './schema';
 import { insertLineReports, SMALL_PACKED_BYTES, unpackLineReports, type UnpackedReport } from './lineReports';
 import type { Dataset } from '../domain/dataset';
 import { periodStart, seriesId } from '../domain/grain';
@@ -120,15 +120,16 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       sheet: reports.map(({ row }) => row.sheet),
     });
     for (const [i, { parsed }] of files.entries()) if (parsed.packedReports && !small(parsed)) await insertLineReports(sql, ids[i], parsed.packedReports.csv);
-    await refreshCurrent(sql);
+    // A batch without period figures leaves current_periods as it was (its ranking sees only files with period rows).
+    await refreshCurrent(sql, periods.length > 0);
     return ids;
   });
 }
 
 /** The tables derived from the observations, rebuilt in the transaction that changed them. */
-async function refreshCurrent(sql: SqlConnection): Promise<void> {
+async function refreshCurrent(sql: SqlConnection, periodsChanged = true): Promise<void> {
   // One call for the lot: each statement alone is a round trip to DuckDB's worker.
-  await sql.run([...REFRESH_CURRENT, ...WEEKLY_SERIES_REFRESH].join(';\n'), []);
+  await sql.run([...(periodsChanged ? REFRESH_CURRENT : REFRESH_CURRENT_WEEKS), ...WEEKLY_SERIES_REFRESH].join(';\n'), []);
 }
 
 /** Numbers as typed arrays; text as strings, null where absent. */
