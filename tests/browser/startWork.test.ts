@@ -18,9 +18,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Records every text the page hands a worker (DuckDB's queries among them), and how many there were when the status first said ready. */
+/**
+ * Records every text the page hands a worker (DuckDB's queries among them), how many there were
+ * when the status first said ready, and the most panel charts that appeared in one task.
+ */
 const RECORD_SQL = () => {
-  const record = { sent: [] as string[], atReady: -1 };
+  const record = { sent: [] as string[], atReady: -1, charts: 0, mostChartsAtOnce: 0 };
   (window as unknown as { sqlRecord: typeof record }).sqlRecord = record;
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
@@ -30,6 +33,10 @@ const RECORD_SQL = () => {
   } as typeof Worker.prototype.postMessage;
   new MutationObserver(() => {
     if (record.atReady < 0 && document.querySelector('[data-testid=app-status][data-state=ready]')) record.atReady = record.sent.length;
+    // Called once per task that changed the page: how many panel charts appeared in one.
+    const charts = document.querySelectorAll('.panel .recharts-wrapper').length;
+    record.mostChartsAtOnce = Math.max(record.mostChartsAtOnce, charts - record.charts);
+    record.charts = charts;
   }).observe(document, { subtree: true, childList: true, attributes: true });
 };
 
@@ -60,7 +67,12 @@ it('reads the sample while DuckDB starts, and asks DuckDB nothing the first view
     released = true;
     await Promise.all(held.map((route) => route.continue()));
     await waitUntilReady(page);
-    const { sent, atReady } = await page.evaluate(() => (window as unknown as { sqlRecord: { sent: string[]; atReady: number } }).sqlRecord);
+    const { sent, atReady, charts, mostChartsAtOnce } = await page.evaluate(
+      () => (window as unknown as { sqlRecord: { sent: string[]; atReady: number; charts: number; mostChartsAtOnce: number } }).sqlRecord,
+    );
+    // The dashboard's charts appeared one per task (src/charts/lazy.tsx): never two drawn in one long task.
+    expect(charts).toBeGreaterThanOrEqual(5);
+    expect(mostChartsAtOnce).toBe(1);
     const beforeReady = sent.slice(0, atReady);
     expect(beforeReady.some((sql) => /INSERT INTO current_observations/.test(sql))).toBe(true);
     // The sample's few rejected lines go in with the rest of its rows: DuckDB's CSV reader, slow the first time it runs, waits for the case export after ready.
