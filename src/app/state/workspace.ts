@@ -10,7 +10,7 @@ import type { Dataset } from '../../domain/dataset';
 import type { FileReport } from '../../metrics/queries';
 import type { ParsedExport } from '../../domain/parsedExport';
 import { engine, storingEnds, storingStarts } from './engine';
-import { initialDataset, rebuilt } from './queryCache';
+import { initialDataset, rebuilt, tablesComplete } from './queryCache';
 import { rememberCountry } from './fileChoices';
 
 export interface IngestJob {
@@ -81,7 +81,14 @@ export function useWorkspace() {
    * `read`: a reader of the page's own (the bundled public figures); else the parse worker.
    */
   const enqueue = useCallback(
-    (target: Dataset, files: SourceFile[], read?: (file: SourceFile) => Promise<ParsedExport>, beforeCases?: () => Promise<void>) => {
+    (
+      target: Dataset,
+      files: SourceFile[],
+      read?: (file: SourceFile) => Promise<ParsedExport>,
+      beforeCases?: () => Promise<void>,
+      /** Called when the weekly files are in, before the views are refreshed. */
+      weeklyStored?: () => Promise<void>,
+    ) => {
       // From now: the view these files go to asks for its figures at once, and would ask again.
       storingStarts();
       const added = files.map((file) => ({ id: nextJobId++, name: file.name, fraction: 0 }));
@@ -111,6 +118,7 @@ export function useWorkspace() {
             read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })),
             async () => {
               performance.mark(`ketenmonitor:${target}-weekly-stored`);
+              await weeklyStored?.();
               await refresh();
               if (beforeCases) {
                 casesInBackground = true;
@@ -158,10 +166,21 @@ export function useWorkspace() {
     fetchSample()
       .then(async (files) => {
         // Read in the parse worker at once, while DuckDB's wasm instantiates: storing waits for the engine, reading need not.
-        const sample = enqueue('sample', files, undefined, () => {
-          weeklyIn();
-          return casesMayStart;
-        });
+        const sample = enqueue(
+          'sample',
+          files,
+          undefined,
+          () => {
+            weeklyIn();
+            return casesMayStart;
+          },
+          // With no stored files of the user's (nor damaged ones), the sample's weekly files are all the
+          // dashboard shows: the refresh that follows asks DuckDB for the drawn figures, and confirms them.
+          async () => {
+            const { files: kept, unreadable } = await restored;
+            if (kept.length === 0 && unreadable.length === 0) tablesComplete();
+          },
+        );
         sample.catch(failed);
         // A batch without case-level files has no moment between: then the whole batch.
         await Promise.race([sampleWeekly, sample]);
