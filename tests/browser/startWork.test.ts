@@ -75,6 +75,8 @@ it('reads the sample while DuckDB starts, and asks DuckDB nothing the first view
     expect(mostChartsAtOnce).toBe(1);
     const beforeReady = sent.slice(0, atReady);
     expect(beforeReady.some((sql) => /INSERT INTO current_observations/.test(sql))).toBe(true);
+    // Each drawn figure is asked of DuckDB once to confirm it, not once more for a fetch the refresh replaced.
+    expect(beforeReady.filter((sql) => /FROM view_grid g LEFT JOIN judged j/.test(sql))).toHaveLength(1);
     // The sample's few rejected lines go in with the rest of its rows: DuckDB's CSV reader, slow the first time it runs, waits for the case export after ready.
     expect(beforeReady.filter((sql) => /read_csv/i.test(sql))).toEqual([]);
     expect(sent.slice(atReady).some((sql) => /read_csv/i.test(sql))).toBe(true);

@@ -113,20 +113,15 @@ const notify = () => listeners.forEach((listener) => listener());
 let isRebuilt = false;
 
 /**
- * Every stored file the views show is in DuckDB: from now on a query is answered by DuckDB, and a
- * figure drawn from a cache is confirmed by the next asking (a first visit's refresh after the
- * sample's weekly files, which then asks once, not twice).
+ * Start-up has put every stored file into DuckDB (or failed): the figures drawn from a cache are
+ * asked again now. Called again, it asks only for what is still unconfirmed.
  */
-export function tablesComplete(): void {
-  if (isRebuilt) return;
-  performance.mark('ketenmonitor:rebuilt');
-  isRebuilt = true;
-  scheduleSave();
-}
-
-/** Start-up has put every stored file into DuckDB (or failed): the figures drawn from a cache are asked again now. */
 export async function rebuilt(): Promise<void> {
-  tablesComplete();
+  if (!isRebuilt) {
+    performance.mark('ketenmonitor:rebuilt');
+    isRebuilt = true;
+    scheduleSave();
+  }
   // Resolves when the shown figures are confirmed (or failed): the sample's case export waits for it.
   await client?.invalidateQueries({ predicate: (query) => unconfirmed.has(query.queryHash) }).catch(() => undefined);
 }

@@ -10,7 +10,7 @@ import type { Dataset } from '../../domain/dataset';
 import type { FileReport } from '../../metrics/queries';
 import type { ParsedExport } from '../../domain/parsedExport';
 import { engine, storingEnds, storingStarts } from './engine';
-import { initialDataset, rebuilt, tablesComplete } from './queryCache';
+import { initialDataset, rebuilt } from './queryCache';
 import { rememberCountry } from './fileChoices';
 
 export interface IngestJob {
@@ -86,7 +86,7 @@ export function useWorkspace() {
       files: SourceFile[],
       read?: (file: SourceFile) => Promise<ParsedExport>,
       beforeCases?: () => Promise<void>,
-      /** Called when the weekly files are in, before the views are refreshed. */
+      /** Called when the weekly files are in and the views refreshed, before the case-level files. */
       weeklyStored?: () => Promise<void>,
     ) => {
       // From now: the view these files go to asks for its figures at once, and would ask again.
@@ -118,8 +118,8 @@ export function useWorkspace() {
             read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })),
             async () => {
               performance.mark(`ketenmonitor:${target}-weekly-stored`);
-              await weeklyStored?.();
               await refresh();
+              await weeklyStored?.();
               if (beforeCases) {
                 casesInBackground = true;
                 // The weekly files are in; the case-level files left load in the background (the dashboard shows none of them).
@@ -175,10 +175,10 @@ export function useWorkspace() {
             return casesMayStart;
           },
           // With no stored files of the user's (nor damaged ones), the sample's weekly files are all the
-          // dashboard shows: the refresh that follows asks DuckDB for the drawn figures, and confirms them.
+          // dashboard shows: its drawn figures are asked of DuckDB now, not after the rest of start-up.
           async () => {
             const { files: kept, unreadable } = await restored;
-            if (kept.length === 0 && unreadable.length === 0) tablesComplete();
+            if (kept.length === 0 && unreadable.length === 0) await rebuilt();
           },
         );
         sample.catch(failed);
