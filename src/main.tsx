@@ -1,10 +1,13 @@
 /**
  * The page's entry: starts DuckDB first (its wasm takes most of a second to instantiate), asks
  * for the sample's build-time first view, then loads the app, which draws the shell (and the
- * first view) while the engine comes up.
+ * first view) while the engine comes up. Only the worker's start and the first view's fetch are
+ * static imports: DuckDB's client and Arrow (about 150 KB) would otherwise arrive before either.
  */
-import './app/state/engine';
+import './db/duckdbWorker';
 import './app/state/firstViewFetch';
+
+void import('./app/state/engine');
 
 import('./mount').catch((error: unknown) => {
   // The app's code did not arrive: say so in plain DOM (React came with it) instead of "loading" for ever.

@@ -4,7 +4,7 @@ import { areaPath, isolated, linePath, pointsToDraw, stack, type Values } from '
 import { formatNumber, weekLabel } from '../i18n/format';
 import { labelRows, numberedEvents, type ChartMarker, type NumberedEvent } from './events';
 import { timeTicks } from './ticks';
-import { markBehind, takeTurn } from './turns';
+import { markBehind, useTurn } from './turns';
 import { useLang } from '../i18n/language';
 
 /**
@@ -131,14 +131,20 @@ export function PanelChart({ weeks, lines, baseline, markers = NONE, tooltipAt =
   const waits = takeTurns && figures.weeks.length > MANY_WEEKS;
   // Drawn at once (a short chart, or not taking turns): the new figures are shown in this very render.
   if (shown !== figures && !waits) setShown(figures);
+  const turn = useTurn();
   useEffect(() => {
     if (shown === figures) return;
     let current = true;
-    takeTurn(() => current && setShown(figures));
+    turn.ask(() => {
+      if (!current) return false;
+      setShown(figures);
+      return true;
+    });
     return () => {
       current = false;
     };
-  }, [figures, shown]);
+  }, [figures, shown, turn]);
+  useEffect(() => turn.drawn(), [shown, turn]);
   const token = useRef(Symbol('chart'));
   useLayoutEffect(() => markBehind(token.current, shown !== figures), [shown, figures]);
   useLayoutEffect(() => () => markBehind(token.current, false), []);

@@ -3,7 +3,7 @@
  * beside DuckDB's wasm, so the shell (header, controls, file button) does not wait for them.
  */
 import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { takeTurn } from './turns';
+import { useTurn } from './turns';
 
 /**
  * A component whose code loads on first use, drawn at once when already loaded and in the place
@@ -25,17 +25,27 @@ function whenLoaded<P extends object>(load: () => Promise<ComponentType<P>>) {
 
   function WhenLoaded({ fallback, ...props }: P & { fallback: ReactNode }) {
     const [state, setState] = useState<{ ready: boolean; failed: Error | null }>({ ready: false, failed: null });
+    // Drawn in a turn of its own; the next chart's turn waits until this one is drawn.
+    const turn = useTurn();
     useEffect(() => {
       let mounted = true;
       preload().then(
-        () => takeTurn(() => mounted && setState({ ready: true, failed: null })),
+        () =>
+          turn.ask(() => {
+            if (!mounted) return false;
+            setState({ ready: true, failed: null });
+            return true;
+          }),
         // Thrown while drawing, to the error boundary around: a "try again" there mounts this anew and fetches again.
         (error: unknown) => mounted && setState({ ready: false, failed: error instanceof Error ? error : new Error(String(error)) }),
       );
       return () => {
         mounted = false;
       };
-    }, []);
+    }, [turn]);
+    useEffect(() => {
+      if (state.ready) turn.drawn();
+    }, [state.ready, turn]);
     if (state.failed) throw state.failed;
     const Component = loaded;
     return state.ready && Component ? <Component {...(props as P)} /> : fallback;

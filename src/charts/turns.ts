@@ -3,18 +3,52 @@
  * hold the page up. A chart's first drawing (lazy.tsx) and a long chart's redrawing with new
  * figures (PanelChart) each wait for a task of their own, in the order asked.
  */
-import { useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 
-const waiting: (() => void)[] = [];
+const waiting: (() => boolean)[] = [];
+let turning = false;
 
-export function takeTurn(draw: () => void): void {
+/**
+ * Waits for a task of its own to call `draw`, which returns whether it drew (false: its chart is
+ * gone, the next one's turn). A turn ends when its chart has been drawn (`useTurn`'s `drawn`, from
+ * an effect), not when it is asked to draw: React draws two charts asked for in a row in one
+ * render, which a timer between them does not prevent.
+ */
+function takeTurn(draw: () => boolean): void {
   waiting.push(draw);
-  if (waiting.length === 1) setTimeout(nextTurn);
+  if (!turning) {
+    turning = true;
+    setTimeout(nextTurn);
+  }
 }
 
 function nextTurn(): void {
-  waiting.shift()?.();
-  if (waiting.length > 0) setTimeout(nextTurn);
+  const draw = waiting.shift();
+  if (!draw) turning = false;
+  else if (!draw()) setTimeout(nextTurn);
+}
+
+/**
+ * A chart's turns: `ask(draw)` waits for its turn to draw; `drawn()`, from an effect of the
+ * render that drew, ends it. A chart that unmounts during its turn ends it too.
+ */
+export function useTurn(): { ask: (draw: () => boolean) => void; drawn: () => void } {
+  const holding = useRef(false);
+  const drawn = useCallback(() => {
+    if (!holding.current) return;
+    holding.current = false;
+    setTimeout(nextTurn);
+  }, []);
+  const ask = useCallback(
+    (draw: () => boolean) =>
+      takeTurn(() => {
+        holding.current = draw();
+        return holding.current;
+      }),
+    [],
+  );
+  useEffect(() => drawn, [drawn]);
+  return useMemo(() => ({ ask, drawn }), [ask, drawn]);
 }
 
 /**

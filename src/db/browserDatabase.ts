@@ -4,13 +4,13 @@
  */
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
-import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { Database, type Row, type SqlConnection } from './database';
+import { duckdbWorker } from './duckdbWorker';
 import { createSchema } from './schema';
 
 export async function openBrowserDatabase(): Promise<Database> {
-  const duckdb = new AsyncDuckDB(new VoidLogger(), new Worker(workerUrl));
+  const duckdb = new AsyncDuckDB(new VoidLogger(), duckdbWorker);
   await duckdb.instantiate(wasmUrl);
   await duckdb.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const db = new Database(new BrowserConnection(duckdb, await duckdb.connect()));

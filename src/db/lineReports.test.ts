@@ -4,7 +4,7 @@ import { openTestDatabase } from '../../tests/support/nodeDuckdb';
 import { parseExport } from '../ingest/parseExport';
 import { packLineReports } from '../ingest/lineReportsCsv';
 import { storeExport } from './store';
-import { insertLineReports, recordPieces } from './lineReports';
+import { insertLineReports, recordPieces, SMALL_PACKED_BYTES, unpackLineReports } from './lineReports';
 import type { Database } from './database';
 
 let db: Database;
@@ -23,6 +23,27 @@ it('stores packed line reports like unpacked ones, quotes, tabs and all', async 
   expect((await lines(plain)).length).toBe(4);
   const counts = (id: number) => db.query('SELECT rows_rejected, rows_skipped FROM files WHERE file_id = ?', [id]);
   expect(await counts(viaCsv)).toEqual(await counts(plain));
+}, 30_000);
+
+it('reads small packed reports back on the page exactly as DuckDB reads them: quotes, line breaks, sheets and empty fields', async () => {
+  // Raw lines with quotes, semicolons, tabs, line breaks and non-ASCII text; a workbook sheet on some.
+  const rows = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? `2020-W27;"${i}\nmeer ""régels"";\t"` : i % 3 === 1 ? `2020-W${String((i % 50) + 1).padStart(2, '0')};#N/B` : ''));
+  const parsed = parseExport({ name: 'tele_2020-09-14.csv', bytes: new TextEncoder().encode(`week;Telehoren\n${rows.join('\n')}\n2020-W30;5\n`), lastModified: 0 });
+  const withSheets = { ...parsed, rejected: parsed.rejected.map((r, i) => (i % 2 ? { ...r, sheet: i % 4 === 1 ? 'Blad "1"' : '' } : r)) };
+  const packed = packLineReports(withSheets).packedReports!;
+  expect(packed.csv.length).toBeLessThan(SMALL_PACKED_BYTES);
+  // The same records through DuckDB's CSV reader and through the page's reading of them.
+  const viaReader = 90_002;
+  await db.transaction((sql) => insertLineReports(sql, viaReader, packed.csv));
+  const unpacked = unpackLineReports(packed.csv);
+  expect(unpacked.length).toBe(packed.rejected + packed.skipped);
+  const lines = (id: number) => db.query('SELECT line, outcome, raw, reason, sheet FROM line_reports WHERE file_id = ? ORDER BY line, outcome', [id]);
+  const fromReader = await lines(viaReader);
+  expect(fromReader.some((r) => r.sheet === '')).toBe(true);
+  expect(fromReader.some((r) => r.sheet === null)).toBe(true);
+  expect([...unpacked].sort((a, b) => a.line - b.line || a.outcome.localeCompare(b.outcome))).toEqual(fromReader);
+  // Stored through the store (small, so on the page's path): the same rows again.
+  expect(await lines(await storeExport(db, 'user', packLineReports(withSheets)))).toEqual(fromReader);
 }, 30_000);
 
 it('cuts packed reports into pieces only where a record ends, never inside a quoted line break', () => {

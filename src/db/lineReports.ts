@@ -71,3 +71,65 @@ export async function insertLineReports(sql: SqlConnection, fileId: number, csv:
     for (const name of names) await sql.dropFile(name);
   }
 }
+
+/**
+ * Packed reports below this size are read back on the page and go in with the file's other rows
+ * (Arrow): DuckDB's CSV reader costs a fresh page about 100 ms the first time it runs, which the
+ * sample's few rejected lines would otherwise add to every first visit.
+ */
+export const SMALL_PACKED_BYTES = 256 << 10;
+
+export interface UnpackedReport {
+  line: number;
+  outcome: string;
+  raw: string;
+  /** The reason as JSON text, as the table keeps it. */
+  reason: string;
+  sheet: string | null;
+}
+
+/**
+ * The records of packed reports (src/ingest/lineReportsCsv.ts: line, outcome, then quoted raw and
+ * reason, and sheet quoted or empty), read as DuckDB's reader does with CLEAN_CSV: a quoted field
+ * is its text with doubled quotes undone, an empty unquoted field is NULL.
+ */
+export function unpackLineReports(csv: Uint8Array): UnpackedReport[] {
+  const text = new TextDecoder('utf-8').decode(csv);
+  const reports: UnpackedReport[] = [];
+  let fields: (string | null)[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let value: string | null;
+    if (text[at] === '"') {
+      let end = at + 1;
+      let parts = '';
+      for (;;) {
+        const close = text.indexOf('"', end);
+        if (close === -1) throw new Error(`packed line reports: unclosed quote at ${at}`);
+        parts += text.slice(end, close);
+        if (text[close + 1] === '"') {
+          parts += '"';
+          end = close + 2;
+        } else {
+          at = close + 1;
+          break;
+        }
+      }
+      value = parts;
+    } else {
+      let end = at;
+      while (end < text.length && text[end] !== ',' && text[end] !== '\n') end++;
+      value = end === at ? null : text.slice(at, end);
+      at = end;
+    }
+    fields.push(value);
+    const separator = text[at++];
+    if (separator === ',') continue;
+    if (separator !== '\n' && separator !== undefined) throw new Error(`packed line reports: unexpected ${JSON.stringify(separator)} at ${at - 1}`);
+    const [line, outcome, raw, reason, sheet = null] = fields;
+    if (fields.length !== 5 || line === null || outcome === null || reason === null) throw new Error(`packed line reports: a record of ${fields.length} fields at ${at}`);
+    reports.push({ line: Number(line), outcome, raw: raw ?? '', reason, sheet });
+    fields = [];
+  }
+  return reports;
+}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../tests/support/nodeDuckdb';
 import { emptyExport, type Observation, type ParsedExport, type PeriodObservation } from '../domain/parsedExport';
 import { periodBaseline, periodFigures, periodHistory, periodMean, periodSeries } from '../metrics/periodQueries';
-import { removeFile, storeExport } from './store';
+import { removeFile, storeExport, storeExports } from './store';
 
 function release(name: string, date: string, periods: Partial<PeriodObservation>[], observations: Observation[] = []): ParsedExport {
   const periodObservations = periods.map((p, i) => ({ line: i + 2, metric: 'custom_cbs', dimensions: [], grain: 'month' as const, period: '2020-01', value: 0, ...p }));
@@ -62,6 +62,21 @@ describe('period figures in DuckDB', () => {
     const later = await storeExport(db, 'user', release('a_2020-05-15.csv', '2020-05-15', [{ period: '2020-03', value: 1025 }]));
     await removeFile(db, later);
     expect((await periodFigures(db, 'user', 'custom_cbs', 'month'))[0]).toMatchObject({ value: 1030, revised: false });
+  }, 30_000);
+
+  it('stay in force when weekly files are stored, which leave the period ranking alone (and are not ranked again)', async () => {
+    const db = await openTestDatabase();
+    await storeExport(db, 'user', release('a_2020-04-15.csv', '2020-04-15', [{ period: '2020-03', value: 1030 }]));
+    await storeExport(db, 'user', release('a_2020-05-15.csv', '2020-05-15', [{ period: '2020-03', value: 1025 }]));
+    // Weekly figures only, one with a later export date and a name that sorts after the period files.
+    await storeExports(db, 'user', [
+      { parsed: release('b_2020-06-15.csv', '2020-06-15', [], [{ line: 2, weekStart: '2020-03-02', metric: 'asylum_first', value: 40 }]), storeKey: null },
+      { parsed: release('a_2020-05-15.csv', '2020-05-15', [], [{ line: 2, weekStart: '2020-03-09', metric: 'asylum_first', value: 41 }]), storeKey: null },
+    ]);
+    const rebuilt = await db.query('SELECT * EXCLUDE (version_rank) FROM period_versions WHERE version_rank = 1 ORDER BY file_id, line');
+    expect(await db.query('SELECT * FROM current_periods ORDER BY file_id, line')).toEqual(rebuilt);
+    expect((await periodFigures(db, 'user', 'custom_cbs', 'month'))[0]).toMatchObject({ value: 1025, revised: true, fileName: 'a_2020-05-15.csv' });
+    expect(await db.query("SELECT count(*) AS n FROM current_observations WHERE dataset = 'user'")).toEqual([{ n: 2 }]);
   }, 30_000);
 
   it('never add a year total to its months: each grain is its own series', async () => {

@@ -208,9 +208,12 @@ export async function createSchema(db: Database): Promise<void> {
   await db.query(SCHEMA.join(';\n'));
 }
 
-export const REFRESH_CURRENT = [
+export const REFRESH_CURRENT_WEEKS = [
   'DELETE FROM current_observations',
   'INSERT INTO current_observations SELECT * EXCLUDE (version_rank) FROM observation_versions WHERE version_rank = 1',
+];
+export const REFRESH_CURRENT_PERIODS = [
   'DELETE FROM current_periods',
   'INSERT INTO current_periods SELECT * EXCLUDE (version_rank) FROM period_versions WHERE version_rank = 1',
 ];
+export const REFRESH_CURRENT = [...REFRESH_CURRENT_WEEKS, ...REFRESH_CURRENT_PERIODS];

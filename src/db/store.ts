@@ -7,8 +7,8 @@ import type { Database, SqlConnection } from './database';
 import type { ParsedExport } from '../domain/parsedExport';
 import { WEEKLY_SERIES_REFRESH } from './weeklySeries';
 import { dropCaseTables, refreshCaseGroups } from './caseStore';
-import { REFRESH_CURRENT } from './schema';
-import { insertLineReports } from './lineReports';
+import { REFRESH_CURRENT, REFRESH_CURRENT_WEEKS } from './schema';
+import { insertLineReports, SMALL_PACKED_BYTES, unpackLineReports, type UnpackedReport } from './lineReports';
 import type { Dataset } from '../domain/dataset';
 import { periodStart, seriesId } from '../domain/grain';
 
@@ -104,25 +104,32 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       flag: periods.map(({ row }) => row.flag ?? null),
       source: periods.map(({ row }) => row.source ?? null),
     });
-    const reports = rowsOf((p) => [...p.rejected.map((r) => ({ ...r, outcome: 'rejected' })), ...p.skipped.map((r) => ({ ...r, outcome: 'skipped' }))]);
+    // Small packed reports go in with the rest; large ones through DuckDB's CSV reader (lineReports.ts).
+    const small = (p: ParsedExport) => p.packedReports !== undefined && p.packedReports.csv.length <= SMALL_PACKED_BYTES;
+    const reports = rowsOf((p): UnpackedReport[] => [
+      ...p.rejected.map((r) => ({ line: r.line, outcome: 'rejected', raw: r.raw, reason: JSON.stringify(r.reason), sheet: r.sheet ?? null })),
+      ...p.skipped.map((r) => ({ line: r.line, outcome: 'skipped', raw: r.raw, reason: JSON.stringify(r.reason), sheet: r.sheet ?? null })),
+      ...(small(p) ? unpackLineReports(p.packedReports!.csv) : []),
+    ]);
     await append(sql, 'line_reports', 'file_id, line, outcome, raw, reason, sheet', reports.length, {
       file_id: fileIds(reports),
       line: Int32Array.from(reports, ({ row }) => row.line),
       outcome: reports.map(({ row }) => row.outcome),
       raw: reports.map(({ row }) => row.raw),
-      reason: reports.map(({ row }) => JSON.stringify(row.reason)),
-      sheet: reports.map(({ row }) => row.sheet ?? null),
+      reason: reports.map(({ row }) => row.reason),
+      sheet: reports.map(({ row }) => row.sheet),
     });
-    for (const [i, { parsed }] of files.entries()) if (parsed.packedReports) await insertLineReports(sql, ids[i], parsed.packedReports.csv);
-    await refreshCurrent(sql);
+    for (const [i, { parsed }] of files.entries()) if (parsed.packedReports && !small(parsed)) await insertLineReports(sql, ids[i], parsed.packedReports.csv);
+    // A batch without period figures leaves current_periods as it was (its ranking sees only files with period rows).
+    await refreshCurrent(sql, periods.length > 0);
     return ids;
   });
 }
 
 /** The tables derived from the observations, rebuilt in the transaction that changed them. */
-async function refreshCurrent(sql: SqlConnection): Promise<void> {
+async function refreshCurrent(sql: SqlConnection, periodsChanged = true): Promise<void> {
   // One call for the lot: each statement alone is a round trip to DuckDB's worker.
-  await sql.run([...REFRESH_CURRENT, ...WEEKLY_SERIES_REFRESH].join(';\n'), []);
+  await sql.run([...(periodsChanged ? REFRESH_CURRENT : REFRESH_CURRENT_WEEKS), ...WEEKLY_SERIES_REFRESH].join(';\n'), []);
 }
 
 /** Numbers as typed arrays; text as strings, null where absent. */

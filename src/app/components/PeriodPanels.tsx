@@ -28,12 +28,19 @@ interface MetricGroup {
 
 /** `fallback`: shown when the dataset has no such series (once that is known). */
 export function PeriodPanels({ dataset, fallback = null }: { dataset: Dataset; fallback?: ReactNode }) {
+  const series = usePeriodSeries(dataset).data;
+  if (!series) return null;
+  if (series.length === 0) return fallback;
+  // Their figures and means are asked only when there are series: most weekly datasets have none, and each query is DuckDB's time at start-up.
+  return <PeriodSection dataset={dataset} series={series} />;
+}
+
+function PeriodSection({ dataset, series }: { dataset: Dataset; series: PeriodSeries[] }) {
   const t = useT();
   const lang = useLang();
-  const series = usePeriodSeries(dataset).data;
   const figures = usePeriodFigures(dataset).data;
   const means = usePeriodMeans(dataset).data;
-  const groups = useMemo(() => groupByMetric(series ?? [], (s) => catalogueLabel(s.metric, lang) ?? s.customLabel ?? s.metric), [series, lang]);
+  const groups = useMemo(() => groupByMetric(series, (s) => catalogueLabel(s.metric, lang) ?? s.customLabel ?? s.metric), [series, lang]);
   const figuresOf = useMemo(() => {
     const map = new Map<string, PeriodFigure[]>();
     for (const f of figures ?? []) {
@@ -42,8 +49,6 @@ export function PeriodPanels({ dataset, fallback = null }: { dataset: Dataset; f
     }
     return map;
   }, [figures]);
-  if (!series) return null;
-  if (series.length === 0) return fallback;
   return (
     <section className="period-section" data-testid="period-section" aria-labelledby="period-section-title">
       <h2 id="period-section-title">{t('periodSection')}</h2>

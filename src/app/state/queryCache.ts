@@ -112,11 +112,16 @@ const notify = () => listeners.forEach((listener) => listener());
 
 let isRebuilt = false;
 
-/** Start-up has put every stored file into DuckDB (or failed): the figures drawn from a cache are asked again now. */
+/**
+ * Start-up has put every stored file into DuckDB (or failed): the figures drawn from a cache are
+ * asked again now. Called again, it asks only for what is still unconfirmed.
+ */
 export async function rebuilt(): Promise<void> {
-  performance.mark('ketenmonitor:rebuilt');
-  isRebuilt = true;
-  scheduleSave();
+  if (!isRebuilt) {
+    performance.mark('ketenmonitor:rebuilt');
+    isRebuilt = true;
+    scheduleSave();
+  }
   // Resolves when the shown figures are confirmed (or failed): the sample's case export waits for it.
   await client?.invalidateQueries({ predicate: (query) => unconfirmed.has(query.queryHash) }).catch(() => undefined);
 }

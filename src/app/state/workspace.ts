@@ -81,7 +81,14 @@ export function useWorkspace() {
    * `read`: a reader of the page's own (the bundled public figures); else the parse worker.
    */
   const enqueue = useCallback(
-    (target: Dataset, files: SourceFile[], read?: (file: SourceFile) => Promise<ParsedExport>, beforeCases?: () => Promise<void>) => {
+    (
+      target: Dataset,
+      files: SourceFile[],
+      read?: (file: SourceFile) => Promise<ParsedExport>,
+      beforeCases?: () => Promise<void>,
+      /** Called when the weekly files are in and the views refreshed, before the case-level files. */
+      weeklyStored?: () => Promise<void>,
+    ) => {
       // From now: the view these files go to asks for its figures at once, and would ask again.
       storingStarts();
       const added = files.map((file) => ({ id: nextJobId++, name: file.name, fraction: 0 }));
@@ -113,6 +120,7 @@ export function useWorkspace() {
             async () => {
               performance.mark(`ketenmonitor:${target}-weekly-stored`);
               await refresh();
+              await weeklyStored?.();
               if (beforeCases) {
                 casesInBackground = true;
                 // The weekly files are in; the case-level files left load in the background (the dashboard shows none of them).
@@ -158,11 +166,22 @@ export function useWorkspace() {
     const sampleWeekly = new Promise<void>((resolve) => (weeklyIn = resolve));
     fetchSample()
       .then(async (files) => {
-        await engine;
-        const sample = enqueue('sample', files, undefined, () => {
-          weeklyIn();
-          return casesMayStart;
-        });
+        // Read in the parse worker at once, while DuckDB's wasm instantiates: storing waits for the engine, reading need not.
+        const sample = enqueue(
+          'sample',
+          files,
+          undefined,
+          () => {
+            weeklyIn();
+            return casesMayStart;
+          },
+          // With no stored files of the user's (nor damaged ones), the sample's weekly files are all the
+          // dashboard shows: its drawn figures are asked of DuckDB now, not after the rest of start-up.
+          async () => {
+            const { files: kept, unreadable } = await restored;
+            if (kept.length === 0 && unreadable.length === 0) await rebuilt();
+          },
+        );
         sample.catch(failed);
         // A batch without case-level files has no moment between: then the whole batch.
         await Promise.race([sampleWeekly, sample]);

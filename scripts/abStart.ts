@@ -1,0 +1,84 @@
+/**
+ * First visits of two builds, alternated with the bare engine page, so all three see the same
+ * noise on a shared machine: tsx scripts/abStart.ts DIST_A DIST_B [runs]. Prints, per build, the
+ * medians of first chart, ready and longest task as multiples of the bare SELECT 1, and the marks.
+ */
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { preview } from 'vite';
+import { CHROMIUM_FLAGS } from '../tests/browser/chromium';
+
+const root = path.resolve(import.meta.dirname, '..');
+const [distA, distB, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg ?? 7);
+
+const PROBE = () => {
+  const marks: Record<string, number> = { longestTask: 0 };
+  (window as unknown as { probe: typeof marks }).probe = marks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) marks.longestTask = Math.max(marks.longestTask, entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver(() => {
+    const now = performance.now();
+    if (!marks.firstChart && document.querySelector('.panel .recharts-line-curve')) marks.firstChart = now;
+    if (!marks.brush && document.querySelector('.range-brush')) marks.brush = now;
+    if (!marks.ready && document.querySelector('[data-testid=app-status][data-state=ready]')) marks.ready = now;
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+};
+
+const serve = (outDir: string, port: number, configFile: string | false = path.join(root, 'vite.config.ts')) =>
+  preview({ root, configFile, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: false } });
+
+async function bare(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  const at = (await page.waitForFunction(() => (window as unknown as { bareReady?: number }).bareReady, undefined, { timeout: 60_000 }).then((h) => h.jsonValue())) as number;
+  await context.close();
+  return at;
+}
+
+async function app(browser: Browser, url: string): Promise<Record<string, number>> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await page.goto(url);
+  await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 60_000 });
+  const probe = await page.evaluate(() => (window as unknown as { probe: Record<string, number> }).probe);
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ketenmonitor:')).map((m) => [m.name.slice(13), m.startTime] as const));
+  await context.close();
+  return { ...Object.fromEntries(marks), ...probe };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const a = await serve(path.resolve(distA), 4611);
+const b = await serve(path.resolve(distB), 4612);
+const bareServer = await preview({ root, configFile: path.join(root, 'bench/vite.bare.config.ts'), logLevel: 'warn', preview: { host: '127.0.0.1', port: 4613, strictPort: false } });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const results: Record<'A' | 'B', Record<string, number>[]> = { A: [], B: [] };
+const bares: number[] = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    bares.push(await bare(browser, bareServer.resolvedUrls!.local[0]));
+    const order = i % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const);
+    for (const which of order) results[which].push(await app(browser, (which === 'A' ? a : b).resolvedUrls!.local[0]));
+  }
+} finally {
+  await browser.close();
+  await Promise.all([a.close(), b.close(), bareServer.close()]);
+}
+const bareMedian = median(bares);
+console.log(`bare SELECT 1 median ${Math.round(bareMedian)} (${bares.map(Math.round).join(' ')})`);
+for (const which of ['A', 'B'] as const) {
+  const rs = results[which];
+  const keys = [...new Set(rs.flatMap((r) => Object.keys(r)))];
+  const med = Object.fromEntries(keys.map((k) => [k, median(rs.map((r) => r[k]).filter((x) => x !== undefined))]));
+  console.log(
+    `${which}: firstChart ${(med.firstChart / bareMedian).toFixed(2)}x, ready ${(med.ready / bareMedian).toFixed(2)}x, longest task median ${Math.round(med.longestTask)} max ${Math.round(Math.max(...rs.map((r) => r.longestTask)))}`,
+  );
+  console.log('   ' + keys.filter((k) => k !== 'longestTask').sort((x, y) => med[x] - med[y]).map((k) => `${k} ${Math.round(med[k])}`).join('; '));
+}

@@ -1,0 +1,92 @@
+/**
+ * What a first visit asks of the machine before its figures are confirmed (#14): the sample is read
+ * while DuckDB's wasm is still on its way, and DuckDB is asked only what the first view needs. Counted,
+ * not timed: the statements the page sends to DuckDB's worker are recorded as it sends them.
+ */
+import type { Route } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { launchChromium, waitUntilReady } from './chromium';
+import type { Browser } from 'playwright-core';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/**
+ * Records every text the page hands a worker (DuckDB's queries among them), how many there were
+ * when the status first said ready, and the most panel charts that appeared in one task.
+ */
+const RECORD_SQL = () => {
+  const record = { sent: [] as string[], atReady: -1, charts: 0, mostChartsAtOnce: 0 };
+  (window as unknown as { sqlRecord: typeof record }).sqlRecord = record;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+    const data = (message as { data?: unknown } | null)?.data;
+    if (Array.isArray(data)) for (const part of data) if (typeof part === 'string') record.sent.push(part);
+    return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+  } as typeof Worker.prototype.postMessage;
+  new MutationObserver(() => {
+    if (record.atReady < 0 && document.querySelector('[data-testid=app-status][data-state=ready]')) record.atReady = record.sent.length;
+    // Called once per task that changed the page: how many panel charts appeared in one.
+    const charts = document.querySelectorAll('.panel .recharts-wrapper').length;
+    record.mostChartsAtOnce = Math.max(record.mostChartsAtOnce, charts - record.charts);
+    record.charts = charts;
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+};
+
+it('reads the sample while DuckDB starts, and asks DuckDB nothing the first view does not show before it is ready', async () => {
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  try {
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+    await page.addInitScript(RECORD_SQL);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname.split('/').pop()!));
+    // DuckDB's wasm is held back: the engine cannot start until it is let through.
+    const held: Route[] = [];
+    let released = false;
+    await page.route('**/*.wasm', (route) => (released ? route.continue() : void held.push(route)));
+    await page.goto(inject('baseUrl'));
+    const mark = (name: string) => page.evaluate((n) => performance.getEntriesByName(`ketenmonitor:${n}`).length > 0, name);
+    // The sample's files are read in the parse worker while the engine is still waiting for its wasm.
+    for (const deadline = Date.now() + 30_000; !(await mark('sample-read')); await page.waitForTimeout(100)) {
+      if (Date.now() > deadline) throw new Error('the sample was not read while DuckDB was starting');
+    }
+    expect(await mark('engine-ready')).toBe(false);
+    // DuckDB's worker script is asked for before DuckDB's client code (the engine's chunk and Arrow): the worker starts first.
+    const worker = requested.findIndex((name) => name.startsWith('duckdb-browser-eh.worker'));
+    expect(worker).toBeGreaterThanOrEqual(0);
+    expect(worker).toBeLessThan(requested.findIndex((name) => name.startsWith('engine-')));
+    released = true;
+    await Promise.all(held.map((route) => route.continue()));
+    await waitUntilReady(page);
+    const { sent, atReady, charts, mostChartsAtOnce } = await page.evaluate(
+      () => (window as unknown as { sqlRecord: { sent: string[]; atReady: number; charts: number; mostChartsAtOnce: number } }).sqlRecord,
+    );
+    // The dashboard's charts appeared one per task (src/charts/lazy.tsx): never two drawn in one long task.
+    expect(charts).toBeGreaterThanOrEqual(5);
+    expect(mostChartsAtOnce).toBe(1);
+    const beforeReady = sent.slice(0, atReady);
+    expect(beforeReady.some((sql) => /INSERT INTO current_observations/.test(sql))).toBe(true);
+    // Each drawn figure is asked of DuckDB once to confirm it, not once more for a fetch the refresh replaced.
+    expect(beforeReady.filter((sql) => /FROM view_grid g LEFT JOIN judged j/.test(sql))).toHaveLength(1);
+    // The sample's few rejected lines go in with the rest of its rows: DuckDB's CSV reader, slow the first time it runs, waits for the case export after ready.
+    expect(beforeReady.filter((sql) => /read_csv/i.test(sql))).toEqual([]);
+    expect(sent.slice(atReady).some((sql) => /read_csv/i.test(sql))).toBe(true);
+    // The sample has no monthly figures: the dashboard asks whether there are any, not for their figures and means.
+    const periodReads = beforeReady.filter((sql) => /^\s*(WITH|SELECT)\b/i.test(sql) && /FROM current_periods/.test(sql));
+    expect(periodReads).toHaveLength(1);
+    // Nor does it rank period figures again when its weekly files are stored.
+    expect(beforeReady.filter((sql) => /INSERT INTO current_periods/.test(sql))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
