@@ -48,7 +48,7 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       role: columns.map(({ row }) => row.role),
       metric: columns.map(({ row }) => ('metric' in row ? row.metric : null)),
       // Why a column is ignored, how a metric was recognised (or its scale), how a custom column writes decimals.
-      detail: columns.map(({ row }) => ('grains' in row && row.grains ? row.grains.join(',') : 'why' in row ? row.why : 'scale' in row && row.scale ? `scale_${row.scale}` : 'via' in row ? row.via : 'decimals' in row ? (row.decimals ?? null) : null)),
+      detail: columns.map(({ row }) => ('grains' in row && row.grains?.length ? row.grains.join(',') : 'why' in row ? row.why : 'scale' in row && row.scale ? `scale_${row.scale}` : 'via' in row ? row.via : 'decimals' in row ? (row.decimals ?? null) : null)),
       sheet: columns.map(({ row }) => row.sheet ?? null),
     });
     const sheets = rowsOf((p) => p.sheets.map((sheet, position) => ({ ...sheet, position })));

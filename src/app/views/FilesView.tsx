@@ -400,7 +400,8 @@ function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
   switch (c.role) {
     case 'week': {
       // A column of months (or a year total between them) is a period column, not a week column.
-      const grains = c.detail?.split(',') ?? [];
+      // No figure read from it (every row rejected): named as the week column it was taken for.
+      const grains = c.detail?.split(',').filter((g) => g !== '') ?? [];
       return grains.every((g) => g === 'week') ? t('roleWeek') : t('rolePeriod', { grains: andList(grains.map((g) => t(`periodGrain_${g as Grain}`)), lang) });
     }
     case 'year':
