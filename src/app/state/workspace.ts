@@ -106,11 +106,15 @@ export function useWorkspace() {
         return queryClient.invalidateQueries({ predicate: (query) => showsCases(query.queryKey, dataset) });
       };
       let casesInBackground = false;
+      let casesOnly = false;
       return serial(async () => {
         storingStarts();
         try {
           const db = await engine;
           const read = await Promise.all(parsed);
+          // Case-level exports alone change no weekly or monthly figure: only what shows cases is asked again.
+          const onlyCases = read.every((file) => 'kind' in file);
+          if (onlyCases) casesOnly = true;
           // Waited for by the store when it writes each file's row: a case-level export is read meanwhile.
           const storeKeys = files.map((file) => file.storeKey ?? null);
           await (await data).storeParsedExports(
@@ -119,7 +123,8 @@ export function useWorkspace() {
             read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })),
             async () => {
               performance.mark(`ketenmonitor:${target}-weekly-stored`);
-              await refresh();
+              if (onlyCases) storingEnds();
+              else await refresh();
               await weeklyStored?.();
               if (beforeCases) {
                 casesInBackground = true;
@@ -136,8 +141,8 @@ export function useWorkspace() {
           performance.mark(`ketenmonitor:${target}-stored`);
         } finally {
           // One refetch for the whole batch, before its jobs disappear: the status never says ready over stale figures.
-          // Case-level files stored in the background change only what shows cases: the dashboard is not asked again.
-          await (casesInBackground ? refreshCaseViews(target) : refresh());
+          // Case-level files (stored in the background, or a batch of nothing else) change only what shows cases: the dashboard is not asked again.
+          await (casesInBackground || casesOnly ? refreshCaseViews(target) : refresh());
           const done = new Set(added.map((job) => job.id));
           setJobs((current) => current.filter((job) => !done.has(job.id)));
         }
