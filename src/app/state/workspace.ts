@@ -113,8 +113,7 @@ export function useWorkspace() {
           const db = await engine;
           const read = await Promise.all(parsed);
           // Case-level exports alone change no weekly or monthly figure: only what shows cases is asked again.
-          const onlyCases = read.every((file) => 'kind' in file);
-          if (onlyCases) casesOnly = true;
+          casesOnly = read.every((file) => 'kind' in file);
           // Waited for by the store when it writes each file's row: a case-level export is read meanwhile.
           const storeKeys = files.map((file) => file.storeKey ?? null);
           await (await data).storeParsedExports(
@@ -123,7 +122,7 @@ export function useWorkspace() {
             read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })),
             async () => {
               performance.mark(`ketenmonitor:${target}-weekly-stored`);
-              if (onlyCases) storingEnds();
+              if (casesOnly) storingEnds();
               else await refresh();
               await weeklyStored?.();
               if (beforeCases) {
