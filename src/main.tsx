@@ -7,7 +7,8 @@
 import './db/duckdbWorker';
 import './app/state/firstViewFetch';
 
-void import('./app/state/engine');
+// A failure to load it is reported by the app, whose first query waits for the engine.
+import('./app/state/engine').catch(() => undefined);
 
 import('./mount').catch((error: unknown) => {
   // The app's code did not arrive: say so in plain DOM (React came with it) instead of "loading" for ever.

@@ -837,8 +837,10 @@ class TransposedReader extends TableReader {
       if (period.grain !== 'week') {
         const cell = this.statAt(record, position, Boolean(match));
         if (cell.kind === 'error') bad.push({ column: header, text: cell.text, problem: cell.reason });
-        else if (cell.kind !== 'missing' && periodStart(period.label)! > this.exportDate) bad.push({ column: header, text: (cells[position] ?? '').trim(), problem: 'period_after_export' });
-        else if (cell.kind !== 'missing') figures.push(this.periodObservation(record, metric, dimensions, { grain: period.grain, period: period.label, provisional: period.provisional }, cell, match?.scale));
+        else if (cell.kind !== 'missing' && periodStart(period.label)! > this.exportDate) {
+          // A figure for a period yet to come is an error in the file; a symbol there (CBS "." not yet available) says nothing.
+          if (cell.kind === 'value') bad.push({ column: header, text: (cells[position] ?? '').trim(), problem: 'period_after_export' });
+        } else if (cell.kind !== 'missing') figures.push(this.periodObservation(record, metric, dimensions, { grain: period.grain, period: period.label, provisional: period.provisional }, cell, match?.scale));
         continue;
       }
       const parsed = figureAt(record, position, Boolean(match));

@@ -84,8 +84,10 @@ describe('every period notation of the public sources, in a period column', () =
     const long = read('maandcijfers_2020-03-15.csv', 'Maand;Eerste asielaanvragen\n2020-02;1515\n2020-03;400\n2020-04;10\n');
     expect(long.periodObservations.map(show)).toEqual(['2 month 2020-02 asylum_first=1515', '3 month 2020-03 asylum_first=400']);
     expect(long.rejected.map((r) => [r.line, r.reason])).toEqual([[4, { code: 'period_after_export', period: '2020-04', exportDate: '2020-03-15' }]]);
-    const across = read('maandcijfers_2020-03-15.csv', 'Reeks;2020-02;2020-Q2\nEerste asielaanvragen;1515;12\n');
-    expect(across.rejected.map((r) => r.reason)).toEqual([{ code: 'values_invalid', cells: [{ column: '2020-Q2', text: '12', problem: 'period_after_export' }] }]);
+    const across = read('maandcijfers_2020-03-15.csv', 'Reeks;2020-02;2020-Q2\nEerste asielaanvragen;1515;12\nIngereisde nareizigers;470;.\n');
+    expect(across.rejected.map((r) => [r.line, r.reason])).toEqual([[2, { code: 'values_invalid', cells: [{ column: '2020-Q2', text: '12', problem: 'period_after_export' }] }]]);
+    // CBS's "." (not yet available) in a quarter to come says nothing: the series keeps its months.
+    expect(across.periodObservations.map(show)).toEqual(['3 month 2020-02 nareis_arrivals=470']);
     expect(accounted(long)).toBe(long.dataLines);
   });
 

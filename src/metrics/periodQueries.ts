@@ -7,7 +7,7 @@
  */
 import type { Database } from '../db/database';
 import type { Dataset } from '../domain/dataset';
-import { PERIOD_BASELINE, periodOfStart, periodsBetween, periodStart, type PeriodGrain } from '../domain/grain';
+import { MONTHS_PER_PERIOD, PERIOD_BASELINE, periodOfStart, periodsBetween, periodStart, type PeriodGrain } from '../domain/grain';
 import type { StatisticalSymbol, ValueFlag } from '../domain/parsedExport';
 import { DAY } from '../db/sql';
 import { EXPORT_ORDER } from '../db/schema';
@@ -27,7 +27,8 @@ export interface PeriodSeries {
 }
 
 const GRAIN_ORDER = `CASE grain WHEN 'month' THEN 1 WHEN 'quarter' THEN 2 ELSE 3 END`;
-const GRAIN_MONTHS = (grain: string) => `CASE ${grain} WHEN 'month' THEN 1 WHEN 'quarter' THEN 3 ELSE 12 END`;
+/** A grain's length in months, in SQL, from the domain's own table. */
+const GRAIN_MONTHS = (grain: string) => `CASE ${grain} ${Object.entries(MONTHS_PER_PERIOD).map(([g, months]) => `WHEN '${g}' THEN ${months}`).join(' ')} END`;
 
 /**
  * A period that ends after the export date of its figure is partial (onvolledig), as a week is
@@ -109,7 +110,7 @@ export async function periodMean(db: Database, dataset: Dataset, series: string,
   const first = periodStart(range.from);
   const last = periodStart(range.to);
   if (!first || !last) throw new Error(`${range.from} – ${range.to}: not periods the app writes`);
-  const step = { month: 1, quarter: 3, year: 12 }[grain];
+  const step = MONTHS_PER_PERIOD[grain];
   const [row] = await db.query<{ mean: number | null; with_data: number; partial: number; files: string[] | null; flags: string[] | null; in_range: number }>(
     `WITH s AS (SELECT *, ${PARTIAL('c')} AS partial FROM current_periods c WHERE dataset = ? AND series = ? AND grain = ?
                 AND period_start BETWEEN CAST(? AS DATE) AND CAST(? AS DATE))

@@ -1,7 +1,7 @@
 /**
- * DuckDB starts before the app's own code has loaded: the page's entry (src/main.tsx) imports
- * this module first and the app after it, so the wasm is fetched and instantiated while the rest
- * of the page loads and draws the shell.
+ * DuckDB, started before the app's own code has loaded: the page's entry (src/main.tsx) starts its
+ * worker (src/db/duckdbWorker.ts) first and imports this module beside the app, so the wasm is
+ * fetched and instantiated while the rest of the page loads and draws the shell.
  */
 import { openBrowserDatabase } from '../../db/browserDatabase';
 import type { Database } from '../../db/database';

@@ -103,7 +103,8 @@ export function useWorkspace() {
       };
       const refreshCaseViews = (dataset: Dataset) => {
         storingEnds();
-        return queryClient.invalidateQueries({ predicate: (query) => showsCases(query.queryKey, dataset) });
+        // The storage line too: the case-level export was just saved in the browser.
+        return queryClient.invalidateQueries({ predicate: (query) => showsCases(query.queryKey, dataset) || query.queryKey[0] === 'storageRoom' });
       };
       let casesInBackground = false;
       let casesOnly = false;
@@ -122,8 +123,7 @@ export function useWorkspace() {
             read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })),
             async () => {
               performance.mark(`ketenmonitor:${target}-weekly-stored`);
-              if (casesOnly) storingEnds();
-              else await refresh();
+              await refresh();
               await weeklyStored?.();
               if (beforeCases) {
                 casesInBackground = true;
