@@ -30,7 +30,11 @@ export function PeriodChart({ description, metric, grain, rows, baseline }: Prop
           <ComposedChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 8 }}>
             <CartesianGrid stroke="#ddd" vertical={false} />
             <XAxis dataKey="period" tickFormatter={(p: string) => shortPeriodLabel(p, lang)} minTickGap={12} />
-            <YAxis tickFormatter={(v: number) => formatNumber(v, lang)} width={56} />
+            <YAxis
+              tickFormatter={(v: number) => formatNumber(v, lang)}
+              width={72}
+              label={{ value: t(`perPeriodAxis_${grain}`), angle: -90, position: 'insideLeft', style: { textAnchor: 'middle', fontSize: 11 } }}
+            />
             <Bar dataKey="value" fill={PALETTE[0]} isAnimationActive={false} name={description}>
               {rows.map((row) => (
                 <Cell key={row.period} fillOpacity={row.partial ? 0.3 : 1} stroke={row.partial ? PALETTE[0] : undefined} strokeDasharray={row.partial ? '3 2' : undefined} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, visibleName, weeksLabel } from './format';
+import { formatNumber, shortPeriodLabel, visibleName, weeksLabel } from './format';
 
 describe('formats', () => {
   it('write numbers the Dutch way: 27.000; 12,5', () => {
@@ -22,3 +22,13 @@ describe('file names with control characters', () => {
     expect(visibleName('gehoren_2020-09-14.csv')).toBe('gehoren_2020-09-14.csv');
   });
 });
+
+describe('shortPeriodLabel', () => {
+  it('writes a quarter as "K4 \'18" in Dutch and "Q4 \'18" in English, a month as its short name', () => {
+    expect(shortPeriodLabel('2018-Q4', 'nl')).toBe("K4 '18");
+    expect(shortPeriodLabel('2018-Q4', 'en')).toBe("Q4 '18");
+    expect(shortPeriodLabel('2020-03', 'nl')).toBe("mrt. '20");
+    expect(shortPeriodLabel('2020', 'nl')).toBe('2020');
+  });
+});
+

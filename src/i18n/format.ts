@@ -85,8 +85,9 @@ export function periodLabel(period: string, lang: Lang): string {
 export function shortPeriodLabel(period: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (m) return format(new Date(Number(m[1]), Number(m[2]) - 1, 1), "MMM ''yy", { locale: lang === 'nl' ? nl : enGB });
+  // "K1 '20" (kwartaal) in Dutch, as the full label says "1e kwartaal 2020"; "Q1 '20" in English.
   const q = /^(\d{4})-Q([1-4])$/.exec(period);
-  return q ? `Q${q[2]} '${q[1].slice(2)}` : period;
+  return q ? `${lang === 'nl' ? 'K' : 'Q'}${q[2]} '${q[1].slice(2)}` : period;
 }
 
 /**
