@@ -18,6 +18,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { CHROMIUM_FLAGS } from '../tests/browser/chromium';
+import { PAGE_PROBE, probeMarks } from './pageProbe';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -59,21 +60,6 @@ async function serve(configFile: string | false, port: number): Promise<PreviewS
   return preview({ root, configFile, logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: false } });
 }
 
-/** Marks, in page time, when the shell shows, the first chart is drawn, the app is ready, and the longest task. */
-const PAGE_PROBE = () => {
-  const marks: Record<string, number> = { longestTask: 0 };
-  (window as unknown as { benchMarks: typeof marks }).benchMarks = marks;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) marks.longestTask = Math.max(marks.longestTask, entry.duration);
-  }).observe({ type: 'longtask', buffered: true });
-  new MutationObserver(() => {
-    const now = performance.now();
-    if (!marks.shell && document.querySelector('.app-header')) marks.shell = now;
-    if (!marks.firstChart && document.querySelector('.panel .recharts-line-curve')) marks.firstChart = now;
-    if (!marks.ready && document.querySelector('[data-testid=app-status][data-state=ready]')) marks.ready = now;
-  }).observe(document, { subtree: true, childList: true, attributes: true });
-};
-
 async function coldStart(browser: Browser, appUrl: string, bareUrl: string) {
   const app: Record<'shell' | 'firstChart' | 'ready' | 'longestTask', number[]> = { shell: [], firstChart: [], ready: [], longestTask: [] };
   const bare: number[] = [];
@@ -92,7 +78,7 @@ async function coldStart(browser: Browser, appUrl: string, bareUrl: string) {
     await page.addInitScript(PAGE_PROBE);
     await page.goto(appUrl);
     await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 60_000 });
-    const marks = await page.evaluate(() => (window as unknown as { benchMarks: Record<string, number> }).benchMarks);
+    const marks = await probeMarks(page);
     for (const key of Object.keys(app) as (keyof typeof app)[]) app[key].push(marks[key]);
     const timeline = await page.evaluate(() => [
       ...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ketenmonitor:')).map((m) => [m.name.replace('ketenmonitor:', ''), m.startTime] as const),
@@ -150,7 +136,7 @@ async function returningStart(browser: Browser, appUrl: string, bareUrl: string)
     await page.reload();
     await page.locator('[data-testid=dataset-banner][data-dataset=user]').waitFor({ timeout: 60_000 });
     await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 60_000 });
-    const marks = await page.evaluate(() => (window as unknown as { benchMarks: Record<string, number> }).benchMarks);
+    const marks = await probeMarks(page);
     firstChart.push(marks.firstChart);
     ready.push(marks.ready);
   }

@@ -7,24 +7,11 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_FLAGS } from '../tests/browser/chromium';
+import { PAGE_PROBE, probeMarks } from '../bench/pageProbe';
 
 const root = path.resolve(import.meta.dirname, '..');
 const [distA, distB, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 7);
-
-const PROBE = () => {
-  const marks: Record<string, number> = { longestTask: 0 };
-  (window as unknown as { probe: typeof marks }).probe = marks;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) marks.longestTask = Math.max(marks.longestTask, entry.duration);
-  }).observe({ type: 'longtask', buffered: true });
-  new MutationObserver(() => {
-    const now = performance.now();
-    if (!marks.firstChart && document.querySelector('.panel .recharts-line-curve')) marks.firstChart = now;
-    if (!marks.brush && document.querySelector('.range-brush')) marks.brush = now;
-    if (!marks.ready && document.querySelector('[data-testid=app-status][data-state=ready]')) marks.ready = now;
-  }).observe(document, { subtree: true, childList: true, attributes: true });
-};
 
 const serve = (outDir: string, port: number, configFile: string | false = path.join(root, 'vite.config.ts')) =>
   preview({ root, configFile, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: false } });
@@ -41,10 +28,10 @@ async function bare(browser: Browser, url: string): Promise<number> {
 async function app(browser: Browser, url: string): Promise<Record<string, number>> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript(PROBE);
+  await page.addInitScript(PAGE_PROBE);
   await page.goto(url);
   await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 60_000 });
-  const probe = await page.evaluate(() => (window as unknown as { probe: Record<string, number> }).probe);
+  const probe = await probeMarks(page);
   const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ketenmonitor:')).map((m) => [m.name.slice(13), m.startTime] as const));
   await context.close();
   return { ...Object.fromEntries(marks), ...probe };

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_FLAGS } from '../tests/browser/chromium';
+import { PAGE_PROBE, probeMarks } from '../bench/pageProbe';
 
 const root = path.resolve(import.meta.dirname, '..');
 const runs = Number(process.argv[2] ?? 3);
@@ -46,25 +47,6 @@ const CATEGORIES = [
   'netlog',
 ].join(',');
 
-/** As bench/run.ts: when the first chart and the ready status appear, and the longest task. */
-const PROBE = () => {
-  const marks: Record<string, number> = { longestTask: 0 };
-  (window as unknown as { probe: typeof marks }).probe = marks;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) marks.longestTask = Math.max(marks.longestTask, entry.duration);
-  }).observe({ type: 'longtask', buffered: true });
-  new MutationObserver(() => {
-    const now = performance.now();
-    if (!marks.firstChart && document.querySelector('.panel .recharts-line-curve')) marks.firstChart = now;
-    const charts = document.querySelectorAll('.panel .recharts-wrapper').length;
-    if (charts !== marks.charts) {
-      marks.charts = charts;
-      marks[`charts=${charts}`] = now;
-    }
-    if (!marks.ready && document.querySelector('[data-testid=app-status][data-state=ready]')) marks.ready = now;
-  }).observe(document, { subtree: true, childList: true, attributes: true });
-};
-
 const server = await preview({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: path.resolve(distDir) }, preview: { host: '127.0.0.1', port: 4510, strictPort: false } });
 const url = server.resolvedUrls!.local[0] + query;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
@@ -72,7 +54,7 @@ try {
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.addInitScript(PROBE);
+    await page.addInitScript(PAGE_PROBE);
     const cdp = await context.newCDPSession(page);
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (message) => void events.push(...(message.value as unknown as TraceEvent[])));
@@ -84,7 +66,7 @@ try {
     const measures = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => `${Math.round(m.startTime)}+${Math.round(m.duration)} ${m.name}`));
     if (verbose) console.log(measures.join('\n'));
     writeFileSync(path.join(outDir, `measures-${run}.json`), JSON.stringify(await page.evaluate(() => performance.getEntriesByType('measure').map((m) => ({ name: m.name, start: m.startTime, duration: m.duration })))));
-    const probe = await page.evaluate(() => (window as unknown as { probe: Record<string, number> }).probe);
+    const probe = await probeMarks(page);
     await cdp.send('Tracing.end');
     await complete;
     await context.close();

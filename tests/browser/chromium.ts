@@ -4,7 +4,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import axe from 'axe-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -61,6 +61,21 @@ export async function withApp(browser: Browser, test: (app: AppPage) => Promise<
   } finally {
     await app.context.close();
   }
+}
+
+/**
+ * One Chromium for the test file that calls this (at its top level): launched before its tests and
+ * closed after them. Gives `withApp` on that browser, with the page's query string.
+ */
+export function chromiumForFile(): (test: (app: AppPage) => Promise<void>, query?: string) => Promise<void> {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return (test, query = '') => withApp(browser, test, { query });
 }
 
 export async function waitUntilReady(page: Page, timeout = 30_000): Promise<void> {

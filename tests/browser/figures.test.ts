@@ -4,23 +4,13 @@
  * marked and left out, and statuses that name the baseline in use.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { generateSeries, sampleWeeks } from '../../scripts/sampleSeries';
 import { formatIsoWeek } from '../../src/domain/isoWeek';
-import { launchChromium, tableCells, upload, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+import { chromiumForFile, tableCells, upload, waitUntilReady } from './chromium';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const withApp = (test: (app: AppPage) => Promise<void>, query = '') => withBrowserApp(browser, test, { query });
+const withApp = chromiumForFile();
 const series = generateSeries();
 const weeks = sampleWeeks().map(formatIsoWeek);
 const at = (metric: keyof typeof series, week: string) => series[metric][weeks.indexOf(week)];

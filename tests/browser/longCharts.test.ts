@@ -3,23 +3,13 @@
  * dot on each series there; and a series of forty years is drawn through fewer points than weeks
  * without losing a week's peak, a gap or a week that stands alone.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addIsoWeeks, formatIsoWeek } from '../../src/domain/isoWeek';
 import { generateSeries } from '../../scripts/sampleSeries';
-import { launchChromium, upload, withApp as withBrowserApp, type AppPage } from './chromium';
+import { chromiumForFile, upload } from './chromium';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const withApp = (test: (app: AppPage) => Promise<void>, query = '') => withBrowserApp(browser, test, { query });
+const withApp = chromiumForFile();
 const nl = (n: number) => n.toLocaleString('nl-NL');
 
 /** The drawn line of a series: its stretches (each starts with M) and their points. */
