@@ -141,13 +141,15 @@ describe('plain case-level files', () => {
       { weight: 6, arbitrary: fc.tuple(fc.constantFrom('Z1', 'Z2', '007', '7', '', ' Z3 ', 'null', 'Z"4'), date, date, fc.constantFrom('Syrië', '', 'NULL', '"Turkije; oost"', ' Irak ', '(leeg)')).map((cells) => cells.join(';')) },
       { weight: 1, arbitrary: fc.constantFrom(';;;', '   ', 'Z9;2020-01-01', 'Z8') },
     );
-    let plainFiles = 0;
+    // A tidy file leaves out the two quirks that send a file line by line (a quote inside an id, a
+    // padded date), so the plain path is always among the runs, not only when chance allows.
+    const tidied = (row: string) => row.replaceAll('Z"4', 'Z4').replaceAll(' 2020-04-01', '2020-04-01');
     await fc.assert(
-      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n'), async (rows, eol) => {
-        const text = ['zaak;ontvangen;besluit;nationaliteit', ...rows].join(eol) + eol;
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), async (rows, eol, tidy) => {
+        const text = ['zaak;ontvangen;besluit;nationaliteit', ...(tidy ? rows.map(tidied) : rows)].join(eol) + eol;
         const results = [];
         const files = [read('zaken_2021-06-01.csv', text), read('zaken_2021-06-01.csv', text, true)];
-        if (files[0].plain) plainFiles++;
+        if (tidy) expect(files[0].plain).not.toBeNull();
         for (const file of files) {
           const result = await stored('user', file);
           await removeFile(db, result.id);
@@ -157,7 +159,5 @@ describe('plain case-level files', () => {
       }),
       { numRuns: 40 },
     );
-    // Most generated files are plain; the others are compared with themselves.
-    expect(plainFiles).toBeGreaterThan(5);
   }, 120_000);
 });
