@@ -46,6 +46,8 @@ export type SkipReason =
   | { code: 'no_values'; week: string }
   /** A month, quarter or year ("2020-03", "2020-Q1", "2020") with no figure or symbol in any cell. */
   | { code: 'no_values_period'; period: string }
+  /** A month, quarter or year that starts after the export date, with only "not yet available" symbols in it. */
+  | { code: 'period_to_come'; period: string; exportDate: string }
   /** A row of another country than the one chosen (a multi-country statistics file): country as the file writes it. */
   | { code: 'other_country'; country: string; chosen: string }
   | { code: 'duplicate_identical'; firstLine: number; firstSheet?: string }

@@ -144,6 +144,11 @@ export function describeSkip(reason: SkipReason, lang: Lang): string {
       return pick(lang, { nl: `${weekLabel(reason.week, lang)}: geen cijfers ingevuld.`, en: `${weekLabel(reason.week, lang)}: no figures given.` });
     case 'no_values_period':
       return pick(lang, { nl: `${reason.period}: geen cijfers ingevuld.`, en: `${reason.period}: no figures given.` });
+    case 'period_to_come':
+      return pick(lang, {
+        nl: `${periodLabel(reason.period, lang)} begint na de exportdatum ${formatDay(reason.exportDate, lang)}: nog geen cijfers.`,
+        en: `${periodLabel(reason.period, lang)} starts after the export date ${formatDay(reason.exportDate, lang)}: no figures yet.`,
+      });
     case 'other_country':
       return pick(lang, {
         nl: `Cijfers van ${reason.country}, niet van ${reason.chosen}: overgeslagen (kies een ander land bij het bestand).`,

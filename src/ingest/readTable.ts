@@ -36,7 +36,7 @@ import {
   type TableFields,
 } from '../domain/parsedExport';
 import { DEFAULT_COUNTRY, isCountry, isTotalMember } from '../domain/dimensions';
-import { readFlag, readStatCell, type StatCell } from './statCells';
+import { givesFigure, readFlag, readStatCell, type StatCell } from './statCells';
 import type { DateOrder, FileProblem, RejectReason, SkipReason } from '../domain/reasons';
 
 /**
@@ -612,7 +612,14 @@ abstract class RowReader extends TableReader {
       const dimensions = this.dimensions(record);
       if (!Array.isArray(dimensions)) return this.reject(record, { code: 'dimension_missing', column: dimensions.missing });
       const label = formatPeriod(period.period);
-      if (periodStart(label)! > this.exportDate) return this.reject(record, { code: 'period_after_export', period: label, exportDate: this.exportDate });
+      if (periodStart(label)! > this.exportDate) {
+        // A figure (or a cell that is no figure at all) for a period yet to come is an error in the
+        // file; only symbols there (CBS "." not yet available) say nothing, and the row is passed over.
+        if (this.periodCells(record).some((cell) => cell.kind === 'error' || givesFigure(cell))) {
+          return this.reject(record, { code: 'period_after_export', period: label, exportDate: this.exportDate });
+        }
+        return this.skip(record, { code: 'period_to_come', period: label, exportDate: this.exportDate });
+      }
       return this.readPeriodFigures(record, { grain: period.period.grain, period: label, provisional: period.provisional }, dimensions);
     }
     const week = this.week(cells);
@@ -644,6 +651,8 @@ abstract class RowReader extends TableReader {
   protected abstract hasFigures(cells: string[]): boolean;
   protected abstract readFigures(record: TableRow, weekStart: string, week: string, dimensions: string[]): void;
   protected abstract readPeriodFigures(record: TableRow, period: PeriodCell, dimensions: string[]): void;
+  /** The cells of a month, quarter or year row that hold its figures, as read. */
+  protected abstract periodCells(record: TableRow): StatCell[];
 
   private week(cells: string[]): WeekParse | { ok: false; reason: 'year_missing' } {
     const weekText = cells[this.weekAt] ?? '';
@@ -695,12 +704,20 @@ class WideRowReader extends RowReader {
     this.loadRow(record, `${weekStart}|${dimensions.join('\u0001')}`, week, observations, []);
   }
 
+  protected periodCells(record: TableRow): StatCell[] {
+    return this.figureColumns.map((column) => this.periodCell(record, column));
+  }
+
+  private periodCell(record: TableRow, column: ColumnReport): StatCell {
+    return column.role === 'metric' ? this.statAt(record, column.position, true) : this.statAt(record, column.position, false, column.role === 'custom' ? column.decimals : undefined);
+  }
+
   protected readPeriodFigures(record: TableRow, period: PeriodCell, dimensions: string[]): void {
     const figures: PeriodObservation[] = [];
     const bad: Extract<RejectReason, { code: 'values_invalid' }>['cells'] = [];
     for (const column of this.figureColumns) {
       if (column.role !== 'custom' && column.role !== 'metric') continue;
-      const cell = column.role === 'metric' ? this.statAt(record, column.position, true) : this.statAt(record, column.position, false, column.decimals);
+      const cell = this.periodCell(record, column);
       if (cell.kind === 'error') bad.push({ column: column.header || `#${column.position + 1}`, text: cell.text, problem: cell.reason });
       else if (cell.kind !== 'missing') figures.push(this.periodObservation(record, column.metric, dimensions, period, cell, column.role === 'metric' ? column.scale : 1));
     }
@@ -767,6 +784,10 @@ class LongRowReader extends RowReader {
     if (!this.load(record, [withDimensions({ ...origin(record), weekStart, metric, value }, dimensions)])) return;
     this.firstLineOfKey.set(key, { line: record.line, value });
     if (!match) this.addCustom(metric, name, record);
+  }
+
+  protected periodCells(record: TableRow): StatCell[] {
+    return [this.statAt(record, this.valueAt, false, this.conventions.get((record.cells[this.nameAt] ?? '').trim()))];
   }
 
   protected readPeriodFigures(record: TableRow, period: PeriodCell, dimensions: string[]): void {
@@ -839,7 +860,7 @@ class TransposedReader extends TableReader {
         if (cell.kind === 'error') bad.push({ column: header, text: cell.text, problem: cell.reason });
         else if (cell.kind !== 'missing' && periodStart(period.label)! > this.exportDate) {
           // A figure for a period yet to come is an error in the file; a symbol there (CBS "." not yet available) says nothing.
-          if (cell.kind === 'value') bad.push({ column: header, text: (cells[position] ?? '').trim(), problem: 'period_after_export' });
+          if (givesFigure(cell)) bad.push({ column: header, text: (cells[position] ?? '').trim(), problem: 'period_after_export' });
         } else if (cell.kind !== 'missing') figures.push(this.periodObservation(record, metric, dimensions, { grain: period.grain, period: period.label, provisional: period.provisional }, cell, match?.scale));
         continue;
       }

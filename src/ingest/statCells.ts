@@ -14,6 +14,11 @@ export type StatCell =
   | { kind: 'symbol'; symbol: StatisticalSymbol; value: number | null; flag?: ValueFlag; flagCode?: string }
   | Extract<CountParse, { kind: 'error' }>;
 
+/** A cell that gives a figure: a number, or a symbol that stands for one (CBS "-", nil, is zero); "." and "x" only say there is none. */
+export function givesFigure(cell: StatCell): boolean {
+  return cell.kind === 'value' || (cell.kind === 'symbol' && cell.value !== null);
+}
+
 /** Eurostat's flag letters (its OBS_FLAG code list), first by weight: the one `flag` keeps. */
 const FLAG_ORDER: ValueFlag[] = ['p', 'e', 'b', 'c', 'd', 'f', 'i', 'm', 'n', 'r', 's', 'u', 'z'];
 const FLAG_CODE = /^@?([bcdefimnprsuz]{1,5})$/i;
