@@ -1,7 +1,7 @@
 /** Every label the interface shows, in Dutch first and English. */
 export const STRINGS = {
   appTitle: { nl: 'Ketenmonitor', en: 'Ketenmonitor' },
-  appSubtitle: { nl: 'Migratieketen per week', en: 'Migration chain by week' },
+  appSubtitle: { nl: 'Cijfers van de migratieketen', en: 'Figures of the migration chain' },
   navDashboard: { nl: 'Dashboard', en: 'Dashboard' },
   navFiles: { nl: 'Bestanden', en: 'Files' },
   navBacklog: { nl: 'Voorraad', en: 'Backlog' },
