@@ -167,7 +167,8 @@ function BaselineMark({ baseline }: { baseline: ChartBaseline }) {
           <rect x={area.x} width={area.width} y={Math.min(band[0], band[1])} height={Math.abs(band[0] - band[1])} fill="#7f7f7f" fillOpacity={0.12} />
         )}
         <line x1={area.x} x2={right} y1={y} y2={y} stroke="#333" strokeDasharray="6 4" />
-        <text x={right - 5} y={y - 5} textAnchor="end" fontSize={11} fill="#333">
+        {/* A white halo keeps the label readable where a series runs through it. */}
+        <text x={right - 5} y={y - 5} textAnchor="end" fontSize={11} fill="#333" stroke="#fff" strokeWidth={3} strokeLinejoin="round" paintOrder="stroke">
           {baseline.label}
         </text>
       </g>

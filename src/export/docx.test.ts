@@ -1,7 +1,7 @@
 import { Packer } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { columnWidths, needsLandscape, reportDocument, type DocxReport } from './docx';
+import { chartPlacement, columnWidths, needsLandscape, reportDocument, type DocxReport } from './docx';
 
 // A 1x1 PNG.
 const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
@@ -35,6 +35,15 @@ describe('reportDocument', () => {
     expect(xml).toMatch(/<wp:extent cx="576\d{4}" cy="288\d{4}"\/>/);
     expect(xml).toContain('descr="Aantoonbaar vertrek, week 1 2019 tot en met week 52 2021"');
     expect(Object.keys(files).filter((f) => f.startsWith('word/media/'))).toHaveLength(1);
+  });
+
+  it('places a tall chart image at most 11 cm high, narrower, its proportions kept', () => {
+    const mm = (px: number) => (px * 25.4) / 96;
+    expect(mm(chartPlacement({ width: 400, height: 200 }).width)).toBeCloseTo(160, 0);
+    // A narrow panel's image with its title, legend and events below: 720 x 900 pixels.
+    const tall = chartPlacement({ width: 720, height: 900 });
+    expect(mm(tall.height)).toBeCloseTo(110, 0);
+    expect(mm(tall.width)).toBeCloseTo(88, 0);
   });
 });
 

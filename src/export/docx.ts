@@ -57,18 +57,27 @@ export interface DocxReport {
   lang: 'nl' | 'en';
 }
 
-/** A4 with 20 mm margins leaves 170 mm: a chart is placed 16 cm wide. */
+/** A4 with 20 mm margins leaves 170 mm: a chart is placed 16 cm wide, */
 const CHART_WIDTH_MM = 160;
+/** and at most 11 cm tall (narrower then), so two charts with their headings share a page and the first sits under the title. */
+const CHART_MAX_HEIGHT_MM = 110;
 const MM_PER_PX = 25.4 / 96;
 const FONT = 'Arial';
 
 const text = (content: string, options: { bold?: boolean; size?: number; color?: string } = {}) =>
   new TextRun({ text: content, font: FONT, bold: options.bold, size: options.size, color: options.color });
 
+/** A chart's size on the page in CSS pixels (what the package takes), its proportions kept. */
+export function chartPlacement(c: Pick<DocxChart, 'width' | 'height'>): { width: number; height: number } {
+  const mm = Math.min(CHART_WIDTH_MM, (CHART_MAX_HEIGHT_MM * c.width) / c.height);
+  const width = Math.round(mm / MM_PER_PX);
+  return { width, height: Math.round((width * c.height) / c.width) };
+}
+
 function chart(c: DocxChart): Paragraph {
-  const width = Math.round(CHART_WIDTH_MM / MM_PER_PX);
-  const height = Math.round((width * c.height) / c.width);
+  const { width, height } = chartPlacement(c);
   return new Paragraph({
+    alignment: AlignmentType.CENTER,
     spacing: { after: 200 },
     keepLines: true,
     children: [new ImageRun({ type: 'png', data: c.png, transformation: { width, height }, altText: { name: c.description, title: c.description, description: c.description } })],

@@ -50,7 +50,7 @@ const run = promisify(execFile);
  * The document as LibreOffice opens and lays it out (Debian's libreoffice-writer-nogui, which
  * .ci/run installs): printed to PDF, each page's size and the text as laid out (poppler-utils).
  */
-async function openedInLibreOffice(docx: Uint8Array): Promise<{ pages: ('upright' | 'landscape')[]; text: string }> {
+async function openedInLibreOffice(docx: Uint8Array): Promise<{ pages: ('upright' | 'landscape')[]; text: string; imagesOnPage: number[] }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ketenmonitor-docx-'));
   try {
     await writeFile(path.join(dir, 'document.docx'), docx);
@@ -60,7 +60,13 @@ async function openedInLibreOffice(docx: Uint8Array): Promise<{ pages: ('upright
     const pdf = path.join(dir, 'document.pdf');
     const info = (await run('pdfinfo', ['-f', '1', '-l', '999', pdf])).stdout;
     const pages = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)].map((m): 'upright' | 'landscape' => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'upright'));
-    return { pages, text: (await run('pdftotext', ['-layout', pdf, '-'])).stdout };
+    // pdfimages lists one image per line under two header lines: page, number, type (a PNG's alpha is an "smask" of its own).
+    const imagesOnPage = pages.map(() => 0);
+    for (const line of (await run('pdfimages', ['-list', pdf])).stdout.split('\n').slice(2)) {
+      const [page, , type] = line.trim().split(/\s+/);
+      if (type === 'image') imagesOnPage[Number(page) - 1]++;
+    }
+    return { pages, text: (await run('pdftotext', ['-layout', pdf, '-'])).stdout, imagesOnPage };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -230,6 +236,21 @@ describe('Word', () => {
       expect(lines.filter((l) => /\b(Basisperio|Gemiddel)\s*$/.test(l) || /^\s*(de|d)\b/.test(l))).toEqual([]);
       expect(text.replace(/\s+/g, ' ')).toContain(expected.replace(/\s+/g, ' '));
     }), 180_000);
+
+  it('opens the briefing in LibreOffice with a chart on its first page, under the title, and two charts to a page after it', () =>
+    withApp(async ({ page }) => {
+      await waitUntilReady(page);
+      await page.locator('.briefing-chart svg.recharts-surface').first().waitFor();
+      const files = await downloadedDocx(page);
+      const charts = Object.keys(files).filter((name) => /^word\/media\/.*\.png$/.test(name)).length;
+      const { text, imagesOnPage } = await openedInLibreOffice(await downloadedDocxBytes(page));
+      expect(text.split('\f')[0]).toContain('Briefing migratieketen');
+      expect(imagesOnPage[0]).toBeGreaterThanOrEqual(1);
+      expect(imagesOnPage.reduce((a, b) => a + b, 0)).toBe(charts);
+      // Every chart after the first page shares its page with another: none a page to itself.
+      const chartPages = imagesOnPage.slice(1).filter((n) => n > 0);
+      expect(chartPages.filter((n) => n < 2).length).toBeLessThanOrEqual(1);
+    }, '?view=briefing'), 180_000);
 
   it('does not load the docx code before a document is asked for', () =>
     withApp(async ({ page }) => {
