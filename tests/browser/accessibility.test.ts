@@ -2,23 +2,14 @@
  * WCAG 2.1 AA, checked by axe-core in the production build: every view we have, in Dutch and
  * English, with tables open. No serious or critical violation may remain.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, seriousViolations, upload, waitUntilReady } from './chromium';
+import { describe, expect, it } from 'vitest';
+import { browserForFile, openApp, seriousViolations, upload, waitUntilReady } from './chromium';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it.each(['', '?lang=en'])('the dashboard, with every table view open (%s)', async (query) => {
-    const { page, context } = await openApp(browser, query);
+    const { page, context } = await openApp(browser(), query);
     try {
       expect(await seriousViolations(page)).toEqual([]);
       for (const toggle of await page.locator('[data-testid=show-table]').all()) await toggle.click();
@@ -30,7 +21,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
 
   it.each(['', '?lang=en'])('the files view, with rejected and skipped lines (%s)', async (query) => {
-    const { page, context } = await openApp(browser, query);
+    const { page, context } = await openApp(browser(), query);
     try {
       await upload(page, [{ name: 'vertrek_2020-09-14.csv', text: 'week;Aantoonbaar vertrek\n2019-W53;5\n2020-W01;-3\n\n2020-W02;7\nTotaal;12\n' }]);
       await page.locator('[data-testid=nav-files]').click();
@@ -43,7 +34,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
 
   it.each(['', '&lang=en'])('the letter view, with every piece of evidence open (%s)', async (query) => {
-    const { page, context } = await openApp(browser, `?view=letter${query}`);
+    const { page, context } = await openApp(browser(), `?view=letter${query}`);
     try {
       for (const details of await page.locator('details summary').all()) await details.click();
       expect(await seriousViolations(page)).toEqual([]);
@@ -53,7 +44,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
 
   it.each(['', '&lang=en'])('the backlog view, chart and table, case-level and weekly (%s)', async (query) => {
-    const { page, context } = await openApp(browser, `?view=backlog${query}`);
+    const { page, context } = await openApp(browser(), `?view=backlog${query}`);
     try {
       expect(await seriousViolations(page)).toEqual([]);
       await page.locator('[data-testid=panel-backlog] [data-testid=show-table]').click();
@@ -66,7 +57,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
 
   it.each(['', '&lang=en'])('the briefing, on screen and as printed (%s)', async (query) => {
-    const { page, context } = await openApp(browser, `?view=briefing${query}`);
+    const { page, context } = await openApp(browser(), `?view=briefing${query}`);
     try {
       expect(await seriousViolations(page)).toEqual([]);
       await page.emulateMedia({ media: 'print' });

@@ -3,21 +3,12 @@
  * pre-COVID level at this pace (marked on the projection), three titled charts on one time axis,
  * a labelled wait axis, and the count past the decision period beside the other facts.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumForFile, waitUntilReady } from './chromium';
 
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const withApp = (test: (app: AppPage) => Promise<void>, query = '?view=backlog&bsource=cases') => withBrowserApp(browser, test, { query });
+const withApp = chromiumForFile('?view=backlog&bsource=cases');
 
 async function cells(page: Page, metric: string): Promise<[string, number | null][]> {
   const panel = page.locator('[data-testid=panel-backlog]');

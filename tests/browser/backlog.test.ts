@@ -6,26 +6,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatIsoWeek, isoWeekMonday, isoWeekOfDate, parseIsoWeekLabel } from '../../src/domain/isoWeek';
 import { largeCaseExport, regionCases } from '../../scripts/caseExports';
 import { generateSeries, sampleWeeks, STOCK_CORRECTIONS } from '../../scripts/sampleSeries';
-import { fileItems, launchChromium, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+import { chromiumForFile, fileItems, waitUntilReady } from './chromium';
 
-let browser: Browser;
 const series = generateSeries();
 const weeks = sampleWeeks().map(formatIsoWeek);
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const withApp = (test: (app: AppPage) => Promise<void>, query = '') => withBrowserApp(browser, test, { query });
+const withApp = chromiumForFile();
 
 /** The backlog table's cells of `metric`, by ISO week. */
 async function backlogCells(page: Page, metric: string): Promise<Map<string, number | null>> {

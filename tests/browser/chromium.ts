@@ -65,17 +65,26 @@ export async function withApp(browser: Browser, test: (app: AppPage) => Promise<
 
 /**
  * One Chromium for the test file that calls this (at its top level): launched before its tests and
- * closed after them. Gives `withApp` on that browser, with the page's query string.
+ * closed after them. Gives the browser to tests that open their own pages or contexts.
  */
-export function chromiumForFile(): (test: (app: AppPage) => Promise<void>, query?: string) => Promise<void> {
-  let browser: Browser;
+export function browserForFile(): () => Browser {
+  let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
   });
-  return (test, query = '') => withApp(browser, test, { query });
+  return () => {
+    if (!browser) throw new Error('Chromium is not up yet: call the browser inside a test');
+    return browser;
+  };
+}
+
+/** One Chromium for the test file (as `browserForFile`), giving `withApp` on it with the page's query string. */
+export function chromiumForFile(defaultQuery = ''): (test: (app: AppPage) => Promise<void>, query?: string) => Promise<void> {
+  const browser = browserForFile();
+  return (test, query = defaultQuery) => withApp(browser(), test, { query });
 }
 
 export async function waitUntilReady(page: Page, timeout = 30_000): Promise<void> {

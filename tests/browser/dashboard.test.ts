@@ -2,13 +2,11 @@
  * The dashboard in the production build: baselines and status per panel, the view in the URL,
  * English, and table figures checked against the sample generator's own series.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatIsoWeek } from '../../src/domain/isoWeek';
 import { generateSeries, sampleWeeks } from '../../scripts/sampleSeries';
-import { launchChromium, panelFacts, tableCells, upload, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+import { type AppPage, chromiumForFile, panelFacts, tableCells, upload, waitUntilReady } from './chromium';
 
-let browser: Browser;
 const series = generateSeries();
 const weeks = sampleWeeks().map(formatIsoWeek);
 const mean = (metric: keyof typeof series, from: string, to: string) => {
@@ -16,15 +14,7 @@ const mean = (metric: keyof typeof series, from: string, to: string) => {
   return values.reduce((a, b) => a + b, 0) / values.length;
 };
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const withApp = (test: (app: AppPage) => Promise<void>) => withBrowserApp(browser, test);
+const withApp = chromiumForFile();
 
 async function setWeek(app: AppPage, testId: string, week: string) {
   await app.page.locator(`[data-testid=${testId}]`).fill(week);

@@ -8,14 +8,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { unzipSync, strFromU8 } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatIsoWeek } from '../../src/domain/isoWeek';
 import { generateSeries, sampleWeeks } from '../../scripts/sampleSeries';
-import { launchChromium, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+import { chromiumForFile, waitUntilReady } from './chromium';
 
-let browser: Browser;
 const series = generateSeries();
 const weeks = sampleWeeks().map(formatIsoWeek);
 const mean = (metric: keyof typeof series, from: string, to: string) => {
@@ -24,15 +23,7 @@ const mean = (metric: keyof typeof series, from: string, to: string) => {
 };
 const dutch = (value: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(value);
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const withApp = (test: (app: AppPage) => Promise<void>, query = '?view=letter') => withBrowserApp(browser, test, { query });
+const withApp = chromiumForFile('?view=letter');
 const paragraph = (page: Page, metric: string) => page.locator(`[data-testid=letter-paragraph][data-metric=${metric}] p`);
 
 async function downloadedDocxBytes(page: Page): Promise<Uint8Array> {

@@ -4,20 +4,12 @@
  * Failures are made real: a script the server does not deliver (Playwright routing), a query
  * DuckDB itself refuses (its SQL swapped on the way to DuckDB's worker).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { launchChromium, seriousViolations, upload, waitUntilReady } from './chromium';
+import { browserForFile, seriousViolations, upload, waitUntilReady } from './chromium';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /**
  * Before the app's code runs: a query whose SQL matches `window.__failSql` (a regular
@@ -54,7 +46,7 @@ interface Opened {
 }
 
 async function open(prepare: (page: Page) => Promise<unknown> = async () => {}): Promise<Opened> {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const context = await browser().newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   const page = await context.newPage();
   const errors: string[] = [];
   const expected = /^Failed to load resource|Failed to fetch dynamically imported module/;

@@ -6,18 +6,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileItems, launchChromium, seriousViolations, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumForFile, fileItems, seriousViolations, waitUntilReady } from './chromium';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-const withApp = (test: (app: AppPage) => Promise<void>) => withBrowserApp(browser, test);
+const withApp = chromiumForFile();
 
 const dir = path.resolve(__dirname, '../../public/data/public');
 const csv = readFileSync(path.join(dir, readdirSync(dir).find((f) => f.endsWith('.csv'))!), 'utf8');

@@ -5,19 +5,11 @@
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, tableCells, upload, waitUntilReady, withApp } from './chromium';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { browserForFile, tableCells, upload, waitUntilReady, withApp } from './chromium';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** Writes `total` bytes made of `line` repeated (the last one cut), without holding them in memory. */
 function writeLarge(name: string, header: string, line: string, total: number): string {
@@ -54,7 +46,7 @@ async function files(page: Page): Promise<Map<string, FileFacts>> {
 }
 
 it('gives every hostile file its own clear message and keeps the good file loaded', () =>
-  withApp(browser, async ({ page }) => {
+  withApp(browser(), async ({ page }) => {
     await upload(page, [{ name: 'vertrek_2021-01-04.csv', text: 'week;Aantoonbaar vertrek\n2020-W52;77\n2020-W53;88\n' }]);
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     const header = ['week', ...Array.from({ length: 9_999 }, (_, i) => `kolom ${i}`)].join(';');

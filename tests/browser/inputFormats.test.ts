@@ -5,21 +5,12 @@
  * columns; months read as months, never as weeks.
  */
 import * as XLSX from '@e965/xlsx';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, tableCells, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumForFile, tableCells, waitUntilReady } from './chromium';
 
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const withApp = (test: (app: AppPage) => Promise<void>) => withBrowserApp(browser, test);
+const withApp = chromiumForFile();
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const date = (iso: string): XLSX.CellObject => ({

@@ -1,17 +1,9 @@
 /** The app by keyboard alone: load a file, change the baseline, open a table view, add a phase, copy a sentence. No mouse. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openApp, waitUntilReady } from './chromium';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { browserForFile, openApp, waitUntilReady } from './chromium';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** Presses Tab until the focused element matches `selector`; fails if it never does. */
 async function tabTo(page: Page, selector: string, limit = 200): Promise<void> {
@@ -35,7 +27,7 @@ async function chooseFileByKeyboard(page: Page) {
 }
 
 it('loads a file, changes the baseline, opens a table, adds a phase and copies a sentence without a mouse', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   try {
     const chooser = await chooseFileByKeyboard(page);
     await chooser.setFiles({ name: 'vertrek_2020-09-14.csv', mimeType: 'text/csv', buffer: Buffer.from('week;Aantoonbaar vertrek\n2019-W12;140\n2020-W11;142\n2020-W27;80\n') });

@@ -6,28 +6,18 @@
 import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatIsoWeek } from '../../src/domain/isoWeek';
 import { roundForLetter } from '../../src/domain/rounding';
 import { generateSeries, sampleWeeks } from '../../scripts/sampleSeries';
-import { launchChromium, upload, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+import { chromiumForFile, upload, waitUntilReady } from './chromium';
 
-let browser: Browser;
 const series = generateSeries();
 const weeks = sampleWeeks().map(formatIsoWeek);
 const weekly = (metric: keyof typeof series, from: string, to: string) => series[metric].slice(weeks.indexOf(from), weeks.indexOf(to) + 1);
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const withApp = (test: (app: AppPage) => Promise<void>, query = '') => withBrowserApp(browser, test, { query });
+const withApp = chromiumForFile();
 
 async function openLetter(page: Page) {
   await page.locator('[data-testid=nav-letter]').click();

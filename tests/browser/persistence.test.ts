@@ -1,23 +1,14 @@
 /** The user's files survive a reload; a damaged store is reported and never blocks start-up. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fileItems, launchChromium, openApp, tableCells, upload, waitUntilReady } from './chromium';
+import { expect, it } from 'vitest';
+import { browserForFile, fileItems, openApp, tableCells, upload, waitUntilReady } from './chromium';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const gehoren = { name: 'gehoren_2020-09-14.csv', text: 'Week;Gehoren fysiek;Telehoren\n2020-W27;412;238\n2020-W28;1.004;241\n' };
 const vertrek = { name: 'vertrek_2020-09-14.csv', text: 'week;Aantoonbaar vertrek\n2020-W27;78\n2020-W28;bad\n' };
 
 it('keeps the loaded files and their figures across a reload, and forgets a removed one', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   try {
     await upload(page, [gehoren, vertrek]);
     const before = await fileItems(page);
@@ -40,7 +31,7 @@ it('keeps the loaded files and their figures across a reload, and forgets a remo
 });
 
 it('starts with a clear message when a stored file is damaged, and loads the rest', async () => {
-  const { page, context } = await openApp(browser);
+  const { page, context } = await openApp(browser());
   try {
     await upload(page, [gehoren]);
     await page.evaluate(`new Promise((resolve, reject) => {

@@ -3,22 +3,13 @@
  * and case-level exports, every view, every export, copy and print, a removal, a reload) with
  * every request of the browser context recorded. Only our own origin, blob: and data: may appear.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, upload, waitUntilReady, withApp } from './chromium';
+import { expect, it } from 'vitest';
+import { browserForFile, upload, waitUntilReady, withApp } from './chromium';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 it('makes no request to another origin in a whole session', () =>
-  withApp(browser, async ({ page, context }) => {
+  withApp(browser(), async ({ page, context }) => {
     const origin = new URL(page.url()).origin;
     const requests: string[] = [];
     const sockets: string[] = [];

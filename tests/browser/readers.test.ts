@@ -2,19 +2,11 @@
  * What real exports and real browsers do to the reader (issue 16), in the production build:
  * storage that refuses a file, two tabs, a million rejected lines, case-level exports from Excel.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fileItems, launchChromium, openApp, upload, waitUntilReady, withApp } from './chromium';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { browserForFile, fileItems, openApp, upload, waitUntilReady, withApp } from './chromium';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const gehoren = { name: 'gehoren_2020-09-14.csv', text: 'Week;Gehoren fysiek;Telehoren\n2020-W27;412;238\n2020-W28;1.004;241\n' };
 const vertrek = { name: 'vertrek_2020-09-14.csv', text: 'week;Aantoonbaar vertrek\n2020-W27;78\n2020-W28;81\n' };
@@ -32,7 +24,7 @@ async function watchLongTasks(page: Page): Promise<void> {
 const longestTask = (page: Page) => page.evaluate('window.longestTask') as Promise<number>;
 
 it('says at once when the browser refuses to keep a file, and still loads it', async () => {
-  await withApp(browser, async ({ page, context }) => {
+  await withApp(browser(), async ({ page, context }) => {
     const cdp = await context.newCDPSession(page);
     // A nearly full storage: IndexedDB refuses the file with QuotaExceededError.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 1 });
@@ -48,7 +40,7 @@ it('says at once when the browser refuses to keep a file, and still loads it', a
 });
 
 it('keeps two tabs in step: a file added or removed in one is added or removed in the other, and said', async () => {
-  const first = await openApp(browser);
+  const first = await openApp(browser());
   const second = await first.context.newPage();
   try {
     await second.goto(first.page.url());
@@ -78,7 +70,7 @@ it('keeps two tabs in step: a file added or removed in one is added or removed i
 }, 180_000);
 
 it('pages a hundred thousand rejected lines: the first thousand, a count, more on request, a CSV of all; no long task', async () => {
-  await withApp(browser, async ({ page }) => {
+  await withApp(browser(), async ({ page }) => {
     // The file is made in the page before the watch starts: Playwright's own file transfer runs on the page's thread.
     await page.evaluate(`window.bigFile = new File([['Week;Telehoren', ...Array.from({ length: 100000 }, (_, i) => '2020-W' + String((i % 52) + 1).padStart(2, '0') + ';veel')].join('\\n') + '\\n'], 'alles_fout_2021-01-04.csv', { type: 'text/csv' })`);
     await watchLongTasks(page);
@@ -108,7 +100,7 @@ it('pages a hundred thousand rejected lines: the first thousand, a count, more o
 }, 240_000);
 
 it("loads Excel's case-level exports: Windows-1252, an extra Id column, every rejected line on its own line", async () => {
-  await withApp(browser, async ({ page }) => {
+  await withApp(browser(), async ({ page }) => {
     const text = 'Id;Zaaknummer;Datum ontvangst;Datum besluit;Nationaliteit\r\n1;Z1;15-03-2020;;Curaçao – ’t €\r\n2;Z2;16-03-2020;"20-04-2020";"Eritrea\r\n(noord)"\r\n3;Z3;17-03-2020;10-03-2020;Irak\r\n4;Z4;"18-03-2020;;Iran\r\n5;Z5;19-03-2020;NULL;Iran\r\n';
     await upload(page, [{ name: 'nareis_zaken_2020-06-01.csv', bytes: windows1252(text) }]);
     const [file] = await fileItems(page);

@@ -5,22 +5,13 @@
  * names the rejected ones and the other countries' rows skipped on purpose.
  */
 import * as XLSX from '@e965/xlsx';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumForFile, waitUntilReady } from './chromium';
 import { CBS_LONG, CBS_TABLE, EUROSTAT_TSV, SDMX_CSV, utf8Bom } from '../support/publicFormats';
 
-let browser: Browser;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const withApp = (test: (app: AppPage) => Promise<void>) => withBrowserApp(browser, test);
+const withApp = chromiumForFile();
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const monthStart = (iso: string): XLSX.CellObject => ({
