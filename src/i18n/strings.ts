@@ -149,6 +149,10 @@ export const STRINGS = {
   phaseTableTitle: { nl: 'Fasetabel', en: 'Phase table' },
   paragraphsTitle: { nl: 'Alinea\'s voor de brief', en: 'Paragraphs for the letter' },
   periodParagraphsTitle: { nl: 'Alinea\'s voor de brief: maandcijfers', en: 'Paragraphs for the letter: monthly figures' },
+  periodPhasesWholeMonths: {
+    nl: 'De fasen in maanden zijn de weekfasen van de brief in hele maanden: maart 2020 telt helemaal mee, al begon de crisis half maart (week 12).',
+    en: 'The phases in months are the letter\'s weekly phases in whole months: all of March 2020 counts, though the crisis began mid-March (week 12).',
+  },
   paragraphsHint: {
     nl: 'Eén alinea per cijfer over alle fasen, zoals de brief van 5 oktober 2020 het schrijft: de fasen op volgorde, het niveau van vóór de COVID-19-crisis één keer aan het eind.',
     en: 'One paragraph per figure across all phases, as the letter of 5 October 2020 writes it: the phases in order, the level before the COVID-19 crisis once at the end.',

@@ -154,6 +154,8 @@ describe('monthly figures in the letter and the briefing', () => {
         expect(text).toContain('alleen de 1 van de 12 maanden met cijfers');
         expect(text).toContain('De cijfers zijn deels voorlopig.');
         expect(text).not.toMatch(/week/);
+        // The page says what the sentences' months stand for.
+        await expect(page.locator('[data-testid=period-phases-note]').textContent()).resolves.toContain('maart 2020 telt helemaal mee');
         await expect(page.getByText('Nog geen cijfers geladen.').count()).resolves.toBe(0);
       }
     }), 120_000);

@@ -37,6 +37,7 @@ export function PeriodParagraphs({ dataset, fallback = null }: { dataset: Datase
       <header className="card-header">
         <h2 id="period-paragraphs-title">{t('periodParagraphsTitle')}</h2>
       </header>
+      <p className="muted" data-testid="period-phases-note">{t('periodPhasesWholeMonths')}</p>
       <div className="letter-paragraphs">
         {paragraphs.map((paragraph) => (
           <article key={paragraph.series} className="letter-paragraph" data-testid="period-paragraph" data-metric={paragraph.series} aria-label={paragraph.label}>
