@@ -4,14 +4,14 @@
  */
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { Database, type Row, type SqlConnection } from './database';
-import { duckdbWorker, instantiated } from './duckdbWorker';
+import { duckdbWorker } from './duckdbWorker';
 import { createSchema } from './schema';
 
 export async function openBrowserDatabase(): Promise<Database> {
-  // The wasm was asked for as the page started (duckdbWorker.ts); the client attaches once it is in.
-  await instantiated;
   const duckdb = new AsyncDuckDB(new VoidLogger(), duckdbWorker);
+  await duckdb.instantiate(wasmUrl);
   await duckdb.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const db = new Database(new BrowserConnection(duckdb, await duckdb.connect()));
   await createSchema(db);

@@ -96,19 +96,3 @@ it('reads the sample while DuckDB starts, and asks DuckDB nothing the first view
     await context.close();
   }
 });
-
-it("asks for DuckDB's wasm before DuckDB's client code has arrived: the worker is told to instantiate as the page starts", async () => {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  try {
-    const page = await context.newPage();
-    // The engine's chunks (DuckDB's client, Arrow, the query gate) are held back for the whole visit.
-    const held: Route[] = [];
-    await page.route(/\/assets\/engine-[^/]*\.js$/, (route) => void held.push(route));
-    const wasm = page.waitForRequest(/\.wasm$/, { timeout: 30_000 });
-    await page.goto(inject('baseUrl'));
-    await wasm;
-    expect(held.length).toBeGreaterThan(0);
-  } finally {
-    await context.close();
-  }
-});

@@ -1,7 +1,7 @@
 /**
  * DuckDB, started before the app's own code has loaded: the page's entry (src/main.tsx) starts its
- * worker (src/db/duckdbWorker.ts) first, which fetches and instantiates the wasm at once, and
- * imports this module beside the app, which opens the database once the wasm is in.
+ * worker (src/db/duckdbWorker.ts) first and imports this module beside the app, so the wasm is
+ * fetched and instantiated while the rest of the page loads and draws the shell.
  */
 import { openBrowserDatabase } from '../../db/browserDatabase';
 import type { Database } from '../../db/database';
