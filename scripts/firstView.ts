@@ -13,7 +13,7 @@ import { panelQueryOf, panelsOf } from '../src/app/state/panelQuery';
 import type { FirstViewFigures } from '../src/app/state/queryCache';
 import { DEFAULT_VIEW } from '../src/app/state/viewState';
 import { readExportInput } from '../src/ingest/readFile';
-import { metricSummaries, panelWeeks } from '../src/metrics/panelQueries';
+import { panelFigures } from '../src/metrics/panelQueries';
 import { fileReports, loadedWeekRange, metricsInData } from '../src/metrics/queries';
 
 export async function firstViewFigures(dataDir = path.resolve(import.meta.dirname, '../public/data')): Promise<FirstViewFigures> {
@@ -34,12 +34,14 @@ export async function firstViewFigures(dataDir = path.resolve(import.meta.dirnam
   const query = panelQueryOf('sample', DEFAULT_VIEW, panelsOf(DEFAULT_VIEW, customLabels));
   // JSON in and out, as the page will read them.
   const plain = (data: unknown) => JSON.parse(JSON.stringify(data)) as unknown;
+  // One statement for both, as the app asks them (dataQueries.ts).
+  const { weeks, summaries } = await panelFigures(db, query);
   return {
     queries: [
       { queryKey: ['metrics', 'sample'], data: plain(inData) },
       { queryKey: ['weekRange', 'sample'], data: plain(await loadedWeekRange(db, 'sample')) },
-      { queryKey: ['panelWeeks', query], data: plain(await panelWeeks(db, query)) },
-      { queryKey: ['summaries', query], data: plain(await metricSummaries(db, query)) },
+      { queryKey: ['panelWeeks', query], data: plain(weeks) },
+      { queryKey: ['summaries', query], data: plain(summaries) },
       // The header counts the user's files: none on a first visit.
       { queryKey: ['files', 'user'], data: plain(await fileReports(db, 'user')) },
     ],

@@ -12,8 +12,11 @@ import { createSchema } from './schema';
 export async function openBrowserDatabase(): Promise<Database> {
   const duckdb = new AsyncDuckDB(new VoidLogger(), duckdbWorker);
   await duckdb.instantiate(wasmUrl);
-  await duckdb.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
-  const db = new Database(new BrowserConnection(duckdb, await duckdb.connect()));
+  // Asked together: the worker opens an in-memory database at once and handles messages in order,
+  // so the connection need not wait for a round trip through the page's thread, which is busy
+  // drawing the first view while the engine starts.
+  const [, connection] = await Promise.all([duckdb.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } }), duckdb.connect()]);
+  const db = new Database(new BrowserConnection(duckdb, connection));
   await createSchema(db);
   return db;
 }
@@ -53,7 +56,10 @@ class BrowserConnection implements SqlConnection {
     try {
       return plainRows(await statement.query(...params));
     } finally {
-      await statement.close();
+      // Not waited for: DuckDB's worker handles messages in order, so the next statement comes after
+      // the close anyway, and a round trip to the page's thread (busy drawing at start-up) is saved.
+      // A close that fails leaves an unused prepared statement behind, nothing more.
+      statement.close().catch(() => undefined);
     }
   }
 

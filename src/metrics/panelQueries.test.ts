@@ -7,7 +7,7 @@ import { openTestDatabase } from '../../tests/support/nodeDuckdb';
 import type { Database } from '../db/database';
 import { parseExport } from '../ingest/parseExport';
 import { storeExport } from '../db/store';
-import { metricSummaries, panelWeeks, type PanelQuery } from './panelQueries';
+import { metricSummaries, panelFigures, panelWeeks, type PanelQuery } from './panelQueries';
 import { type BaselineSpec } from '../domain/baseline';
 
 let db: Database;
@@ -135,5 +135,30 @@ describe('running totals and derived figures', () => {
     // 2020-W10: 10 by video, 30 in person: 25%. 2020-W51 has video only, while in-person hearings are in the data: no share.
     expect(share('2020-W10')).toBe(25);
     expect(share('2020-W51')).toBeNull();
+  });
+});
+
+describe('weeks and summaries together (panelFigures)', () => {
+  it('are one statement, each part with its own columns, in the order each asked for alone', async () => {
+    const sent: string[] = [];
+    const counting = new Proxy(db, {
+      get: (target, property, receiver) =>
+        property === 'query' ? (sql: string, params?: readonly unknown[]) => (sent.push(sql), target.query(sql, params)) : Reflect.get(target, property, receiver),
+    });
+    const q = query(['departures_total', 'nareis_open'], window('2020-12-14', '2021-01-04'), { range: { first: '2020-12-14', last: '2021-01-11' } });
+    const { weeks, summaries } = await panelFigures(counting, q);
+    expect(sent).toHaveLength(1);
+    // Weeks by metric, then week; no column of the other part (a summary's `kind`, a week's `line`) leaks in.
+    expect(weeks.map((w) => `${w.metric} ${w.week}`)).toEqual(
+      ['2020-W51', '2020-W52', '2020-W53', '2021-W01', '2021-W02'].flatMap((week) => [`departures_total ${week}`]).concat(['2020-W51', '2020-W52', '2020-W53', '2021-W01', '2021-W02'].map((week) => `nareis_open ${week}`)),
+    );
+    expect(Object.keys(weeks[0]).sort()).toEqual(['baseline', 'cumulative', 'exportDate', 'fileName', 'line', 'mean4', 'metric', 'missing', 'partial', 'pct', 'pct4', 'revised', 'sheet', 'value', 'week', 'weekStart']);
+    expect(summaries.map((s) => [s.metric, s.kind, s.latestWeek])).toEqual([
+      ['departures_total', 'flow', '2021-W02'],
+      ['nareis_open', 'stock', '2021-W02'],
+    ]);
+    expect(Object.keys(summaries[0]).sort()).toEqual(
+      ['backSince', 'baseline', 'baselineWeeks', 'kind', 'latestValue', 'latestWeek', 'mean4', 'method', 'metric', 'p10', 'p90', 'partialWeek', 'pct4', 'weeks4', 'windowWeeks'].sort(),
+    );
   });
 });

@@ -174,66 +174,106 @@ export function pipelineParameters(q: PanelQuery): Record<string, unknown> {
   };
 }
 
+/** A panel query's weeks and its summaries: what every view with panels shows, asked together. */
+export interface PanelFigures {
+  weeks: PanelWeek[];
+  summaries: MetricSummary[];
+}
+
+/** Every week of the view range, per metric (PanelWeek); a CTE of PANEL_FIGURES. */
+const WEEK_ROWS = `
+week_rows AS (
+  SELECT g.metric, ${ISO_WEEK('g.week_start')} AS week, ${DAY('g.week_start')} AS "weekStart", j.shown_value AS value,
+         CASE WHEN j.partial THEN NULL ELSE j.mean4 END AS mean4, j.baseline,
+         j.pct, CASE WHEN j.partial THEN NULL ELSE j.pct4 END AS pct4, j.cumulative, coalesce(j.revised, false) AS revised,
+         coalesce(j.partial, false) AS partial, j.missing,
+         j.file_name AS "fileName", j.sheet, j.line, ${DAY('j.export_date')} AS "exportDate"
+  FROM view_grid g LEFT JOIN judged j ON j.metric = g.metric AND j.week_start = g.week_start
+)`;
+
+/** Per metric: the latest week in the view range against the baseline, and since when it is back at that level (MetricSummary); CTEs of PANEL_FIGURES. */
+const SUMMARY_ROWS = `
+latest AS (
+  SELECT j.metric, max(j.week_start) AS latest_week
+  FROM judged j CROSS JOIN bounds b
+  WHERE j.value IS NOT NULL AND j.week_start BETWEEN b.view_first AND b.view_last
+  GROUP BY j.metric
+),
+-- Back means: at the level in every week from then up to the latest; looked for after the baseline period.
+candidates AS (
+  SELECT j.metric, j.week_start, coalesce(j.at_level, false) AS at_level
+  FROM judged j JOIN latest l USING (metric) CROSS JOIN params p
+  WHERE j.week_start <= l.latest_week
+    AND j.week_start > CASE WHEN p.method = 'seasonal' THEN CAST(date_trunc('week', make_date(p.ref_year, 12, 28)) AS DATE) ELSE p.base_last END
+),
+last_below AS (SELECT metric, max(week_start) FILTER (WHERE NOT at_level) AS week_start FROM candidates GROUP BY metric),
+back AS (
+  SELECT c.metric, min(c.week_start) AS back_since
+  FROM candidates c LEFT JOIN last_below lb USING (metric)
+  WHERE c.at_level AND (lb.week_start IS NULL OR c.week_start > lb.week_start)
+  GROUP BY c.metric
+),
+summary_rows AS (
+  SELECT l.metric, p.method,
+         CASE WHEN l.metric IN (${STOCK_LIST}) THEN 'stock' ELSE 'flow' END AS kind,
+         CASE WHEN p.method = 'seasonal' THEN j.baseline4 ELSE c.baseline END AS baseline,
+         CASE WHEN p.method = 'seasonal' THEN NULL ELSE c.p10 END AS p10,
+         CASE WHEN p.method = 'seasonal' THEN NULL ELSE c.p90 END AS p90,
+         CASE WHEN p.method = 'seasonal' THEN (SELECT count(*) FROM reference_weeks r WHERE r.metric = l.metric)
+              ELSE coalesce(c.baseline_weeks, 0) END AS "baselineWeeks",
+         CASE WHEN p.method = 'seasonal' THEN CAST(week(make_date(p.ref_year, 12, 28)) AS INTEGER)
+              ELSE CAST(date_diff('day', p.base_first, p.base_last) / 7 + 1 AS INTEGER) END AS "windowWeeks",
+         ${ISO_WEEK('l.latest_week')} AS "latestWeek", j.value AS "latestValue", j.mean4, CAST(j.weeks4 AS INTEGER) AS "weeks4", j.pct4,
+         ${ISO_WEEK('bk.back_since')} AS "backSince",
+         (SELECT ${ISO_WEEK('max(s.week_start)')} FROM series s WHERE s.metric = l.metric AND s.partial AND s.week_start > l.latest_week) AS "partialWeek"
+  FROM latest l
+  JOIN judged j ON j.metric = l.metric AND j.week_start = l.latest_week
+  CROSS JOIN params p
+  LEFT JOIN window_baseline c ON c.metric = l.metric
+  LEFT JOIN back bk ON bk.metric = l.metric
+)`;
+
+const WEEK_COLUMNS = ['metric', 'week', 'weekStart', 'value', 'mean4', 'baseline', 'pct', 'pct4', 'cumulative', 'revised', 'partial', 'missing', 'fileName', 'sheet', 'line', 'exportDate'] as const;
+const SUMMARY_COLUMNS = ['metric', 'method', 'kind', 'baseline', 'p10', 'p90', 'baselineWeeks', 'windowWeeks', 'latestWeek', 'latestValue', 'mean4', 'weeks4', 'pct4', 'backSince', 'partialWeek'] as const;
+
+/**
+ * The weeks and the summaries in one statement: each alone planned and ran the whole PIPELINE, and
+ * DuckDB-WASM spends more on planning these than on computing them (two statements cost a first
+ * visit's confirmation some 100 ms more). The two sets of rows come back as one, told apart by
+ * `part`, each with its own columns.
+ */
+const PANEL_FIGURES = `${PIPELINE},${WEEK_ROWS},${SUMMARY_ROWS}
+SELECT 'week' AS part, * FROM week_rows
+UNION ALL BY NAME
+SELECT 'summary' AS part, * FROM summary_rows
+ORDER BY part DESC, metric, "weekStart"`;
+
+export async function panelFigures(db: Database, q: PanelQuery): Promise<PanelFigures> {
+  if (q.metrics.length === 0) return { weeks: [], summaries: [] };
+  const rows = await db.queryNamed<Record<string, unknown>>(PANEL_FIGURES, pipelineParameters(q));
+  const weeks: PanelWeek[] = [];
+  const summaries: MetricSummary[] = [];
+  for (const row of rows) {
+    if (row.part === 'week') {
+      const week = pick(row, WEEK_COLUMNS) as unknown as Omit<PanelWeek, 'missing'> & { missing: string | null };
+      weeks.push({ ...week, missing: week.missing ? week.missing.split(',') : [] });
+    } else summaries.push(pick(row, SUMMARY_COLUMNS) as unknown as MetricSummary);
+  }
+  return { weeks, summaries };
+}
+
+function pick(row: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const column of columns) picked[column] = row[column];
+  return picked;
+}
+
 /** Every week of the view range, per metric. */
 export async function panelWeeks(db: Database, q: PanelQuery): Promise<PanelWeek[]> {
-  if (q.metrics.length === 0) return [];
-  const rows = await db.queryNamed<Omit<PanelWeek, 'missing'> & { missing: string | null }>(
-    `${PIPELINE}
-     SELECT g.metric, ${ISO_WEEK('g.week_start')} AS week, ${DAY('g.week_start')} AS "weekStart", j.shown_value AS value,
-            CASE WHEN j.partial THEN NULL ELSE j.mean4 END AS mean4, j.baseline,
-            j.pct, CASE WHEN j.partial THEN NULL ELSE j.pct4 END AS pct4, j.cumulative, coalesce(j.revised, false) AS revised,
-            coalesce(j.partial, false) AS partial, j.missing,
-            j.file_name AS "fileName", j.sheet, j.line, ${DAY('j.export_date')} AS "exportDate"
-     FROM view_grid g LEFT JOIN judged j ON j.metric = g.metric AND j.week_start = g.week_start
-     ORDER BY g.metric, g.week_start`,
-    pipelineParameters(q),
-  );
-  return rows.map((r) => ({ ...r, missing: r.missing ? r.missing.split(',') : [] }));
+  return (await panelFigures(db, q)).weeks;
 }
 
 /** Per metric: the latest week in the view range against the baseline, and since when it is back at that level. */
 export async function metricSummaries(db: Database, q: PanelQuery): Promise<MetricSummary[]> {
-  if (q.metrics.length === 0) return [];
-  return db.queryNamed<MetricSummary>(
-    `${PIPELINE},
-     latest AS (
-       SELECT j.metric, max(j.week_start) AS latest_week
-       FROM judged j CROSS JOIN bounds b
-       WHERE j.value IS NOT NULL AND j.week_start BETWEEN b.view_first AND b.view_last
-       GROUP BY j.metric
-     ),
-     -- Back means: at the level in every week from then up to the latest; looked for after the baseline period.
-     candidates AS (
-       SELECT j.metric, j.week_start, coalesce(j.at_level, false) AS at_level
-       FROM judged j JOIN latest l USING (metric) CROSS JOIN params p
-       WHERE j.week_start <= l.latest_week
-         AND j.week_start > CASE WHEN p.method = 'seasonal' THEN CAST(date_trunc('week', make_date(p.ref_year, 12, 28)) AS DATE) ELSE p.base_last END
-     ),
-     last_below AS (SELECT metric, max(week_start) FILTER (WHERE NOT at_level) AS week_start FROM candidates GROUP BY metric),
-     back AS (
-       SELECT c.metric, min(c.week_start) AS back_since
-       FROM candidates c LEFT JOIN last_below lb USING (metric)
-       WHERE c.at_level AND (lb.week_start IS NULL OR c.week_start > lb.week_start)
-       GROUP BY c.metric
-     )
-     SELECT l.metric, p.method,
-            CASE WHEN l.metric IN (${STOCK_LIST}) THEN 'stock' ELSE 'flow' END AS kind,
-            CASE WHEN p.method = 'seasonal' THEN j.baseline4 ELSE c.baseline END AS baseline,
-            CASE WHEN p.method = 'seasonal' THEN NULL ELSE c.p10 END AS p10,
-            CASE WHEN p.method = 'seasonal' THEN NULL ELSE c.p90 END AS p90,
-            CASE WHEN p.method = 'seasonal' THEN (SELECT count(*) FROM reference_weeks r WHERE r.metric = l.metric)
-                 ELSE coalesce(c.baseline_weeks, 0) END AS "baselineWeeks",
-            CASE WHEN p.method = 'seasonal' THEN CAST(week(make_date(p.ref_year, 12, 28)) AS INTEGER)
-                 ELSE CAST(date_diff('day', p.base_first, p.base_last) / 7 + 1 AS INTEGER) END AS "windowWeeks",
-            ${ISO_WEEK('l.latest_week')} AS "latestWeek", j.value AS "latestValue", j.mean4, CAST(j.weeks4 AS INTEGER) AS "weeks4", j.pct4,
-            ${ISO_WEEK('bk.back_since')} AS "backSince",
-            (SELECT ${ISO_WEEK('max(s.week_start)')} FROM series s WHERE s.metric = l.metric AND s.partial AND s.week_start > l.latest_week) AS "partialWeek"
-     FROM latest l
-     JOIN judged j ON j.metric = l.metric AND j.week_start = l.latest_week
-     CROSS JOIN params p
-     LEFT JOIN window_baseline c ON c.metric = l.metric
-     LEFT JOIN back bk ON bk.metric = l.metric
-     ORDER BY l.metric`,
-    pipelineParameters(q),
-  );
+  return (await panelFigures(db, q)).summaries;
 }

@@ -77,6 +77,12 @@ it('reads the sample while DuckDB starts, and asks DuckDB nothing the first view
     expect(beforeReady.some((sql) => /INSERT INTO current_observations/.test(sql))).toBe(true);
     // Each drawn figure is asked of DuckDB once to confirm it, not once more for a fetch the refresh replaced.
     expect(beforeReady.filter((sql) => /FROM view_grid g LEFT JOIN judged j/.test(sql))).toHaveLength(1);
+    // The panels' weeks and summaries come from that one statement: the dashboard's pipeline is planned and run once.
+    expect(beforeReady.filter((sql) => /\bjudged AS \(/.test(sql))).toHaveLength(1);
+    // The header's count of the user's files ranks the user's observations only, not the sample's too.
+    const userFiles = beforeReady.filter((sql) => /FROM observation_versions v/.test(sql));
+    expect(userFiles).toHaveLength(1);
+    expect(userFiles[0]).toMatch(/v\.version_rank > 1 AND v\.dataset = \?/);
     // The sample's few rejected lines go in with the rest of its rows: DuckDB's CSV reader, slow the first time it runs, waits for the case export after ready.
     expect(beforeReady.filter((sql) => /read_csv/i.test(sql))).toEqual([]);
     expect(sent.slice(atReady).some((sql) => /read_csv/i.test(sql))).toBe(true);

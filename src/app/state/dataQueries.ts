@@ -5,7 +5,8 @@ import type { Database } from '../../db/database';
 import type { Dataset } from '../../domain/dataset';
 import { backlogBreakdown, backlogFiles, backlogSources, backlogSummary, backlogWeeks, type BacklogQuery } from '../../metrics/backlog';
 import { type BacklogSource, type BreakdownBy } from '../../domain/backlog';
-import { metricSummaries, panelWeeks, type PanelQuery } from '../../metrics/panelQueries';
+import { type PanelQuery } from '../../metrics/panelQueries';
+import { sharedPanelFigures } from './sharedPanelFigures';
 import { phaseFigures } from '../../metrics/phases';
 import { datasetPeriodFigures, datasetPeriodMeans, periodHistory, periodSeries } from '../../metrics/periodQueries';
 import type { PeriodGrain } from '../../domain/grain';
@@ -50,9 +51,11 @@ export const useLoadedWeekRange = (dataset: Dataset) => useData(['weekRange', da
 const sameDataset = (query: PanelQuery) => (previousKey: readonly unknown[]) => (previousKey[1] as PanelQuery).dataset === query.dataset;
 
 /** A panel's figures: a failure is shown in each panel, not in place of the view. */
-export const usePanelWeeks = (query: PanelQuery) => useData(['panelWeeks', query], (db) => panelWeeks(db, query), { keepShownAfter: sameDataset(query), ownError: true });
+export const usePanelWeeks = (query: PanelQuery) =>
+  useData(['panelWeeks', query], async (db) => (await sharedPanelFigures(db, query)).weeks, { keepShownAfter: sameDataset(query), ownError: true });
 
-export const useMetricSummaries = (query: PanelQuery) => useData(['summaries', query], (db) => metricSummaries(db, query), { keepShownAfter: sameDataset(query), ownError: true });
+export const useMetricSummaries = (query: PanelQuery) =>
+  useData(['summaries', query], async (db) => (await sharedPanelFigures(db, query)).summaries, { keepShownAfter: sameDataset(query), ownError: true });
 
 export const usePhaseFigures = (query: PanelQuery, phases: Phase[]) =>
   useData(['phases', query, phases], (db) => phaseFigures(db, query, phases), { keepShownAfter: sameDataset(query) });
