@@ -98,7 +98,7 @@ export async function fileReports(db: Database, dataset: Dataset): Promise<FileR
        SELECT v.file_id, count(*) AS superseded, count(*) FILTER (WHERE v.value <> c.value) AS revised
        FROM observation_versions v
        JOIN current_observations c ON c.dataset = v.dataset AND c.metric = v.metric AND c.week_start = v.week_start
-       WHERE v.version_rank > 1
+       WHERE v.version_rank > 1 AND v.dataset = ?
        GROUP BY v.file_id
      ) s USING (file_id)
      LEFT JOIN (
@@ -110,7 +110,7 @@ export async function fileReports(db: Database, dataset: Dataset): Promise<FileR
        WINDOW scope_order AS (PARTITION BY s.scope ORDER BY s.rank)
      ) cs USING (file_id)
      WHERE f.dataset = ? ORDER BY f.file_id`,
-    [dataset, dataset],
+    [dataset, dataset, dataset],
   );
   return rows.map(({ countryChosen, countriesFound, ...r }) => ({
     ...r,
