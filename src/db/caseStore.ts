@@ -216,7 +216,8 @@ export async function createPlainTable(
   const empty = (value: string) => (asRead ? `${value} IS NULL` : `${value} = ''`);
   const orNull = (value: string) => (asRead ? value : `nullif(${value}, '')`);
   const dateOf = (field: string) => (column(field) < 0 ? 'CAST(NULL AS DATE)' : typed ? c(column(field)) : `try_cast(${field}_text AS DATE)`);
-  const dateText = (field: string) => (typed ? `CAST(${field} AS VARCHAR)` : `${field}_text`);
+  // Read as dates, a date is never invalid (a cell that is none fails the statement): no date's text is kept.
+  const dateText = (field: string) => `${field}_text`;
   const missing = (field: string) => (typed ? `${field} IS NULL` : empty(`${field}_text`));
   // Evaluated only where the id is empty (a CASE branch): a blank line has no id either.
   const blank = layout.headers.map((_, i) => ((typed && isDate(i)) || asRead ? `${c(i)} IS NULL` : `trim(coalesce(${c(i)}, '')) = ''`)).join(' AND ');
@@ -228,16 +229,16 @@ export async function createPlainTable(
   await sql.run(
     `CREATE TABLE ${table} AS
      SELECT line, case_id, received, decided, hearing, outcome, nationality, problem,
-            CASE WHEN problem = ${P.receivedInvalid} THEN ${dateText('received')} WHEN problem = ${P.decidedInvalid} THEN ${dateText('decided')} END AS date_text
+            ${typed ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN problem = ${P.receivedInvalid} THEN ${dateText('received')} WHEN problem = ${P.decidedInvalid} THEN ${dateText('decided')} END`} AS date_text
      FROM (
        SELECT *, CAST(CASE
            WHEN ${good} THEN NULL
            WHEN ${empty('id_text')} AND ${blank} THEN ${P.blank}
            WHEN ${empty('case_id')} THEN ${P.idMissing}
            WHEN ${missing('received')} THEN ${P.receivedMissing}
-           WHEN received IS NULL THEN ${P.receivedInvalid}
+           ${typed ? '' : `WHEN received IS NULL THEN ${P.receivedInvalid}`}
            WHEN received > ${exportDate} THEN ${P.receivedAfterExport}
-           WHEN NOT (${missing('decided')}) AND decided IS NULL THEN ${P.decidedInvalid}
+           ${typed ? '' : `WHEN NOT (${missing('decided')}) AND decided IS NULL THEN ${P.decidedInvalid}`}
            WHEN decided > ${exportDate} THEN ${P.decidedAfterExport}
            WHEN decided < received THEN ${P.decidedBeforeReceived}
          END AS UTINYINT) AS problem
