@@ -2,7 +2,7 @@
  * DuckDB-WASM in the browser, served from our own build: only the "eh" bundle is imported,
  * so the build ships one wasm file and never asks a CDN for anything.
  */
-import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { AsyncDuckDB, DuckDBDataProtocol, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { Database, type Row, type SqlConnection } from './database';
@@ -69,6 +69,11 @@ class BrowserConnection implements SqlConnection {
 
   async registerFile(name: string, bytes: Uint8Array): Promise<void> {
     await this.duckdb.registerFileBuffer(name, bytes);
+  }
+
+  async registerBlob(name: string, blob: Blob): Promise<void> {
+    // The File crosses to DuckDB's worker without its bytes, which it reads there (FileReaderSync) as read_csv asks.
+    await this.duckdb.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true);
   }
 
   async dropFile(name: string): Promise<void> {

@@ -8,7 +8,8 @@ import { readCaseExport, sniffCaseLayout } from '../ingest/caseExport';
 import { defaultCaseScope } from '../domain/caseExport';
 import { fileReports } from '../metrics/queries';
 import type { Database } from './database';
-import { setCaseScope, storeCaseExport } from './caseStore';
+import { caseGroupsBuilt, setCaseScope, storeCaseExport } from './caseStore';
+import { backlogSources } from '../metrics/backlog';
 import { removeFile } from './store';
 
 async function store(db: Database, name: string, rows: string[]): Promise<number> {
@@ -17,7 +18,12 @@ async function store(db: Database, name: string, rows: string[]): Promise<number
   return storeCaseExport(db, 'user', readCaseExport({ name, bytes, lastModified: 0 }, layout), null);
 }
 
-const openCases = async (db: Database) => (await db.query<{ open: number }>("SELECT CAST(coalesce(sum(cases), 0) AS INTEGER) AS open FROM case_groups WHERE dataset = 'user' AND decided_week IS NULL"))[0].open;
+const groups = (db: Database) => db.query("SELECT received, decided_week, cases FROM case_groups WHERE dataset = 'user' ORDER BY ALL");
+/** The open cases as the backlog reads them: case_groups, built first if a change left them to be built. */
+async function openCases(db: Database): Promise<number> {
+  await caseGroupsBuilt(db, 'user');
+  return (await db.query<{ open: number }>("SELECT CAST(coalesce(sum(cases), 0) AS INTEGER) AS open FROM case_groups WHERE dataset = 'user' AND decided_week IS NULL"))[0].open;
+}
 
 describe('case-level snapshots', () => {
   it('take the scope from the file name without its date', () => {
@@ -25,6 +31,29 @@ describe('case-level snapshots', () => {
     expect(defaultCaseScope('zaken 10-01-2022.CSV')).toBe('zaken');
     expect(defaultCaseScope('zaken_20220110.csv')).toBe('zaken');
   });
+
+  it('are grouped for the backlog when it first reads them, not while a file is stored, and again after every change', async () => {
+    const db = await openTestDatabase();
+    await store(db, 'zaken_zuid_2021-01-10.csv', ['A;2020-11-02;', 'B;2020-12-01;2021-01-05', 'C;2020-12-02;2021-01-06']);
+    // Stored: the cases are in, their groups not yet.
+    expect(await groups(db)).toEqual([]);
+    // The backlog's first query builds them, once.
+    expect(await backlogSources(db, 'user')).toEqual(['cases']);
+    const built = await groups(db);
+    expect(built).toEqual([
+      { received: Date.UTC(2020, 10, 2), decided_week: null, cases: 1 },
+      { received: Date.UTC(2020, 11, 1), decided_week: Date.UTC(2021, 0, 4), cases: 1 },
+      { received: Date.UTC(2020, 11, 2), decided_week: Date.UTC(2021, 0, 4), cases: 1 },
+    ]);
+    await caseGroupsBuilt(db, 'user');
+    expect(await groups(db)).toEqual(built);
+    // A newer export of the scope: emptied, and built from it when next read.
+    const newer = await store(db, 'zaken_zuid_2021-02-10.csv', ['A;2020-11-02;2021-02-01']);
+    expect(await groups(db)).toEqual([]);
+    expect(await openCases(db)).toBe(0);
+    await removeFile(db, newer);
+    expect(await openCases(db)).toBe(1);
+  }, 60_000);
 
   it('let a newer export of the same scope replace the earlier one: a case decided in between is no longer open', async () => {
     const db = await openTestDatabase();

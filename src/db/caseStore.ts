@@ -34,8 +34,8 @@ export interface CaseExportUnderway {
   sizeBytes: number;
   exportDate: ExportDate;
   layout: CaseLayout;
-  /** The file's bytes from the header line on. */
-  rows: Uint8Array;
+  /** The file itself, from its first line: DuckDB reads it on its own thread, and the parse worker reads the same File. */
+  source: Blob;
   /** What the first lines show. */
   reading: PlainReading;
   checked: Promise<CaseExport>;
@@ -56,11 +56,14 @@ export async function storeCaseExport(
   const registered = new Set<string>();
   // DuckDB-WASM takes the buffer over. The original bytes of a plain file are handed over as they
   // are (a copy would cost the tab tens of megabytes); the reader's clean rows are copied, as for
-  // line reports: the buffer that came from the worker read back empty.
-  const register = (sql: SqlConnection, name: string, bytes: Uint8Array) => {
+  // line reports: the buffer that came from the worker read back empty. A file under way is not
+  // read on the page at all: DuckDB reads the File itself.
+  const register = (sql: SqlConnection, name: string, bytes: Uint8Array | Blob) => {
     registered.add(name);
-    return sql.registerFile(name, bytes);
+    return bytes instanceof Blob ? sql.registerBlob(name, bytes) : sql.registerFile(name, bytes);
   };
+  // The line of the file that a plain file's registered bytes start with: the whole File under way, else the header line.
+  let firstLine = input.layout.headerLine;
   const columns = ["'line': 'INTEGER'", ...CASE_FIELDS.map((f) => `${text(f)}: '${f === 'received' || f === 'decided' ? 'DATE' : 'VARCHAR'}'`)].join(', ');
   const [{ id }] = await db.query<{ id: number }>("SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id");
   const table = caseTable(id);
@@ -69,8 +72,9 @@ export async function storeCaseExport(
     'checked' in input
       ? db
           .transaction(async (sql) => {
-            await register(sql, bytesFile, input.rows);
-            await createPlainTable(sql, id, input, input.reading, bytesFile);
+            firstLine = 1;
+            await register(sql, bytesFile, input.source);
+            await createPlainTable(sql, id, input, input.reading, bytesFile, firstLine);
             return input.reading;
           })
           .catch(() => null)
@@ -88,8 +92,8 @@ export async function storeCaseExport(
       if (file.plain) {
         // Under way, DuckDB has the bytes already (the worker may not send them back).
         if (!registered.has(bytesFile)) await register(sql, bytesFile, file.rows);
-        if (!fits) await createPlainTable(sql, id, file, file.plain, bytesFile);
-        [loaded, rejected, skipped] = await finishPlainCases(sql, id, file, file.plain, bytesFile);
+        if (!fits) await createPlainTable(sql, id, file, file.plain, bytesFile, firstLine);
+        [loaded, rejected, skipped] = await finishPlainCases(sql, id, file, file.plain, bytesFile, firstLine);
       } else {
         if (file.rows.length > 0) await register(sql, rowsFile, file.rows.slice());
         const rows = file.rows.length > 0 ? `read_csv(${text(rowsFile)}, ${CLEAN_CSV}, columns = {${columns}}, dateformat = '%Y-%m-%d')` : `(${EMPTY_CASES})`;
@@ -121,7 +125,7 @@ export async function storeCaseExport(
          FROM (VALUES ${layout.headers.map((h, i) => `(${i}, ${text(h)}, ${layout.fields[i] ? text(layout.fields[i]!) : 'NULL'}, ${text(why(i))})`).join(', ')}) v(position, header, field, why)`,
         [],
       );
-      await refreshCaseGroups(sql, dataset);
+      await caseGroupsChanged(sql, dataset);
       onProgress(1);
       return id;
     });
@@ -180,7 +184,15 @@ export const readingFits = (used: PlainReading, scanned: PlainReading) =>
  * (the rest, which needs the whole file's scan, is finishPlainCases). A file whose bytes break what
  * `reading` promised may fail here (a date that is none, read as a date).
  */
-export async function createPlainTable(sql: SqlConnection, id: number, file: Pick<CaseExport, 'layout' | 'exportDate'>, reading: PlainReading, rowsFile: string): Promise<void> {
+export async function createPlainTable(
+  sql: SqlConnection,
+  id: number,
+  file: Pick<CaseExport, 'layout' | 'exportDate'>,
+  reading: PlainReading,
+  rowsFile: string,
+  /** The file's line that rowsFile starts with: the header line (the bytes from there on), or 1 (the whole file). */
+  firstLine: number = file.layout.headerLine,
+): Promise<void> {
   const { layout } = file;
   const table = caseTable(id);
   const c = (i: number) => `c${i}`;
@@ -191,50 +203,62 @@ export async function createPlainTable(sql: SqlConnection, id: number, file: Pic
   const csv = `header = false, delim = ${text(layout.delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = true, new_line = ${newLine}, encoding = 'utf-8'`;
   const exportDate = `DATE ${text(file.exportDate.date)}`;
   // Each expression only does what the reading needs: trimming, empty-cell markers, dates as text.
+  // Without the first two, a cell is taken as read: DuckDB reads an empty cell (and "") as NULL, so
+  // NULL is the empty text, and no cell is copied through coalesce and nullif.
+  const asRead = !reading.padded && !reading.markers;
   const cell = (field: string) => {
-    const value = column(field) >= 0 ? `coalesce(${c(column(field))}, '')` : "''";
+    if (column(field) < 0) return asRead ? 'CAST(NULL AS VARCHAR)' : "''";
+    if (asRead) return c(column(field));
+    const value = `coalesce(${c(column(field))}, '')`;
     return reading.padded ? `trim(${value})` : value;
   };
   const unmarked = (value: string) => (reading.markers ? withoutMarker(value) : value);
+  const empty = (value: string) => (asRead ? `${value} IS NULL` : `${value} = ''`);
+  const orNull = (value: string) => (asRead ? value : `nullif(${value}, '')`);
   const dateOf = (field: string) => (column(field) < 0 ? 'CAST(NULL AS DATE)' : typed ? c(column(field)) : `try_cast(${field}_text AS DATE)`);
-  const dateText = (field: string) => (typed ? `CAST(${field} AS VARCHAR)` : `${field}_text`);
-  const missing = (field: string) => (typed ? `${field} IS NULL` : `${field}_text = ''`);
+  // Read as dates, a date is never invalid (a cell that is none fails the statement): no date's text is kept.
+  const dateText = (field: string) => `${field}_text`;
+  const missing = (field: string) => (typed ? `${field} IS NULL` : empty(`${field}_text`));
   // Evaluated only where the id is empty (a CASE branch): a blank line has no id either.
-  const blank = layout.headers.map((_, i) => (typed && isDate(i) ? `${c(i)} IS NULL` : `trim(coalesce(${c(i)}, '')) = ''`)).join(' AND ');
+  const blank = layout.headers.map((_, i) => ((typed && isDate(i)) || asRead ? `${c(i)} IS NULL` : `trim(coalesce(${c(i)}, '')) = ''`)).join(' AND ');
   const all = layout.headers.map((_, i) => c(i)).join(', ');
   // A row that passes every check of this statement, in one predicate: the CASE that names the reason then only sees the others.
+  // Computed in a projection of its own: inside the CASE, DuckDB computed the later branches' terms for every row (a sixth of the statement).
   // Likely typos (a year outside the file's usual ones) need every date of the file: finishPlainCases marks them.
-  const good = `case_id <> '' AND NOT (${missing('received')}) AND received <= ${exportDate} AND (${missing('decided')} OR (decided >= received AND decided <= ${exportDate}))`;
+  const good = `NOT (${empty('case_id')}) AND NOT (${missing('received')}) AND received <= ${exportDate} AND (${missing('decided')} OR (decided >= received AND decided <= ${exportDate}))`;
   const P = PROBLEMS;
   await sql.run(
     `CREATE TABLE ${table} AS
      SELECT line, case_id, received, decided, hearing, outcome, nationality, problem,
-            CASE WHEN problem = ${P.receivedInvalid} THEN ${dateText('received')} WHEN problem = ${P.decidedInvalid} THEN ${dateText('decided')} END AS date_text
+            ${typed ? 'CAST(NULL AS VARCHAR)' : `CASE WHEN problem = ${P.receivedInvalid} THEN ${dateText('received')} WHEN problem = ${P.decidedInvalid} THEN ${dateText('decided')} END`} AS date_text
      FROM (
        SELECT *, CAST(CASE
-           WHEN ${good} THEN NULL
-           WHEN id_text = '' AND ${blank} THEN ${P.blank}
-           WHEN case_id = '' THEN ${P.idMissing}
+           WHEN ok THEN NULL
+           WHEN ${empty('id_text')} AND ${blank} THEN ${P.blank}
+           WHEN ${empty('case_id')} THEN ${P.idMissing}
            WHEN ${missing('received')} THEN ${P.receivedMissing}
-           WHEN received IS NULL THEN ${P.receivedInvalid}
+           ${typed ? '' : `WHEN received IS NULL THEN ${P.receivedInvalid}`}
            WHEN received > ${exportDate} THEN ${P.receivedAfterExport}
-           WHEN NOT (${missing('decided')}) AND decided IS NULL THEN ${P.decidedInvalid}
+           ${typed ? '' : `WHEN NOT (${missing('decided')}) AND decided IS NULL THEN ${P.decidedInvalid}`}
            WHEN decided > ${exportDate} THEN ${P.decidedAfterExport}
            WHEN decided < received THEN ${P.decidedBeforeReceived}
          END AS UTINYINT) AS problem
        FROM (
+        SELECT *, ${good} AS ok
+        FROM (
          SELECT *, ${dateOf('received')} AS received, ${dateOf('decided')} AS decided
          FROM (
            SELECT line, id_text, ${unmarked('id_text')} AS case_id,
                   ${typed ? '' : `${unmarked(cell('received'))} AS received_text, ${unmarked(cell('decided'))} AS decided_text,`}
-                  nullif(${unmarked(cell('hearing'))}, '') AS hearing, nullif(${unmarked(cell('outcome'))}, '') AS outcome,
-                  nullif(${unmarked(cell('nationality'))}, '') AS nationality, ${all}
+                  ${orNull(unmarked(cell('hearing')))} AS hearing, ${orNull(unmarked(cell('outcome')))} AS outcome,
+                  ${orNull(unmarked(cell('nationality')))} AS nationality, ${all}
            FROM (
              SELECT *, ${cell('case_id')} AS id_text
-             FROM (SELECT CAST(${layout.headerLine} + row_number() OVER () AS INTEGER) AS line, * FROM read_csv(${text(rowsFile)}, ${csv}, skip = 1,
+             FROM (SELECT CAST(${layout.headerLine} + row_number() OVER () AS INTEGER) AS line, * FROM read_csv(${text(rowsFile)}, ${csv}, skip = ${layout.headerLine - firstLine + 1},
                      dateformat = '%Y-%m-%d', columns = {${layout.headers.map((_, i) => `'${c(i)}': '${typed && isDate(i) ? 'DATE' : 'VARCHAR'}'`).join(', ')}}))
            )
          )
+        )
        )
      )`,
     [],
@@ -247,7 +271,7 @@ export async function createPlainTable(sql: SqlConnection, id: number, file: Pic
  * reported with their text and taken out. Returns the counts loaded, rejected, skipped (the lines
  * before the header included).
  */
-async function finishPlainCases(sql: SqlConnection, id: number, file: CaseExport, plain: PlainCaseFile, rowsFile: string): Promise<[number, number, number]> {
+async function finishPlainCases(sql: SqlConnection, id: number, file: CaseExport, plain: PlainCaseFile, rowsFile: string, firstLine: number): Promise<[number, number, number]> {
   const { layout } = file;
   const table = caseTable(id);
   const column = (field: string) => layout.fields.indexOf(field as never);
@@ -304,7 +328,7 @@ async function finishPlainCases(sql: SqlConnection, id: number, file: CaseExport
        SELECT ${id}, t.line, CASE WHEN problem = ${P.blank} THEN 'skipped' ELSE 'rejected' END,
               CASE WHEN length(raw) > 1000 THEN left(raw, 1000) || '…' ELSE raw END, ${reason}, NULL
        FROM ${table} t
-       JOIN (SELECT CAST(${layout.headerLine - 1} + row_number() OVER () AS INTEGER) AS line, raw
+       JOIN (SELECT CAST(${firstLine - 1} + row_number() OVER () AS INTEGER) AS line, raw
              FROM read_csv(${text(rowsFile)}, header = false, delim = '\x01', quote = '', escape = '', auto_detect = false, new_line = ${text(plain.newLine === '\n' ? '\\n' : '\\r\\n')}, encoding = 'utf-8', columns = {'raw': 'VARCHAR'})) r USING (line)
        LEFT JOIN (SELECT case_id, min(line) AS first_line FROM ${table} WHERE problem IS NULL AND case_id IN (SELECT case_id FROM ${table} WHERE problem = ${P.duplicate}) GROUP BY case_id) d USING (case_id)
        WHERE t.problem IS NOT NULL`,
@@ -353,10 +377,32 @@ async function leadingZeroIds(sql: SqlConnection, dataset: Dataset, fileId: numb
 }
 
 /**
+ * A dataset's case-level exports changed: its case_groups are emptied, to be built when next read
+ * (caseGroupsBuilt). Grouping a million cases is not worth doing while a file is stored: only the
+ * backlog reads them, and it asks for them first.
+ */
+export async function caseGroupsChanged(sql: SqlConnection, dataset: Dataset): Promise<void> {
+  await sql.run('DELETE FROM case_groups WHERE dataset = ?', [dataset]);
+  await sql.run('INSERT INTO case_groups_stale SELECT ? WHERE NOT EXISTS (SELECT 1 FROM case_groups_stale WHERE dataset = ?)', [dataset, dataset]);
+}
+
+/** Builds a dataset's case_groups when a change left them to be built: every query that reads them calls this first. */
+export async function caseGroupsBuilt(db: Database, dataset: Dataset): Promise<void> {
+  const stale = 'SELECT 1 AS stale FROM case_groups_stale WHERE dataset = ?';
+  if ((await db.query(stale, [dataset])).length === 0) return;
+  await db.transaction(async (sql) => {
+    // Another query may have built them meanwhile.
+    if ((await sql.run(stale, [dataset])).length === 0) return;
+    await refreshCaseGroups(sql, dataset);
+    await sql.run('DELETE FROM case_groups_stale WHERE dataset = ?', [dataset]);
+  });
+}
+
+/**
  * The cases of a dataset counted by received day and decision week, from the exports in force
  * (the newest of each scope). When a case id is in exports of two scopes, the newer export wins.
  */
-export async function refreshCaseGroups(sql: SqlConnection, dataset: Dataset): Promise<void> {
+async function refreshCaseGroups(sql: SqlConnection, dataset: Dataset): Promise<void> {
   await sql.run('DELETE FROM case_groups WHERE dataset = ?', [dataset]);
   const current = (await sql.run(`SELECT file_id FROM (${CURRENT_CASE_FILES})`, [dataset])) as { file_id: number }[];
   if (current.length === 0) return;
@@ -367,8 +413,10 @@ export async function refreshCaseGroups(sql: SqlConnection, dataset: Dataset): P
       : `SELECT c.received, c.decided FROM cases c JOIN files f USING (file_id) WHERE c.file_id IN (${current.map((f) => Math.trunc(f.file_id)).join(', ')}) ${newestCaseOnly(current.length)}`;
   // Grouped by the dates as read first: DuckDB groups two date columns (their range known) ten times
   // faster than a computed week; the weeks are then computed once per received and decided day.
+  // The Monday by arithmetic: date_trunc('week') over these groups turned an open case's NULL into a
+  // date before the year 1 once the table was committed (DuckDB-WASM 1.32).
   await sql.run(
-    `INSERT INTO case_groups SELECT ?, received, CAST(date_trunc('week', decided) AS DATE) AS decided_week, CAST(sum(n) AS INTEGER)
+    `INSERT INTO case_groups SELECT ?, received, decided - CAST(isodow(decided) - 1 AS INTEGER) AS decided_week, CAST(sum(n) AS INTEGER)
      FROM (SELECT received, decided, count(*) AS n FROM (${cases}) GROUP BY ALL) GROUP BY ALL`,
     [dataset],
   );
@@ -392,7 +440,7 @@ export async function setCaseScope(db: Database, fileId: number, scope: string):
     const [file] = (await sql.run('SELECT dataset FROM files WHERE file_id = ?', [fileId])) as { dataset: Dataset }[];
     if (!file) return;
     await sql.run('UPDATE case_scopes SET scope = ? WHERE file_id = ?', [scope, fileId]);
-    await refreshCaseGroups(sql, file.dataset);
+    await caseGroupsChanged(sql, file.dataset);
   });
 }
 

@@ -9,7 +9,7 @@ import { openTestDatabase } from '../../tests/support/nodeDuckdb';
 import { readCaseExport, sniffCaseLayout } from '../ingest/caseExport';
 import { scanPlainHead } from '../ingest/casePlain';
 import type { CaseExport, PlainReading } from '../domain/caseExport';
-import { readingFits, storeCaseExport, type CaseExportUnderway } from './caseStore';
+import { caseGroupsBuilt, readingFits, storeCaseExport, type CaseExportUnderway } from './caseStore';
 import { removeFile } from './store';
 import type { Database } from './database';
 
@@ -31,13 +31,13 @@ const LATER = {
   'spaces around a field': ['  Z10 ;14;2020-03-23;2020-03-23;  video  ;;;'],
 };
 
-function underway(text: string, checked?: Promise<CaseExport>): CaseExportUnderway {
+function underway(text: string, checked?: Promise<CaseExport>, lineFeeds = true): CaseExportUnderway {
   const bytes = new TextEncoder().encode(text);
   const layout = sniffCaseLayout(bytes)!;
   const head = scanPlainHead(bytes, layout)!;
-  expect(head.reading).toEqual({ newLine: '\n', padded: false, markers: false, typedDates: true });
+  if (lineFeeds) expect(head.reading).toEqual({ newLine: '\n', padded: false, markers: false, typedDates: true });
   const whole = readCaseExport({ name: NAME, bytes: bytes.slice(), lastModified: 0 }, layout);
-  return { kind: 'cases', name: NAME, sizeBytes: bytes.length, exportDate: whole.exportDate, layout, rows: bytes.slice(head.headerStart), reading: head.reading, checked: checked ?? Promise.resolve(whole) };
+  return { kind: 'cases', name: NAME, sizeBytes: bytes.length, exportDate: whole.exportDate, layout, source: new Blob([bytes]), reading: head.reading, checked: checked ?? Promise.resolve(whole) };
 }
 
 async function stored(file: CaseExport | CaseExportUnderway) {
@@ -45,6 +45,7 @@ async function stored(file: CaseExport | CaseExportUnderway) {
   const [counts] = await db.query('SELECT data_lines, rows_loaded, rows_rejected, rows_skipped, problem, warnings, encoding, store_key FROM files WHERE file_id = ?', [id]);
   const cases = await db.query('SELECT line, case_id, received, decided, hearing, outcome, nationality FROM cases WHERE file_id = ? ORDER BY line', [id]);
   const reports = await db.query('SELECT line, outcome, raw, reason FROM line_reports WHERE file_id = ? ORDER BY line', [id]);
+  await caseGroupsBuilt(db, 'user');
   const groups = await db.query("SELECT received, decided_week, cases FROM case_groups WHERE dataset = 'user' ORDER BY ALL");
   await removeFile(db, id);
   return { counts, cases, reports, groups };
@@ -60,6 +61,18 @@ describe('a case-level export under way', () => {
     // As the worker answers when it read the file from its Blob: a plain file's bytes are with DuckDB already.
     const whole = await underway(text).checked;
     expect(await stored(underway(text, Promise.resolve(whole.plain ? { ...whole, rows: new Uint8Array(0) } : whole)))).toEqual(reference);
+  }, 60_000);
+
+  it('is read from the whole file, lines before the header skipped, with the lines and rejected text of the line-by-line reader', async () => {
+    // DuckDB reads the File from its first line: a BOM, a title and empty lines come before the header.
+    for (const text of [`\ufeffOverzicht zaken\n\n\n${[HEADER, ...FIRST, ...LATER.clean].join('\n')}\n`, `Overzicht\r\n\r\n${[HEADER, ...FIRST, ...LATER.clean].join('\r\n')}\r\n`]) {
+      const bytes = new TextEncoder().encode(text);
+      const file = underway(text, undefined, false);
+      expect(file.layout.headerLine).toBeGreaterThan(1);
+      const reference = await stored(readCaseExport({ name: NAME, bytes, lastModified: 0 }, sniffCaseLayout(bytes)!, undefined, { lineByLine: true }));
+      expect(reference.reports.filter((r) => r.outcome === 'rejected').length).toBeGreaterThan(2);
+      expect(await stored(file)).toEqual(reference);
+    }
   }, 60_000);
 
   it('is read line by line when a later line breaks what plain means (a second line-ending style)', async () => {

@@ -12,6 +12,8 @@ export interface SqlConnection {
   insertArrowStream(table: string, ipc: Uint8Array): Promise<void>;
   /** Makes `bytes` readable by DuckDB's file functions (read_csv) as `name`; the buffer may be taken over. */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Makes a file of the user's readable as `name` without reading it here: DuckDB reads its bytes on its own thread, as it needs them. */
+  registerBlob(name: string, blob: Blob): Promise<void>;
   dropFile(name: string): Promise<void>;
 }
 

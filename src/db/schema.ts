@@ -194,13 +194,16 @@ FROM period_observations o JOIN files f USING (file_id)`,
   // table (src/db/caseStore.ts caseTable), rebuilt when one is stored or removed; this is it empty.
   `CREATE VIEW cases AS ${EMPTY_CASES}`,
   // The cases of a dataset counted by received day and decision week (the newest export of a case
-  // id wins): what the backlog queries read. Rebuilt when case files are stored or removed.
+  // id wins): what the backlog queries read. Emptied when case files are stored or removed, and
+  // built again when next read (src/db/caseStore.ts caseGroupsBuilt).
   `CREATE TABLE case_groups (
   dataset VARCHAR NOT NULL,
   received DATE NOT NULL,
   decided_week DATE,                   -- Monday of the decision week; NULL while open
   cases INTEGER NOT NULL
 )`,
+  // The datasets whose case_groups a change left to be built.
+  `CREATE TABLE case_groups_stale (dataset VARCHAR NOT NULL)`,
 ];
 
 /** In one call: each statement alone is a round trip to DuckDB's worker, and start-up waits for all of them. */

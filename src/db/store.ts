@@ -6,7 +6,7 @@ import { Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apac
 import type { Database, SqlConnection } from './database';
 import type { ParsedExport } from '../domain/parsedExport';
 import { WEEKLY_SERIES_REFRESH } from './weeklySeries';
-import { dropCaseTables, refreshCaseGroups } from './caseStore';
+import { caseGroupsChanged, dropCaseTables } from './caseStore';
 import { REFRESH_CURRENT, REFRESH_CURRENT_WEEKS } from './schema';
 import { insertLineReports, SMALL_PACKED_BYTES, unpackLineReports, type UnpackedReport } from './lineReports';
 import type { Dataset } from '../domain/dataset';
@@ -177,7 +177,7 @@ export async function removeFile(db: Database, fileId: number): Promise<void> {
     }
     if (file?.layout === 'cases') {
       await dropCaseTables(sql, [fileId]);
-      await refreshCaseGroups(sql, file.dataset);
+      await caseGroupsChanged(sql, file.dataset);
     }
     else await refreshCurrent(sql);
   });

@@ -241,12 +241,13 @@ export function scanPlainCaseFile(bytes: Uint8Array, layout: CaseLayout): PlainS
 const HEAD_BYTES = 64 * 1024;
 
 /**
- * What the first lines of a case-level file show (the pre-scan of its first 64 KB, cut after a
- * line): where the header starts and how DuckDB may read the file while the parse worker checks
- * the rest; null when even they are not plain. Only a promise: the whole file's scan decides.
+ * What the first lines of a case-level file show (the pre-scan of its first 64 KB, cut after the
+ * last whole line: `bytes` may be the file's first 64 KB only): where the header starts and how
+ * DuckDB may read the file while the parse worker checks the rest; null when even they are not
+ * plain. Only a promise: the whole file's scan decides.
  */
 export function scanPlainHead(bytes: Uint8Array, layout: CaseLayout): { headerStart: number; reading: PlainReading } | null {
-  const head = bytes.length <= HEAD_BYTES ? bytes : bytes.subarray(0, bytes.lastIndexOf(LF, HEAD_BYTES - 1) + 1);
+  const head = bytes.subarray(0, bytes.lastIndexOf(LF, HEAD_BYTES - 1) + 1);
   const scan = scanPlainCaseFile(head, layout);
   return scan && { headerStart: scan.headerStart, reading: { newLine: scan.newLine, padded: scan.padded, markers: scan.markers, typedDates: scan.typedDates } };
 }

@@ -4,7 +4,7 @@
  * exports (open nareis applications with their applications and decisions) or from case-level
  * exports (src/db/caseStore.ts), where the stock is counted case by case.
  */
-import { CASE_FILES, CURRENT_CASE_FILES, currentCaseFiles, newestCaseOnly } from '../db/caseStore';
+import { CASE_FILES, CURRENT_CASE_FILES, caseGroupsBuilt, currentCaseFiles, newestCaseOnly } from '../db/caseStore';
 import type { Database } from '../db/database';
 import type { Dataset } from '../domain/dataset';
 import { DAY, ISO_WEEK, sqlList, sqlString } from '../db/sql';
@@ -167,6 +167,7 @@ function parameters(q: BacklogQuery): Record<string, unknown> {
 
 /** Every week of the view range with the flows, both stocks, the wait and (cases) the ages. */
 export async function backlogWeeks(db: Database, q: BacklogQuery): Promise<BacklogWeek[]> {
+  await caseGroupsBuilt(db, q.dataset);
   const term = whole(q.termMonths, 6);
   const ages =
     q.source === 'cases'
@@ -206,6 +207,7 @@ ages AS (SELECT CAST(NULL AS DATE) AS week_start, NULL::DOUBLE AS age_0_3, NULL:
 
 /** The state at the latest week of the view range, the rates behind the projection, and the baselines. */
 export async function backlogSummary(db: Database, q: BacklogQuery): Promise<BacklogSummary> {
+  await caseGroupsBuilt(db, q.dataset);
   const [row] = await db.queryNamed<Omit<BacklogSummary, 'mode'> & { reportedWeeks: number; flowWeeks: number }>(
     `${pipeline(q)},
      latest AS (SELECT max(week_start) FILTER (WHERE (open IS NOT NULL OR net_change IS NOT NULL) AND NOT partial) AS week_start FROM waited, bounds WHERE week_start BETWEEN view_first AND view_last)
@@ -262,6 +264,7 @@ export async function backlogFiles(db: Database, dataset: Dataset, source: Backl
 
 /** Which sources the dataset has. */
 export async function backlogSources(db: Database, dataset: Dataset): Promise<BacklogSource[]> {
+  await caseGroupsBuilt(db, dataset);
   const [row] = await db.query<{ cases: number; weekly: number }>(
     `SELECT CAST((SELECT count(*) FROM case_groups WHERE dataset = ?) AS INTEGER) AS cases,
             CAST((SELECT count(*) FROM current_observations WHERE dataset = ? AND metric IN (${sqlList(Object.values(WEEKLY_BACKLOG))})) AS INTEGER) AS weekly`,

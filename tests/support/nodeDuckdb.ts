@@ -47,6 +47,11 @@ class NodeConnection implements SqlConnection {
     this.duckdb.registerFileBuffer(name, bytes);
   }
 
+  /** Node's DuckDB has no browser file reader: the Blob's bytes are registered instead. */
+  async registerBlob(name: string, blob: Blob): Promise<void> {
+    this.duckdb.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer()));
+  }
+
   async dropFile(name: string): Promise<void> {
     this.duckdb.dropFile(name);
   }

@@ -27,9 +27,14 @@ import { answer } from './queryCache';
 function useData<T>(
   key: readonly unknown[],
   read: (db: Database) => Promise<T>,
-  { keepShownAfter, ownError = false }: { keepShownAfter?: (previousKey: readonly unknown[]) => boolean; ownError?: boolean } = {},
+  {
+    keepShownAfter,
+    ownError = false,
+    enabled = true,
+  }: { keepShownAfter?: (previousKey: readonly unknown[]) => boolean; ownError?: boolean; /** False: not asked (nor waited for) now. */ enabled?: boolean } = {},
 ): UseQueryResult<T> {
   const result = useQuery({
+    enabled,
     queryKey: key,
     queryFn: async () => {
       await whenStored();
@@ -39,7 +44,8 @@ function useData<T>(
       keepShownAfter && previousQuery && previousQuery.queryKey[0] === key[0] && keepShownAfter(previousQuery.queryKey) ? previous : undefined,
     throwOnError: !ownError,
   });
-  useBusy(result.isPending || result.isFetching);
+  // A query not asked is pending without being busy.
+  useBusy(enabled ? result.isPending || result.isFetching : result.isFetching);
   return result;
 }
 
@@ -50,12 +56,22 @@ export const useLoadedWeekRange = (dataset: Dataset) => useData(['weekRange', da
 /** Another dataset's figures are never shown in place of this one's, not even for a moment. */
 const sameDataset = (query: PanelQuery) => (previousKey: readonly unknown[]) => (previousKey[1] as PanelQuery).dataset === query.dataset;
 
+/**
+ * Whether a dataset is known to have weekly figures. Its panels' queries are asked only then: a
+ * dataset of case-level exports alone (or monthly figures alone) shows no weekly panel, and those
+ * queries would cost DuckDB a few hundred milliseconds while a large case-level export goes in.
+ */
+function useHasWeekly(dataset: Dataset): boolean {
+  const inData = useMetricsInData(dataset);
+  return inData.isSuccess && inData.data.length > 0;
+}
+
 /** A panel's figures: a failure is shown in each panel, not in place of the view. */
 export const usePanelWeeks = (query: PanelQuery) =>
-  useData(['panelWeeks', query], async (db) => (await sharedPanelFigures(db, query)).weeks, { keepShownAfter: sameDataset(query), ownError: true });
+  useData(['panelWeeks', query], async (db) => (await sharedPanelFigures(db, query)).weeks, { keepShownAfter: sameDataset(query), ownError: true, enabled: useHasWeekly(query.dataset) });
 
 export const useMetricSummaries = (query: PanelQuery) =>
-  useData(['summaries', query], async (db) => (await sharedPanelFigures(db, query)).summaries, { keepShownAfter: sameDataset(query), ownError: true });
+  useData(['summaries', query], async (db) => (await sharedPanelFigures(db, query)).summaries, { keepShownAfter: sameDataset(query), ownError: true, enabled: useHasWeekly(query.dataset) });
 
 export const usePhaseFigures = (query: PanelQuery, phases: Phase[]) =>
   useData(['phases', query, phases], (db) => phaseFigures(db, query, phases), { keepShownAfter: sameDataset(query) });

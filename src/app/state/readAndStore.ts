@@ -33,7 +33,7 @@ export interface SourceFile {
 /** Started on the first weekly export, and again after one that stopped it. */
 const parser = new ParseWorkerClient(() => new Worker(new URL('../../ingest/parse.worker.ts', import.meta.url), { type: 'module' }));
 
-const inWorker = (input: ExportInput & { caseLayout?: CaseLayout }, onProgress: (fraction: number) => void) => parser.parse(input, onProgress);
+const inWorker: Reader = (input, onProgress) => parser.parse(input, onProgress);
 
 /** Weekly exports are kilobytes; anything over this is not one, and reading it whole would cost the tab its memory. */
 export const MAX_WEEKLY_BYTES = 50 * 2 ** 20;
@@ -55,49 +55,48 @@ export async function sizeProblem(file: Pick<SourceFile, 'size' | 'head'>): Prom
  * Reads one file off the main thread, in the parse worker: a weekly export, or a case-level one
  * (recognised here from its first bytes). Needs no database, so it can start before DuckDB is up.
  * A large case-level export whose first lines look plain is handed on at once, under way: DuckDB
- * reads a copy of its bytes while the worker checks and hashes them (CaseExportUnderway). Never throws.
+ * reads it from the file itself while the worker checks and hashes it (CaseExportUnderway). Never throws.
  */
 export async function readExport(
   file: SourceFile,
   onProgress: (fraction: number) => void,
   /** The reader: the parse worker; the build step that computes the sample's first view reads on its own thread. */
-  parse: (input: ExportInput & { caseLayout?: CaseLayout }, onProgress: (fraction: number) => void) => Promise<ParsedExport | CaseExport> = inWorker,
+  parse: Reader = inWorker,
 ): Promise<ParsedExport | CaseExport | CaseExportUnderway> {
   try {
     const tooLarge = await sizeProblem(file);
     if (tooLarge) return { ...emptyExport(file.name, file.size ?? 0, exportDateOf(file.name, file.lastModified)), problem: tooLarge };
+    const underway = file.blob && file.blob.size >= UNDERWAY_BYTES ? await startUnderway(file.name, file.lastModified, file.blob, onProgress, parse) : null;
+    if (underway) return underway;
     const bytes = new Uint8Array(await file.arrayBuffer());
     const caseLayout = sniffCaseLayout(bytes) ?? undefined;
     const country = countryOverride(file.name, bytes.length);
-    const head = caseLayout && bytes.length >= UNDERWAY_BYTES ? scanPlainHead(bytes, caseLayout) : null;
-    // Under way, DuckDB gets these bytes, and the parse worker reads the file again from its Blob on its own thread (or is given a copy).
-    const blob = head && parse === inWorker && file.blob?.size === bytes.length ? file.blob : undefined;
-    const rows = head ? (blob ? bytes.subarray(head.headerStart) : await copyInSlices(bytes.subarray(head.headerStart))) : null;
-    const input = { name: file.name, bytes, lastModified: file.lastModified, caseLayout, ...(country ? { country } : {}) };
-    const read = blob ? parser.parse({ ...input, bytes: new Uint8Array(0), blob }, onProgress) : parse(input, onProgress);
-    if (!caseLayout || !head || !rows) return await read;
-    const checked = read.then((result) => {
-      if (!('kind' in result)) throw new Error('the reader did not read a case-level export');
-      return result;
-    });
-    checked.catch(() => undefined); // the store waits for it and reports its failure
-    return { kind: 'cases', name: file.name, sizeBytes: bytes.length, exportDate: exportDateOf(file.name, file.lastModified), layout: caseLayout, rows, reading: head.reading, checked };
+    return await parse({ name: file.name, bytes, lastModified: file.lastModified, caseLayout, ...(country ? { country } : {}) }, onProgress);
   } catch (error) {
     return unreadable(file, error);
   }
 }
 
-/** Bytes copied per task: a 50 MB file copied at once held the page for a tenth of a second. */
-const COPY_SLICE = 4 * 2 ** 20;
+/** A reader of files: given a `blob`, it reads the bytes from it (`bytes` is then empty), as the parse worker does on its own thread. */
+type Reader = (input: ExportInput & { caseLayout?: CaseLayout; blob?: Blob }, onProgress: (fraction: number) => void) => Promise<ParsedExport | CaseExport>;
 
-/** A copy of `bytes`, a slice per task, the page's thread given back between them. */
-async function copyInSlices(bytes: Uint8Array): Promise<Uint8Array> {
-  const copy = new Uint8Array(bytes.length);
-  for (let at = 0; at < bytes.length; at += COPY_SLICE) {
-    if (at > 0) await new Promise((resolve) => setTimeout(resolve, 0));
-    copy.set(bytes.subarray(at, at + COPY_SLICE), at);
-  }
-  return copy;
+/**
+ * A large file under way, when its first bytes show a case-level export whose first lines look
+ * plain: the page reads only those (not the file: DuckDB reads the File on its own thread), and the
+ * reader reads the same File from its Blob (bytes: empty) and checks all of it. Else null.
+ */
+async function startUnderway(name: string, lastModified: number, blob: Blob, onProgress: (fraction: number) => void, parse: Reader): Promise<CaseExportUnderway | null> {
+  const first = new Uint8Array(await blob.slice(0, HEAD_BYTES).arrayBuffer());
+  const layout = sniffCaseLayout(first);
+  const head = layout && scanPlainHead(first, layout);
+  if (!layout || !head) return null;
+  const country = countryOverride(name, blob.size);
+  const checked = parse({ name, bytes: new Uint8Array(0), blob, lastModified, caseLayout: layout, ...(country ? { country } : {}) }, onProgress).then((result) => {
+    if (!('kind' in result)) throw new Error('the reader did not read a case-level export');
+    return result;
+  });
+  checked.catch(() => undefined); // the store waits for it and reports its failure
+  return { kind: 'cases', name, sizeBytes: blob.size, exportDate: exportDateOf(name, lastModified), layout, source: blob, reading: head.reading, checked };
 }
 
 /**

@@ -17,6 +17,7 @@ function countingDatabase() {
     },
     insertArrowStream: async () => {},
     registerFile: async () => {},
+    registerBlob: async () => {},
     dropFile: async () => {},
   });
   return { db, sent, release: () => release(), reset: () => (gate = new Promise<void>((resolve) => (release = resolve))) };

@@ -241,17 +241,17 @@ export function useWorkspace() {
       setDataset('user');
       const sources: SourceFile[] = files.map((file) => {
         const head = (n: number) => file.slice(0, n).arrayBuffer();
-        // A file too large to load is neither read nor kept.
-        const bytes = data.then(({ sizeProblem }) => sizeProblem({ size: file.size, head })).then((problem) => (problem ? null : file.arrayBuffer()));
+        // A file too large to load is neither read nor kept. Its bytes are read only when asked: a large case-level export never is on the page.
+        const fits = data.then(({ sizeProblem }) => sizeProblem({ size: file.size, head })).then((problem) => problem === null);
         return {
           name: file.name,
           lastModified: file.lastModified,
           size: file.size,
           head,
-          arrayBuffer: async () => (await bytes) ?? new ArrayBuffer(0),
+          arrayBuffer: async () => ((await fits) ? file.arrayBuffer() : new ArrayBuffer(0)),
           blob: file,
-          storeKey: bytes
-            .then((b) => (b ? saveFile(file.name, file.lastModified, file) : null))
+          storeKey: fits
+            .then((ok) => (ok ? saveFile(file.name, file.lastModified, file) : null))
             .then((key) => {
               if (key === null) return null;
               knownKeys.current.add(key);
