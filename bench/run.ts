@@ -265,6 +265,9 @@ async function caseIngest(browser: Browser, appUrl: string, bareUrl: string, cas
     const page = await context.newPage();
     await page.goto(appUrl);
     await page.locator('[data-testid=app-status][data-state=ready]').waitFor({ timeout: 60_000 });
+    // After ready the sample's own case export is still being stored in the background (workspace.ts);
+    // a user drops a file seconds later, and the bare page has no such work: the file goes in after it.
+    await page.waitForFunction(() => performance.getEntriesByName('ketenmonitor:sample-stored').length > 0, undefined, { timeout: 60_000 });
     const before = rendererMemory();
     await page.evaluate(`window.longestTask = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longestTask = Math.max(window.longestTask, e.duration); }).observe({ type: 'longtask' });`);
     app.push(await untilReady(page, 'change', '[data-testid=file-input]', () => page.locator('[data-testid=file-input]').setInputFiles(caseFile)));

@@ -14,7 +14,7 @@ import type { FirstViewFigures } from '../src/app/state/queryCache';
 import { DEFAULT_VIEW } from '../src/app/state/viewState';
 import { readExportInput } from '../src/ingest/readFile';
 import { panelFigures } from '../src/metrics/panelQueries';
-import { fileReports, loadedWeekRange, metricsInData } from '../src/metrics/queries';
+import { fileCount, loadedWeekRange, metricsInData } from '../src/metrics/queries';
 
 export async function firstViewFigures(dataDir = path.resolve(import.meta.dirname, '../public/data')): Promise<FirstViewFigures> {
   const db = await openTestDatabase();
@@ -43,7 +43,7 @@ export async function firstViewFigures(dataDir = path.resolve(import.meta.dirnam
       { queryKey: ['panelWeeks', query], data: plain(weeks) },
       { queryKey: ['summaries', query], data: plain(summaries) },
       // The header counts the user's files: none on a first visit.
-      { queryKey: ['files', 'user'], data: plain(await fileReports(db, 'user')) },
+      { queryKey: ['fileCount', 'user'], data: plain(await fileCount(db, 'user')) },
     ],
   };
 }

@@ -7,7 +7,7 @@ import type { StringKey } from '../i18n/strings';
 import { useAnythingBusy, useAnythingFailed } from './state/busy';
 import { useCheckingFigures } from './state/queryCache';
 import { DashboardView } from './views/DashboardView';
-import { useFileReports } from './state/dataQueries';
+import { useFileCount } from './state/dataQueries';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { FilePicker } from './components/FilePicker';
 import { Loading } from './components/Loading';
@@ -31,7 +31,7 @@ export function App() {
   const [viewState, update] = useViewState();
   const { lang, view } = viewState;
   const [dragging, setDragging] = useState(false);
-  const userFiles = useFileReports('user', true).data?.length ?? 0;
+  const userFiles = useFileCount('user').data ?? 0;
   const t = translator(lang);
 
   useEffect(preloadCharts, []);

@@ -131,6 +131,8 @@ describe('period figures in DuckDB', () => {
       { line: 11, weekStart: '2020-01-06', metric: 'asylum_first', value: 90, dimensions: ['Syrisch', 'Mannen'] },
     ]));
     const series = await periodSeries(db, 'user');
+    // A dataset of weeks alone (the sample here has none at all) has no period series.
+    expect(await periodSeries(db, 'sample')).toEqual([]);
     expect(series.map((s) => [s.series, s.dimensions])).toEqual([
       ['custom_cbs', []],
       ['custom_cbs|Syrisch|Mannen', ['Syrisch', 'Mannen']],

@@ -5,7 +5,7 @@ import { parseExport } from '../ingest/parseExport';
 import { removeDataset, removeFile, storeExport } from '../db/store';
 import { type Dataset } from '../domain/dataset';
 import { panelWeeks } from './panelQueries';
-import { fileColumns, fileReports, lineReportPage, loadedWeekRange, metricsInData, observationHistory } from './queries';
+import { fileColumns, fileCount, fileReports, lineReportPage, loadedWeekRange, metricsInData, observationHistory } from './queries';
 
 let db: Database;
 
@@ -76,6 +76,9 @@ describe('current values', () => {
 describe('file reports', () => {
   it('reports counts, columns, rejected lines and superseded values per file', async () => {
     const reports = await fileReports(db, 'user');
+    // The header's count is the list's length, without the list's work; another dataset has none of these.
+    expect(await fileCount(db, 'user')).toBe(reports.length);
+    expect(await fileCount(db, 'public')).toBe(0);
     expect(reports.map((r) => [r.name, r.exportDate, r.rowsLoaded, r.rowsRejected, r.rowsSkipped, r.valuesSuperseded, r.valuesRevised])).toEqual([
       ['gehoren_2021-01-11.csv', '2021-01-11', 3, 0, 0, 0, 0],
       ['gehoren_2020-12-31.csv', '2020-12-31', 2, 1, 0, 2, 1],

@@ -79,6 +79,12 @@ export interface FileReport {
   country: { chosen: string; found: string[] } | null;
 }
 
+/** How many files a dataset holds (every one, loaded or not): the header's count, without the file list's work. */
+export async function fileCount(db: Database, dataset: Dataset): Promise<number> {
+  const [{ files }] = await db.query<{ files: number }>('SELECT CAST(count(*) AS INTEGER) AS files FROM files WHERE dataset = ?', [dataset]);
+  return files;
+}
+
 export async function fileReports(db: Database, dataset: Dataset): Promise<FileReport[]> {
   const rows = await db.query<Omit<FileReport, 'problem' | 'warnings' | 'replaces' | 'country'> & { problem: string | null; warnings: string; replaces: string | null; countryChosen: string | null; countriesFound: string | null }>(
     `WITH ranked AS (

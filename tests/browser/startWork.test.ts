@@ -79,16 +79,16 @@ it('reads the sample while DuckDB starts, and asks DuckDB nothing the first view
     expect(beforeReady.filter((sql) => /FROM view_grid g LEFT JOIN judged j/.test(sql))).toHaveLength(1);
     // The panels' weeks and summaries come from that one statement: the dashboard's pipeline is planned and run once.
     expect(beforeReady.filter((sql) => /\bjudged AS \(/.test(sql))).toHaveLength(1);
-    // The header's count of the user's files ranks the user's observations only, not the sample's too.
-    const userFiles = beforeReady.filter((sql) => /FROM observation_versions v/.test(sql));
-    expect(userFiles).toHaveLength(1);
-    expect(userFiles[0]).toMatch(/v\.version_rank > 1 AND v\.dataset = \?/);
+    // The header counts the user's files, without the file list's ranking of observations.
+    expect(beforeReady.filter((sql) => /FROM observation_versions v/.test(sql))).toEqual([]);
+    expect(beforeReady.filter((sql) => /count\(\*\) AS INTEGER\) AS files FROM files WHERE dataset = \?/.test(sql))).toHaveLength(1);
     // The sample's few rejected lines go in with the rest of its rows: DuckDB's CSV reader, slow the first time it runs, waits for the case export after ready.
     expect(beforeReady.filter((sql) => /read_csv/i.test(sql))).toEqual([]);
     expect(sent.slice(atReady).some((sql) => /read_csv/i.test(sql))).toBe(true);
     // The sample has no monthly figures: the dashboard asks whether there are any, not for their figures and means.
     const periodReads = beforeReady.filter((sql) => /^\s*(WITH|SELECT)\b/i.test(sql) && /FROM current_periods/.test(sql));
     expect(periodReads).toHaveLength(1);
+    expect(periodReads[0]).toMatch(/LIMIT 1/);
     // Nor does it rank period figures again when its weekly files are stored.
     expect(beforeReady.filter((sql) => /INSERT INTO current_periods/.test(sql))).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -12,7 +12,7 @@ import { datasetPeriodFigures, datasetPeriodMeans, periodHistory, periodSeries }
 import type { PeriodGrain } from '../../domain/grain';
 import { MONTH_PHASES, PERIOD_BASELINE } from '../../domain/grain';
 import { type Phase } from '../../domain/phases';
-import { fileColumns, fileReports, fileSheets, lineReportPage, loadedWeekRange, metricsInData, observationHistory } from '../../metrics/queries';
+import { fileColumns, fileCount, fileReports, fileSheets, lineReportPage, loadedWeekRange, metricsInData, observationHistory } from '../../metrics/queries';
 import { useBusy } from './busy';
 import { engine, whenStored } from './engine';
 import { answer } from './queryCache';
@@ -105,6 +105,8 @@ export const useBacklogBreakdown = (dataset: Dataset, by: BreakdownBy, weekStart
 export const useBacklogFiles = (dataset: Dataset, source: BacklogSource) => useData(['backlogFiles', dataset, source], (db) => backlogFiles(db, dataset, source));
 
 /** `ownError`: for a caller outside any error boundary (the header's count), which shows no failure of its own. */
+export const useFileCount = (dataset: Dataset) => useData(['fileCount', dataset], (db) => fileCount(db, dataset), { ownError: true });
+
 export const useFileReports = (dataset: Dataset, ownError = false) => useData(['files', dataset], (db) => fileReports(db, dataset), { ownError });
 
 export const useFileColumns = (dataset: Dataset) => useData(['columns', dataset], (db) => fileColumns(db, dataset));

@@ -400,7 +400,7 @@ export function useWorkspace() {
 }
 
 /** The queries of a dataset that show its case-level exports: the backlog's and the file list's. */
-const CASE_QUERIES = new Set(['backlogSources', 'backlogWeeks', 'backlogSummary', 'backlogBreakdown', 'backlogFiles', 'files', 'columns', 'sheets']);
+const CASE_QUERIES = new Set(['backlogSources', 'backlogWeeks', 'backlogSummary', 'backlogBreakdown', 'backlogFiles', 'files', 'fileCount', 'columns', 'sheets']);
 function showsCases(key: readonly unknown[], dataset: Dataset): boolean {
   const [name, scope] = key;
   return CASE_QUERIES.has(String(name)) && (scope === dataset || (typeof scope === 'object' && scope !== null && (scope as { dataset?: unknown }).dataset === dataset));
