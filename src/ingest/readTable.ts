@@ -612,14 +612,14 @@ abstract class RowReader extends TableReader {
       const dimensions = this.dimensions(record);
       if (!Array.isArray(dimensions)) return this.reject(record, { code: 'dimension_missing', column: dimensions.missing });
       const label = formatPeriod(period.period);
-      if (periodStart(label)! > this.exportDate) {
-        // A figure (or a cell that is no figure at all) for a period yet to come is an error in the
-        // file; only symbols there (CBS "." not yet available) say nothing, and the row is passed over.
-        if (this.periodCells(record).some((cell) => cell.kind === 'error' || givesFigure(cell))) {
-          return this.reject(record, { code: 'period_after_export', period: label, exportDate: this.exportDate });
-        }
-        return this.skip(record, { code: 'period_to_come', period: label, exportDate: this.exportDate });
+      const toCome = periodStart(label)! > this.exportDate ? this.periodCells(record) : [];
+      // A figure (or a cell that is no figure at all) for a period yet to come is an error in the
+      // file; only symbols there (CBS "." not yet available) say nothing, and the row is passed over.
+      // A row with nothing in it is read as any other (an empty row is skipped, a nameless one rejected).
+      if (toCome.some((cell) => cell.kind === 'error' || givesFigure(cell))) {
+        return this.reject(record, { code: 'period_after_export', period: label, exportDate: this.exportDate });
       }
+      if (toCome.some((cell) => cell.kind === 'symbol')) return this.skip(record, { code: 'period_to_come', period: label, exportDate: this.exportDate });
       return this.readPeriodFigures(record, { grain: period.period.grain, period: label, provisional: period.provisional }, dimensions);
     }
     const week = this.week(cells);
@@ -787,7 +787,9 @@ class LongRowReader extends RowReader {
   }
 
   protected periodCells(record: TableRow): StatCell[] {
-    return [this.statAt(record, this.valueAt, false, this.conventions.get((record.cells[this.nameAt] ?? '').trim()))];
+    const name = (record.cells[this.nameAt] ?? '').trim();
+    // A row without a metric name holds no figure of anything.
+    return name === '' ? [] : [this.statAt(record, this.valueAt, false, this.conventions.get(name))];
   }
 
   protected readPeriodFigures(record: TableRow, period: PeriodCell, dimensions: string[]): void {

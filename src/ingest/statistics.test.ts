@@ -92,18 +92,26 @@ describe('every period notation of the public sources, in a period column', () =
   });
 
   it('passes over a month to come that holds only "not yet available" symbols; a figure there, even nil, is rejected', () => {
-    const long = read('maandcijfers_2020-03-15.csv', 'Maand;Eerste asielaanvragen;Ingereisde nareizigers\n2020-03;400;.\n2020-04;.;x\n2020-05;-;.\n2020-06;.;abc\n');
+    const long = read('maandcijfers_2020-03-15.csv', 'Maand;Eerste asielaanvragen;Ingereisde nareizigers\n2020-03;400;.\n2020-04;.;x\n2020-05;-;.\n2020-06;.;abc\n2020-07;;\n');
     expect(long.periodObservations.map(show)).toEqual(['2 month 2020-03 asylum_first=400', '2 month 2020-03 nareis_arrivals=null not_available']);
-    expect(long.skipped.map((r) => [r.line, r.reason])).toEqual([[3, { code: 'period_to_come', period: '2020-04', exportDate: '2020-03-15' }]]);
+    expect(long.skipped.map((r) => [r.line, r.reason])).toEqual([
+      [3, { code: 'period_to_come', period: '2020-04', exportDate: '2020-03-15' }],
+      // Nothing at all in it: an empty row, as for any period.
+      [6, { code: 'no_values_period', period: '2020-07' }],
+    ]);
     expect(long.rejected.map((r) => [r.line, r.reason.code])).toEqual([
       [4, 'period_after_export'],
       [5, 'period_after_export'],
     ]);
     expect(accounted(long)).toBe(long.dataLines);
     // One row per period and metric: the same rule.
-    const longer = read('maandcijfers_2020-03-15.csv', 'Perioden;Onderwerp;Waarde\n2020-03;Eerste asielaanvragen;400\n2020-04;Eerste asielaanvragen;.\n2020-04;Ingereisde nareizigers;12\n');
+    const longer = read('maandcijfers_2020-03-15.csv', 'Perioden;Onderwerp;Waarde\n2020-03;Eerste asielaanvragen;400\n2020-04;Eerste asielaanvragen;.\n2020-04;Ingereisde nareizigers;12\n2020-04;;.\n');
     expect(longer.skipped.map((r) => [r.line, r.reason.code])).toEqual([[3, 'period_to_come']]);
-    expect(longer.rejected.map((r) => [r.line, r.reason.code])).toEqual([[4, 'period_after_export']]);
+    // A row without a metric name is rejected as such, in a month to come too.
+    expect(longer.rejected.map((r) => [r.line, r.reason.code])).toEqual([
+      [4, 'period_after_export'],
+      [5, 'metric_missing'],
+    ]);
     // Across the columns, CBS's "-" (nil, zero) for a quarter to come is a figure too.
     const across = read('maandcijfers_2020-03-15.csv', 'Reeks;2020-02;2020-Q2\nEerste asielaanvragen;1515;-\n');
     expect(across.rejected.map((r) => [r.line, r.reason])).toEqual([[2, { code: 'values_invalid', cells: [{ column: '2020-Q2', text: '-', problem: 'period_after_export' }] }]]);

@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoredFile } from '../../db/fileStore';
 
@@ -6,7 +6,7 @@ import type { StoredFile } from '../../db/fileStore';
 vi.mock('./engine', () => ({ engine: new Promise(() => {}), storing: () => false, whenStored: () => Promise.resolve() }));
 // No stored files (and no IndexedDB under Node: no kept cache either).
 vi.mock('../../db/fileStore', async (importOriginal) => ({ ...(await importOriginal<object>()), restoreFiles: async () => ({ files: [], unreadable: [] }) }));
-const { confirmFigures, datasetFingerprint, drawFromCache, fileStamps, sameFigures } = await import('./queryCache');
+const { checkingFigures, confirmFigures, datasetFingerprint, drawFromCache, fileStamps, sameFigures } = await import('./queryCache');
 
 const file = (key: number, name: string, text: string, lastModified = 0): StoredFile => ({ key, name, lastModified, content: new Blob([text]) });
 
@@ -94,5 +94,20 @@ describe('confirming figures drawn from a cache', () => {
     // Confirmed once: later answers (after the user's changes) are DuckDB's own, not checked again.
     confirmFigures(['weekRange', 'sample'], { first: null, last: null }, client);
     expect(error).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds the status while a view shows an unconfirmed figure, not for a query its view keeps disabled', async () => {
+    const client = await startWith([{ queryKey: ['panelWeeks', 'user-without-weeks'], data: [] }]);
+    const pending = () => new Promise<never>(() => {});
+    const disabled = new QueryObserver(client, { queryKey: ['panelWeeks', 'user-without-weeks'], queryFn: pending, enabled: false });
+    const stopDisabled = disabled.subscribe(() => {});
+    // Never asked (so never confirmed), and shown by no one that waits for it: the status is not held up.
+    expect(checkingFigures()).toBe(false);
+    const shown = new QueryObserver(client, { queryKey: ['panelWeeks', 'user-without-weeks'], queryFn: pending });
+    const stopShown = shown.subscribe(() => {});
+    expect(checkingFigures()).toBe(true);
+    stopShown();
+    stopDisabled();
+    expect(checkingFigures()).toBe(false);
   });
 });

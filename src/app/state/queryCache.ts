@@ -153,17 +153,24 @@ export function confirmFigures<T>(key: QueryKey, fresh: T, queryClient: QueryCli
   return fresh;
 }
 
-/** Whether a figure on screen is still from a cache, unconfirmed by DuckDB. */
-function checking(): boolean {
+/**
+ * Whether a figure on screen is still from a cache, unconfirmed by DuckDB. A query its views keep
+ * disabled (a dataset's panels when it holds no weekly figures) is never asked, so never confirmed:
+ * it does not hold the status up.
+ */
+export function checkingFigures(): boolean {
   if (!client || unconfirmed.size === 0) return false;
   const cache = client.getQueryCache();
-  for (const hash of unconfirmed) if ((cache.get(hash)?.getObserversCount() ?? 0) > 0) return true;
+  for (const hash of unconfirmed) {
+    const query = cache.get(hash);
+    if (query && query.getObserversCount() > 0 && !query.isDisabled()) return true;
+  }
   return false;
 }
 
 /** True while a shown figure waits for DuckDB's confirmation: the status says so, copying and exporting wait. */
 export function useCheckingFigures(): boolean {
-  return useSyncExternalStore(subscribeChecking, checking);
+  return useSyncExternalStore(subscribeChecking, checkingFigures);
 }
 
 /** Whether a figure is still unconfirmed changes with the cache (a view mounts or drops a query) and with each confirmation. */
