@@ -15,7 +15,7 @@ rows.splice(100, 0, 'Z-voor;2020-03-10;2020-03-01'); // decided before received:
 rows.splice(30_000, 0, ';2020-03-10;'); // no id: line 30003
 const text = `Overzicht zaken\nzaak;ontvangen;besluit\n${rows.join('\n')}\n`;
 
-/** The query keys kept in the browser's figure cache (src/app/state/queryCache.ts), once it holds the user's file list. */
+/** The query keys kept in the browser's figure cache (src/app/state/queryCache.ts), once it counts the user's one file. */
 async function keptQueryKeys(page: import('playwright-core').Page): Promise<unknown[][]> {
   for (let tries = 0; tries < 60; tries++) {
     const keys = (await page.evaluate(`new Promise((resolve) => {
@@ -25,14 +25,15 @@ async function keptQueryKeys(page: import('playwright-core').Page): Promise<unkn
         const db = open.result;
         if (!db.objectStoreNames.contains('cache')) return resolve([]);
         const get = db.transaction('cache').objectStore('cache').get('last');
-        get.onsuccess = () => resolve((get.result?.clientState?.queries ?? []).map((q) => q.queryKey));
+        get.onsuccess = () => resolve((get.result?.clientState?.queries ?? []).map((q) => [q.queryKey, q.state.data]));
         get.onerror = () => resolve([]);
       };
-    })`)) as unknown[][];
-    if (keys.some((key) => key[0] === 'files' && key[1] === 'user')) return keys;
+    })`)) as [unknown[], unknown][];
+    // Kept after the file went in: the header's count of the user's files is 1.
+    if (keys.some(([key, data]) => key[0] === 'fileCount' && key[1] === 'user' && data === 1)) return keys.map(([key]) => key);
     await page.waitForTimeout(500);
   }
-  throw new Error('the figure cache never held the user\'s file list');
+  throw new Error('the figure cache never counted the user\'s file');
 }
 
 it('reads a large case-level export from the file itself, asks no weekly panel for it, and groups its cases when the backlog opens', async () => {
