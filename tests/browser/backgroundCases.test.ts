@@ -3,19 +3,10 @@
  * the dashboard shows none of it, so its status is "ready" before that export is in; a view that
  * shows cases (the backlog) says "loading" until it is in, and is never "ready" without its cases.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { expect, inject, it } from 'vitest';
+import { browserForFile } from './chromium';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** Records, in page time, each state the status takes, from the first script on. */
 const STATUS_PROBE = () => {
@@ -31,7 +22,7 @@ const STATUS_PROBE = () => {
 
 /** A first visit at `query`: the states the status took, when the sample's case export was stored, and when the dashboard's figures were asked again. */
 async function firstVisit(query: string) {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const context = await browser().newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));

@@ -4,19 +4,11 @@
  * held back here by holding its wasm, so what is drawn can only have come from a cache.
  */
 import { createHash } from 'node:crypto';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium, panelFacts, tableCells, upload, waitUntilReady } from './chromium';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { browserForFile, panelFacts, tableCells, upload, waitUntilReady } from './chromium';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 interface Visit {
   page: Page;
@@ -44,7 +36,7 @@ async function holdEngine(context: BrowserContext, page: Page, consoleErrors: st
 }
 
 async function newVisit(): Promise<Visit> {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const context = await browser().newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));

@@ -2,23 +2,14 @@
  * The foundation end to end, in the production build: sample on first visit, the user's
  * files through the file input, the load report, revisions, and no request to elsewhere.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { regionCases } from '../../scripts/caseExports';
 import { sampleExports } from '../../scripts/sampleExports';
-import { fileItems, launchChromium, tableCells, upload, waitUntilReady, withApp as withBrowserApp, type AppPage } from './chromium';
+import { type AppPage, browserForFile, fileItems, tableCells, upload, waitUntilReady, withApp as withBrowserApp } from './chromium';
 
-let browser: Browser;
+const browser = browserForFile();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const withApp = (test: (app: AppPage) => Promise<void>, timezoneId?: string) => withBrowserApp(browser, test, { timezoneId });
+const withApp = (test: (app: AppPage) => Promise<void>, timezoneId?: string) => withBrowserApp(browser(), test, { timezoneId });
 
 describe('first visit', () => {
   it('shows the fictional sample, every file loaded whole, with charts drawn from DuckDB', () =>

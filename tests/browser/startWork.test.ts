@@ -4,19 +4,10 @@
  * not timed: the statements the page sends to DuckDB's worker are recorded as it sends them.
  */
 import type { Route } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchChromium, waitUntilReady } from './chromium';
-import type { Browser } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import { browserForFile, waitUntilReady } from './chromium';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /**
  * Records every text the page hands a worker (DuckDB's queries among them), how many there were
@@ -41,7 +32,7 @@ const RECORD_SQL = () => {
 };
 
 it('reads the sample while DuckDB starts, and asks DuckDB nothing the first view does not show before it is ready', async () => {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const context = await browser().newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   try {
     const page = await context.newPage();
     const consoleErrors: string[] = [];
