@@ -33,7 +33,11 @@ describe('statistics readers', () => {
   });
 
   it('name a month in a repeat or a conflict as the month, never as a week', () => {
-    expect(describeSkip({ code: 'no_values_period', period: '2020-03' }, 'nl')).toBe('2020-03: geen cijfers ingevuld.');
+    // The period as the user reads it, as for a period to come: "maart 2020", "1e kwartaal 2020", "2020".
+    expect(describeSkip({ code: 'no_values_period', period: '2020-03' }, 'nl')).toBe('maart 2020: geen cijfers ingevuld.');
+    expect(describeSkip({ code: 'no_values_period', period: '2020-03' }, 'en')).toBe('March 2020: no figures given.');
+    expect(describeSkip({ code: 'no_values_period', period: '2020-Q1' }, 'nl')).toBe('1e kwartaal 2020: geen cijfers ingevuld.');
+    expect(describeSkip({ code: 'no_values_period', period: '2020' }, 'nl')).toBe('2020: geen cijfers ingevuld.');
     expect(describeSkip({ code: 'period_to_come', period: '2021-02', exportDate: '2021-01-11' }, 'nl')).toBe('februari 2021 begint na de exportdatum 11-01-2021: nog geen cijfers.');
     expect(describeReject({ code: 'duplicate_conflict', week: '2020-03', firstLine: 2 }, 'nl')).toBe('2020-03 staat al op regel 2, met een andere waarde.');
     expect(describeReject({ code: 'duplicate_conflict', week: '2020-W12', firstLine: 2 }, 'nl')).toContain('week 12 2020');

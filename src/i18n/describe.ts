@@ -143,7 +143,7 @@ export function describeSkip(reason: SkipReason, lang: Lang): string {
     case 'no_values':
       return pick(lang, { nl: `${weekLabel(reason.week, lang)}: geen cijfers ingevuld.`, en: `${weekLabel(reason.week, lang)}: no figures given.` });
     case 'no_values_period':
-      return pick(lang, { nl: `${reason.period}: geen cijfers ingevuld.`, en: `${reason.period}: no figures given.` });
+      return pick(lang, { nl: `${periodLabel(reason.period, lang)}: geen cijfers ingevuld.`, en: `${periodLabel(reason.period, lang)}: no figures given.` });
     case 'period_to_come':
       return pick(lang, {
         nl: `${periodLabel(reason.period, lang)} begint na de exportdatum ${formatDay(reason.exportDate, lang)}: nog geen cijfers.`,
