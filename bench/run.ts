@@ -16,9 +16,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { build } from 'vite';
 import { CHROMIUM_FLAGS } from '../tests/browser/chromium';
 import { PAGE_PROBE, probeMarks } from './pageProbe';
+import { BARE_CONFIG, serveBuild } from './staticHost';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -56,10 +57,6 @@ function stats(values: number[], withP95 = false): Stats {
   return { median, min: sorted[0], max: sorted[sorted.length - 1], ...(withP95 ? { p95: at(0.95) } : {}) };
 }
 
-async function serve(configFile: string | false, port: number): Promise<PreviewServer> {
-  return preview({ root, configFile, logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: false } });
-}
-
 async function coldStart(browser: Browser, appUrl: string, bareUrl: string) {
   const app: Record<'shell' | 'firstChart' | 'ready' | 'longestTask', number[]> = { shell: [], firstChart: [], ready: [], longestTask: [] };
   const bare: number[] = [];
@@ -82,7 +79,11 @@ async function coldStart(browser: Browser, appUrl: string, bareUrl: string) {
     for (const key of Object.keys(app) as (keyof typeof app)[]) app[key].push(marks[key]);
     const timeline = await page.evaluate(() => [
       ...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('ketenmonitor:')).map((m) => [m.name.replace('ketenmonitor:', ''), m.startTime] as const),
-      ...performance.getEntriesByType('resource').filter((r) => /\.wasm$|first-view\.json$/.test(r.name)).map((r) => [`${r.name.split('/').pop()!.replace(/-[\w-]{8}\./, '.')} arrived`, (r as PerformanceResourceTiming).responseEnd] as const),
+      // By path: the worker's start queue names the wasm in its query string (src/db/duckdbWorker.ts).
+      ...performance
+        .getEntriesByType('resource')
+        .filter((r) => /\.wasm$|first-view\.json$/.test(new URL(r.name).pathname))
+        .map((r) => [`${new URL(r.name).pathname.split('/').pop()!.replace(/-[\w-]{8}\./, '.')} arrived`, (r as PerformanceResourceTiming).responseEnd] as const),
     ]);
     for (const [name, at] of [...timeline, ['first chart drawn', marks.firstChart], ['ready', marks.ready]] as const) (steps[name] ??= []).push(at);
     await context.close();
@@ -431,8 +432,8 @@ async function main() {
   step('building the app and the bare engine page');
   await build({ root, logLevel: 'warn' });
   await build({ configFile: path.join(root, 'bench/vite.bare.config.ts') });
-  const app = await serve(path.join(root, 'vite.config.ts'), 4410);
-  const bare = await serve(path.join(root, 'bench/vite.bare.config.ts'), 4420);
+  const app = await serveBuild({ port: 4410 });
+  const bare = await serveBuild({ configFile: BARE_CONFIG, port: 4420 });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   const temp = mkdtempSync(path.join(os.tmpdir(), 'ketenmonitor-bench-'));
   try {

@@ -3,18 +3,14 @@
  * noise on a shared machine: tsx scripts/abStart.ts DIST_A DIST_B [runs]. Prints, per build, the
  * medians of first chart, ready and longest task as multiples of the bare SELECT 1, and the marks.
  */
-import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { preview } from 'vite';
 import { CHROMIUM_FLAGS } from '../tests/browser/chromium';
 import { PAGE_PROBE, probeMarks } from '../bench/pageProbe';
+import { BARE_CONFIG, serveBuild } from '../bench/staticHost';
 
-const root = path.resolve(import.meta.dirname, '..');
 const [distA, distB, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 7);
 
-const serve = (outDir: string, port: number, configFile: string | false = path.join(root, 'vite.config.ts')) =>
-  preview({ root, configFile, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: false } });
 
 async function bare(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext();
@@ -42,9 +38,9 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const a = await serve(path.resolve(distA), 4611);
-const b = await serve(path.resolve(distB), 4612);
-const bareServer = await preview({ root, configFile: path.join(root, 'bench/vite.bare.config.ts'), logLevel: 'warn', preview: { host: '127.0.0.1', port: 4613, strictPort: false } });
+const a = await serveBuild({ outDir: distA, port: 4611 });
+const b = await serveBuild({ outDir: distB, port: 4612 });
+const bareServer = await serveBuild({ configFile: BARE_CONFIG, port: 4613 });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 const results: Record<'A' | 'B', Record<string, number>[]> = { A: [], B: [] };
 const bares: number[] = [];

@@ -8,11 +8,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { preview } from 'vite';
 import { CHROMIUM_FLAGS } from '../tests/browser/chromium';
 import { PAGE_PROBE, probeMarks } from '../bench/pageProbe';
+import { serveBuild } from '../bench/staticHost';
 
-const root = path.resolve(import.meta.dirname, '..');
 const runs = Number(process.argv[2] ?? 3);
 const outDir = process.argv[3] ?? '/tmp/ketenmonitor-traces';
 const query = process.argv[4] ?? '';
@@ -47,7 +46,7 @@ const CATEGORIES = [
   'netlog',
 ].join(',');
 
-const server = await preview({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: path.resolve(distDir) }, preview: { host: '127.0.0.1', port: 4510, strictPort: false } });
+const server = await serveBuild({ outDir: distDir, port: 4510 });
 const url = server.resolvedUrls!.local[0] + query;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 try {
