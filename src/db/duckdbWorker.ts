@@ -1,7 +1,17 @@
 /**
  * DuckDB's worker, started by the page's entry (src/main.tsx) before DuckDB's client and Arrow have
- * arrived: the worker's own 770 KB script, and then the wasm it fetches, are on their way sooner.
+ * arrived. It runs DuckDB's script behind a start queue (duckdbStartQueue.js) that asks for the
+ * wasm at once and holds messages until the wasm is instantiated.
  */
-import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import duckdbScriptUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import startQueueUrl from './duckdbStartQueue.js?url&no-inline';
+
+/** The wasm DuckDB instantiates (src/db/browserDatabase.ts), as an absolute URL: the start queue fetches it early. */
+export const duckdbWasmUrl = new URL(wasmUrl, location.href).href;
+
+const workerUrl = new URL(startQueueUrl, location.href);
+workerUrl.searchParams.set('script', new URL(duckdbScriptUrl, location.href).href);
+workerUrl.searchParams.set('wasm', duckdbWasmUrl);
 
 export const duckdbWorker = new Worker(workerUrl);

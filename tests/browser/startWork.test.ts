@@ -51,10 +51,14 @@ it('reads the sample while DuckDB starts, and asks DuckDB nothing the first view
       if (Date.now() > deadline) throw new Error('the sample was not read while DuckDB was starting');
     }
     expect(await mark('engine-ready')).toBe(false);
-    // DuckDB's worker script is asked for before DuckDB's client code (the engine's chunk and Arrow): the worker starts first.
-    const worker = requested.findIndex((name) => name.startsWith('duckdb-browser-eh.worker'));
+    // DuckDB's worker is asked for before DuckDB's client code (the engine's chunk and Arrow): the worker starts first,
+    // and its start queue asks for the wasm before it loads DuckDB's own script (src/db/duckdbStartQueue.js).
+    const worker = requested.findIndex((name) => name.startsWith('duckdbStartQueue-'));
     expect(worker).toBeGreaterThanOrEqual(0);
     expect(worker).toBeLessThan(requested.findIndex((name) => name.startsWith('engine-')));
+    const wasm = requested.findIndex((name) => name.endsWith('.wasm'));
+    expect(wasm).toBeGreaterThan(worker);
+    expect(wasm).toBeLessThan(requested.findIndex((name) => name.startsWith('duckdb-browser-eh.worker')));
     released = true;
     await Promise.all(held.map((route) => route.continue()));
     await waitUntilReady(page);
