@@ -8,14 +8,21 @@
  *   being refused ("duckdb is not initialized"). So the page sends instantiate, open and connect
  *   at once (src/db/browserDatabase.ts), and DuckDB goes from one to the next without a round
  *   trip through the page's thread, which is busy drawing the first view at that moment.
+ * - An instantiation that fails (the wasm not found, not served as wasm, cut off) is answered as
+ *   an error here: DuckDB leaves it unanswered (its instantiateStreaming's rejection is not
+ *   caught), and the page would wait for its engine for ever.
  *
- * A classic worker, shipped as it is; the page gives DuckDB's script and wasm as `?script=` and
- * `?wasm=` (src/db/duckdbWorker.ts).
+ * A classic worker, shipped as it is; the page gives DuckDB's wasm and script as `?wasm=` and
+ * `?script=` (src/db/duckdbWorker.ts).
  */
 const params = new URL(self.location.href).searchParams;
 const wasmUrl = params.get('wasm');
-/** The wasm's response, until DuckDB asks for it; a failure reaches DuckDB's own fetch and is reported as its own. */
-let earlyWasm = wasmUrl ? fetch(wasmUrl, { credentials: 'same-origin' }) : null;
+const scriptUrl = params.get('script');
+if (!wasmUrl || !scriptUrl) throw new Error('DuckDB start queue: no ?wasm= or ?script= given');
+
+/** The wasm's response, until DuckDB asks for it; a failure reaches DuckDB's own fetch. */
+let earlyWasm = /** @type {Promise<Response> | null} */ (fetch(wasmUrl, { credentials: 'same-origin' }));
+earlyWasm.catch(() => undefined); // handled where DuckDB fetches it
 const fetchAnything = self.fetch.bind(self);
 self.fetch = (input, init) => {
   const url = input instanceof Request ? input.url : new URL(String(input), self.location.href).href;
@@ -27,18 +34,40 @@ self.fetch = (input, init) => {
   return fetchAnything(input, init);
 };
 
-importScripts(params.get('script') ?? '');
+importScripts(scriptUrl);
 
-const dispatch = /** @type {(event: MessageEvent) => Promise<void>} */ (self.onmessage);
+const dispatch = /** @type {((event: MessageEvent) => Promise<void>) | null} */ (self.onmessage);
+if (typeof dispatch !== 'function') throw new Error('DuckDB start queue: DuckDB’s worker script set no message handler');
+
+/** The page's instantiate request while it is being handled. */
+let instantiating = /** @type {{ messageId: number } | null} */ (null);
+self.addEventListener('unhandledrejection', (event) => {
+  if (!instantiating) return;
+  const reason = event.reason instanceof Error ? event.reason : new Error(String(event.reason));
+  self.postMessage({ messageId: -1, requestId: instantiating.messageId, type: 'ERROR', data: { name: reason.name, message: `DuckDB could not start: ${reason.message}` } });
+  instantiating = null;
+});
+
 /** The messages being handled one after another, from instantiate on; null once they are done. */
 let queue = /** @type {Promise<void> | null} */ (null);
+
+const handle = (/** @type {MessageEvent} */ event) => {
+  if (event.data?.type !== 'INSTANTIATE') return dispatch(event);
+  instantiating = event.data;
+  return dispatch(event).finally(() => {
+    instantiating = null;
+  });
+};
 
 self.onmessage = (event) => {
   if (queue === null && event.data?.type !== 'INSTANTIATE') {
     void dispatch(event);
     return;
   }
-  const next = (queue ?? Promise.resolve()).then(() => dispatch(event));
+  const next = (queue ?? Promise.resolve()).then(
+    () => handle(event),
+    () => handle(event),
+  );
   queue = next;
   void next.finally(() => {
     if (queue === next) queue = null;

@@ -11,7 +11,8 @@ import startQueueUrl from './duckdbStartQueue.js?url&no-inline';
 export const duckdbWasmUrl = new URL(wasmUrl, location.href).href;
 
 const workerUrl = new URL(startQueueUrl, location.href);
-workerUrl.searchParams.set('script', new URL(duckdbScriptUrl, location.href).href);
+// The script last: the worker's URL ends in ".js", not in ".wasm" (a route or filter for the wasm must not take the worker for it).
 workerUrl.searchParams.set('wasm', duckdbWasmUrl);
+workerUrl.searchParams.set('script', new URL(duckdbScriptUrl, location.href).href);
 
 export const duckdbWorker = new Worker(workerUrl);

@@ -92,6 +92,20 @@ describe('the parse worker', () => {
   });
 });
 
+describe('DuckDB that cannot start', () => {
+  it('says so when its wasm is not found, instead of checking the figures for ever', async () => {
+    // By path: the worker's own URL names the wasm in its query string.
+    const { page, close } = await open((p) => p.route((url) => url.pathname.endsWith('.wasm'), (route) => route.fulfill({ status: 404, body: 'not found' })));
+    try {
+      await settled(page);
+      await expect(status(page).getAttribute('data-state')).resolves.toBe('error');
+      await expect(status(page).textContent()).resolves.toMatch(/DuckDB could not start/);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('a chunk that does not load', () => {
   it('says so when the app itself does not load, and "try again" loads it', async () => {
     const app = /\/mount-[\w-]+\.js$/;
