@@ -197,7 +197,7 @@ function StatusBar({ startup, jobs, working, actionFailed }: { startup: Startup;
   const job = jobs[0];
   const message =
     startup.phase === 'failed'
-      ? t('statusError', { message: startup.message })
+      ? t(startup.engine ? 'statusEngineFailed' : 'statusError', { message: startup.message })
       : shownFailure
         ? t('statusFailed')
         : checking

@@ -4,11 +4,19 @@
  */
 import { AsyncDuckDB, DuckDBDataProtocol, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
-import { Database, type Row, type SqlConnection } from './database';
+import { Database, EngineStartError, type Row, type SqlConnection } from './database';
 import { duckdbWasmUrl, duckdbWorker } from './duckdbWorker';
 import { createSchema } from './schema';
 
 export async function openBrowserDatabase(): Promise<Database> {
+  try {
+    return await openDatabase();
+  } catch (error) {
+    throw new EngineStartError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function openDatabase(): Promise<Database> {
   const duckdb = new AsyncDuckDB(new VoidLogger(), duckdbWorker);
   // Sent together: the worker's start queue (duckdbStartQueue.js) holds open and connect until the
   // wasm is instantiated and then handles them in order, without a round trip through the page's

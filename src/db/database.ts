@@ -17,6 +17,14 @@ export interface SqlConnection {
   dropFile(name: string): Promise<void>;
 }
 
+/** DuckDB did not start (its wasm not found, not served as wasm, or refused): no figure can be computed. */
+export class EngineStartError extends Error {
+  constructor(readonly detail: string) {
+    super(`DuckDB could not start: ${detail}`);
+    this.name = 'EngineStartError';
+  }
+}
+
 export class Database {
   private tail: Promise<unknown> = Promise.resolve();
 

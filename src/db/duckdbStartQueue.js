@@ -44,7 +44,7 @@ let instantiating = /** @type {{ messageId: number } | null} */ (null);
 self.addEventListener('unhandledrejection', (event) => {
   if (!instantiating) return;
   const reason = event.reason instanceof Error ? event.reason : new Error(String(event.reason));
-  self.postMessage({ messageId: -1, requestId: instantiating.messageId, type: 'ERROR', data: { name: reason.name, message: `DuckDB could not start: ${reason.message}` } });
+  self.postMessage({ messageId: -1, requestId: instantiating.messageId, type: 'ERROR', data: { name: reason.name, message: reason.message } });
   instantiating = null;
 });
 

@@ -259,6 +259,10 @@ export const STRINGS = {
   statusChecking: { nl: 'Cijfers worden gecontroleerd…', en: 'Checking figures…' },
   statusReady: { nl: 'Klaar', en: 'Ready' },
   statusError: { nl: 'Er ging iets mis: {message}', en: 'Something went wrong: {message}' },
+  statusEngineFailed: {
+    nl: 'De rekenkern (DuckDB) kon niet starten, dus er zijn geen cijfers ({message}). Laad de pagina opnieuw; lukt het dan nog niet, vraag de beheerder van deze site het bestand .wasm te leveren als application/wasm.',
+    en: 'The calculation engine (DuckDB) could not start, so there are no figures ({message}). Reload the page; if it still fails, ask whoever runs this site to serve the .wasm file as application/wasm.',
+  },
   statusFailed: { nl: 'Er ging iets mis: zie de melding op de pagina', en: 'Something went wrong: see the message on the page' },
   viewFailed: { nl: 'Dit deel van de pagina kon niet worden getoond.', en: 'This part of the page could not be shown.' },
   panelFailed: { nl: 'Dit paneel kon niet worden getoond.', en: 'This panel could not be shown.' },

@@ -99,7 +99,7 @@ describe('DuckDB that cannot start', () => {
     try {
       await settled(page);
       await expect(status(page).getAttribute('data-state')).resolves.toBe('error');
-      await expect(status(page).textContent()).resolves.toMatch(/DuckDB could not start/);
+      await expect(status(page).textContent()).resolves.toMatch(/De rekenkern \(DuckDB\) kon niet starten.*HTTP status code is not ok/);
     } finally {
       await close();
     }

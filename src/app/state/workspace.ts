@@ -9,6 +9,7 @@ import type { SourceFile } from './readAndStore';
 import type { Dataset } from '../../domain/dataset';
 import type { FileReport } from '../../metrics/queries';
 import type { ParsedExport } from '../../domain/parsedExport';
+import { EngineStartError } from '../../db/database';
 import { engine, storingEnds, storingStarts } from './engine';
 import { initialDataset, rebuilt } from './queryCache';
 import { rememberCountry } from './fileChoices';
@@ -21,7 +22,8 @@ export interface IngestJob {
   background?: boolean;
 }
 
-export type Startup = { phase: 'starting' } | { phase: 'ready' } | { phase: 'failed'; message: string };
+/** `engine`: DuckDB itself did not start (no figure can be computed), not one step of the start. */
+export type Startup = { phase: 'starting' } | { phase: 'ready' } | { phase: 'failed'; message: string; engine: boolean };
 
 /** What went wrong with the browser's copy of the user's files; the app works on regardless. */
 export type StorageProblem =
@@ -160,7 +162,8 @@ export function useWorkspace() {
     });
     const failed = (error: unknown) => {
       storingEnds();
-      setStartup({ phase: 'failed', message: messageOf(error) });
+      const engineFailed = error instanceof EngineStartError;
+      setStartup({ phase: 'failed', message: engineFailed ? error.detail : messageOf(error), engine: engineFailed });
     };
     // The sample's case-level export is stored once the dashboard's figures are confirmed: only the
     // backlog and the file list show it, and they wait for it (their queries wait for the store).
