@@ -3,7 +3,7 @@
  * chart appears, the range brush is drawn and the app is ready, and the longest main-thread task.
  * Added as an init script (`page.addInitScript(PAGE_PROBE)`) by the bench and the start-up scripts.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export const PAGE_PROBE = () => {
   const marks: Record<string, number> = { longestTask: 0 };
@@ -27,3 +27,15 @@ export const PAGE_PROBE = () => {
 
 /** The marks PAGE_PROBE has taken so far. */
 export const probeMarks = (page: Page) => page.evaluate(() => (window as unknown as { benchMarks: Record<string, number> }).benchMarks);
+
+/** A first visit of the bare engine page (bench/bare) in a context of its own: navigation to its SELECT 1, in page time. */
+export async function bareFirstVisit(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    return (await page.waitForFunction(() => (window as unknown as { bareReady?: number }).bareReady, undefined, { timeout: 60_000 }).then((h) => h.jsonValue())) as number;
+  } finally {
+    await context.close();
+  }
+}

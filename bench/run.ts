@@ -18,7 +18,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_FLAGS } from '../tests/browser/chromium';
-import { PAGE_PROBE, probeMarks } from './pageProbe';
+import { bareFirstVisit, PAGE_PROBE, probeMarks } from './pageProbe';
 import { BARE_CONFIG, serveBuild } from './staticHost';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -64,11 +64,7 @@ async function coldStart(browser: Browser, appUrl: string, bareUrl: string) {
   const steps: Record<string, number[]> = {};
   for (let i = 0; i < runs; i++) {
     // Alternate the two so both see the same noise; a new context each time has an empty cache.
-    const bareContext = await browser.newContext();
-    const barePage = await bareContext.newPage();
-    await barePage.goto(bareUrl);
-    bare.push(await barePage.waitForFunction(() => window.bareReady, undefined, { timeout: 60_000 }).then((h) => h.jsonValue() as Promise<number>));
-    await bareContext.close();
+    bare.push(await bareFirstVisit(browser, bareUrl));
 
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -5,21 +5,11 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../tests/browser/chromium';
-import { PAGE_PROBE, probeMarks } from '../bench/pageProbe';
+import { bareFirstVisit, PAGE_PROBE, probeMarks } from '../bench/pageProbe';
 import { BARE_CONFIG, serveBuild } from '../bench/staticHost';
 
 const [distA, distB, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 7);
-
-
-async function bare(browser: Browser, url: string): Promise<number> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(url);
-  const at = (await page.waitForFunction(() => (window as unknown as { bareReady?: number }).bareReady, undefined, { timeout: 60_000 }).then((h) => h.jsonValue())) as number;
-  await context.close();
-  return at;
-}
 
 async function app(browser: Browser, url: string): Promise<Record<string, number>> {
   const context = await browser.newContext();
@@ -46,7 +36,7 @@ const results: Record<'A' | 'B', Record<string, number>[]> = { A: [], B: [] };
 const bares: number[] = [];
 try {
   for (let i = 0; i < runs; i++) {
-    bares.push(await bare(browser, bareServer.resolvedUrls!.local[0]));
+    bares.push(await bareFirstVisit(browser, bareServer.resolvedUrls!.local[0]));
     const order = i % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const);
     for (const which of order) results[which].push(await app(browser, (which === 'A' ? a : b).resolvedUrls!.local[0]));
   }
