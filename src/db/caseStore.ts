@@ -378,7 +378,7 @@ async function leadingZeroIds(sql: SqlConnection, dataset: Dataset, fileId: numb
 
 /**
  * A dataset's case-level exports changed: its case_groups are emptied, to be built when next read
- * (caseGroupsBuilt). Grouping a million cases is not worth doing while a file is stored: only the
+ * (readCaseGroups). Grouping a million cases is not worth doing while a file is stored: only the
  * backlog reads them, and it asks for them first.
  */
 export async function caseGroupsChanged(sql: SqlConnection, dataset: Dataset): Promise<void> {
@@ -386,15 +386,18 @@ export async function caseGroupsChanged(sql: SqlConnection, dataset: Dataset): P
   await sql.run('INSERT INTO case_groups_stale SELECT ? WHERE NOT EXISTS (SELECT 1 FROM case_groups_stale WHERE dataset = ?)', [dataset, dataset]);
 }
 
-/** Builds a dataset's case_groups when a change left them to be built: every query that reads them calls this first. */
-export async function caseGroupsBuilt(db: Database, dataset: Dataset): Promise<void> {
-  const stale = 'SELECT 1 AS stale FROM case_groups_stale WHERE dataset = ?';
-  if ((await db.query(stale, [dataset])).length === 0) return;
-  await db.transaction(async (sql) => {
-    // Another query may have built them meanwhile.
-    if ((await sql.run(stale, [dataset])).length === 0) return;
-    await refreshCaseGroups(sql, dataset);
-    await sql.run('DELETE FROM case_groups_stale WHERE dataset = ?', [dataset]);
+/**
+ * Reads a dataset's case_groups with `read`, after building them if a change left them to be built,
+ * in one transaction: a file stored meanwhile cannot empty them between the building and the
+ * reading (the backlog would show no cases until it asked again).
+ */
+export function readCaseGroups<T>(db: Database, dataset: Dataset, read: (sql: SqlConnection) => Promise<T>): Promise<T> {
+  return db.transaction(async (sql) => {
+    if ((await sql.run('SELECT 1 AS stale FROM case_groups_stale WHERE dataset = ?', [dataset])).length > 0) {
+      await refreshCaseGroups(sql, dataset);
+      await sql.run('DELETE FROM case_groups_stale WHERE dataset = ?', [dataset]);
+    }
+    return read(sql);
   });
 }
 

@@ -9,7 +9,7 @@ import { openTestDatabase } from '../../tests/support/nodeDuckdb';
 import { readCaseExport, sniffCaseLayout } from '../ingest/caseExport';
 import { scanPlainHead } from '../ingest/casePlain';
 import type { CaseExport, PlainReading } from '../domain/caseExport';
-import { caseGroupsBuilt, readingFits, storeCaseExport, type CaseExportUnderway } from './caseStore';
+import { readCaseGroups, readingFits, storeCaseExport, type CaseExportUnderway } from './caseStore';
 import { removeFile } from './store';
 import type { Database } from './database';
 
@@ -45,8 +45,7 @@ async function stored(file: CaseExport | CaseExportUnderway) {
   const [counts] = await db.query('SELECT data_lines, rows_loaded, rows_rejected, rows_skipped, problem, warnings, encoding, store_key FROM files WHERE file_id = ?', [id]);
   const cases = await db.query('SELECT line, case_id, received, decided, hearing, outcome, nationality FROM cases WHERE file_id = ? ORDER BY line', [id]);
   const reports = await db.query('SELECT line, outcome, raw, reason FROM line_reports WHERE file_id = ? ORDER BY line', [id]);
-  await caseGroupsBuilt(db, 'user');
-  const groups = await db.query("SELECT received, decided_week, cases FROM case_groups WHERE dataset = 'user' ORDER BY ALL");
+  const groups = await readCaseGroups(db, 'user', (sql) => sql.run("SELECT received, decided_week, cases FROM case_groups WHERE dataset = 'user' ORDER BY ALL", []));
   await removeFile(db, id);
   return { counts, cases, reports, groups };
 }

@@ -17,6 +17,12 @@ export interface SqlConnection {
   dropFile(name: string): Promise<void>;
 }
 
+/** A query with `$name` parameters (see bindNamed) on a connection, as inside a transaction. */
+export function runNamed<T = Row>(connection: SqlConnection, sql: string, values: Record<string, unknown>): Promise<T[]> {
+  const bound = bindNamed(sql, values);
+  return connection.run(bound.sql, bound.params) as Promise<T[]>;
+}
+
 /** DuckDB did not start (its wasm not found, not served as wasm, or refused): no figure can be computed. */
 export class EngineStartError extends Error {
   constructor(readonly detail: string) {

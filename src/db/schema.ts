@@ -199,7 +199,7 @@ FROM period_observations o JOIN files f USING (file_id)`,
   `CREATE VIEW cases AS ${EMPTY_CASES}`,
   // The cases of a dataset counted by received day and decision week (the newest export of a case
   // id wins): what the backlog queries read. Emptied when case files are stored or removed, and
-  // built again when next read (src/db/caseStore.ts caseGroupsBuilt).
+  // built again when next read (src/db/caseStore.ts readCaseGroups).
   `CREATE TABLE case_groups (
   dataset VARCHAR NOT NULL,
   received DATE NOT NULL,

@@ -4,8 +4,8 @@
  * exports (open nareis applications with their applications and decisions) or from case-level
  * exports (src/db/caseStore.ts), where the stock is counted case by case.
  */
-import { CASE_FILES, CURRENT_CASE_FILES, caseGroupsBuilt, currentCaseFiles, newestCaseOnly } from '../db/caseStore';
-import type { Database } from '../db/database';
+import { CASE_FILES, CURRENT_CASE_FILES, currentCaseFiles, newestCaseOnly, readCaseGroups } from '../db/caseStore';
+import { runNamed, type Database } from '../db/database';
 import type { Dataset } from '../domain/dataset';
 import { DAY, ISO_WEEK, sqlList, sqlString } from '../db/sql';
 import type { BacklogMode, BacklogSource, BacklogSummary, BreakdownBy } from '../domain/backlog';
@@ -167,7 +167,6 @@ function parameters(q: BacklogQuery): Record<string, unknown> {
 
 /** Every week of the view range with the flows, both stocks, the wait and (cases) the ages. */
 export async function backlogWeeks(db: Database, q: BacklogQuery): Promise<BacklogWeek[]> {
-  await caseGroupsBuilt(db, q.dataset);
   const term = whole(q.termMonths, 6);
   const ages =
     q.source === 'cases'
@@ -192,8 +191,10 @@ ages AS (
       : `,
 ages AS (SELECT CAST(NULL AS DATE) AS week_start, NULL::DOUBLE AS age_0_3, NULL::DOUBLE AS age_3_6, NULL::DOUBLE AS age_6_9, NULL::DOUBLE AS age_9_plus, NULL::DOUBLE AS past_term WHERE false)`;
   const zeroWhenCases = (column: string) => (q.source === 'cases' ? `CAST(coalesce(a.${column}, 0) AS DOUBLE)` : `a.${column}`);
-  return db.queryNamed<BacklogWeek>(
-    `${pipeline(q)}${ages}
+  return readCaseGroups(db, q.dataset, (sql) =>
+    runNamed<BacklogWeek>(
+      sql,
+      `${pipeline(q)}${ages}
      SELECT ${ISO_WEEK('w.week_start')} AS week, ${DAY('w.week_start')} AS "weekStart", w.applications, w.decisions, w.net_change AS "netChange",
             w.reported AS "openReported", w.open_implied AS "openImplied", w.difference AS "openDifference", w.wait_weeks AS "waitWeeksEstimate",
             ${zeroWhenCases('age_0_3')} AS "openAge0_3", ${zeroWhenCases('age_3_6')} AS "openAge3_6", ${zeroWhenCases('age_6_9')} AS "openAge6_9",
@@ -201,15 +202,17 @@ ages AS (SELECT CAST(NULL AS DATE) AS week_start, NULL::DOUBLE AS age_0_3, NULL:
      FROM waited w CROSS JOIN bounds b LEFT JOIN ages a USING (week_start)
      WHERE w.week_start BETWEEN b.view_first AND b.view_last
      ORDER BY w.week_start`,
-    parameters(q),
+      parameters(q),
+    ),
   );
 }
 
 /** The state at the latest week of the view range, the rates behind the projection, and the baselines. */
 export async function backlogSummary(db: Database, q: BacklogQuery): Promise<BacklogSummary> {
-  await caseGroupsBuilt(db, q.dataset);
-  const [row] = await db.queryNamed<Omit<BacklogSummary, 'mode'> & { reportedWeeks: number; flowWeeks: number }>(
-    `${pipeline(q)},
+  const [row] = await readCaseGroups(db, q.dataset, (sql) =>
+    runNamed<Omit<BacklogSummary, 'mode'> & { reportedWeeks: number; flowWeeks: number }>(
+      sql,
+      `${pipeline(q)},
      latest AS (SELECT max(week_start) FILTER (WHERE (open IS NOT NULL OR net_change IS NOT NULL) AND NOT partial) AS week_start FROM waited, bounds WHERE week_start BETWEEN view_first AND view_last)
      SELECT ${ISO_WEEK('l.week_start')} AS "latestWeek", ${DAY('l.week_start')} AS "latestWeekStart", w.open, w.applications_rate AS "applicationsRate",
             w.decisions_rate AS "decisionsRate", w.net_sd AS "netChangeSd", w.wait_weeks AS "waitWeeks",
@@ -221,7 +224,8 @@ export async function backlogSummary(db: Database, q: BacklogQuery): Promise<Bac
             CAST((SELECT count(reported) FROM raw) AS INTEGER) AS "reportedWeeks",
             CAST((SELECT count(*) FROM raw WHERE applications IS NOT NULL AND decisions IS NOT NULL) AS INTEGER) AS "flowWeeks"
      FROM latest l LEFT JOIN waited w ON w.week_start = l.week_start`,
-    parameters(q),
+      parameters(q),
+    ),
   );
   const empty: BacklogSummary = { mode: 'none', latestWeek: null, latestWeekStart: null, open: null, applicationsRate: null, decisionsRate: null, netChangeSd: null, waitWeeks: null, waitBaseline: null, openBaseline: null, weeksDiffering: 0, partialWeek: null, completeFrom: null };
   if (!row) return empty;
@@ -264,12 +268,13 @@ export async function backlogFiles(db: Database, dataset: Dataset, source: Backl
 
 /** Which sources the dataset has. */
 export async function backlogSources(db: Database, dataset: Dataset): Promise<BacklogSource[]> {
-  await caseGroupsBuilt(db, dataset);
-  const [row] = await db.query<{ cases: number; weekly: number }>(
-    `SELECT CAST((SELECT count(*) FROM case_groups WHERE dataset = ?) AS INTEGER) AS cases,
-            CAST((SELECT count(*) FROM current_observations WHERE dataset = ? AND metric IN (${sqlList(Object.values(WEEKLY_BACKLOG))})) AS INTEGER) AS weekly`,
-    [dataset, dataset],
-  );
+  const [row] = (await readCaseGroups(db, dataset, (sql) =>
+    sql.run(
+      `SELECT CAST((SELECT count(*) FROM case_groups WHERE dataset = ?) AS INTEGER) AS cases,
+              CAST((SELECT count(*) FROM current_observations WHERE dataset = ? AND metric IN (${sqlList(Object.values(WEEKLY_BACKLOG))})) AS INTEGER) AS weekly`,
+      [dataset, dataset],
+    ),
+  )) as { cases: number; weekly: number }[];
   return [...(row.cases > 0 ? (['cases'] as const) : []), ...(row.weekly > 0 ? (['weekly'] as const) : [])];
 }
 
