@@ -335,7 +335,7 @@ export const STRINGS = {
   formatWorkbook: { nl: 'werkmap', en: 'workbook' },
   layoutWide: { nl: 'breed', en: 'wide' },
   layoutLong: { nl: 'lang', en: 'long' },
-  layoutTransposed: { nl: 'weken als kolommen (één rij per reeks)', en: 'weeks across the columns (one row per series)' },
+  layoutTransposed: { nl: '{periods} als kolommen (één rij per reeks)', en: '{periods} across the columns (one row per series)' },
   layoutCases: { nl: 'per zaak (één regel per aanvraag)', en: 'case-level (one line per application)' },
   layoutStatline: { nl: 'CBS StatLine-download', en: 'CBS StatLine download' },
   layoutEurostatTsv: { nl: 'Eurostat TSV', en: 'Eurostat TSV' },

@@ -8,8 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumForFile, waitUntilReady } from './chromium';
-import { CBS_LONG, CBS_TABLE, EUROSTAT_TSV, SDMX_CSV, utf8Bom } from '../support/publicFormats';
-
+import { CBS_LONG, CBS_TABLE, EUROSTAT_TSV, MONTHS_ACROSS_CSV, SDMX_CSV, utf8Bom } from '../support/publicFormats';
 
 const withApp = chromiumForFile();
 
@@ -102,6 +101,23 @@ describe('public statistics formats: the load report', () => {
       await waitUntilReady(page);
       await expect(page.locator('td[data-week="2020-W12"], td[data-week="2020-W09"]').count()).resolves.toBe(0);
     }), 120_000);
+});
+
+describe('public statistics formats: months across the columns', () => {
+  it('names the layout by the months it holds, never as weeks', () =>
+    withApp(async ({ page }) => {
+      const name = 'migr_asyappctzm_2016-01-15.csv';
+      await page.locator('[data-testid=file-input]').setInputFiles([{ name, mimeType: 'text/csv', buffer: Buffer.from(MONTHS_ACROSS_CSV) }]);
+      await page.locator('[data-testid=app-status]:not([data-state=ready])').waitFor({ timeout: 5_000 }).catch(() => undefined);
+      await waitUntilReady(page, 60_000);
+      await page.locator('[data-testid=nav-files]').click();
+      await waitUntilReady(page);
+      // The Netherlands row read, Austria and Belgium skipped on purpose.
+      expect(await report(page, name)).toEqual({ loaded: '1', rejected: '0', skipped: '2', rows: [] });
+      const facts = page.locator(`[data-testid=file-item][data-name="${name}"] .file-facts`);
+      await expect(facts.textContent()).resolves.toContain('maanden als kolommen');
+      await expect(facts.textContent()).resolves.not.toContain('weken');
+    }), 60_000);
 });
 
 /**

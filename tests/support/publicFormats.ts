@@ -101,6 +101,18 @@ export const SDMX_CSV = [
   '',
 ].join('\r\n');
 
+/**
+ * public-formats.md §3b: a Eurostat-derived CSV with the months across the columns (`Y2015M01`, …;
+ * an empty cell is not yet reported), its first lines verbatim, with a Netherlands row added.
+ */
+export const MONTHS_ACROSS_CSV = [
+  'CITIZEN,GEO,Y2015M01,Y2015M02,Y2015M03,Y2015M04,Y2015M05,Y2015M06,Y2015M07,Y2015M08,Y2015M09,Y2015M10,Y2015M11,Y2015M12',
+  'Afghanistan,Austria,635,420,580,775,1505,1830,2765,1910,2315,3965,,',
+  'Afghanistan,Belgium,200,135,130,155,185,325,410,470,595,1370,2160,',
+  'Afghanistan,Netherlands,40,35,45,50,60,80,120,220,560,1300,1800,',
+  '',
+].join('\n');
+
 /** public-formats.md §4a verbatim (MIGR_RESFIRST and LFSA_ARGAN fixtures, France only). */
 export const SDMX_CSV_VERBATIM = [
   'DATAFLOW,LAST UPDATE,freq,unit,sex,age,citizen,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS',

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CaseField } from '../../domain/caseExport';
-import { MAX_CUSTOM_METRICS, type Grain } from '../../domain/parsedExport';
+import { GRAINS, MAX_CUSTOM_METRICS, type Grain } from '../../domain/parsedExport';
 import type { Dataset } from '../../domain/dataset';
 import { describeProblem, describeReject, describeSheetProblem, describeSkip, describeWarning, problemDetail, rowPlace } from '../../i18n/describe';
 import { formatDay, formatNumber, visibleName } from '../../i18n/format';
@@ -164,7 +164,7 @@ function FileItem({
   const name = visibleName(report.name);
   const format = [
     sheets.length > 0 && t('formatWorkbook'),
-    report.layout && t(LAYOUTS[report.layout]),
+    report.layout && layoutLabel(report.layout, columns, t, lang),
     report.delimiter && t('delimiterName', { d: report.delimiter === '\t' ? 'tab' : `“${report.delimiter}”` }),
     report.encoding,
   ].filter(Boolean);
@@ -395,14 +395,29 @@ function LineTable({ lines, testId, workbook }: { lines: LineOutcome[]; testId: 
   );
 }
 
+/** The grains a period column's figures were read as ("week", "month", ...). */
+const grainsOf = (c: ColumnSummary) => (c.detail?.split(',').filter((g) => g !== '') ?? []) as Grain[];
+const grainList = (grains: Grain[], t: Translate, lang: Lang) => andList(grains.map((g) => t(`periodGrain_${g}`)), lang);
+
+/**
+ * A file's layout as the report names it. Periods across the columns are named by what they are
+ * (weeks, months, ...), as read from its period columns: a monthly statistics table is no table of weeks.
+ */
+function layoutLabel(layout: string, columns: ColumnSummary[], t: Translate, lang: Lang): string {
+  if (layout !== 'transposed') return t(LAYOUTS[layout]);
+  const read = new Set(columns.filter((c) => c.role === 'week').flatMap(grainsOf));
+  const grains = GRAINS.filter((g) => read.has(g));
+  return t('layoutTransposed', { periods: grains.length > 0 ? grainList(grains, t, lang) : t('periodGrain_week') });
+}
+
 function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
   const label = c.metric ? (catalogueLabel(c.metric, lang) ?? c.metric) : '';
   switch (c.role) {
     case 'week': {
       // A column of months (or a year total between them) is a period column, not a week column.
       // No figure read from it (every row rejected): named as the week column it was taken for.
-      const grains = c.detail?.split(',').filter((g) => g !== '') ?? [];
-      return grains.every((g) => g === 'week') ? t('roleWeek') : t('rolePeriod', { grains: andList(grains.map((g) => t(`periodGrain_${g as Grain}`)), lang) });
+      const grains = grainsOf(c);
+      return grains.every((g) => g === 'week') ? t('roleWeek') : t('rolePeriod', { grains: grainList(grains, t, lang) });
     }
     case 'year':
       return t('roleYear');
@@ -432,7 +447,6 @@ function describeColumn(c: ColumnSummary, t: Translate, lang: Lang): string {
 const LAYOUTS: Record<string, StringKey> = {
   wide: 'layoutWide',
   long: 'layoutLong',
-  transposed: 'layoutTransposed',
   cases: 'layoutCases',
   statline: 'layoutStatline',
   eurostat_tsv: 'layoutEurostatTsv',
