@@ -104,10 +104,10 @@ export const useBacklogBreakdown = (dataset: Dataset, by: BreakdownBy, weekStart
 
 export const useBacklogFiles = (dataset: Dataset, source: BacklogSource) => useData(['backlogFiles', dataset, source], (db) => backlogFiles(db, dataset, source));
 
-/** `ownError`: for a caller outside any error boundary (the header's count), which shows no failure of its own. */
+/** The header's count of files: outside any error boundary, so its failure is its own (it shows none). */
 export const useFileCount = (dataset: Dataset) => useData(['fileCount', dataset], (db) => fileCount(db, dataset), { ownError: true });
 
-export const useFileReports = (dataset: Dataset, ownError = false) => useData(['files', dataset], (db) => fileReports(db, dataset), { ownError });
+export const useFileReports = (dataset: Dataset) => useData(['files', dataset], (db) => fileReports(db, dataset));
 
 export const useFileColumns = (dataset: Dataset) => useData(['columns', dataset], (db) => fileColumns(db, dataset));
 
