@@ -3,7 +3,9 @@
  * app's own readers and store in DuckDB-WASM under Node, and the default dashboard's queries
  * (src/metrics, under the keys of src/app/state/dataQueries.ts) are answered. The app draws these
  * at once on a first visit and asks DuckDB the same queries when it is up (src/app/state/queryCache.ts).
- * Run by the build (vite.config.ts): `tsx scripts/firstView.ts OUT.json`.
+ * The weekly exports as read go with them (src/app/state/sampleBuild.ts): the page stores those
+ * without reading the files again.
+ * Run by the build (vite.config.ts): `tsx scripts/firstView.ts OUT_DIR`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,12 +13,15 @@ import { openTestDatabase } from '../tests/support/nodeDuckdb';
 import { readExport, storeParsedExports } from '../src/app/state/readAndStore';
 import { panelQueryOf, panelsOf } from '../src/app/state/panelQuery';
 import type { FirstViewFigures } from '../src/app/state/queryCache';
+import { encodeSampleReads, FIRST_VIEW_FILE, SAMPLE_READS_FILE, type SampleReads } from '../src/app/state/sampleBuild';
+import type { ParsedExport } from '../src/domain/parsedExport';
 import { DEFAULT_VIEW } from '../src/app/state/viewState';
 import { readExportInput } from '../src/ingest/readFile';
 import { panelFigures } from '../src/metrics/panelQueries';
 import { fileCount, loadedWeekRange, metricsInData } from '../src/metrics/queries';
 
-export async function firstViewFigures(dataDir = path.resolve(import.meta.dirname, '../public/data')): Promise<FirstViewFigures> {
+/** What the build ships for the sample: its first view's figures, and its weekly exports as read. */
+export async function sampleBuild(dataDir = path.resolve(import.meta.dirname, '../public/data')): Promise<{ figures: FirstViewFigures; reads: SampleReads }> {
   const db = await openTestDatabase();
   const manifest = JSON.parse(readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as { files: { name: string }[] };
   // As the app loads the sample (workspace.ts): the manifest's order, last modified 0, not kept in the browser's storage.
@@ -36,7 +41,7 @@ export async function firstViewFigures(dataDir = path.resolve(import.meta.dirnam
   const plain = (data: unknown) => JSON.parse(JSON.stringify(data)) as unknown;
   // One statement for both, as the app asks them (dataQueries.ts).
   const { weeks, summaries } = await panelFigures(db, query);
-  return {
+  const figures: FirstViewFigures = {
     queries: [
       { queryKey: ['metrics', 'sample'], data: plain(inData) },
       { queryKey: ['weekRange', 'sample'], data: plain(await loadedWeekRange(db, 'sample')) },
@@ -46,10 +51,14 @@ export async function firstViewFigures(dataDir = path.resolve(import.meta.dirnam
       { queryKey: ['fileCount', 'user'], data: plain(await fileCount(db, 'user')) },
     ],
   };
+  // The weekly exports only: a case-level export is read by DuckDB from its bytes.
+  return { figures, reads: encodeSampleReads(read.filter((file): file is ParsedExport => !('kind' in file))) };
 }
 
 if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
   const out = process.argv[2];
-  if (!out) throw new Error('usage: tsx scripts/firstView.ts OUT.json');
-  writeFileSync(out, JSON.stringify(await firstViewFigures()));
+  if (!out) throw new Error('usage: tsx scripts/firstView.ts OUT_DIR');
+  const { figures, reads } = await sampleBuild();
+  writeFileSync(path.join(out, FIRST_VIEW_FILE), JSON.stringify(figures));
+  writeFileSync(path.join(out, SAMPLE_READS_FILE), JSON.stringify(reads));
 }

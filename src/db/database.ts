@@ -33,8 +33,25 @@ export class EngineStartError extends Error {
 
 export class Database {
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly underWay = new Map<string, Promise<unknown>>();
 
   constructor(private readonly connection: SqlConnection) {}
+
+  /**
+   * One answer for everyone who asks under `key` while `read` is under way: queries asked together
+   * (as a view's hooks are, at start-up and after each store) cost DuckDB one statement. Asked
+   * again once it is in, `read` runs again, as the data may have changed since.
+   */
+  shared<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let answer = this.underWay.get(key) as Promise<T> | undefined;
+    if (!answer) {
+      answer = read();
+      this.underWay.set(key, answer);
+      const forget = () => this.underWay.delete(key);
+      answer.then(forget, forget);
+    }
+    return answer;
+  }
 
   query<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     return this.exclusive(() => this.connection.run(sql, params) as Promise<T[]>);

@@ -40,8 +40,14 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
     const rowsOf = <T>(pick: (parsed: ParsedExport) => T[]) => files.flatMap(({ parsed }, i) => pick(parsed).map((row) => ({ fileId: ids[i], row })));
     const fileIds = (rows: { fileId: number }[]) => Int32Array.from(rows, (r) => r.fileId);
 
+    // Each kind of row goes to DuckDB as a staging table now; moved into its table with the rebuild below, in one call.
+    const moves: string[] = [];
+    const stage = async (...args: Parameters<typeof staged>) => {
+      const move = await staged(...args);
+      if (move) moves.push(move);
+    };
     const columns = rowsOf((p) => p.columns);
-    await append(sql, 'file_columns', 'file_id, position, header, role, metric, detail, sheet', columns.length, {
+    await stage(sql, 'file_columns', 'file_id, position, header, role, metric, detail, sheet', columns.length, {
       file_id: fileIds(columns),
       position: Int32Array.from(columns, ({ row }) => row.position),
       header: columns.map(({ row }) => row.header),
@@ -52,7 +58,7 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       sheet: columns.map(({ row }) => row.sheet ?? null),
     });
     const sheets = rowsOf((p) => p.sheets.map((sheet, position) => ({ ...sheet, position })));
-    await append(sql, 'file_sheets', 'file_id, position, sheet, NULLIF(header_line, -1), data_lines, rows_loaded, rows_rejected, rows_skipped, problem', sheets.length, {
+    await stage(sql, 'file_sheets', 'file_id, position, sheet, NULLIF(header_line, -1), data_lines, rows_loaded, rows_rejected, rows_skipped, problem', sheets.length, {
       file_id: fileIds(sheets),
       position: Int32Array.from(sheets, ({ row }) => row.position),
       sheet: sheets.map(({ row }) => row.sheet),
@@ -68,13 +74,13 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       if (parsed.country) await sql.run('INSERT INTO file_countries VALUES (?, ?, ?)', [ids[i], parsed.country.chosen, parsed.country.found.join(',')]);
     }
     const customMetrics = rowsOf((p) => p.customMetrics);
-    await append(sql, 'custom_metrics', 'file_id, metric, label', customMetrics.length, {
+    await stage(sql, 'custom_metrics', 'file_id, metric, label', customMetrics.length, {
       file_id: fileIds(customMetrics),
       metric: customMetrics.map(({ row }) => row.id),
       label: customMetrics.map(({ row }) => row.label),
     });
     const observations = rowsOf((p) => p.observations);
-    await append(sql, 'observations', 'file_id, line, CAST(week_start AS DATE), metric, value, sheet', observations.length, {
+    await stage(sql, 'observations', 'file_id, line, CAST(week_start AS DATE), metric, value, sheet', observations.length, {
       file_id: fileIds(observations),
       line: Int32Array.from(observations, ({ row }) => row.line),
       week_start: observations.map(({ row }) => row.weekStart),
@@ -84,7 +90,7 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       sheet: observations.map(({ row }) => row.sheet ?? null),
     });
     const periods = rowsOf((p) => p.periodObservations ?? []);
-    await append(sql, 'period_observations', 'file_id, line, sheet, series, metric, dimensions, grain, period, CAST(period_start AS DATE), CASE WHEN isnan(value) THEN NULL ELSE value END, symbol, flag, source', periods.length, {
+    await stage(sql, 'period_observations', 'file_id, line, sheet, series, metric, dimensions, grain, period, CAST(period_start AS DATE), CASE WHEN isnan(value) THEN NULL ELSE value END, symbol, flag, source', periods.length, {
       file_id: fileIds(periods),
       line: Int32Array.from(periods, ({ row }) => row.line),
       sheet: periods.map(({ row }) => row.sheet ?? null),
@@ -111,7 +117,7 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       ...p.skipped.map((r) => ({ line: r.line, outcome: 'skipped', raw: r.raw, reason: JSON.stringify(r.reason), sheet: r.sheet ?? null })),
       ...(small(p) ? unpackLineReports(p.packedReports!.csv) : []),
     ]);
-    await append(sql, 'line_reports', 'file_id, line, outcome, raw, reason, sheet', reports.length, {
+    await stage(sql, 'line_reports', 'file_id, line, outcome, raw, reason, sheet', reports.length, {
       file_id: fileIds(reports),
       line: Int32Array.from(reports, ({ row }) => row.line),
       outcome: reports.map(({ row }) => row.outcome),
@@ -121,28 +127,31 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
     });
     for (const [i, { parsed }] of files.entries()) if (parsed.packedReports && !small(parsed)) await insertLineReports(sql, ids[i], parsed.packedReports.csv);
     // A batch without period figures leaves current_periods as it was (its ranking sees only files with period rows).
-    await refreshCurrent(sql, periods.length > 0);
+    await refreshCurrent(sql, periods.length > 0, moves);
     return ids;
   });
 }
 
-/** The tables derived from the observations, rebuilt in the transaction that changed them. */
-async function refreshCurrent(sql: SqlConnection, periodsChanged = true): Promise<void> {
+/** The tables derived from the observations, rebuilt in the transaction that changed them, after the statements `before`. */
+async function refreshCurrent(sql: SqlConnection, periodsChanged = true, before: string[] = []): Promise<void> {
   // One call for the lot: each statement alone is a round trip to DuckDB's worker.
-  await sql.run([...(periodsChanged ? REFRESH_CURRENT : REFRESH_CURRENT_WEEKS), ...WEEKLY_SERIES_REFRESH].join(';\n'), []);
+  await sql.run([...before, ...(periodsChanged ? REFRESH_CURRENT : REFRESH_CURRENT_WEEKS), ...WEEKLY_SERIES_REFRESH].join(';\n'), []);
 }
 
 /** Numbers as typed arrays; text as strings, null where absent. */
 type ColumnData = Record<string, Int32Array | Float64Array | (string | null)[]>;
 
-/** Appends rows to `table` through an Arrow staging table (typed, no CSV quoting to get wrong). */
-async function append(sql: SqlConnection, table: string, select: string, rows: number, data: ColumnData): Promise<void> {
-  if (rows === 0) return;
+/**
+ * Rows for `table` as an Arrow staging table (typed, no CSV quoting to get wrong); returns the
+ * statements that move them into `table`, or null for no rows.
+ */
+async function staged(sql: SqlConnection, table: string, select: string, rows: number, data: ColumnData): Promise<string | null> {
+  if (rows === 0) return null;
   const vectors: Record<string, Vector> = {};
   for (const [name, values] of Object.entries(data)) vectors[name] = Array.isArray(values) ? utf8Vector(values) : makeVector(values);
   const staging = `staging_${table}`;
   await sql.insertArrowStream(staging, tableToIPC(new Table(vectors), 'stream'));
-  await sql.run(`INSERT INTO ${table} SELECT ${select} FROM ${staging}; DROP TABLE ${staging}`, []);
+  return `INSERT INTO ${table} SELECT ${select} FROM ${staging}; DROP TABLE ${staging}`;
 }
 
 /**

@@ -24,27 +24,65 @@ export interface MetricInData {
   last: string;
 }
 
+/**
+ * What a dataset holds, for every dataset at once: its weekly metrics, its range of weeks, its
+ * files, and whether it has monthly, quarterly or yearly figures. One statement, shared by all who
+ * ask while it is under way (Database.shared): a view asks all of these together at start-up and
+ * after every store, and four statements of a few milliseconds each cost a first visit's
+ * confirmation some 80 ms of round trips to DuckDB's worker.
+ */
+export interface DataOverview {
+  metrics: Map<Dataset, MetricInData[]>;
+  weekRanges: Map<Dataset, WeekRange>;
+  fileCounts: Map<Dataset, number>;
+  withPeriods: Set<Dataset>;
+}
+
+const DATA_OVERVIEW = `
+WITH labels AS (
+  -- A custom metric's header as the newest file of its dataset writes it.
+  SELECT f.dataset, cm.metric, arg_max(cm.label, cm.file_id) AS label
+  FROM custom_metrics cm JOIN files f USING (file_id) GROUP BY f.dataset, cm.metric
+),
+metrics AS (
+  SELECT c.dataset, c.metric, any_value(l.label) AS "customLabel", count(*) AS weeks, min(c.week_start) AS first_day, max(c.week_start) AS last_day
+  FROM current_observations c
+  -- A series split by dimensions ("custom_x|Syrisch") has its metric's header.
+  LEFT JOIN labels l ON l.dataset = c.dataset AND l.metric = split_part(c.metric, '|', 1)
+  GROUP BY c.dataset, c.metric
+)
+SELECT 'metric' AS part, dataset, metric, "customLabel", weeks, ${ISO_WEEK('first_day')} AS first, ${ISO_WEEK('last_day')} AS last FROM metrics
+UNION ALL BY NAME
+SELECT 'weeks' AS part, dataset, ${DAY('min(first_day)')} AS "firstDay", ${DAY('max(last_day)')} AS "lastDay" FROM metrics GROUP BY dataset
+UNION ALL BY NAME
+SELECT 'files' AS part, dataset, CAST(count(*) AS INTEGER) AS files FROM files GROUP BY dataset
+UNION ALL BY NAME
+SELECT DISTINCT 'periods' AS part, dataset FROM current_periods
+ORDER BY part, dataset, metric`;
+
+export function dataOverview(db: Database): Promise<DataOverview> {
+  return db.shared('dataOverview', async () => {
+    const rows = await db.query<{ part: string; dataset: Dataset } & Record<string, unknown>>(DATA_OVERVIEW);
+    const overview: DataOverview = { metrics: new Map(), weekRanges: new Map(), fileCounts: new Map(), withPeriods: new Set() };
+    for (const row of rows) {
+      const { dataset } = row;
+      if (row.part === 'metric') {
+        const metric: MetricInData = { metric: row.metric as string, customLabel: row.customLabel as string | null, weeks: Number(row.weeks), first: row.first as string, last: row.last as string };
+        overview.metrics.set(dataset, [...(overview.metrics.get(dataset) ?? []), metric]);
+      } else if (row.part === 'weeks') overview.weekRanges.set(dataset, { first: row.firstDay as string, last: row.lastDay as string });
+      else if (row.part === 'files') overview.fileCounts.set(dataset, row.files as number);
+      else overview.withPeriods.add(dataset);
+    }
+    return overview;
+  });
+}
+
 export async function metricsInData(db: Database, dataset: Dataset): Promise<MetricInData[]> {
-  return db.query<MetricInData>(
-    `SELECT c.metric, any_value(l.label) AS "customLabel", count(*) AS weeks,
-            ${ISO_WEEK('min(c.week_start)')} AS first, ${ISO_WEEK('max(c.week_start)')} AS last
-     FROM current_observations c
-     LEFT JOIN (SELECT cm.metric, arg_max(cm.label, cm.file_id) AS label FROM custom_metrics cm
-                JOIN files f USING (file_id) WHERE f.dataset = ? GROUP BY cm.metric) l
-       -- A series split by dimensions ("custom_x|Syrisch") has its metric's header.
-       ON l.metric = split_part(c.metric, '|', 1)
-     WHERE c.dataset = ?
-     GROUP BY c.metric ORDER BY c.metric`,
-    [dataset, dataset],
-  );
+  return (await dataOverview(db)).metrics.get(dataset) ?? [];
 }
 
 export async function loadedWeekRange(db: Database, dataset: Dataset): Promise<WeekRange | null> {
-  const [row] = await db.query<{ first: string | null; last: string | null }>(
-    `SELECT ${DAY('min(week_start)')} AS first, ${DAY('max(week_start)')} AS last FROM current_observations WHERE dataset = ?`,
-    [dataset],
-  );
-  return row?.first && row.last ? { first: row.first, last: row.last } : null;
+  return (await dataOverview(db)).weekRanges.get(dataset) ?? null;
 }
 
 export interface FileReport {
@@ -81,8 +119,7 @@ export interface FileReport {
 
 /** How many files a dataset holds (every one, loaded or not): the header's count, without the file list's work. */
 export async function fileCount(db: Database, dataset: Dataset): Promise<number> {
-  const [{ files }] = await db.query<{ files: number }>('SELECT CAST(count(*) AS INTEGER) AS files FROM files WHERE dataset = ?', [dataset]);
-  return files;
+  return (await dataOverview(db)).fileCounts.get(dataset) ?? 0;
 }
 
 export async function fileReports(db: Database, dataset: Dataset): Promise<FileReport[]> {

@@ -1,15 +1,27 @@
 /**
- * The sample's first view as the build computed it (scripts/firstView.ts), asked for by the page's
- * entry (src/main.tsx) as it starts, so it arrives while the app's code loads, not after it; read
- * only when there is no user's file to show instead.
+ * What the build computed for the bundled sample (scripts/firstView.ts), asked for by the page's
+ * entry (src/main.tsx) as it starts, so it arrives while the app's code loads, not after it: the
+ * first view's figures, read only when there is no user's file to show instead, and the sample's
+ * weekly exports as the readers read them (sampleBuild.ts), stored on every visit.
  */
 import type { FirstViewFigures } from './queryCache';
-
-export const FIRST_VIEW_FILE = 'first-view.json';
+import { decodeSampleReads, FIRST_VIEW_FILE, SAMPLE_READS_FILE, type SampleReads } from './sampleBuild';
+import type { ParsedExport } from '../../domain/parsedExport';
 
 const response = fetch(`${import.meta.env.BASE_URL}${FIRST_VIEW_FILE}`).catch(() => null);
+const readsResponse = fetch(`${import.meta.env.BASE_URL}${SAMPLE_READS_FILE}`).catch(() => null);
 
 export async function firstViewFigures(): Promise<FirstViewFigures | null> {
   const answer = await response;
   return answer?.ok ? ((await answer.json()) as FirstViewFigures) : null;
+}
+
+let reads: Promise<Map<string, ParsedExport>> | null = null;
+
+/** The sample's reads by file name; none without them (the dev server, a host that lost the file): then its files are read as any. */
+export function sampleReads(): Promise<Map<string, ParsedExport>> {
+  reads ??= readsResponse
+    .then(async (answer) => (answer?.ok ? decodeSampleReads((await answer.json()) as SampleReads) : new Map<string, ParsedExport>()))
+    .catch(() => new Map<string, ParsedExport>());
+  return reads;
 }

@@ -117,13 +117,21 @@ let isRebuilt = false;
  * asked again now. Called again, it asks only for what is still unconfirmed.
  */
 export async function rebuilt(): Promise<void> {
-  if (!isRebuilt) {
-    performance.mark('ketenmonitor:rebuilt');
-    isRebuilt = true;
-    scheduleSave();
-  }
+  markRebuilt();
   // Resolves when the shown figures are confirmed (or failed): the sample's case export waits for it.
   await client?.invalidateQueries({ predicate: (query) => unconfirmed.has(query.queryHash) }).catch(() => undefined);
+}
+
+/**
+ * Start-up has put every stored file into DuckDB: from now on every query asks DuckDB, the figures
+ * drawn from a cache too. For a caller that asks again itself (the refresh after a store): one round
+ * of queries, not one for what the store changed and another for what the cache drew.
+ */
+export function markRebuilt(): void {
+  if (isRebuilt) return;
+  performance.mark('ketenmonitor:rebuilt');
+  isRebuilt = true;
+  scheduleSave();
 }
 
 /**
@@ -145,11 +153,11 @@ export function confirmFigures<T>(key: QueryKey, fresh: T, queryClient: QueryCli
   const hash = hashKey(key);
   if (!unconfirmed.has(hash)) return fresh;
   unconfirmed.delete(hash);
-  const shown = queryClient?.getQueryData(key);
-  if (!sameFigures(shown, fresh)) {
-    console.error(`Ketenmonitor: the figures drawn before DuckDB was ready differ from DuckDB's for ${hash}; DuckDB's replace them.`);
-  }
+  const shown = queryClient?.getQueryData<T>(key);
   notify();
+  // The same figures: the shown object stays, so TanStack Query's own comparison ends at once and nothing redraws.
+  if (sameFigures(shown, fresh)) return shown as T;
+  console.error(`Ketenmonitor: the figures drawn before DuckDB was ready differ from DuckDB's for ${hash}; DuckDB's replace them.`);
   return fresh;
 }
 

@@ -11,8 +11,9 @@ import type { FileReport } from '../../metrics/queries';
 import type { ParsedExport } from '../../domain/parsedExport';
 import { EngineStartError } from '../../db/database';
 import { engine, storingEnds, storingStarts } from './engine';
-import { initialDataset, rebuilt } from './queryCache';
+import { initialDataset, markRebuilt, rebuilt } from './queryCache';
 import { rememberCountry } from './fileChoices';
+import { sampleReads } from './firstViewFetch';
 
 export interface IngestJob {
   id: number;
@@ -80,15 +81,16 @@ export function useWorkspace() {
 
   /**
    * Files are read in parallel and stored together, in the order given, once all are read.
-   * `read`: a reader of the page's own (the bundled public figures); else the parse worker.
+   * `read`: a reader of the page's own (the bundled public figures, the sample's reads shipped
+   * with the build); a file it gives null for is read by the parse worker, as are all without it.
    */
   const enqueue = useCallback(
     (
       target: Dataset,
       files: SourceFile[],
-      read?: (file: SourceFile) => Promise<ParsedExport>,
+      read?: (file: SourceFile) => Promise<ParsedExport | null>,
       beforeCases?: () => Promise<void>,
-      /** Called when the weekly files are in and the views refreshed, before the case-level files. */
+      /** Called when the weekly files are in, before the views are refreshed and the case-level files stored. */
       weeklyStored?: () => Promise<void>,
     ) => {
       // From now: the view these files go to asks for its figures at once, and would ask again.
@@ -97,7 +99,7 @@ export function useWorkspace() {
       setJobs((current) => [...current, ...added]);
       const progress = (job: IngestJob) => (fraction: number) => setJobs((current) => current.map((j) => (j.id === job.id ? { ...j, fraction } : j)));
       // Parsing starts now, in the worker; storing waits its turn, so files land in the order given.
-      const parsed = files.map(async (file, index) => (read ? read(file) : (await data).readExport(file, progress(added[index]))));
+      const parsed = files.map(async (file, index) => (await read?.(file)) ?? (await data).readExport(file, progress(added[index])));
       void Promise.all(parsed).then(() => performance.mark(`ketenmonitor:${target}-read`));
       const refresh = () => {
         storingEnds();
@@ -125,8 +127,8 @@ export function useWorkspace() {
             read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })),
             async () => {
               performance.mark(`ketenmonitor:${target}-weekly-stored`);
-              await refresh();
               await weeklyStored?.();
+              await refresh();
               if (beforeCases) {
                 casesInBackground = true;
                 // The weekly files are in; the case-level files left load in the background (the dashboard shows none of them).
@@ -173,20 +175,22 @@ export function useWorkspace() {
     const sampleWeekly = new Promise<void>((resolve) => (weeklyIn = resolve));
     fetchSample()
       .then(async (files) => {
-        // Read in the parse worker at once, while DuckDB's wasm instantiates: storing waits for the engine, reading need not.
+        // The weekly exports as the build read them; the rest read in the parse worker at once, while
+        // DuckDB's wasm instantiates: storing waits for the engine, reading need not.
         const sample = enqueue(
           'sample',
           files,
-          undefined,
+          async (file) => (await sampleReads()).get(file.name) ?? null,
           () => {
             weeklyIn();
             return casesMayStart;
           },
           // With no stored files of the user's (nor damaged ones), the sample's weekly files are all the
-          // dashboard shows: its drawn figures are asked of DuckDB now, not after the rest of start-up.
+          // dashboard shows: its drawn figures are asked of DuckDB by the refresh that follows, with the
+          // rest, not after the rest of start-up.
           async () => {
             const { files: kept, unreadable } = await restored;
-            if (kept.length === 0 && unreadable.length === 0) await rebuilt();
+            if (kept.length === 0 && unreadable.length === 0) markRebuilt();
           },
         );
         sample.catch(failed);
