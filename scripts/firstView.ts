@@ -3,8 +3,8 @@
  * app's own readers and store in DuckDB-WASM under Node, and the default dashboard's queries
  * (src/metrics, under the keys of src/app/state/dataQueries.ts) are answered. The app draws these
  * at once on a first visit and asks DuckDB the same queries when it is up (src/app/state/queryCache.ts).
- * The weekly exports as read go with them (src/app/state/sampleBuild.ts): the page stores those
- * without reading the files again.
+ * The exports as read go with them (src/app/state/sampleBuild.ts): the page stores those without
+ * reading the files again.
  * Run by the build (vite.config.ts): `tsx scripts/firstView.ts OUT_DIR`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,15 +13,14 @@ import { openTestDatabase } from '../tests/support/nodeDuckdb';
 import { readExport, storeParsedExports } from '../src/app/state/readAndStore';
 import { panelQueryOf, panelsOf } from '../src/app/state/panelQuery';
 import type { FirstViewFigures } from '../src/app/state/queryCache';
-import { encodeSampleReads, FIRST_VIEW_FILE, SAMPLE_READS_FILE, type SampleReads } from '../src/app/state/sampleBuild';
-import type { ParsedExport } from '../src/domain/parsedExport';
+import { encodeSampleReads, FIRST_VIEW_FILE, SAMPLE_READS_FILE, type SampleRead } from '../src/app/state/sampleBuild';
 import { DEFAULT_VIEW } from '../src/app/state/viewState';
 import { readExportInput } from '../src/ingest/readFile';
 import { panelFigures } from '../src/metrics/panelQueries';
 import { fileCount, loadedWeekRange, metricsInData } from '../src/metrics/queries';
 
 /** What the build ships for the sample: its first view's figures, and its weekly exports as read. */
-export async function sampleBuild(dataDir = path.resolve(import.meta.dirname, '../public/data')): Promise<{ figures: FirstViewFigures; reads: SampleReads }> {
+export async function sampleBuild(dataDir = path.resolve(import.meta.dirname, '../public/data')): Promise<{ figures: FirstViewFigures; reads: string }> {
   const db = await openTestDatabase();
   const manifest = JSON.parse(readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as { files: { name: string }[] };
   // As the app loads the sample (workspace.ts): the manifest's order, last modified 0, not kept in the browser's storage.
@@ -51,8 +50,10 @@ export async function sampleBuild(dataDir = path.resolve(import.meta.dirname, '.
       { queryKey: ['fileCount', 'user'], data: plain(await fileCount(db, 'user')) },
     ],
   };
-  // The weekly exports only: a case-level export is read by DuckDB from its bytes.
-  return { figures, reads: encodeSampleReads(read.filter((file): file is ParsedExport => !('kind' in file))) };
+  // Small files, read whole: never a case-level export under way (read from a File as DuckDB reads it).
+  const whole = read.filter((file): file is SampleRead => !('checked' in file));
+  if (whole.length < read.length) throw new Error('a sample file was read under way; the sample must be small files');
+  return { figures, reads: encodeSampleReads(whole) };
 }
 
 if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
@@ -60,5 +61,5 @@ if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
   if (!out) throw new Error('usage: tsx scripts/firstView.ts OUT_DIR');
   const { figures, reads } = await sampleBuild();
   writeFileSync(path.join(out, FIRST_VIEW_FILE), JSON.stringify(figures));
-  writeFileSync(path.join(out, SAMPLE_READS_FILE), JSON.stringify(reads));
+  writeFileSync(path.join(out, SAMPLE_READS_FILE), reads);
 }

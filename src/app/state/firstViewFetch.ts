@@ -2,11 +2,10 @@
  * What the build computed for the bundled sample (scripts/firstView.ts), asked for by the page's
  * entry (src/main.tsx) as it starts, so it arrives while the app's code loads, not after it: the
  * first view's figures, read only when there is no user's file to show instead, and the sample's
- * weekly exports as the readers read them (sampleBuild.ts), stored on every visit.
+ * exports as the readers read them (sampleBuild.ts), stored on every visit.
  */
 import type { FirstViewFigures } from './queryCache';
-import { decodeSampleReads, FIRST_VIEW_FILE, SAMPLE_READS_FILE, type SampleReads } from './sampleBuild';
-import type { ParsedExport } from '../../domain/parsedExport';
+import { decodeSampleReads, FIRST_VIEW_FILE, SAMPLE_READS_FILE, type SampleRead } from './sampleBuild';
 
 const response = fetch(`${import.meta.env.BASE_URL}${FIRST_VIEW_FILE}`).catch(() => null);
 const readsResponse = fetch(`${import.meta.env.BASE_URL}${SAMPLE_READS_FILE}`).catch(() => null);
@@ -16,12 +15,12 @@ export async function firstViewFigures(): Promise<FirstViewFigures | null> {
   return answer?.ok ? ((await answer.json()) as FirstViewFigures) : null;
 }
 
-let reads: Promise<Map<string, ParsedExport>> | null = null;
+let reads: Promise<Map<string, SampleRead>> | null = null;
 
 /** The sample's reads by file name; none without them (the dev server, a host that lost the file): then its files are read as any. */
-export function sampleReads(): Promise<Map<string, ParsedExport>> {
+export function sampleReads(): Promise<Map<string, SampleRead>> {
   reads ??= readsResponse
-    .then(async (answer) => (answer?.ok ? decodeSampleReads((await answer.json()) as SampleReads) : new Map<string, ParsedExport>()))
-    .catch(() => new Map<string, ParsedExport>());
+    .then(async (answer) => (answer?.ok ? decodeSampleReads(await answer.text()) : new Map<string, SampleRead>()))
+    .catch(() => new Map<string, SampleRead>());
   return reads;
 }

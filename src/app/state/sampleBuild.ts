@@ -2,35 +2,40 @@
  * What the build ships for the bundled sample (scripts/firstView.ts, with the app's own readers,
  * store and queries under Node):
  * - first-view.json: the figures of its first view (src/app/state/queryCache.ts);
- * - sample-reads.json: its weekly exports as the readers read them. The page stores these in
- *   DuckDB without starting the parse worker while the engine starts, and DuckDB computes every
- *   figure from them as from any file. Its case-level export is not in it: that is read at run time.
+ * - sample-reads.json: its exports as the readers read them. The page stores these in DuckDB
+ *   without starting the parse worker while the engine starts, and DuckDB computes every figure
+ *   from them as from any file.
  */
+import type { CaseExport } from '../../domain/caseExport';
 import type { ParsedExport } from '../../domain/parsedExport';
 
 export const FIRST_VIEW_FILE = 'first-view.json';
 export const SAMPLE_READS_FILE = 'sample-reads.json';
 
-/** A read export as JSON: the packed line reports (UTF-8 CSV) as text. */
-type ShippedExport = Omit<ParsedExport, 'packedReports'> & { packedReports?: Omit<NonNullable<ParsedExport['packedReports']>, 'csv'> & { csv: string } };
+/** A read export, weekly or case-level. */
+export type SampleRead = ParsedExport | CaseExport;
 
-export interface SampleReads {
-  files: Record<string, ShippedExport>;
+/** The reads by file name, as JSON text: bytes (packed line reports, a case-level export's rows) as base64. */
+export function encodeSampleReads(reads: SampleRead[]): string {
+  return JSON.stringify(Object.fromEntries(reads.map((read) => [read.name, read])), (_, value: unknown) => (value instanceof Uint8Array ? { $bytes: toBase64(value) } : value));
 }
 
-export function encodeSampleReads(reads: ParsedExport[]): SampleReads {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  return {
-    files: Object.fromEntries(
-      reads.map(({ packedReports, ...read }): [string, ShippedExport] => [read.name, { ...read, ...(packedReports ? { packedReports: { ...packedReports, csv: decoder.decode(packedReports.csv) } } : {}) }]),
-    ),
-  };
+export function decodeSampleReads(json: string): Map<string, SampleRead> {
+  const reads = JSON.parse(json, (_, value: unknown) => (isBytes(value) ? fromBase64(value.$bytes) : value)) as Record<string, SampleRead>;
+  return new Map(Object.entries(reads));
 }
 
-/** The reads by file name. */
-export function decodeSampleReads(shipped: SampleReads): Map<string, ParsedExport> {
-  const encoder = new TextEncoder();
-  return new Map(
-    Object.entries(shipped.files).map(([name, { packedReports, ...read }]): [string, ParsedExport] => [name, { ...read, ...(packedReports ? { packedReports: { ...packedReports, csv: encoder.encode(packedReports.csv) } } : {}) }]),
-  );
+const isBytes = (value: unknown): value is { $bytes: string } => typeof value === 'object' && value !== null && typeof (value as { $bytes?: unknown }).$bytes === 'string';
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

@@ -9,6 +9,7 @@ import type { SourceFile } from './readAndStore';
 import type { Dataset } from '../../domain/dataset';
 import type { FileReport } from '../../metrics/queries';
 import type { ParsedExport } from '../../domain/parsedExport';
+import type { CaseExport } from '../../domain/caseExport';
 import { EngineStartError } from '../../db/database';
 import { engine, storingEnds, storingStarts } from './engine';
 import { initialDataset, markRebuilt, rebuilt } from './queryCache';
@@ -88,7 +89,7 @@ export function useWorkspace() {
     (
       target: Dataset,
       files: SourceFile[],
-      read?: (file: SourceFile) => Promise<ParsedExport | null>,
+      read?: (file: SourceFile) => Promise<ParsedExport | CaseExport | null>,
       beforeCases?: () => Promise<void>,
       /** Called when the weekly files are in, before the views are refreshed and the case-level files stored. */
       weeklyStored?: () => Promise<void>,
@@ -175,8 +176,8 @@ export function useWorkspace() {
     const sampleWeekly = new Promise<void>((resolve) => (weeklyIn = resolve));
     fetchSample()
       .then(async (files) => {
-        // The weekly exports as the build read them; the rest read in the parse worker at once, while
-        // DuckDB's wasm instantiates: storing waits for the engine, reading need not.
+        // As the build read them (sample-reads.json); without them, read in the parse worker at once,
+        // while DuckDB's wasm instantiates: storing waits for the engine, reading need not.
         const sample = enqueue(
           'sample',
           files,
