@@ -2,7 +2,7 @@
  * Recharts is about a third of the app's JavaScript. The charts load as a chunk of their own,
  * beside DuckDB's wasm, so the shell (header, controls, file button) does not wait for them.
  */
-import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { startTransition, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { useTurn } from './turns';
 
 /**
@@ -33,7 +33,9 @@ function whenLoaded<P extends object>(load: () => Promise<ComponentType<P>>) {
         () =>
           turn.ask(() => {
             if (!mounted) return false;
-            setState({ ready: true, failed: null });
+            // A transition: React renders the chart in slices, giving the page back between them, so
+            // drawing the first chart (Recharts' code running for the first time) is no long task.
+            startTransition(() => setState({ ready: true, failed: null }));
             return true;
           }),
         // Thrown while drawing, to the error boundary around: a "try again" there mounts this anew and fetches again.
