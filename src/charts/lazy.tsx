@@ -10,7 +10,15 @@ import { useTurn } from './turns';
  * of `fallback` until then. Not React.lazy: its Suspense holds a revealed chart back for a
  * moment, and the first chart would wait for it even when the code was fetched long before.
  */
-function whenLoaded<P extends object>(load: () => Promise<ComponentType<P>>) {
+function whenLoaded<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  /**
+   * Drawn as a transition: React renders the chart in slices, giving the page back between them, so
+   * the first chart (Recharts' code running for the first time) is less of a long task. Only for
+   * charts the status waits for (their fallback is busy): a transition is drawn later.
+   */
+  { transition = false } = {},
+) {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<void> | null = null;
   const preload = () =>
@@ -33,9 +41,9 @@ function whenLoaded<P extends object>(load: () => Promise<ComponentType<P>>) {
         () =>
           turn.ask(() => {
             if (!mounted) return false;
-            // A transition: React renders the chart in slices, giving the page back between them, so
-            // drawing the first chart (Recharts' code running for the first time) is no long task.
-            startTransition(() => setState({ ready: true, failed: null }));
+            const show = () => setState({ ready: true, failed: null });
+            if (transition) startTransition(show);
+            else show();
             return true;
           }),
         // Thrown while drawing, to the error boundary around: a "try again" there mounts this anew and fetches again.
@@ -55,7 +63,7 @@ function whenLoaded<P extends object>(load: () => Promise<ComponentType<P>>) {
   return { WhenLoaded, preload };
 }
 
-const panelChart = whenLoaded(() => import('./PanelChart').then((m) => m.PanelChart));
+const panelChart = whenLoaded(() => import('./PanelChart').then((m) => m.PanelChart), { transition: true });
 const rangeBrush = whenLoaded(() => import('./RangeBrush').then((m) => m.RangeBrush));
 const periodChart = whenLoaded(() => import('./PeriodChart').then((m) => m.PeriodChart));
 

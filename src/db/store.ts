@@ -27,15 +27,6 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
   return db.transaction(async (sql) => {
     // Few statements per batch, not per file: each is a round trip to DuckDB's worker.
     const ids = ((await sql.run(`SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id FROM range(${files.length})`, [])) as { id: number }[]).map((r) => r.id).sort((a, b) => a - b);
-    await sql.run(
-      `INSERT INTO files VALUES ${files.map(() => '(?, ?, ?, ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      files.flatMap(({ parsed, storeKey }, i) => [
-        ids[i], dataset, parsed.name, parsed.sizeBytes, parsed.exportDate.date, parsed.exportDate.source,
-        parsed.encoding, parsed.delimiter, parsed.layout, parsed.headerLine,
-        parsed.dataLines, parsed.rowsLoaded, parsed.packedReports?.rejected ?? parsed.rejected.length, parsed.packedReports?.skipped ?? parsed.skipped.length,
-        parsed.problem ? JSON.stringify(parsed.problem) : null, JSON.stringify(parsed.warnings), storeKey, parsed.contentHash,
-      ]),
-    );
     /** Every file's rows of one kind, each with its file's id. */
     const rowsOf = <T>(pick: (parsed: ParsedExport) => T[]) => files.flatMap(({ parsed }, i) => pick(parsed).map((row) => ({ fileId: ids[i], row })));
     const fileIds = (rows: { fileId: number }[]) => Int32Array.from(rows, (r) => r.fileId);
@@ -46,6 +37,29 @@ export async function storeExports(db: Database, dataset: Dataset, files: { pars
       const move = await staged(...args);
       if (move) moves.push(move);
     };
+    const text = (pick: (parsed: ParsedExport) => string | null) => files.map(({ parsed }) => pick(parsed));
+    const counts = (pick: (parsed: ParsedExport) => number) => Int32Array.from(files, ({ parsed }) => pick(parsed));
+    // -1 for none in a typed column (Int32Array has no NULL: header lines and storage keys are never negative); the select turns it back.
+    await stage(sql, 'files', 'file_id, dataset, name, CAST(size_bytes AS BIGINT), CAST(export_date AS DATE), export_date_source, encoding, delimiter, layout, NULLIF(header_line, -1), data_lines, rows_loaded, rows_rejected, rows_skipped, problem, warnings, NULLIF(store_key, -1), content_hash', files.length, {
+      file_id: Int32Array.from(ids),
+      dataset: text(() => dataset),
+      name: text((p) => p.name),
+      size_bytes: Float64Array.from(files, ({ parsed }) => parsed.sizeBytes),
+      export_date: text((p) => p.exportDate.date),
+      export_date_source: text((p) => p.exportDate.source),
+      encoding: text((p) => p.encoding),
+      delimiter: text((p) => p.delimiter),
+      layout: text((p) => p.layout),
+      header_line: counts((p) => p.headerLine ?? -1),
+      data_lines: counts((p) => p.dataLines),
+      rows_loaded: counts((p) => p.rowsLoaded),
+      rows_rejected: counts((p) => p.packedReports?.rejected ?? p.rejected.length),
+      rows_skipped: counts((p) => p.packedReports?.skipped ?? p.skipped.length),
+      problem: text((p) => (p.problem ? JSON.stringify(p.problem) : null)),
+      warnings: text((p) => JSON.stringify(p.warnings)),
+      store_key: Int32Array.from(files, ({ storeKey }) => storeKey ?? -1),
+      content_hash: text((p) => p.contentHash),
+    });
     const columns = rowsOf((p) => p.columns);
     await stage(sql, 'file_columns', 'file_id, position, header, role, metric, detail, sheet', columns.length, {
       file_id: fileIds(columns),

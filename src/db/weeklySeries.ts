@@ -9,6 +9,14 @@ import { sqlString } from './sql';
 
 const DERIVED_ROWS = DERIVED_METRICS.flatMap((d) => d.components.map((c, i) => `(${sqlString(d.id)}, ${sqlString(d.kind)}, ${sqlString(c)}, ${i})`)).join(', ');
 
+/**
+ * A derived figure's components without a value this week, in their order, comma-separated; NULL
+ * when none lacks one. Written out per position (a derived figure has a few components), not as an
+ * ordered string_agg: its sorting machinery would be DuckDB-WASM's to compile on a first visit, for
+ * this alone.
+ */
+const MISSING_COMPONENTS = `nullif(concat_ws(',', ${Array.from({ length: Math.max(...DERIVED_METRICS.map((d) => d.components.length)) }, (_, i) => `any_value(d.component) FILTER (WHERE d.position = ${i} AND b.value IS NULL)`).join(', ')}), '')`;
+
 export const WEEKLY_SERIES_REFRESH: readonly string[] = [
   'DELETE FROM weekly_series',
   `INSERT INTO weekly_series
@@ -32,7 +40,7 @@ export const WEEKLY_SERIES_REFRESH: readonly string[] = [
                  ELSE 100 * sum(b.value) FILTER (WHERE d.position = 0) / nullif(sum(b.value), 0) END AS value,
             coalesce(bool_or(b.revised), false), NULL::VARCHAR, NULL::INTEGER, NULL::DATE, NULL::VARCHAR,
             coalesce(bool_or(b.partial), false),
-            string_agg(d.component, ',' ORDER BY d.position) FILTER (WHERE b.value IS NULL),
+            ${MISSING_COMPONENTS},
             CASE WHEN any_value(d.kind) = 'share' AND count(b.value) = count(*) THEN sum(b.value) FILTER (WHERE d.position = 0) END,
             CASE WHEN any_value(d.kind) = 'share' AND count(b.value) = count(*) THEN sum(b.value) END
      FROM weeks w JOIN derived_present dp USING (dataset) JOIN derived d ON d.metric = dp.metric
