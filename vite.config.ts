@@ -65,8 +65,9 @@ function precompress(): Plugin {
 /**
  * The sample's first view, computed with the build (scripts/firstView.ts: the same readers,
  * store and src/metrics queries, in DuckDB-WASM under Node) and shipped as first-view.json, so a
- * first visit draws the dashboard before DuckDB is up; and its weekly exports as read
- * (sample-reads.json), so no visit reads them again. Generated on every build, never committed.
+ * first visit draws the dashboard before DuckDB is up; and its exports as read
+ * (sample-reads.json, under this build's id), so no visit reads them again. Generated on every
+ * build, never committed.
  */
 function firstView(): Plugin {
   return {
@@ -75,7 +76,7 @@ function firstView(): Plugin {
     async generateBundle() {
       // In a Node process of its own (tsx), so this config never bundles the app's sources.
       const out = mkdtempSync(path.join(tmpdir(), 'first-view-'));
-      await promisify(execFile)(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'scripts/firstView.ts'), out]);
+      await promisify(execFile)(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, 'scripts/firstView.ts'), out, BUILD_ID]);
       for (const fileName of readdirSync(out)) this.emitFile({ type: 'asset', fileName, source: readFileSync(path.join(out, fileName), 'utf8') });
       rmSync(out, { recursive: true });
     },

@@ -5,7 +5,7 @@
  * at once on a first visit and asks DuckDB the same queries when it is up (src/app/state/queryCache.ts).
  * The exports as read go with them (src/app/state/sampleBuild.ts): the page stores those without
  * reading the files again.
- * Run by the build (vite.config.ts): `tsx scripts/firstView.ts OUT_DIR`.
+ * Run by the build (vite.config.ts): `tsx scripts/firstView.ts OUT_DIR BUILD_ID`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,8 +19,8 @@ import { readExportInput } from '../src/ingest/readFile';
 import { panelFigures } from '../src/metrics/panelQueries';
 import { fileCount, loadedWeekRange, metricsInData } from '../src/metrics/queries';
 
-/** What the build ships for the sample: its first view's figures, and its weekly exports as read. */
-export async function sampleBuild(dataDir = path.resolve(import.meta.dirname, '../public/data')): Promise<{ figures: FirstViewFigures; reads: string }> {
+/** What the build ships for the sample: its first view's figures, and its exports as read. */
+export async function sampleBuild(dataDir = path.resolve(import.meta.dirname, '../public/data'), build = 'dev'): Promise<{ figures: FirstViewFigures; reads: string }> {
   const db = await openTestDatabase();
   const manifest = JSON.parse(readFileSync(path.join(dataDir, 'manifest.json'), 'utf8')) as { files: { name: string }[] };
   // As the app loads the sample (workspace.ts): the manifest's order, last modified 0, not kept in the browser's storage.
@@ -41,6 +41,7 @@ export async function sampleBuild(dataDir = path.resolve(import.meta.dirname, '.
   // One statement for both, as the app asks them (dataQueries.ts).
   const { weeks, summaries } = await panelFigures(db, query);
   const figures: FirstViewFigures = {
+    build,
     queries: [
       { queryKey: ['metrics', 'sample'], data: plain(inData) },
       { queryKey: ['weekRange', 'sample'], data: plain(await loadedWeekRange(db, 'sample')) },
@@ -50,16 +51,15 @@ export async function sampleBuild(dataDir = path.resolve(import.meta.dirname, '.
       { queryKey: ['fileCount', 'user'], data: plain(await fileCount(db, 'user')) },
     ],
   };
-  // Small files, read whole: never a case-level export under way (read from a File as DuckDB reads it).
+  // Read from bytes, never from a File: no case-level export is under way.
   const whole = read.filter((file): file is SampleRead => !('checked' in file));
-  if (whole.length < read.length) throw new Error('a sample file was read under way; the sample must be small files');
-  return { figures, reads: encodeSampleReads(whole) };
+  return { figures, reads: encodeSampleReads(whole, build) };
 }
 
 if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
-  const out = process.argv[2];
-  if (!out) throw new Error('usage: tsx scripts/firstView.ts OUT_DIR');
-  const { figures, reads } = await sampleBuild();
+  const [out, build] = process.argv.slice(2);
+  if (!out || !build) throw new Error('usage: tsx scripts/firstView.ts OUT_DIR BUILD_ID');
+  const { figures, reads } = await sampleBuild(undefined, build);
   writeFileSync(path.join(out, FIRST_VIEW_FILE), JSON.stringify(figures));
   writeFileSync(path.join(out, SAMPLE_READS_FILE), reads);
 }

@@ -68,7 +68,7 @@ describe('confirming figures drawn from a cache', () => {
 
   async function startWith(queries: { queryKey: unknown[]; data: unknown }[]) {
     const client = new QueryClient();
-    await drawFromCache(client, async () => ({ queries }));
+    await drawFromCache(client, async () => ({ build: 'dev', queries }));
     return client;
   }
 

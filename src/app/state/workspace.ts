@@ -99,7 +99,7 @@ export function useWorkspace() {
       const added = files.map((file) => ({ id: nextJobId++, name: file.name, fraction: 0 }));
       setJobs((current) => [...current, ...added]);
       const progress = (job: IngestJob) => (fraction: number) => setJobs((current) => current.map((j) => (j.id === job.id ? { ...j, fraction } : j)));
-      // Parsing starts now, in the worker; storing waits its turn, so files land in the order given.
+      // Reading starts now (in the parse worker, unless `read` has the file); storing waits its turn, so files land in the order given.
       const parsed = files.map(async (file, index) => (await read?.(file)) ?? (await data).readExport(file, progress(added[index])));
       void Promise.all(parsed).then(() => performance.mark(`ketenmonitor:${target}-read`));
       const refresh = () => {
