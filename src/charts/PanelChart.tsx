@@ -378,6 +378,36 @@ function ActiveDots({ weeks, figures }: SeriesProps) {
   );
 }
 
+/**
+ * Whether the chart's tooltip (and the week it follows by pointer and keyboard) is there yet: it
+ * comes in a turn after the chart's first drawing. Recharts' tooltip is a third of a first
+ * drawing, and the first chart of a start, Recharts' code running for the first time, was the
+ * page's longest task. Until then the chart counts as behind, so the app's status waits for it.
+ */
+function usePointableLater(): boolean {
+  const [pointable, setPointable] = useState(false);
+  const turn = useTurn();
+  useEffect(() => {
+    if (pointable) return;
+    let current = true;
+    turn.ask(() => {
+      if (!current) return false;
+      setPointable(true);
+      return true;
+    });
+    return () => {
+      current = false;
+    };
+  }, [pointable, turn]);
+  useEffect(() => {
+    if (pointable) turn.drawn();
+  }, [pointable, turn]);
+  const token = useRef(Symbol('tooltip'));
+  useLayoutEffect(() => markBehind(token.current, !pointable), [pointable]);
+  useLayoutEffect(() => () => markBehind(token.current, false), []);
+  return pointable;
+}
+
 /** The value from before while the new one is equal to it, so memoised parts below keep their work. */
 function useUnchanged<T>(value: T, equal: (a: T, b: T) => boolean): T {
   const kept = useRef(value);
@@ -412,6 +442,7 @@ interface BodyProps extends Required<Omit<Props, 'height' | 'rightAxisRoom' | 't
 
 const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, phases, phasesLabel, axisLabels, rightAxisRoom, partialWeeks, partialLabel, height = 260 }: BodyProps) {
   const lang = useLang();
+  const pointable = usePointableLater();
   // Recharts gets the weeks only, for the time axis, the tooltip and the keyboard: the figures are drawn by `Series`.
   const data = useMemo(() => weeks.map((week) => ({ week })), [weeks]);
   const hasRight = lines.some((l) => l.axis === 'right') || bands.some((b) => b.axis === 'right');
@@ -538,12 +569,12 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
           {partialAreas}
           {baseline && <BaselineMark baseline={baseline} />}
           {eventMarks}
-          {tooltip}
+          {pointable && tooltip}
           {axisReach}
           {/* Drawn by no one: it gives the tooltip the week pointed at (a tooltip without an entry stays hidden). */}
-          <Line yAxisId="left" dataKey="week" hide isAnimationActive={false} activeDot={false} />
+          {pointable && <Line yAxisId="left" dataKey="week" hide isAnimationActive={false} activeDot={false} />}
           <Series weeks={weeks} figures={figures} />
-          <ActiveDots weeks={weeks} figures={figures} />
+          {pointable && <ActiveDots weeks={weeks} figures={figures} />}
         </ComposedChart>
       </ResponsiveContainer>
       <ul className="legend" aria-hidden="true">
