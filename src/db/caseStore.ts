@@ -65,7 +65,7 @@ export async function storeCaseExport(
   // The line of the file that a plain file's registered bytes start with: the whole File under way, else the header line.
   let firstLine = input.layout.headerLine;
   const columns = ["'line': 'INTEGER'", ...CASE_FIELDS.map((f) => `${text(f)}: '${f === 'received' || f === 'decided' ? 'DATE' : 'VARCHAR'}'`)].join(', ');
-  const [{ id }] = await db.query<{ id: number }>("SELECT CAST(nextval('file_id_seq') AS INTEGER) AS id");
+  const [id] = db.newFileIds(1);
   const table = caseTable(id);
   // A file under way is read now, in a transaction of its own (a reading its bytes break fails alone); null when it failed.
   const early: Promise<PlainReading | null> =

@@ -34,8 +34,18 @@ export class EngineStartError extends Error {
 export class Database {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly underWay = new Map<string, Promise<unknown>>();
+  private lastFileId = 0;
 
   constructor(private readonly connection: SqlConnection) {}
+
+  /**
+   * `count` new file ids, in order, never given before in this database (the page has one). Counted
+   * here, not by a DuckDB sequence: its first nextval cost a first visit 17 ms and a round trip.
+   * Like a sequence's, an id taken by a store that then fails is not given again.
+   */
+  newFileIds(count: number): number[] {
+    return Array.from({ length: count }, () => ++this.lastFileId);
+  }
 
   /**
    * One answer for everyone who asks under `key` while `read` is under way: queries asked together

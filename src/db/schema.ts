@@ -22,7 +22,6 @@ export const EMPTY_CASES = `SELECT CAST(NULL AS INTEGER) AS file_id, CAST(NULL A
 export const SCHEMA: readonly string[] = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
-  'CREATE SEQUENCE file_id_seq START 1',
   `CREATE TABLE files (
   file_id INTEGER PRIMARY KEY,
   dataset VARCHAR NOT NULL,            -- 'sample' or 'user': never mixed in one view

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CASE_BYTES, MAX_WEEKLY_BYTES, UNDERWAY_BYTES, readExport, sizeProblem } from './readAndStore';
+import { MAX_CASE_BYTES, MAX_WEEKLY_BYTES, UNDERWAY_BYTES, readExport, sizeProblem, storeParsedExports } from './readAndStore';
+import { openTestDatabase } from '../../../tests/support/nodeDuckdb';
+import { parseExport } from '../../ingest/parseExport';
+import type { Database } from '../../db/database';
 import type { CaseExport } from '../../domain/caseExport';
 import type { CaseExportUnderway } from '../../db/caseStore';
 
@@ -55,4 +58,28 @@ describe('readExport', () => {
     const { blob: _, ...fetched } = source(`${header}${caseRows(UNDERWAY_BYTES / 10)}`);
     expect(await readExport(fetched, () => {}, parse)).toBe(answer);
   });
+});
+
+describe('storeParsedExports', () => {
+  const vertrek = (date: string, value: number) => parseExport({ name: `vertrek_${date}.csv`, bytes: new TextEncoder().encode(`week;Aantoonbaar vertrek\n2021-W01;${value}\n2021-W02;${value + 1}\n`), lastModified: 0 });
+
+  it('is stored file by file when a file cannot be staged, once DuckDB is there', async () => {
+    let start: (db: Database) => void = () => {};
+    const engine = new Promise<Database>((resolve) => (start = resolve));
+    // A period the app never writes: staging the batch fails on it (as a reader's bug would).
+    const odd = { ...vertrek('2021-01-18', 20), periodObservations: [{ line: 9, metric: 'departures', dimensions: [], grain: 'month' as const, period: 'spring', value: 1 }] };
+    const storing = storeParsedExports(engine, 'user', [
+      { file: vertrek('2021-01-11', 10), storeKey: 1, onProgress: () => {} },
+      { file: odd, storeKey: Promise.resolve(2), onProgress: () => {} },
+    ]);
+    const db = await openTestDatabase();
+    start(db);
+    await storing;
+    // The good file is stored whole; the other is listed, with why, and none of its rows.
+    expect(await db.query('SELECT name, store_key, rows_loaded, problem IS NOT NULL AS refused FROM files ORDER BY file_id')).toEqual([
+      { name: 'vertrek_2021-01-11.csv', store_key: 1, rows_loaded: 2, refused: false },
+      { name: 'vertrek_2021-01-18.csv', store_key: 2, rows_loaded: 0, refused: true },
+    ]);
+    expect(await db.query('SELECT count(*)::INTEGER AS n FROM observations')).toEqual([{ n: 2 }]);
+  }, 30_000);
 });

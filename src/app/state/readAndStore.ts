@@ -12,7 +12,7 @@ import type { Database } from '../../db/database';
 import type { FileProblem } from '../../domain/reasons';
 import { emptyExport, type ExportInput, type ParsedExport } from '../../domain/parsedExport';
 import { exportDateOf } from '../../ingest/exportDate';
-import { storeExport, storeExports } from '../../db/store';
+import { stageExports, storeExport, storeStaged } from '../../db/store';
 import { type Dataset } from '../../domain/dataset';
 import { ParseWorkerClient, ReaderStopped } from './parseWorkerClient';
 
@@ -105,7 +105,8 @@ async function startUnderway(name: string, lastModified: number, blob: Blob, onP
  * each file is stored on its own, so one bad file never costs the others.
  */
 export async function storeParsedExports(
-  db: Database,
+  /** DuckDB, or the promise of it: the weekly batch is staged before it is waited for (stageExports). */
+  engine: Database | Promise<Database>,
   dataset: Dataset,
   /** storeKey: a promise is waited for only when the file's row is written (a case-level export is read meanwhile). */
   files: { file: ParsedExport | CaseExport | CaseExportUnderway; storeKey: StoreKey; onProgress: (fraction: number) => void }[],
@@ -113,13 +114,17 @@ export async function storeParsedExports(
   beforeCases: () => Promise<void> = async () => {},
 ): Promise<void> {
   const weekly = files.filter((f): f is typeof f & { file: ParsedExport } => !('kind' in f.file));
+  // Null when a key or a file cannot be staged: then, as when the batch is refused, each file is stored on its own.
+  const batch =
+    weekly.length > 1
+      ? await Promise.all(weekly.map(async ({ file, storeKey }) => ({ parsed: file, storeKey: await storeKey })))
+          .then((staging) => stageExports(dataset, staging))
+          .catch(() => null)
+      : null;
+  const db = await engine;
   if (weekly.length > 1) {
-    try {
-      const keys = await Promise.all(weekly.map(({ storeKey }) => storeKey));
-      await storeExports(db, dataset, weekly.map(({ file }, index) => ({ parsed: file, storeKey: keys[index] })));
-    } catch {
-      for (const { file, storeKey } of weekly) await storeParsedExport(db, dataset, file, storeKey);
-    }
+    const stored = batch !== null && (await storeStaged(db, batch).then(() => true, () => false));
+    if (!stored) for (const { file, storeKey } of weekly) await storeParsedExport(db, dataset, file, storeKey);
   } else if (weekly.length === 1) await storeParsedExport(db, dataset, weekly[0].file, weekly[0].storeKey);
   const cases = files.filter(({ file }) => 'kind' in file);
   if (weekly.length > 0 && cases.length > 0) await beforeCases();

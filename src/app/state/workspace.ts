@@ -116,14 +116,14 @@ export function useWorkspace() {
       return serial(async () => {
         storingStarts();
         try {
-          const db = await engine;
           const read = await Promise.all(parsed);
           // Case-level exports alone change no weekly or monthly figure: only what shows cases is asked again.
           casesOnly = read.every((file) => 'kind' in file);
           // Waited for by the store when it writes each file's row: a case-level export is read meanwhile.
           const storeKeys = files.map((file) => file.storeKey ?? null);
+          // Given DuckDB's promise: read while it starts, the files are made ready for it meanwhile.
           await (await data).storeParsedExports(
-            db,
+            engine,
             target,
             read.map((file, index) => ({ file, storeKey: storeKeys[index], onProgress: progress(added[index]) })),
             async () => {
