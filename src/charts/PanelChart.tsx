@@ -378,36 +378,6 @@ function ActiveDots({ weeks, figures }: SeriesProps) {
   );
 }
 
-/**
- * Whether the chart's tooltip (and the week it follows by pointer and keyboard) is there yet: it
- * comes in a turn after the chart's first drawing. Recharts' tooltip is a third of a first
- * drawing, and the first chart of a start, Recharts' code running for the first time, was the
- * page's longest task. Until then the chart counts as behind, so the app's status waits for it.
- */
-function usePointableLater(): boolean {
-  const [pointable, setPointable] = useState(false);
-  const turn = useTurn();
-  useEffect(() => {
-    if (pointable) return;
-    let current = true;
-    turn.ask(() => {
-      if (!current) return false;
-      setPointable(true);
-      return true;
-    });
-    return () => {
-      current = false;
-    };
-  }, [pointable, turn]);
-  useEffect(() => {
-    if (pointable) turn.drawn();
-  }, [pointable, turn]);
-  const token = useRef(Symbol('tooltip'));
-  useLayoutEffect(() => markBehind(token.current, !pointable), [pointable]);
-  useLayoutEffect(() => () => markBehind(token.current, false), []);
-  return pointable;
-}
-
 /** The value from before while the new one is equal to it, so memoised parts below keep their work. */
 function useUnchanged<T>(value: T, equal: (a: T, b: T) => boolean): T {
   const kept = useRef(value);
@@ -442,7 +412,10 @@ interface BodyProps extends Required<Omit<Props, 'height' | 'rightAxisRoom' | 't
 
 const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, phases, phasesLabel, axisLabels, rightAxisRoom, partialWeeks, partialLabel, height = 260 }: BodyProps) {
   const lang = useLang();
-  const pointable = usePointableLater();
+  // The tooltip (with the week it follows by pointer and keyboard) is made when first wanted: it
+  // was a third of a chart's first drawing, and the start's first chart was its longest task.
+  const [pointable, setPointable] = useState(false);
+  const wantTooltip = useCallback(() => setPointable(true), []);
   // Recharts gets the weeks only, for the time axis, the tooltip and the keyboard: the figures are drawn by `Series`.
   const data = useMemo(() => weeks.map((week) => ({ week })), [weeks]);
   const hasRight = lines.some((l) => l.axis === 'right') || bands.some((b) => b.axis === 'right');
@@ -554,7 +527,7 @@ const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, 
     [extents],
   );
   return (
-    <div className="chart">
+    <div className="chart" onPointerEnter={wantTooltip} onFocus={wantTooltip}>
       <ResponsiveContainer width="100%" height={height} initialDimension={initialDimension}>
         {/* Recharts makes the chart a keyboard stop (arrow keys walk the weeks in the tooltip): it is named by what it shows. */}
         <ComposedChart data={data} margin={margin} aria-label={description}>

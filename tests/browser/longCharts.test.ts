@@ -1,6 +1,6 @@
 /**
- * The week charts, in the production build: the tooltip and the keyboard walk every week, with a
- * dot on each series there; and a series of forty years is drawn through fewer points than weeks
+ * The week charts, in the production build: the tooltip (made at the first pointer or focus) and the
+ * keyboard walk every week, with a dot on each series there; and a series of forty years is drawn through fewer points than weeks
  * without losing a week's peak, a gap or a week that stands alone.
  */
 import type { Page } from 'playwright-core';
@@ -48,6 +48,20 @@ describe('the tooltip of a week chart', () => {
       await expect(tooltip.textContent()).resolves.toContain(`Aantoonbaar vertrek: ${nl(departures[2])}`);
       await page.keyboard.press('ArrowLeft');
       await expect.poll(title).toMatch(/^week 2 2019,/);
+    }));
+
+  it('shows at the first pointer move over a chart never pointed at before (the tooltip is made then)', () =>
+    withApp(async ({ page }) => {
+      const wrapper = page.locator('[data-testid=panel-departures] .recharts-wrapper');
+      await page.locator('[data-testid=app-status][data-state=ready]').waitFor();
+      await expect(page.locator('[data-testid=panel-departures] .recharts-tooltip-wrapper').count()).resolves.toBe(0);
+      await wrapper.scrollIntoViewIfNeeded();
+      const box = (await wrapper.boundingBox())!;
+      // One move, straight to the middle: no second event to help it along.
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const tooltip = page.locator('[data-testid=panel-departures] .chart-tooltip');
+      await tooltip.waitFor({ timeout: 5_000 });
+      await expect(tooltip.textContent()).resolves.toMatch(/^week \d+ \d{4},.*Aantoonbaar vertrek: [\d.]+/);
     }));
 });
 
