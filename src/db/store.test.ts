@@ -34,7 +34,7 @@ describe('a batch staged before DuckDB is there', () => {
       { parsed: vertrek('2021-01-11', 10), storeKey: 7 },
       { parsed: vertrek('2021-01-18', 20), storeKey: null },
     ];
-    const staged = stageExports('user', batch());
+    const staged = await stageExports('user', batch());
     const later = await openTestDatabase();
     // Another file first: the batch's ids are given when it is stored, not when it was staged.
     await storeExport(later, 'user', vertrek('2021-01-04', 5));

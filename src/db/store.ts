@@ -23,8 +23,8 @@ export async function storeExport(db: Database, dataset: Dataset, parsed: Parsed
  * Stores several parsed exports in one transaction, in the order given, and rebuilds the derived
  * tables once: the sample's files at start-up cost one rebuild, not one each. All or none.
  */
-export function storeExports(db: Database, dataset: Dataset, files: { parsed: ParsedExport; storeKey: number | null }[]): Promise<number[]> {
-  return storeStaged(db, stageExports(dataset, files));
+export async function storeExports(db: Database, dataset: Dataset, files: { parsed: ParsedExport; storeKey: number | null }[]): Promise<number[]> {
+  return storeStaged(db, await stageExports(dataset, files));
 }
 
 /**
@@ -39,22 +39,27 @@ export interface StagedExports {
   periodsChanged: boolean;
 }
 
+/** Rows of a staging table after which the page gets its thread back before the next is built. */
+const LARGE_STAGING_ROWS = 10_000;
+
 /** Small packed reports go in with the rest; large ones through DuckDB's CSV reader (lineReports.ts). */
 const smallReports = (p: ParsedExport) => p.packedReports !== undefined && p.packedReports.csv.length <= SMALL_PACKED_BYTES;
 
-export function stageExports(dataset: Dataset, files: { parsed: ParsedExport; storeKey: number | null }[]): StagedExports {
+export async function stageExports(dataset: Dataset, files: { parsed: ParsedExport; storeKey: number | null }[]): Promise<StagedExports> {
   /** Every file's rows of one kind, each with its file's place in the batch. */
   const rowsOf = <T>(pick: (parsed: ParsedExport) => T[]) => files.flatMap(({ parsed }, i) => pick(parsed).map((row) => ({ index: i, row })));
   const fileIndexes = (rows: { index: number }[]) => Int32Array.from(rows, (r) => r.index);
   const tables: Staging[] = [];
-  const stage = (...args: Parameters<typeof staged>) => {
+  const stage = async (...args: Parameters<typeof staged>) => {
     const table = staged(...args);
     if (table) tables.push(table);
+    // The page's thread is given back after a large table: a batch of large exports is not one long task.
+    if (args[2] > LARGE_STAGING_ROWS) await new Promise((resolve) => setTimeout(resolve, 0));
   };
   const text = (pick: (parsed: ParsedExport) => string | null) => files.map(({ parsed }) => pick(parsed));
   const counts = (pick: (parsed: ParsedExport) => number) => Int32Array.from(files, ({ parsed }) => pick(parsed));
   // -1 for none in a typed column (Int32Array has no NULL: header lines and storage keys are never negative); the select turns it back.
-  stage('files', 'dataset, name, CAST(size_bytes AS BIGINT), CAST(export_date AS DATE), export_date_source, encoding, delimiter, layout, NULLIF(header_line, -1), data_lines, rows_loaded, rows_rejected, rows_skipped, problem, warnings, NULLIF(store_key, -1), content_hash', files.length, {
+  await stage('files', 'dataset, name, CAST(size_bytes AS BIGINT), CAST(export_date AS DATE), export_date_source, encoding, delimiter, layout, NULLIF(header_line, -1), data_lines, rows_loaded, rows_rejected, rows_skipped, problem, warnings, NULLIF(store_key, -1), content_hash', files.length, {
     file_index: Int32Array.from(files, (_, i) => i),
     dataset: text(() => dataset),
     name: text((p) => p.name),
@@ -75,7 +80,7 @@ export function stageExports(dataset: Dataset, files: { parsed: ParsedExport; st
     content_hash: text((p) => p.contentHash),
   });
   const columns = rowsOf((p) => p.columns);
-  stage('file_columns', 'position, header, role, metric, detail, sheet', columns.length, {
+  await stage('file_columns', 'position, header, role, metric, detail, sheet', columns.length, {
     file_index: fileIndexes(columns),
     position: Int32Array.from(columns, ({ row }) => row.position),
     header: columns.map(({ row }) => row.header),
@@ -86,7 +91,7 @@ export function stageExports(dataset: Dataset, files: { parsed: ParsedExport; st
     sheet: columns.map(({ row }) => row.sheet ?? null),
   });
   const sheets = rowsOf((p) => p.sheets.map((sheet, position) => ({ ...sheet, position })));
-  stage('file_sheets', 'position, sheet, NULLIF(header_line, -1), data_lines, rows_loaded, rows_rejected, rows_skipped, problem', sheets.length, {
+  await stage('file_sheets', 'position, sheet, NULLIF(header_line, -1), data_lines, rows_loaded, rows_rejected, rows_skipped, problem', sheets.length, {
     file_index: fileIndexes(sheets),
     position: Int32Array.from(sheets, ({ row }) => row.position),
     sheet: sheets.map(({ row }) => row.sheet),
@@ -99,13 +104,13 @@ export function stageExports(dataset: Dataset, files: { parsed: ParsedExport; st
     problem: sheets.map(({ row }) => (row.problem ? JSON.stringify(row.problem) : null)),
   });
   const customMetrics = rowsOf((p) => p.customMetrics);
-  stage('custom_metrics', 'metric, label', customMetrics.length, {
+  await stage('custom_metrics', 'metric, label', customMetrics.length, {
     file_index: fileIndexes(customMetrics),
     metric: customMetrics.map(({ row }) => row.id),
     label: customMetrics.map(({ row }) => row.label),
   });
   const observations = rowsOf((p) => p.observations);
-  stage('observations', 'line, CAST(week_start AS DATE), metric, value, sheet', observations.length, {
+  await stage('observations', 'line, CAST(week_start AS DATE), metric, value, sheet', observations.length, {
     file_index: fileIndexes(observations),
     line: Int32Array.from(observations, ({ row }) => row.line),
     week_start: observations.map(({ row }) => row.weekStart),
@@ -115,7 +120,7 @@ export function stageExports(dataset: Dataset, files: { parsed: ParsedExport; st
     sheet: observations.map(({ row }) => row.sheet ?? null),
   });
   const periods = rowsOf((p) => p.periodObservations ?? []);
-  stage('period_observations', 'line, sheet, series, metric, dimensions, grain, period, CAST(period_start AS DATE), CASE WHEN isnan(value) THEN NULL ELSE value END, symbol, flag, source', periods.length, {
+  await stage('period_observations', 'line, sheet, series, metric, dimensions, grain, period, CAST(period_start AS DATE), CASE WHEN isnan(value) THEN NULL ELSE value END, symbol, flag, source', periods.length, {
     file_index: fileIndexes(periods),
     line: Int32Array.from(periods, ({ row }) => row.line),
     sheet: periods.map(({ row }) => row.sheet ?? null),
@@ -140,7 +145,7 @@ export function stageExports(dataset: Dataset, files: { parsed: ParsedExport; st
     ...p.skipped.map((r) => ({ line: r.line, outcome: 'skipped', raw: r.raw, reason: JSON.stringify(r.reason), sheet: r.sheet ?? null })),
     ...(smallReports(p) ? unpackLineReports(p.packedReports!.csv) : []),
   ]);
-  stage('line_reports', 'line, outcome, raw, reason, sheet', reports.length, {
+  await stage('line_reports', 'line, outcome, raw, reason, sheet', reports.length, {
     file_index: fileIndexes(reports),
     line: Int32Array.from(reports, ({ row }) => row.line),
     outcome: reports.map(({ row }) => row.outcome),

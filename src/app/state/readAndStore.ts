@@ -113,6 +113,8 @@ export async function storeParsedExports(
   /** Called when the weekly exports are in and case-level ones follow: the dashboard can draw meanwhile. */
   beforeCases: () => Promise<void> = async () => {},
 ): Promise<void> {
+  // Its failure is answered below, once waited for; not unhandled meanwhile.
+  Promise.resolve(engine).catch(() => undefined);
   const weekly = files.filter((f): f is typeof f & { file: ParsedExport } => !('kind' in f.file));
   // Null when a key or a file cannot be staged: then, as when the batch is refused, each file is stored on its own.
   const batch =

@@ -116,7 +116,11 @@ export function useWorkspace() {
       return serial(async () => {
         storingStarts();
         try {
-          const read = await Promise.all(parsed);
+          // A read that fails says so once DuckDB is up; when DuckDB itself failed, that is what the user needs to hear.
+          const read = await Promise.all(parsed).catch(async (error: unknown) => {
+            await engine;
+            throw error;
+          });
           // Case-level exports alone change no weekly or monthly figure: only what shows cases is asked again.
           casesOnly = read.every((file) => 'kind' in file);
           // Waited for by the store when it writes each file's row: a case-level export is read meanwhile.
