@@ -412,8 +412,9 @@ interface BodyProps extends Required<Omit<Props, 'height' | 'rightAxisRoom' | 't
 
 const ChartBody = memo(function ChartBody({ description, weeks, lines, stacked, baseline, markers, tooltipAt, bands, phases, phasesLabel, axisLabels, rightAxisRoom, partialWeeks, partialLabel, height = 260 }: BodyProps) {
   const lang = useLang();
-  // The tooltip (with the week it follows by pointer and keyboard) is made when first wanted: it
-  // was a third of a chart's first drawing, and the start's first chart was its longest task.
+  // The tooltip, with its dots on the week pointed at, is made when the chart is first pointed at or
+  // focused: it was a third of a chart's first drawing, and the start's first chart was its longest
+  // task. Recharts keeps the week pointed at (or stepped to by keyboard) itself, so it shows at once.
   const [pointable, setPointable] = useState(false);
   const wantTooltip = useCallback(() => setPointable(true), []);
   // Recharts gets the weeks only, for the time axis, the tooltip and the keyboard: the figures are drawn by `Series`.

@@ -50,11 +50,11 @@ export async function stageExports(dataset: Dataset, files: { parsed: ParsedExpo
   const rowsOf = <T>(pick: (parsed: ParsedExport) => T[]) => files.flatMap(({ parsed }, i) => pick(parsed).map((row) => ({ index: i, row })));
   const fileIndexes = (rows: { index: number }[]) => Int32Array.from(rows, (r) => r.index);
   const tables: Staging[] = [];
-  const stage = async (...args: Parameters<typeof staged>) => {
-    const table = staged(...args);
+  const stage = async (...[name, select, rows, data]: Parameters<typeof staged>) => {
+    const table = staged(name, select, rows, data);
     if (table) tables.push(table);
     // The page's thread is given back after a large table: a batch of large exports is not one long task.
-    if (args[2] > LARGE_STAGING_ROWS) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (rows > LARGE_STAGING_ROWS) await new Promise((resolve) => setTimeout(resolve, 0));
   };
   const text = (pick: (parsed: ParsedExport) => string | null) => files.map(({ parsed }) => pick(parsed));
   const counts = (pick: (parsed: ParsedExport) => number) => Int32Array.from(files, ({ parsed }) => pick(parsed));
