@@ -18,7 +18,6 @@ import { fileReports } from '../../metrics/queries';
 import { engine, storing, whenStored } from './engine';
 import { BUILD_ID } from './sampleBuild';
 
-
 /** What of a stored file decides its figures (with the build): its name, its bytes and the export date the app gives it. */
 export interface FileStamp {
   name: string;
